@@ -1,0 +1,47 @@
+"""The `principal` Typer application: one sub-module per command family registers its commands here."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from principal import __version__
+from principal.cli import deal_commands
+from principal.cli.output import EXIT_BAD_INPUT, err_console
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    help="Principal: what a CCaaS offer really costs, what its SLA allows and where the vendor's incentives differ "
+    "from yours.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"principal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Principal command line."""
+
+
+deal_commands.register(app)
+
+
+def main() -> None:
+    """Entry point: any unexpected error still ends as one line, exit code 2 for unreadable input."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err_console.print("interrupted")
+        sys.exit(130)
+    except (MemoryError, RecursionError) as exc:
+        err_console.print(f"error: the input is too large or too deeply nested to process ({type(exc).__name__})")
+        sys.exit(EXIT_BAD_INPUT)

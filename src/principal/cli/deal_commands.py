@@ -1,0 +1,49 @@
+"""`principal validate` and `principal schema`: deal files and their format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from principal.cli.output import console, emit_json, reports_input_errors
+from principal.loader import load_deal
+from principal.model.deal import Deal
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate)
+    app.command("schema")(schema)
+
+
+@reports_input_errors
+def validate(
+    file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any)."""
+    deal = load_deal(file)
+    if as_json:
+        emit_json(
+            {
+                "ok": True,
+                "file": str(file),
+                "offers": list(deal.offers),
+                "assumptions": [a.model_dump() for a in deal.assumptions],
+            }
+        )
+        return
+    console.print(f"{file}: ok: {len(deal.offers)} offer(s): {', '.join(deal.offers)}", markup=False)
+    if deal.assumptions:
+        console.print(f"{len(deal.assumptions)} assumption(s) recorded in the file:", markup=False)
+        for item in deal.assumptions:
+            console.print(f"  - {item.path}: {item.note}", markup=False)
+
+
+def schema(
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (always JSON)."),
+) -> None:
+    """Print the JSON Schema of deal files."""
+    del as_json
+    typer.echo(json.dumps(Deal.model_json_schema(), indent=2))

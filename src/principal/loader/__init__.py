@@ -1,0 +1,7 @@
+"""Reading input files into the model, with every problem located by file, line, column and field."""
+
+from principal.loader.deal_file import load_deal, parse_deal
+from principal.loader.dump import dump_deal
+from principal.loader.problems import InputError, Problem
+
+__all__ = ["InputError", "Problem", "dump_deal", "load_deal", "parse_deal"]

@@ -1,0 +1,142 @@
+"""Cross-field checks a single record cannot make: references between parts of a deal, and limits.
+
+Each check yields (path, message); the loader turns the path into a file position.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from principal.model.buyer import Distribution
+from principal.model.deal import Deal, Offer
+from principal.model.pricing import Period
+
+Finding = tuple[tuple[str | int, ...], str]
+
+
+def check_deal(deal: Deal) -> list[Finding]:
+    found: list[Finding] = []
+    found.extend(_check_forecasts(deal))
+    if deal.baseline is not None and deal.baseline not in deal.offers:
+        found.append((("baseline",), f"no offer named {deal.baseline!r}; offers are {_names(deal.offers)}"))
+    for name, offer in deal.offers.items():
+        found.extend(_check_offer(deal, name, offer))
+    return found
+
+
+def _names(items: object) -> str:
+    return ", ".join(str(n) for n in items) if items else "(none)"  # type: ignore[attr-defined]
+
+
+def _check_forecasts(deal: Deal) -> Iterator[Finding]:
+    for name, fc in deal.buyer.forecasts.items():
+        base = ("buyer", "forecasts", name)
+        if fc.distribution is not Distribution.fixed and (fc.low is None or fc.high is None):
+            yield (*base, "distribution"), f"a {fc.distribution.value} forecast needs low and high"
+        if fc.low is not None and fc.low > fc.expected:
+            yield (*base, "low"), f"low {fc.low} is above expected {fc.expected}"
+        if fc.high is not None and fc.high < fc.expected:
+            yield (*base, "high"), f"high {fc.high} is below expected {fc.expected}"
+        if fc.distribution is Distribution.lognormal and fc.low is not None and fc.low <= 0:
+            yield (*base, "low"), "a lognormal forecast needs low above 0"
+        for i, event in enumerate(fc.events):
+            if (event.level is None) == (event.add is None):
+                yield (*base, "events", i), "an event needs exactly one of level or add"
+
+
+def _check_offer(deal: Deal, name: str, offer: Offer) -> Iterator[Finding]:
+    base: tuple[str | int, ...] = ("offers", name)
+    term = offer.term_months
+    for field_name, items in (("licenses", offer.licenses), ("usage", offer.usage)):
+        for dup, count in Counter(item.name for item in items).items():
+            if count > 1:
+                yield (*base, field_name), f"name {dup!r} is used {count} times; names must be unique"
+    for i, lic in enumerate(offer.licenses):
+        for j, step in enumerate(lic.ramp):
+            if step.from_month > term:
+                yield (
+                    (*base, "licenses", i, "ramp", j, "from_month"),
+                    f"month {step.from_month} is after the {term}-month term",
+                )
+    if offer.uplift is not None and offer.uplift.from_year > (term + 11) // 12 + 1:
+        yield (*base, "uplift", "from_year"), f"year {offer.uplift.from_year} is after the {term}-month term"
+    meter_names = [m.name for m in offer.usage]
+    for i, meter in enumerate(offer.usage):
+        if meter.forecast not in deal.buyer.forecasts:
+            yield (
+                (*base, "usage", i, "forecast"),
+                f"no buyer forecast named {meter.forecast!r}; forecasts are {_names(deal.buyer.forecasts)}",
+            )
+    cap = offer.usage_cap
+    if cap is not None:
+        for j, meter_name in enumerate(cap.meters):
+            if meter_name not in meter_names:
+                yield (*base, "usage_cap", "meters", j), f"no usage meter named {meter_name!r} in this offer"
+        if cap.amount is not None:
+            covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
+            per_period = Decimal(12) if cap.period is Period.year else Decimal(1)
+            minimum = Decimal(0)
+            for meter in covered:
+                if meter.minimum is not None:
+                    months = Decimal(12) if meter.minimum.period is Period.year else Decimal(1)
+                    minimum += meter.minimum.amount / months * per_period
+            if cap.amount < minimum:
+                yield (
+                    (*base, "usage_cap", "amount"),
+                    f"cap {cap.amount} is below the minimum commitments it covers ({minimum}); it could never hold",
+                )
+    for i, fee in enumerate(offer.one_time_fees):
+        for j, milestone in enumerate(fee.milestones):
+            if milestone.month > term:
+                yield (
+                    (*base, "one_time_fees", i, "milestones", j, "month"),
+                    f"month {milestone.month} is after the {term}-month term",
+                )
+    impl = offer.implementation
+    if impl is not None:
+        for field_name in ("go_live_month", "billing_start_month"):
+            value = getattr(impl, field_name)
+            if value is not None and value > term:
+                yield (*base, "implementation", field_name), f"month {value} is after the {term}-month term"
+    if offer.sla is not None:
+        yield from _check_sla(base, offer)
+
+
+def _check_sla(base: tuple[str | int, ...], offer: Offer) -> Iterator[Finding]:
+    sla = offer.sla
+    assert sla is not None
+    names = [c.name for c in sla.components]
+    for dup, count in Counter(names).items():
+        if count > 1:
+            yield (*base, "sla", "components"), f"component {dup!r} is listed {count} times"
+    for i, rule in enumerate(sla.chronic):
+        for j, comp in enumerate(rule.components):
+            if comp not in names:
+                yield (
+                    (*base, "sla", "chronic", i, "components", j),
+                    f"no SLA component named {comp!r}; components are {', '.join(names)}",
+                )
+    if sla.credits.fee_base.value == "component":
+        for i, component in enumerate(sla.components):
+            if component.monthly_fee is None:
+                yield (
+                    (*base, "sla", "components", i, "monthly_fee"),
+                    "credits are a share of the component's fees, so give its monthly_fee",
+                )
+    tiers = sla.credits.tiers
+    if tiers and sla.credits.basis.value == "uptime":
+        belows = [t.below for t in tiers if t.below is not None]
+        if belows != sorted(belows, reverse=True) or len(set(belows)) != len(belows):
+            yield (
+                (*base, "sla", "credits", "tiers"),
+                "uptime tiers must be listed from the highest threshold down, each once",
+            )
+    cap = sla.credits.cap_percent
+    for i, tier in enumerate(tiers):
+        if cap is not None and tier.percent > cap:
+            yield (
+                (*base, "sla", "credits", "tiers", i, "percent"),
+                f"{tier.percent}% is above the {cap}% credit cap, so it can never be paid in full",
+            )

@@ -1,0 +1,65 @@
+"""A deal: the buyer's context and every version of the vendor's offer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from principal.model.buyer import Buyer
+from principal.model.common import Name, Record
+from principal.model.pricing import License, OneTimeFee, RecurringFee, Uplift, UsageCap, UsageMeter
+from principal.model.sla import Sla
+from principal.model.terms import Exit, Implementation, Reporting
+
+SCHEMA_VERSION = 1
+
+
+class Offer(Record):
+    """One version of the vendor's commercial proposal."""
+
+    label: str | None = Field(default=None, description="Human-readable name of this version.")
+    extends: Name | None = Field(
+        default=None, description="Name of an earlier offer this one copies; only the keys given here change."
+    )
+    received: dt.date | None = Field(default=None, description="When the vendor made this offer.")
+    notes: str | None = None
+    term_months: int = Field(ge=1, le=120, description="Length of the committed term in months.")
+    licenses: tuple[License, ...] = ()
+    recurring_fees: tuple[RecurringFee, ...] = ()
+    uplift: Uplift | None = Field(default=None, description="Annual price increase; empty = none.")
+    usage: tuple[UsageMeter, ...] = ()
+    usage_cap: UsageCap | None = None
+    one_time_fees: tuple[OneTimeFee, ...] = ()
+    implementation: Implementation | None = None
+    reporting: Reporting | None = None
+    sla: Sla | None = None
+    exit: Exit | None = None
+
+
+class Assumption(Record):
+    """A value the deal's author chose where the sources were silent, so readers know what to check."""
+
+    path: str = Field(description="The field the assumption sets, e.g. offers.final.usage[2].rate_card.")
+    note: str = Field(description="What was assumed and why.")
+
+
+class Deal(Record):
+    """A deal file's contents."""
+
+    schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
+    name: str = Field(description="What is being bought, for whom.")
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of every amount.")
+    vendor: str | None = None
+    start: dt.date | None = Field(default=None, description="Planned contract start (month 1).")
+    buyer: Buyer
+    offers: dict[Name, Offer] = Field(min_length=1, description="Offer versions by name, oldest first.")
+    baseline: Name | None = Field(default=None, description="Offer the others are compared against; default the first.")
+    assumptions: tuple[Assumption, ...] = ()
+
+    def offer(self, name: str) -> Offer:
+        return self.offers[name]
+
+    @property
+    def baseline_name(self) -> str:
+        return self.baseline or next(iter(self.offers))
