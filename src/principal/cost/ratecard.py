@@ -73,7 +73,8 @@ def price_array(card: RateCard, volume: FloatArray, rate_factor: FloatArray | fl
     if card.kind is RateCardKind.volume:
         # First band whose inclusive limit holds the volume.
         index = np.searchsorted(limits, volume, side="left")
-        return volume * rates[np.minimum(index, len(rates) - 1)] * rate_factor
+        charged: FloatArray = volume * rates[np.minimum(index, len(rates) - 1)] * rate_factor
+        return charged
     out = np.zeros_like(volume)
     lower = 0.0
     for limit, rate in zip(limits, rates, strict=True):
