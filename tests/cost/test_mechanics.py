@@ -149,3 +149,21 @@ def test_every_line_explains_itself(seed_deal: Deal) -> None:
     assert licence.amount == Decimal(450) * Decimal(143) * Decimal("1.03")
     usage = next(ln for ln in s.lines if ln.item == "voice_inbound usage")
     assert "graduated per month: 0-2,000,000 at 0.012; over 2,000,000 at 0.0099" in usage.formula
+
+
+def test_cap_applies_after_the_minimum_so_more_usage_never_costs_less() -> None:
+    # Found by the monotonicity property: a cap that ignored the minimum refused money the buyer owed anyway.
+    d = deal(
+        """    term_months: 12
+    usage:
+      - name: voice
+        forecast: voice
+        rate_card: {kind: flat, rate: 0.001}
+        minimum: {amount: 51, period: month}
+    usage_cap: {period: year, percent_of_forecast: 100}""",
+        forecast="{unit: minute, expected: 50500}",
+    )
+    idle = schedule(d, "a", Scenario(volume_factor=Decimal(0)))
+    busy = schedule(d, "a", Scenario(volume_factor=Decimal(1)))
+    assert idle.total == busy.total == Decimal(612)
+    assert busy.category_total(Category.usage_cap) == 0
