@@ -1,0 +1,1 @@
+"""Alignment: where the vendor wins when the buyer loses, in dollars, and whether the contract makes effort pay."""

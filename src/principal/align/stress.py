@@ -1,0 +1,212 @@
+"""Stress scenarios: when things go badly for the buyer, does the vendor earn more, the same, or less?
+
+Each scenario is run through the cost engine (and the SLA engine for outages) and reports the buyer's change in
+cost or impact and the vendor's change in revenue, both in money. A term is misaligned when the vendor's revenue
+rises as the buyer's outcome worsens; indifferent when the vendor's revenue does not move; aligned when the
+vendor carries part of the loss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from principal.align.context import OfferContext, is_ai_meter
+from principal.cost.lines import Category
+from principal.cost.scenario import Scenario
+from principal.cost.schedule import schedule
+from principal.model.common import to_cents
+from principal.model.pricing import Period, UsageCap
+
+
+class Verdict(StrEnum):
+    misaligned = "misaligned"
+    indifferent = "indifferent"
+    aligned = "aligned"
+
+
+class Area(StrEnum):
+    pricing = "pricing and usage"
+    kpis = "KPIs and reporting"
+    sla = "SLA and uptime"
+    implementation = "implementation"
+    exit = "term, risk and exit"
+
+
+@dataclass(frozen=True)
+class StressResult:
+    id: str
+    area: Area
+    title: str
+    buyer_change: Decimal
+    """Extra cost or business impact to the buyer over the term (positive = worse for the buyer)."""
+    vendor_change: Decimal
+    """Change in the vendor's revenue over the term (positive = the vendor earns more)."""
+    verdict: Verdict
+    message: str
+    with_protection: Decimal | None = None
+    """The buyer's extra cost with the protection that would fix it (e.g. a 110% cap), when it is not in the offer."""
+
+
+def verdict(vendor_change: Decimal, buyer_change: Decimal) -> Verdict:
+    if buyer_change <= 0:
+        return Verdict.aligned
+    if vendor_change > 0:
+        return Verdict.misaligned
+    if vendor_change == 0:
+        return Verdict.indifferent
+    return Verdict.aligned
+
+
+def _money(value: Decimal) -> str:
+    return f"${to_cents(value):,.2f}"
+
+
+def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
+    plan = ctx.schedule
+    scen = Scenario(name=f"usage +{percent}%", volume_factor=1 + percent / 100)
+    stressed = schedule(ctx.deal, ctx.name, scen)
+    delta = stressed.total - plan.total
+    message = f"usage {percent}% over forecast: the vendor earns {_money(delta)} more and you pay {_money(delta)}"
+    protected: Decimal | None = None
+    if ctx.offer.usage_cap is None and ctx.offer.usage:
+        capped_offer = ctx.offer.model_copy(update={"usage_cap": UsageCap(period=Period.year, percent_of_forecast=Decimal(110))})
+        capped = schedule(ctx.deal, ctx.name, scen, offer=capped_offer)
+        capped_plan = schedule(ctx.deal, ctx.name, offer=capped_offer)
+        protected = capped.total - capped_plan.total
+        message += f"; with a 110% annual cap, {_money(protected)}"
+    elif ctx.offer.usage_cap is not None:
+        refused = -stressed.category_total(Category.usage_cap)
+        message += f" (the cap refuses {_money(refused)})" if refused else " (the cap does not bind at this level)"
+    return StressResult(
+        f"usage+{percent}", Area.pricing, f"Usage {percent}% above forecast", delta, delta, verdict(delta, delta), message, protected
+    )
+
+
+def launch_spike(ctx: OfferContext) -> StressResult | None:
+    events = [(name, e) for name, fc in ctx.deal.buyer.forecasts.items() for e in fc.events]
+    used = {m.forecast for m in ctx.offer.usage}
+    events = [(n, e) for n, e in events if n in used]
+    if not events:
+        return None
+    stressed = schedule(ctx.deal, ctx.name, Scenario(name="events", events_occur=True))
+    delta = stressed.total - ctx.schedule.total
+    names = ", ".join(f"{e.name} ({n})" for n, e in events)
+    message = f"if {names} happens: the vendor earns {_money(delta)} more and you pay {_money(delta)}"
+    refused = -stressed.category_total(Category.usage_cap)
+    if refused:
+        message += f"; the cap refuses {_money(refused)}"
+    return StressResult("launch", Area.pricing, "Launch spike", delta, delta, verdict(delta, delta), message)
+
+
+def vendor_configuration(ctx: OfferContext) -> StressResult | None:
+    ai = [m for m in ctx.offer.usage if is_ai_meter(m) and m.opt_in is not True]
+    if not ai:
+        return None
+    pct = ctx.deal.incentives.stress.vendor_config_extra_percent
+    factors = tuple((m.forecast, 1 + pct / 100) for m in ai)
+    stressed = schedule(ctx.deal, ctx.name, Scenario(name="vendor configuration", forecast_factors=factors))
+    delta = stressed.total - ctx.schedule.total
+    message = (
+        f"a recommended configuration that adds {pct}% billable events to {', '.join(m.name for m in ai)} "
+        f"earns the vendor {_money(delta)} over the term, paid by you with no better outcome"
+    )
+    return StressResult("vendor-config", Area.pricing, "Vendor-recommended configuration", delta, delta, verdict(delta, delta), message)
+
+
+def implementation_slip(ctx: OfferContext) -> StressResult:
+    """Go-live slips: the buyer pays for months without service; does the vendor's cash slip with it?
+
+    The vendor's change is measured as the fixed (non-usage) money it has received by the month before the late
+    go-live, under the slip against the plan: milestone payments tied to UAT, go-live or stable operations move
+    out of reach, fees due at signature or billed from month 1 do not.
+    """
+    months = ctx.deal.incentives.stress.slip_months
+    slipped = schedule(ctx.deal, ctx.name, Scenario(name=f"slip {months}", go_live_delay_months=months))
+    horizon = slipped.go_live_month - 1
+    fixed = (Category.licenses, Category.recurring, Category.one_time)
+
+    def received(lines: tuple[object, ...]) -> Decimal:
+        return sum((ln.amount for ln in lines if ln.category in fixed and ln.month <= horizon), Decimal(0))  # type: ignore[attr-defined]
+
+    vendor = received(slipped.lines) - received(ctx.schedule.lines)
+    lost_months = range(ctx.schedule.go_live_month, slipped.go_live_month)
+    paid_for_nothing = sum(
+        (ln.amount for ln in slipped.lines if ln.category in (Category.licenses, Category.recurring) and ln.month in lost_months),
+        Decimal(0),
+    )
+    incumbent = ctx.deal.buyer.incumbent.monthly_cost if ctx.deal.buyer.incumbent else None
+    dual = (incumbent or Decimal(0)) * months
+    buyer = paid_for_nothing + dual
+    message = (
+        f"go-live {months} months late: you pay {_money(paid_for_nothing)} of subscription for months without service"
+        + (f" and keep the incumbent running ({_money(dual)})" if dual else "")
+        + "; by the late go-live the vendor has received "
+        + (f"{_money(-vendor)} less than planned" if vendor < 0 else "everything it planned to")
+    )
+    return StressResult("slip", Area.implementation, f"Implementation {months} months late", buyer, vendor, verdict(vendor, buyer), message)
+
+
+def low_adoption(ctx: OfferContext) -> StressResult:
+    pct = ctx.deal.incentives.stress.unused_seat_percent
+    licences = ctx.schedule.category_total(Category.licenses)
+    wasted = licences * pct / 100
+    message = (
+        f"if {pct}% of seats go unused because supervisors and agents do not adopt the tool, you pay {_money(wasted)} "
+        "for them over the term; the vendor's revenue does not change"
+    )
+    return StressResult("adoption", Area.kpis, "Low adoption", wasted, Decimal(0), verdict(Decimal(0), wasted), message)
+
+
+def automation_seat_cut(ctx: OfferContext) -> StressResult:
+    st = ctx.deal.incentives.stress
+    pct, month = st.automation_seat_reduction_percent, st.automation_from_month
+    reduced = schedule(ctx.deal, ctx.name, Scenario(name="fewer seats", licence_quantity_from=(month, 1 - pct / 100)))
+    saving = ctx.schedule.total - reduced.total
+    sr = ctx.offer.exit.seat_reduction if ctx.offer.exit else None
+    allowed = sr.allowed if sr else None
+    if allowed:
+        message = f"automation removes {pct}% of seats from month {month}: the offer lets you cut them and save {_money(saving)}"
+        return StressResult("automation", Area.exit, "Seat reduction after automation", Decimal(0), -saving, Verdict.aligned, message)
+    state = "does not allow" if allowed is False else "does not say whether it allows"
+    message = (
+        f"automation removes {pct}% of seats from month {month}: the offer {state} a reduction, so you keep paying "
+        f"{_money(saving)} for seats you no longer need and the vendor keeps that revenue"
+    )
+    return StressResult("automation", Area.exit, "Seat reduction after automation", saving, Decimal(0), verdict(Decimal(0), saving), message)
+
+
+def exit_at_renewal(ctx: OfferContext) -> StressResult:
+    ex = ctx.offer.exit
+    hours = ctx.deal.incentives.stress.transition_hours
+    parts: list[str] = []
+    cost = Decimal(0)
+    unknown: list[str] = []
+    de = ex.data_export if ex else None
+    if de is None or de.included is None:
+        unknown.append("data export")
+    elif de.fee:
+        cost += de.fee
+        parts.append(f"export fee {_money(de.fee)}")
+    ta = ex.transition_assistance if ex else None
+    if ta is None or ta.rate_per_hour is None:
+        unknown.append("transition rates")
+    else:
+        cost += ta.rate_per_hour * hours
+        parts.append(f"{hours} h of transition at {_money(ta.rate_per_hour)}")
+    message = f"leaving at renewal costs {_money(cost)}" + (f" ({'; '.join(parts)})" if parts else "")
+    if unknown:
+        message += f"; unpriced: {', '.join(unknown)}, which the vendor can set when you have no alternative"
+    # Unpriced exit terms let the vendor set the price of leaving once the buyer is locked in.
+    v = Verdict.misaligned if unknown else Verdict.aligned
+    return StressResult("exit", Area.exit, "Exit at renewal", cost, cost, v, message)
+
+
+def cost_scenarios(ctx: OfferContext) -> list[StressResult]:
+    out = [usage_overrun(ctx, pct) for pct in ctx.deal.incentives.stress.usage_overruns_percent] if ctx.offer.usage else []
+    for extra in (launch_spike(ctx), vendor_configuration(ctx)):
+        if extra is not None:
+            out.append(extra)
+    out.extend([implementation_slip(ctx), low_adoption(ctx), automation_seat_cut(ctx), exit_at_renewal(ctx)])
+    return out
