@@ -8,8 +8,11 @@ from principal.review.document import Document, DocumentBuilder, SourceFormat
 from principal.review.ingest.limits import Limits
 
 _BLOCKS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li dt dd tr blockquote pre section article header footer address caption "
-    "table thead tbody tfoot ul ol dl title hr".split()
+    {
+        *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "tr", "blockquote", "pre", "section"),
+        *("article", "header", "footer", "address", "caption", "table", "thead", "tbody", "tfoot", "ul", "ol"),
+        *("dl", "title", "hr"),
+    }
 )
 _CELLS = frozenset({"td", "th"})
 _SKIP = ["script", "style", "noscript", "template", "head", "svg", "math"]
