@@ -60,8 +60,13 @@ _EFFECTIVE = re.compile(r"effective date|execution|signature|order date|start da
 _NET = re.compile(r"\bnet\s+(?:\w+[\s-]*)?\(?(\d{1,3})\)?\s*(?:days)?|payable within", re.I)
 
 
+_TRANSITION_WORDS = ("transition", "termination assistance", "migration", "exit", "post-termination")
+
+
 def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
+    if "renew" not in lower and "term" not in lower:
+        return
     renew = _RENEW.search(lower)
     durations = find_durations(sentence.text)
     if not durations:
@@ -106,6 +111,8 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
 
 def extract_exit(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
+    if "data" not in lower and "content" not in lower and not any(w in lower for w in _TRANSITION_WORDS):
+        return
     if _DATA.search(lower):
         days = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "week", "month")]
         value = in_days(days[0]) if days else None
@@ -121,6 +128,8 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
 
 def extract_liability(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
+    if "liabilit" not in lower:
+        return
     if not (_LIABILITY.search(lower) and _LIMIT.search(lower)):
         return
     months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
@@ -137,21 +146,22 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
 def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     """Implementation fees and when they fall due, billing start, payment terms, key personnel."""
     lower = sentence.lower
-    if _IMPLEMENTATION.search(lower) and _FEE.search(lower):
+    if "fee" in lower and _IMPLEMENTATION.search(lower) and _FEE.search(lower):
         money = find_money(sentence.text)
         if money:
             when = "signature" if _AT_SIGNATURE.search(lower) else ("go_live" if _AT_GO_LIVE.search(lower) else None)
             emit(sentence, TermKind.implementation_fee, money[0].value, money[0].unit, "implementation fee", when)
-    if _BILLING.search(lower):
+    if any(w in lower for w in ("begin", "commence", "start", "accrue")) and _BILLING.search(lower):
         if _REGARDLESS.search(lower) or (_EFFECTIVE.search(lower) and not _AT_GO_LIVE.search(lower)):
             emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "before_go_live")
         elif _AT_GO_LIVE.search(lower):
             emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "go_live")
-    net = _NET.search(lower)
+    net = _NET.search(lower) if ("net " in lower or "payable within" in lower) else None
     if net and ("payable" in lower or "invoice" in lower or "due" in lower):
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]
         if days:
             emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
-    if _PERSONNEL.search(lower) and _REPLACE.search(lower):
+    staff = ("personnel", "manager", "architect", "key person", "key staff")
+    if any(w in lower for w in staff) and _PERSONNEL.search(lower) and _REPLACE.search(lower):
         basis = "approval" if _APPROVAL.search(lower) else "vendor_discretion"
         emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)

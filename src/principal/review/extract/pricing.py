@@ -73,6 +73,15 @@ _REDUCTION_ALLOWED = re.compile(
 _SEAT_WORDS = re.compile(r"\b(?:seats?|licen[cs]es?|users?|quantit(?:y|ies))\b", re.I)
 
 
+_CURRENCY_MARKS = ("$", "USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "€", "£", "¥", "₹", "dollars")
+_AI_SWITCH_WORDS = ("default", "opt", "enable", "activat", "consent", "approv", "request")
+
+
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
+    """A cheap substring test run before any regex: most sentences of a contract mention none of the words."""
+    return any(word in lower for word in words)
+
+
 def _row_cells(sentence: Sentence) -> list[str] | None:
     if " | " not in sentence.text:
         return None
@@ -88,7 +97,7 @@ def _label(sentence: Sentence, cells: list[str] | None, money_start: int) -> str
 
 def extract_rates(sentence: Sentence, emit: Emit) -> None:
     """Seat prices (with the row's quantity) and per-unit usage rates (with band boundaries)."""
-    if "$" not in sentence.text and not re.search(r"\b[A-Z]{3}\b|[€£¥₹]|dollars", sentence.text):
+    if not any(mark in sentence.text for mark in _CURRENCY_MARKS):
         return
     money = find_money(sentence.text)
     if not money:
@@ -138,14 +147,15 @@ def _prose_seats(text: str) -> Decimal | None:
 def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
     """Usage caps and collars; AI features that bill by default or only on opt-in."""
     lower = sentence.lower
-    if _CAP_WORDS.search(lower) and _USAGE_WORDS.search(lower) and "credit" not in lower:
+    capping = _mentions(lower, ("exceed", "cap", "ceiling", "collar", "maximum"))
+    if capping and _CAP_WORDS.search(lower) and _USAGE_WORDS.search(lower) and "credit" not in lower:
         percents = find_percents(sentence.text)
         money = find_money(sentence.text)
         value, unit = (
             (percents[0].value, "%") if percents else ((money[0].value, money[0].unit) if money else (None, None))
         )
         emit(sentence, TermKind.usage_cap, value, unit, "usage charges")
-    if _AI.search(lower) and _BILLABLE.search(lower):
+    if _mentions(lower, _AI_SWITCH_WORDS) and _AI.search(lower) and _BILLABLE.search(lower):
         if _OPT_IN.search(lower):
             emit(sentence, TermKind.ai_opt_in, None, None, "AI features")
         elif _DEFAULT_ON.search(lower):
@@ -155,6 +165,8 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
 def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     """Annual increases (fixed or CPI-linked) and caps on them."""
     lower = sentence.lower
+    if not _mentions(lower, ("increase", "uplift", "escalat", "adjust", "raise")):
+        return
     if not (_INCREASE.search(lower) and _PRICE_WORDS.search(lower)):
         return
     percents = find_percents(sentence.text)
@@ -181,13 +193,13 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
 def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     """Minimum commitments and whether seat quantities may be reduced."""
     lower = sentence.lower
-    if _MINIMUM.search(lower):
+    if _mentions(lower, ("minimum", "commit", "take")) and _MINIMUM.search(lower):
         money = find_money(sentence.text)
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
         else:
             emit(sentence, TermKind.minimum_commitment, None, None, "minimum commitment")
-    if _SEAT_WORDS.search(lower):
+    if _mentions(lower, ("reduc", "decreas", "cancel")) and _SEAT_WORDS.search(lower):
         if _NO_REDUCTION.search(lower):
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")
         elif _REDUCTION_ALLOWED.search(lower):

@@ -52,6 +52,10 @@ _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|up
 _REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|within", re.I)
 
 
+_EXCLUSION_SUBJECTS = ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet service",
+                       "third-party", "third party", "force majeure")  # fmt: skip
+
+
 def _window(lower: str) -> str | None:
     for pattern, name in _WINDOW:
         if pattern.search(lower):
@@ -91,6 +95,8 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
 def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
     """Credit caps, claim deadlines and sole-remedy wording."""
     lower = sentence.lower
+    if "credit" not in lower and "remed" not in lower:
+        return
     credit = _CREDIT.search(lower)
     if credit and _CAP.search(lower):
         percents = find_percents(sentence.text)
@@ -109,6 +115,8 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
 def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     """Carve-outs from the uptime figure; maintenance notice periods."""
     lower = sentence.lower
+    if not any(word in lower for word in _EXCLUSION_SUBJECTS):
+        return
     excluding = _EXCLUDE.search(lower) or "exclusion" in sentence.headings
     if not excluding:
         return
@@ -135,6 +143,8 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
 def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
     """Chronic-failure termination rights and performance reporting duties."""
     lower = sentence.lower
+    if "terminat" not in lower and "report" not in lower:
+        return
     if (
         _TERMINATE.search(lower)
         and _CHRONIC.search(lower)

@@ -4,6 +4,7 @@ tables on documents of ordinary length; longer ones use pypdf's text. Parsing ru
 from __future__ import annotations
 
 import io
+import logging
 import re
 from typing import Any
 
@@ -36,6 +37,8 @@ def read_pdf(name: str, data: bytes, limits: Limits) -> Document:
 
 def _parse_pages(data: bytes, limits: Limits) -> list[Page]:
     """Runs in the child: every refusal is a `Refused` with a message for the user."""
+    for logger in ("pypdf", "pdfminer", "pdfplumber"):  # their warnings would add lines to the one-line error
+        logging.getLogger(logger).setLevel(logging.CRITICAL)
     import pypdf
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 

@@ -7,7 +7,7 @@ import re
 from principal.review.document import Document, DocumentBuilder, SourceFormat, TooLarge
 from principal.review.ingest.limits import Limits
 
-_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\f]*\n)[ \t\f\n]*(?=\S)")
+_PARAGRAPH = re.compile(r"(?:\A|\n[ \t\f]*\n|\f)[ \t\f\n]*(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
