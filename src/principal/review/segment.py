@@ -121,7 +121,13 @@ def segment(document: Document) -> Segments:
                 break
         sections.append(Section(number, title, lvl, start, end))
     definitions = tuple(Definition(m.group(1) or m.group(2), m.start(), m.end()) for m in _DEFINITION.finditer(text))
-    return Segments(tuple(sections), definitions, _tables(document), sentence_spans(document))
+    heading_cuts: list[int] = []
+    for section in sections:
+        heading_cuts.append(section.start)
+        line_end = text.find("\n", section.start, section.start + 120)
+        if line_end >= 0:  # a heading on its own line ends there, even inside a paragraph of a text file
+            heading_cuts.append(line_end + 1)
+    return Segments(tuple(sections), definitions, _tables(document), sentence_spans(document, heading_cuts))
 
 
 def _tables(document: Document) -> tuple[Table, ...]:
@@ -142,10 +148,11 @@ def _tables(document: Document) -> tuple[Table, ...]:
     return tuple(tables)
 
 
-def sentence_spans(document: Document) -> tuple[tuple[int, int], ...]:
-    """Sentence spans: paragraph starts and sentence-ending punctuation are boundaries; long runs are cut."""
+def sentence_spans(document: Document, extra_cuts: list[int] | None = None) -> tuple[tuple[int, int], ...]:
+    """Sentence spans: paragraph starts, headings and sentence-ending punctuation are boundaries; long runs are cut."""
     text = document.text
     cuts = set(document.paragraph_starts)
+    cuts.update(extra_cuts or ())
     for match in _SENTENCE_BREAK.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
         if _NOT_AN_END.search(before):
