@@ -139,5 +139,10 @@ def test_findings_quote_and_locate_their_source() -> None:
 
 
 def test_absence_rule_with_nothing_to_cite_has_no_location() -> None:
-    finding = next(f for f in review_text("A short letter.").findings if f.title == "No transition assistance")
+    text = "Provider hosts the Customer Data."
+    finding = next(f for f in review_text(text).findings if f.title == "No transition assistance")
     assert finding.missing and finding.location is None and finding.quote is None
+
+
+def test_exit_absence_checks_apply_only_to_services_holding_data() -> None:
+    assert review_text("The Distributor shall purchase the Products at list price.").findings == ()

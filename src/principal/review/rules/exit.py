@@ -36,8 +36,11 @@ def rule_no_data_export_or_transition(ctx: RuleContext) -> list[Finding]:
     Principal-agent reason: without an exit path the cost of leaving is the buyer's alone, so the vendor can
     price renewals against that switching cost rather than against the market.
     """
-    out = []
+    out: list[Finding] = []
     deletion = ctx.of(TermKind.data_deletion)
+    service = ctx.of(TermKind.seat_price, TermKind.usage_rate, TermKind.uptime_target) or deletion
+    if not service and "customer data" not in ctx.document.text.lower():
+        return out  # not a service that holds the buyer's data: nothing to export
     if not ctx.has(TermKind.data_export):
         out.append(finding(rule_no_data_export_or_transition, "No data export right", Category.term_risk_exit,
                            Severity.high,
