@@ -1,0 +1,162 @@
+"""Numbers as contracts write them, read into Decimal with their character spans: money, percentages, durations.
+
+"thirty (30) days" -> 30 day; "USD 0.012" -> 0.012 USD; "five percent (5%)" -> 5 %; "$155.00 per user per month".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD})*(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+CURRENCY_CODES = {"USD": "USD", "US$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP",
+                  "CAD": "CAD", "C$": "CAD", "AUD": "AUD", "A$": "AUD", "CHF": "CHF", "JPY": "JPY", "¥": "JPY",
+                  "INR": "INR", "₹": "INR"}  # fmt: skip
+_CUR = r"(?:US\$|C\$|A\$|USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|[$€£¥₹])"
+_SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b))?"
+MONEY = re.compile(
+    rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>USD|EUR|GBP|CAD"
+    rf"|AUD|CHF|dollars)\b"
+)
+PERCENT = re.compile(
+    rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
+    rf"(?<![\w.])(?P<num>{DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
+    rf"|\b(?P<only>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\b(?!\s*\()",
+    re.I,
+)
+DURATION_UNIT = r"(?P<unit>business\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
+DURATION = re.compile(
+    rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
+    rf"[\s-]+(?:\(\d+\)\s+)?{DURATION_UNIT}\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, with its unit and where it is (offsets relative to the scanned string)."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+
+
+def words_to_int(words: str) -> int | None:
+    """'thirty-six' -> 36, 'one hundred and twenty' -> 120; None when the words are not a number."""
+    total = 0
+    current = 0
+    for token in re.split(r"[\s-]+", words.lower().strip()):
+        if token in ("and", ""):
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        else:
+            return None
+    return total + current
+
+
+def to_decimal(digits: str) -> Decimal | None:
+    try:
+        return Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+_SCALES = {"million": Decimal(1_000_000), "m": Decimal(1_000_000), "billion": Decimal(1_000_000_000),
+           "thousand": Decimal(1000), "k": Decimal(1000)}  # fmt: skip
+
+
+def find_money(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in MONEY.finditer(text):
+        digits = m.group("amount") or m.group("amount2")
+        value = to_decimal(digits)
+        if value is None:
+            continue
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        if scale:
+            value *= _SCALES[scale]
+            if value == value.to_integral_value():
+                value = value.quantize(Decimal(1))
+        code = m.group("cur") or m.group("cur2")
+        currency = "USD" if code == "dollars" else CURRENCY_CODES.get(code, code)
+        found.append(Quantity(value, currency, m.start(), m.end()))
+    return found
+
+
+def find_percents(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in PERCENT.finditer(text):
+        if m.group("num"):
+            value = to_decimal(m.group("num"))
+        else:
+            number = words_to_int(m.group("only"))
+            value = Decimal(number) if number is not None else None
+        if value is not None and value <= 1000:
+            found.append(Quantity(value, "%", m.start(), m.end()))
+    return found
+
+
+def normalise_unit(unit: str) -> str:
+    unit = unit.lower()
+    if unit.startswith("business"):
+        return "business_day"
+    for name in ("day", "hour", "minute", "week", "month", "year"):
+        if name in unit:
+            return name
+    return unit
+
+
+def find_durations(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for m in DURATION.finditer(text):
+        if m.group("paren"):
+            number: int | None = int(m.group("paren"))
+        elif m.group("num"):
+            number = int(m.group("num"))
+        else:
+            number = words_to_int(m.group("only"))
+        if number is None:
+            continue
+        found.append(Quantity(Decimal(number), normalise_unit(m.group("unit")), m.start(), m.end()))
+    return found
+
+
+_DAYS_PER_UNIT: dict[str, Decimal] = {
+    "day": Decimal(1),
+    "business_day": Decimal("1.4"),
+    "week": Decimal(7),
+    "month": Decimal("30.4375"),
+    "year": Decimal(365),
+    "hour": Decimal(1) / 24,
+    "minute": Decimal(1) / 1440,
+}
+
+
+def in_days(quantity: Quantity) -> Decimal:
+    """Calendar days; a business day counts 1.4 (7/5) and a month the average 30.4375 days."""
+    return quantity.value * _DAYS_PER_UNIT.get(quantity.unit, Decimal(1))
+
+
+def in_months(quantity: Quantity) -> Decimal:
+    if quantity.unit == "year":
+        return quantity.value * 12
+    if quantity.unit == "month":
+        return quantity.value
+    return in_days(quantity) / Decimal("30.4375")

@@ -1,0 +1,32 @@
+"""The review's result: frozen records the CLI and the web app render without computing anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from principal.loader.problems import Problem
+from principal.review.document import SourceFormat
+from principal.review.extract.terms import Term
+from principal.review.rules.base import Finding
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    """What one contract review found.
+
+    `missing` names the protections the document lacks (the titles of absence findings). `deal_yaml` is the
+    partial deal file built from the terms and `deal_gaps` the problems the deal loader still reports on it:
+    what the buyer must fill in before the cost, SLA and alignment engines can run.
+    """
+
+    source: str
+    format: SourceFormat
+    pages: int
+    paragraphs: int
+    characters: int
+    sections: int
+    terms: tuple[Term, ...]
+    findings: tuple[Finding, ...]
+    missing: tuple[str, ...]
+    deal_yaml: str
+    deal_gaps: tuple[Problem, ...]

@@ -1,0 +1,56 @@
+"""Risk rules: each a function `rule_*(RuleContext) -> list[Finding]` whose docstring states the principal-agent
+reason. `RULES` is the registry the review runs, in order."""
+
+from __future__ import annotations
+
+from principal.review.document import Document
+from principal.review.extract.terms import Term
+from principal.review.rules.base import Category, Finding, Rule, RuleContext, Severity
+from principal.review.rules.exit import rule_auto_renewal_long_notice, rule_no_data_export_or_transition
+from principal.review.rules.implementation import rule_key_personnel_substitution, rule_paid_before_go_live
+from principal.review.rules.pricing import (
+    rule_ai_billable_by_default,
+    rule_no_seat_reduction,
+    rule_uplift_above_cpi,
+    rule_usage_uncapped,
+)
+from principal.review.rules.reporting import rule_no_performance_reporting
+from principal.review.rules.service_levels import (
+    rule_carrier_exclusion,
+    rule_credit_cap_low,
+    rule_credits_sole_remedy,
+    rule_maintenance_exclusion_broad,
+    rule_no_chronic_failure_exit,
+    rule_no_per_component_sla,
+    rule_short_claim_window,
+)
+
+__all__ = ["RULES", "Category", "Finding", "Rule", "RuleContext", "Severity", "run_rules"]
+
+RULES: tuple[Rule, ...] = (
+    rule_usage_uncapped,
+    rule_ai_billable_by_default,
+    rule_uplift_above_cpi,
+    rule_no_seat_reduction,
+    rule_credits_sole_remedy,
+    rule_credit_cap_low,
+    rule_maintenance_exclusion_broad,
+    rule_carrier_exclusion,
+    rule_no_per_component_sla,
+    rule_no_chronic_failure_exit,
+    rule_short_claim_window,
+    rule_no_performance_reporting,
+    rule_paid_before_go_live,
+    rule_key_personnel_substitution,
+    rule_auto_renewal_long_notice,
+    rule_no_data_export_or_transition,
+)
+
+_SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
+
+
+def run_rules(document: Document, terms: tuple[Term, ...]) -> tuple[Finding, ...]:
+    """Every rule's findings, most severe first, then in rule order."""
+    context = RuleContext(document, terms)
+    found = [f for rule in RULES for f in rule(context)]
+    return tuple(sorted(found, key=lambda f: _SEVERITY_ORDER[f.severity]))

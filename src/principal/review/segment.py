@@ -1,0 +1,172 @@
+"""Split a document into numbered sections and clauses, definitions, tables and sentences, each with its span.
+
+Headings are recognised at the start of a line or right after a sentence ends (many filed contracts are one long
+line): `ARTICLE V`, `Section 4`, `1.`, `1.1`, `2.3(a)` and lettered sub-clauses `(a)`, `(iv)`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from principal.review.document import Document
+
+_HEADING = re.compile(
+    r"(?:(?<=\n)|\A|(?<=[.:;]\s)|(?<=[.:;]\s\s))[ \t]*"
+    r"(?:(?P<article>ARTICLE|Article)\s+(?P<anum>[IVXLC]{1,6}|\d{1,2})\b[.:]?(?=\s+[A-Z\n]|\s*$)"
+    r"|(?P<section>SECTION|Section)\s+(?P<snum>\d{1,2}(?:\.\d{1,2}){0,3})\b[.:]?(?=\s+[A-Z(])"
+    r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]\))?)(?:\.\s+|\s+)(?=[A-Z(])"
+    r"|\((?P<sub>[a-z]|[ivx]{1,4})\)(?=\s))",
+    re.M,
+)
+_DEFINITION = re.compile(
+    r"[\"“]([A-Z][^\"”\n]{0,60})[\"”]\s*(?:\)\s*)?(?:means|shall mean|has the meaning|refers to)\b"
+    r"|\((?:the\s+|each\s+a\s+|an?\s+)?[\"“]([A-Z][^\"”\n]{0,60})[\"”]\)"
+)
+_SENTENCE_BREAK = re.compile(r"[.;!?][\"”)]?\s+(?=[A-Z(\"“\d])")
+_NOT_AN_END = re.compile(
+    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|\b\d{1,2}(?:\.\d{1,2})*)$"
+)
+MAX_SENTENCE = 1500
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    title: str
+    level: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    start: int
+    end: int
+    rows: int
+
+
+@dataclass(frozen=True)
+class Segments:
+    sections: tuple[Section, ...]
+    definitions: tuple[Definition, ...]
+    tables: tuple[Table, ...]
+    sentences: tuple[tuple[int, int], ...]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section whose span holds the offset."""
+        best: Section | None = None
+        index = bisect.bisect_right([s.start for s in self.sections], offset)
+        for section in reversed(self.sections[:index]):
+            if section.start <= offset < section.end and (best is None or section.level > best.level):
+                best = section
+            if best is not None and section.level <= 1:
+                break
+        return best
+
+
+def _level(match: re.Match[str], previous: int) -> tuple[str, int]:
+    if match.group("article"):
+        return match.group("anum"), 1
+    if match.group("section"):
+        number = match.group("snum")
+        return number, number.count(".") + 1
+    if match.group("num"):
+        number = match.group("num")
+        return number, number.count(".") + 1 + number.count("(")
+    return f"({match.group('sub')})", previous + 1
+
+
+def _title(text: str, start: int) -> str:
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[start:line_end].strip()
+    stop = re.search(r"[.;]\s", line)
+    if stop and (len(line) > 100 or stop.start() < 80):
+        line = line[: stop.start()]
+    return line[:100].strip(" .:")
+
+
+def segment(document: Document) -> Segments:
+    text = document.text
+    raw: list[tuple[str, str, int, int]] = []
+    level = 1
+    for match in _HEADING.finditer(text):
+        number, level_here = _level(match, level)
+        if not match.group("sub"):
+            level = level_here
+        raw.append(
+            (
+                number,
+                _title(text, match.end()),
+                level_here,
+                match.start() + len(match.group(0)) - len(match.group(0).lstrip()),
+            )
+        )
+    sections: list[Section] = []
+    for i, (number, title, lvl, start) in enumerate(raw):
+        end = len(text)
+        for later in raw[i + 1 :]:
+            if later[2] <= lvl:
+                end = later[3]
+                break
+        sections.append(Section(number, title, lvl, start, end))
+    definitions = tuple(Definition(m.group(1) or m.group(2), m.start(), m.end()) for m in _DEFINITION.finditer(text))
+    heading_cuts: list[int] = []
+    for section in sections:
+        heading_cuts.append(section.start)
+        line_end = text.find("\n", section.start, section.start + 120)
+        if line_end >= 0:  # a heading on its own line ends there, even inside a paragraph of a text file
+            heading_cuts.append(line_end + 1)
+    return Segments(tuple(sections), definitions, _tables(document), sentence_spans(document, heading_cuts))
+
+
+def _tables(document: Document) -> tuple[Table, ...]:
+    text = document.text
+    tables: list[Table] = []
+    run: list[tuple[int, int]] = []
+    bounds = [*document.paragraph_starts, len(text) + 1]
+    for start, nxt in itertools.pairwise(bounds):
+        end = nxt - 1 if nxt <= len(text) else len(text)
+        if " | " in text[start:end]:
+            run.append((start, end))
+            continue
+        if len(run) >= 2:
+            tables.append(Table(run[0][0], run[-1][1], len(run)))
+        run = []
+    if len(run) >= 2:
+        tables.append(Table(run[0][0], run[-1][1], len(run)))
+    return tuple(tables)
+
+
+def sentence_spans(document: Document, extra_cuts: list[int] | None = None) -> tuple[tuple[int, int], ...]:
+    """Sentence spans: paragraph starts, headings and sentence-ending punctuation are boundaries; long runs are cut."""
+    text = document.text
+    cuts = set(document.paragraph_starts)
+    cuts.update(extra_cuts or ())
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if _NOT_AN_END.search(before):
+            continue
+        cuts.add(match.end())
+    ordered = sorted(c for c in cuts if 0 < c < len(text))
+    spans: list[tuple[int, int]] = []
+    previous = 0
+    for cut in [*ordered, len(text)]:
+        start = previous
+        while cut - start > MAX_SENTENCE:
+            spans.append((start, start + MAX_SENTENCE))
+            start += MAX_SENTENCE
+        if text[start:cut].strip():
+            spans.append((start, cut))
+        previous = cut
+    return tuple(spans)
