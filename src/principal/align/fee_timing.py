@@ -82,7 +82,9 @@ def fee_timing(deal: Deal, offer_name: str, sched: Schedule | None = None) -> Fe
         milestones = fee.milestones or ()
         if not milestones:
             paid += fee.amount
-            steps.append(MilestoneStep(1, f"{fee.name}: due at start", "signature", fee.amount, paid, total - paid, False))
+            steps.append(
+                MilestoneStep(1, f"{fee.name}: due at start", "signature", fee.amount, paid, total - paid, False)
+            )
             continue
         for m in sorted(milestones, key=lambda x: x.month):
             amount = fee.amount * m.percent / 100

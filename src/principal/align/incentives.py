@@ -133,7 +133,9 @@ class ImplementationTest:
         return self.expected_gain >= self.effort_cost
 
 
-def implementation_test(assumptions: ImplementationEffort, one_time_total: Decimal, at_risk: Decimal) -> ImplementationTest:
+def implementation_test(
+    assumptions: ImplementationEffort, one_time_total: Decimal, at_risk: Decimal
+) -> ImplementationTest:
     """Holdback h x M released on on-time acceptance induces effort only if h x M x dq >= psi_impl."""
     if assumptions.effort_cost is not None:
         psi = assumptions.effort_cost

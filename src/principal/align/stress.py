@@ -71,7 +71,9 @@ def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
     message = f"usage {percent}% over forecast: the vendor earns {_money(delta)} more and you pay {_money(delta)}"
     protected: Decimal | None = None
     if ctx.offer.usage_cap is None and ctx.offer.usage:
-        capped_offer = ctx.offer.model_copy(update={"usage_cap": UsageCap(period=Period.year, percent_of_forecast=Decimal(110))})
+        capped_offer = ctx.offer.model_copy(
+            update={"usage_cap": UsageCap(period=Period.year, percent_of_forecast=Decimal(110))}
+        )
         capped = schedule(ctx.deal, ctx.name, scen, offer=capped_offer)
         capped_plan = schedule(ctx.deal, ctx.name, offer=capped_offer)
         protected = capped.total - capped_plan.total
@@ -80,7 +82,14 @@ def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
         refused = -stressed.category_total(Category.usage_cap)
         message += f" (the cap refuses {_money(refused)})" if refused else " (the cap does not bind at this level)"
     return StressResult(
-        f"usage+{percent}", Area.pricing, f"Usage {percent}% above forecast", delta, delta, verdict(delta, delta), message, protected
+        f"usage+{percent}",
+        Area.pricing,
+        f"Usage {percent}% above forecast",
+        delta,
+        delta,
+        verdict(delta, delta),
+        message,
+        protected,
     )
 
 
@@ -112,7 +121,9 @@ def vendor_configuration(ctx: OfferContext) -> StressResult | None:
         f"a recommended configuration that adds {pct}% billable events to {', '.join(m.name for m in ai)} "
         f"earns the vendor {_money(delta)} over the term, paid by you with no better outcome"
     )
-    return StressResult("vendor-config", Area.pricing, "Vendor-recommended configuration", delta, delta, verdict(delta, delta), message)
+    return StressResult(
+        "vendor-config", Area.pricing, "Vendor-recommended configuration", delta, delta, verdict(delta, delta), message
+    )
 
 
 def implementation_slip(ctx: OfferContext) -> StressResult:
@@ -133,7 +144,11 @@ def implementation_slip(ctx: OfferContext) -> StressResult:
     vendor = received(slipped.lines) - received(ctx.schedule.lines)
     lost_months = range(ctx.schedule.go_live_month, slipped.go_live_month)
     paid_for_nothing = sum(
-        (ln.amount for ln in slipped.lines if ln.category in (Category.licenses, Category.recurring) and ln.month in lost_months),
+        (
+            ln.amount
+            for ln in slipped.lines
+            if ln.category in (Category.licenses, Category.recurring) and ln.month in lost_months
+        ),
         Decimal(0),
     )
     incumbent = ctx.deal.buyer.incumbent.monthly_cost if ctx.deal.buyer.incumbent else None
@@ -145,7 +160,15 @@ def implementation_slip(ctx: OfferContext) -> StressResult:
         + "; by the late go-live the vendor has received "
         + (f"{_money(-vendor)} less than planned" if vendor < 0 else "everything it planned to")
     )
-    return StressResult("slip", Area.implementation, f"Implementation {months} months late", buyer, vendor, verdict(vendor, buyer), message)
+    return StressResult(
+        "slip",
+        Area.implementation,
+        f"Implementation {months} months late",
+        buyer,
+        vendor,
+        verdict(vendor, buyer),
+        message,
+    )
 
 
 def low_adoption(ctx: OfferContext) -> StressResult:
@@ -167,14 +190,27 @@ def automation_seat_cut(ctx: OfferContext) -> StressResult:
     sr = ctx.offer.exit.seat_reduction if ctx.offer.exit else None
     allowed = sr.allowed if sr else None
     if allowed:
-        message = f"automation removes {pct}% of seats from month {month}: the offer lets you cut them and save {_money(saving)}"
-        return StressResult("automation", Area.exit, "Seat reduction after automation", Decimal(0), -saving, Verdict.aligned, message)
+        message = (
+            f"automation removes {pct}% of seats from month {month}: "
+            f"the offer lets you cut them and save {_money(saving)}"
+        )
+        return StressResult(
+            "automation", Area.exit, "Seat reduction after automation", Decimal(0), -saving, Verdict.aligned, message
+        )
     state = "does not allow" if allowed is False else "does not say whether it allows"
     message = (
         f"automation removes {pct}% of seats from month {month}: the offer {state} a reduction, so you keep paying "
         f"{_money(saving)} for seats you no longer need and the vendor keeps that revenue"
     )
-    return StressResult("automation", Area.exit, "Seat reduction after automation", saving, Decimal(0), verdict(Decimal(0), saving), message)
+    return StressResult(
+        "automation",
+        Area.exit,
+        "Seat reduction after automation",
+        saving,
+        Decimal(0),
+        verdict(Decimal(0), saving),
+        message,
+    )
 
 
 def exit_at_renewal(ctx: OfferContext) -> StressResult:
@@ -204,7 +240,11 @@ def exit_at_renewal(ctx: OfferContext) -> StressResult:
 
 
 def cost_scenarios(ctx: OfferContext) -> list[StressResult]:
-    out = [usage_overrun(ctx, pct) for pct in ctx.deal.incentives.stress.usage_overruns_percent] if ctx.offer.usage else []
+    out = (
+        [usage_overrun(ctx, pct) for pct in ctx.deal.incentives.stress.usage_overruns_percent]
+        if ctx.offer.usage
+        else []
+    )
     for extra in (launch_spike(ctx), vendor_configuration(ctx)):
         if extra is not None:
             out.append(extra)
