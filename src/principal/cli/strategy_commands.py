@@ -1,0 +1,75 @@
+"""`principal kpis` and `principal clauses`: contract KPIs from operations goals, clause drafts from an offer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.strategy.kpis import KpiReport, build_kpis, load_goals
+
+
+def register(app: typer.Typer) -> None:
+    app.command("kpis")(kpis)
+
+
+@reports_input_errors
+def kpis(
+    file: Path = typer.Argument(..., help="Goals file (YAML or JSON), e.g. examples/ccaas-450/goals.yaml."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Turn operations goals into contract-ready KPIs; exit 1 when the planned staffing cannot meet a target."""
+    loaded = load_goals(file)
+    report = build_kpis(loaded.goals, loaded.deal, loaded.offer_name)
+    if as_json:
+        emit_json({"ok": not report.infeasible, "file": str(file), **_as_dict(report)})
+    else:
+        _render_kpis(report)
+    if report.infeasible:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _as_dict(report: KpiReport) -> dict[str, object]:
+    return {
+        "operation": report.operation,
+        "offer": report.offer,
+        "kpis": list(report.kpis),
+        "feasibility": list(report.feasibility),
+    }
+
+
+def _render_kpis(report: KpiReport) -> None:
+    say = console.print
+    source = f" (remedies from offer {report.offer!r})" if report.offer else ""
+    say(f"KPIs for {report.operation}{source}", markup=False)
+    for number, kpi in enumerate(report.kpis, start=1):
+        say("", markup=False)
+        say(f"{number}. {kpi.name}", markup=False)
+        rows = [
+            ("Goal", kpi.goal_text or "(structured goal)"),
+            ("Target", f"{kpi.target} [from {kpi.target_source}]"),
+            ("Definition", kpi.definition),
+            ("Formula", kpi.formula),
+            ("Data source", kpi.data_source),
+            ("Measured by", kpi.measured_by),
+            ("Window", kpi.window),
+            ("Exclusions", "; ".join(kpi.exclusions) or "none"),
+            ("Reporting", kpi.cadence),
+            ("Remedy", kpi.remedy),
+        ]
+        rows.extend(("Note", note) for note in kpi.notes)
+        for label, text in rows:
+            say(f"   {label + ':':<13}{text}", markup=False)
+    if report.feasibility:
+        say("", markup=False)
+        say("Staffing checks (Erlang C at the planned staffing)", markup=False)
+        for item in report.feasibility:
+            mark = "ok  " if item.feasible else "FAIL"
+            measured = (
+                f"SL {item.service_level:.1%}"
+                if item.service_level is not None
+                else f"ASA {item.asa_seconds:.0f} s, occupancy {item.occupancy:.1%}"
+            )
+            say(f"  {mark} {item.goal}: {measured}", markup=False)
+            say(f"       {item.message}", markup=False)
