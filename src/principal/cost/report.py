@@ -1,0 +1,116 @@
+"""What `principal cost` reports for each offer: the schedule, the vendor's view, the budget, the simulation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from principal.cost.compare import VendorView, incumbent_months, vendor_view
+from principal.cost.lines import Schedule
+from principal.cost.montecarlo import Simulation, simulate
+from principal.cost.schedule import schedule
+from principal.loader.problems import InputError
+from principal.model.common import to_cents
+from principal.model.deal import Deal
+
+
+@dataclass(frozen=True)
+class BudgetCheck:
+    year: int
+    budget: Decimal
+    cost: Decimal
+
+    @property
+    def over(self) -> Decimal:
+        return self.cost - self.budget
+
+
+@dataclass(frozen=True)
+class OfferCost:
+    schedule: Schedule
+    vendor_view: VendorView | None
+    budget: tuple[BudgetCheck, ...]
+    incumbent_term_cost: Decimal | None
+    simulation: Simulation | None
+
+
+@dataclass(frozen=True)
+class CostReport:
+    deal: str
+    currency: str
+    offers: tuple[OfferCost, ...]
+
+
+def pick_offers(deal: Deal, names: list[str] | None, source: str = "--offer") -> list[str]:
+    """The offers asked for, in deal order; an unknown name is a one-line error."""
+    if not names:
+        return list(deal.offers)
+    for name in names:
+        if name not in deal.offers:
+            raise InputError.single(source, f"no offer named {name!r}; the deal has {', '.join(deal.offers)}")
+    return [n for n in deal.offers if n in names]
+
+
+def cost_report(
+    deal: Deal,
+    offers: list[str] | None = None,
+    *,
+    draws: int = 0,
+    seed: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> CostReport:
+    out = []
+    for name in pick_offers(deal, offers):
+        sched = schedule(deal, name)
+        checks: list[BudgetCheck] = []
+        if deal.buyer.budget and deal.buyer.budget.annual is not None:
+            for year in sched.years:
+                budget = deal.buyer.budget.annual * year.months / 12
+                checks.append(BudgetCheck(year.year, budget, year.total))
+        inc = incumbent_months(deal, sched.term_months)
+        sim = simulate(deal, name, draws, seed, progress=progress) if draws > 0 else None
+        out.append(OfferCost(sched, vendor_view(deal, name), tuple(checks), sum(inc, Decimal(0)) if inc else None, sim))
+    return CostReport(deal.name, deal.currency, tuple(out))
+
+
+def cost_summary(report: CostReport, *, lines: bool = False) -> dict[str, object]:
+    offers = []
+    for item in report.offers:
+        entry: dict[str, object] = item.schedule.summary()
+        entry["budget"] = [
+            {"year": b.year, "budget": to_cents(b.budget), "cost": to_cents(b.cost), "over": to_cents(b.over)}
+            for b in item.budget
+        ]
+        entry["incumbent_term_cost"] = None if item.incumbent_term_cost is None else to_cents(item.incumbent_term_cost)
+        if item.vendor_view is not None:
+            v = item.vendor_view
+            entry["vendor_view"] = {
+                "reference_month": v.reference_month,
+                "monthly_usage_at_vendor_estimate": to_cents(v.monthly_at_vendor_estimate),
+                "monthly_usage_at_buyer_plan": to_cents(v.monthly_at_buyer_plan),
+                "term_gap": to_cents(v.gap),
+                "by_meter": {
+                    k: {"monthly_at_vendor_estimate": to_cents(a), "monthly_at_buyer_plan": to_cents(b)}
+                    for k, (a, b) in v.by_meter.items()
+                },
+            }
+        entry["simulation"] = item.simulation.summary() if item.simulation else None
+        if lines:
+            entry["lines"] = [
+                {
+                    "month": ln.month,
+                    "year": ln.year,
+                    "category": ln.category.value,
+                    "item": ln.item,
+                    "quantity": ln.quantity,
+                    "unit": ln.unit,
+                    "unit_price": ln.unit_price,
+                    "amount": to_cents(ln.amount),
+                    "exact_amount": ln.amount,
+                    "formula": ln.formula,
+                }
+                for ln in item.schedule.lines
+            ]
+        offers.append(entry)
+    return {"deal": report.deal, "currency": report.currency, "offers": offers}

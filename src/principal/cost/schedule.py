@@ -1,0 +1,101 @@
+"""The deterministic monthly cash-flow schedule of an offer: `schedule(deal, offer_name, scenario)`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from principal.cost.licences import billed_quantity
+from principal.cost.lines import Category, Line, Schedule
+from principal.cost.scenario import PLAN, Scenario
+from principal.cost.timeline import billing_start_month, contract_year, go_live_month, uplift_factor
+from principal.cost.usage_charges import usage_lines
+from principal.model.deal import Deal, Offer
+from principal.model.pricing import LicenseKind, MilestoneGate, UpliftTarget
+
+DELAYED_GATES = frozenset({MilestoneGate.uat, MilestoneGate.go_live, MilestoneGate.stable_operations})
+
+
+def schedule(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer: Offer | None = None) -> Schedule:
+    """Cost one offer month by month. Pass `offer` to cost a variant that is not in the deal under that name."""
+    if offer is None:
+        offer = deal.offers[offer_name]
+    lines: list[Line] = []
+    lines.extend(_licence_lines(offer, scenario))
+    lines.extend(_recurring_lines(offer, scenario))
+    lines.extend(usage_lines(deal, offer, scenario))
+    lines.extend(_one_time_lines(offer, scenario))
+    lines.sort(key=lambda line: (line.month, list(Category).index(line.category)))
+    return Schedule(
+        offer=offer_name,
+        scenario=scenario.name,
+        term_months=offer.term_months,
+        currency=deal.currency,
+        lines=tuple(lines),
+        go_live_month=go_live_month(offer, scenario),
+        billing_start_month=billing_start_month(offer, scenario),
+    )
+
+
+def _licence_lines(offer: Offer, scenario: Scenario) -> list[Line]:
+    start = billing_start_month(offer, scenario)
+    out = []
+    for lic in offer.licenses:
+        unit = "hour" if lic.kind is LicenseKind.hourly else "seat"
+        for month in range(start, offer.term_months + 1):
+            factor = Decimal(1)
+            if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
+                factor = scenario.licence_quantity_from[1]
+            quantity = billed_quantity(lic, month, factor)
+            uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
+            price = lic.unit_price * uplift
+            uplift_text = f" x uplift {uplift:.6g} (year {contract_year(month)})" if uplift != 1 else ""
+            out.append(
+                Line(
+                    month,
+                    Category.licenses,
+                    f"{lic.name} licences ({lic.kind.value})",
+                    quantity * price,
+                    f"{quantity:,} {unit}s x {lic.unit_price}{uplift_text}",
+                    quantity=quantity,
+                    unit=unit,
+                    unit_price=price,
+                )
+            )
+    return out
+
+
+def _recurring_lines(offer: Offer, scenario: Scenario) -> list[Line]:
+    start = billing_start_month(offer, scenario)
+    out = []
+    for fee in offer.recurring_fees:
+        for month in range(max(start, fee.from_month), offer.term_months + 1):
+            uplift = Decimal(1)
+            if fee.uplifted:
+                uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
+            text = f"{fee.monthly} a month" + (f" x uplift {uplift:.6g}" if uplift != 1 else "")
+            out.append(Line(month, Category.recurring, fee.name, fee.monthly * uplift, text))
+    return out
+
+
+def _one_time_lines(offer: Offer, scenario: Scenario) -> list[Line]:
+    out = []
+    for fee in offer.one_time_fees:
+        if not fee.milestones:
+            out.append(Line(1, Category.one_time, fee.name, fee.amount, f"{fee.amount} due in month 1"))
+            continue
+        for milestone in fee.milestones:
+            month = milestone.month
+            if milestone.gate in DELAYED_GATES:
+                month = min(offer.term_months, month + scenario.go_live_delay_months)
+            amount = fee.amount * milestone.percent / 100
+            held = " (held back until acceptance)" if milestone.holdback else ""
+            out.append(
+                Line(
+                    month,
+                    Category.one_time,
+                    f"{fee.name}: {milestone.name}",
+                    amount,
+                    f"{milestone.percent}% of {fee.amount}{held}",
+                )
+            )
+    return out

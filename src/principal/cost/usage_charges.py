@@ -1,0 +1,164 @@
+"""Usage charges of an offer: each meter's monthly charge, minimum commitments, then caps and collars.
+
+Order of operations in a month, per meter: forecast volume -> per-event rounding -> allowance -> total increment
+-> rate card (monthly bands on the month's volume; annual bands on the contract year's running volume, so the
+months of a year add up to the annual price) -> minimum commitment shortfall. Then, across the meters a cap
+covers, the cap refuses what exceeds it within its period (shown as its own negative line) and a collar bills
+the shortfall below its floor at the end of the period.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from principal.cost import ratecard
+from principal.cost.licences import seats_in_month
+from principal.cost.lines import Category, Line
+from principal.cost.scenario import PLAN, Scenario
+from principal.cost.timeline import contract_year, go_live_month, uplift_factor
+from principal.cost.volumes import billable_volume, forecast_volume
+from principal.model.common import to_cents
+from principal.model.deal import Deal, Offer
+from principal.model.pricing import Period, UpliftTarget, UsageCap, UsageMeter
+
+
+@dataclass(frozen=True)
+class MeterMonth:
+    month: int
+    volume: Decimal
+    billable: Decimal
+    charge: Decimal
+    rate_factor: Decimal
+
+
+def _period_months(period: Period, term: int) -> list[list[int]]:
+    if period is Period.month:
+        return [[m] for m in range(1, term + 1)]
+    return [list(range(start, min(start + 12, term + 1))) for start in range(1, term + 1, 12)]
+
+
+def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
+    """A meter's billable volume and rate-card charge for every month of the term (no minimums, no cap)."""
+    usage_start = go_live_month(offer, scenario)
+    seat_factor = Decimal(1)
+    out: list[MeterMonth] = []
+    year_running = Decimal(0)
+    for month in range(1, offer.term_months + 1):
+        if (month - 1) % 12 == 0:
+            year_running = Decimal(0)
+        if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
+            seat_factor = scenario.licence_quantity_from[1]
+        volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario)
+        seats = seats_in_month(offer.licenses, month, seat_factor)
+        billable, _ = billable_volume(meter, volume, seats)
+        factor = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.usage)
+        card = meter.rate_card
+        if card.period is Period.year:
+            charge = ratecard.price(card, year_running + billable, factor) - ratecard.price(card, year_running, factor)
+            year_running += billable
+        else:
+            charge = ratecard.price(card, billable, factor)
+        out.append(MeterMonth(month, volume, billable, charge, factor))
+    return out
+
+
+def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
+    unit_of = {name: fc.unit for name, fc in deal.buyer.forecasts.items()}
+    lines: list[Line] = []
+    charges: dict[str, list[Decimal]] = {}
+    for meter in offer.usage:
+        months = meter_months(deal, offer, meter, scenario)
+        charges[meter.name] = [mm.charge for mm in months]
+        unit = unit_of.get(meter.forecast)
+        card_text = ratecard.describe(meter.rate_card)
+        for mm in months:
+            if mm.billable == 0 and mm.charge == 0:
+                continue
+            uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
+            lines.append(
+                Line(
+                    mm.month,
+                    Category.usage,
+                    f"{meter.name} usage",
+                    mm.charge,
+                    f"{mm.billable:,.2f} {unit}s billable, {card_text}{uplift_text}",
+                    quantity=mm.billable,
+                    unit=unit,
+                )
+            )
+        lines.extend(_minimum_lines(offer, meter, charges[meter.name]))
+    if offer.usage_cap is not None:
+        lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges))
+    return lines
+
+
+def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal]) -> list[Line]:
+    if meter.minimum is None:
+        return []
+    out = []
+    for months in _period_months(meter.minimum.period, offer.term_months):
+        share = Decimal(len(months)) / 12 if meter.minimum.period is Period.year else Decimal(1)
+        floor = meter.minimum.amount * share
+        spent = sum((charges[m - 1] for m in months), Decimal(0))
+        if spent < floor:
+            out.append(
+                Line(
+                    months[-1],
+                    Category.usage_minimum,
+                    f"{meter.name} minimum commitment",
+                    floor - spent,
+                    f"minimum {to_cents(floor)} per {meter.minimum.period.value} less usage {to_cents(spent)}",
+                )
+            )
+    return out
+
+
+def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
+    covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
+    plan_charges = {m.name: [mm.charge for mm in meter_months(deal, offer, m, PLAN)] for m in covered}
+    out: list[Line] = []
+    label = ", ".join(m.name for m in covered)
+    for months in _period_months(cap.period, offer.term_months):
+        plan = sum((plan_charges[m.name][k - 1] for m in covered for k in months), Decimal(0))
+        if cap.amount is not None:
+            share = Decimal(len(months)) / 12 if cap.period is Period.year else Decimal(1)
+            limit = cap.amount * share
+            basis = f"cap {to_cents(cap.amount)} per {cap.period.value}" + (
+                f" x {len(months)}/12" if share != 1 else ""
+            )
+        else:
+            assert cap.percent_of_forecast is not None
+            limit = plan * cap.percent_of_forecast / 100
+            basis = f"cap {cap.percent_of_forecast}% of forecast charge {to_cents(plan)} = {to_cents(limit)}"
+        billed = Decimal(0)
+        for month in months:
+            charge = sum((charges[m.name][month - 1] for m in covered), Decimal(0))
+            allowed = max(Decimal(0), limit - billed)
+            if charge > allowed:
+                out.append(
+                    Line(
+                        month,
+                        Category.usage_cap,
+                        "usage refused by cap",
+                        allowed - charge,
+                        f"{basis}; usage this {cap.period.value} so far {to_cents(billed + charge)}",
+                    )
+                )
+                billed += allowed
+            else:
+                billed += charge
+        if cap.collar_percent_of_forecast is not None:
+            floor = plan * cap.collar_percent_of_forecast / 100
+            if billed < floor:
+                out.append(
+                    Line(
+                        months[-1],
+                        Category.usage_collar,
+                        "usage collar shortfall",
+                        floor - billed,
+                        f"collar {cap.collar_percent_of_forecast}% of forecast charge {to_cents(plan)} "
+                        f"less usage billed {to_cents(billed)} ({label})",
+                    )
+                )
+    return out
