@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
 
 from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.loader import load_deal
+from principal.loader.problems import InputError
+from principal.model.deal import Deal
+from principal.strategy.clauses import draft_clauses
 from principal.strategy.kpis import KpiReport, build_kpis, load_goals
 
 
 def register(app: typer.Typer) -> None:
     app.command("kpis")(kpis)
+    app.command("clauses")(clauses)
+
+
+def pick_offer(deal: Deal, name: str | None, file: Path) -> str:
+    """The named offer, or the last one; an unknown name is bad input (exit 2)."""
+    if name is None:
+        return list(deal.offers)[-1]
+    if name not in deal.offers:
+        raise InputError.single(
+            str(file), f"no offer named {name!r}; offers are {', '.join(deal.offers)}", field="--offer"
+        )
+    return name
 
 
 @reports_input_errors
@@ -73,3 +90,27 @@ def _render_kpis(report: KpiReport) -> None:
             )
             say(f"  {mark} {item.goal}: {measured}", markup=False)
             say(f"       {item.message}", markup=False)
+
+
+@reports_input_errors
+def clauses(
+    file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
+    offer: str | None = typer.Option(None, "--offer", "-o", help="Offer to draft from; default the last offer."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Contract-ready clause drafts for an offer's terms; says what the offer leaves out instead of inventing it."""
+    deal = load_deal(file)
+    name = pick_offer(deal, offer, file)
+    drafts = draft_clauses(deal, name)
+    if as_json:
+        emit_json({"ok": True, "file": str(file), **asdict(drafts), "missing": list(drafts.missing)})
+        return
+    say = console.print
+    say(f"Clause drafts for {drafts.deal}, offer {name!r}" + (f" ({drafts.offer_label})" if drafts.offer_label else ""))
+    for number, clause in enumerate(drafts.clauses, start=1):
+        say("", markup=False)
+        say(f"{number}. {clause.title}", markup=False)
+        for paragraph in clause.paragraphs:
+            say(f"   {paragraph}", markup=False)
+        for item in clause.missing:
+            say(f"   MISSING: {item}", markup=False)

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from principal.model.buyer import Buyer
 from principal.model.common import Name, Record
+from principal.model.negotiation import Negotiation
 from principal.model.pricing import License, OneTimeFee, RecurringFee, Uplift, UsageCap, UsageMeter
 from principal.model.sla import Sla
 from principal.model.terms import Exit, Implementation, Reporting
@@ -56,6 +57,7 @@ class Deal(Record):
     offers: dict[Name, Offer] = Field(min_length=1, description="Offer versions by name, oldest first.")
     baseline: Name | None = Field(default=None, description="Offer the others are compared against; default the first.")
     assumptions: tuple[Assumption, ...] = ()
+    negotiation: Negotiation | None = None
 
     def offer(self, name: str) -> Offer:
         return self.offers[name]
