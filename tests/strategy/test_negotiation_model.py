@@ -24,7 +24,7 @@ def test_seed_negotiation_block(seed_deal: Deal) -> None:
 
 def test_defaults_are_stated() -> None:
     neg = Negotiation()
-    assert neg.vendor.concession_budget_percent == 8
+    assert neg.vendor.concession_budget_percent == 5
     assert neg.buyer_risk.expected_misses_per_year == 2
     assert neg.buyer_power == Decimal("0.5")
     fields = type(neg.vendor).model_fields.values()

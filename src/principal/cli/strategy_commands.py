@@ -1,4 +1,4 @@
-"""`principal kpis` and `principal clauses`: contract KPIs from operations goals, clause drafts from an offer."""
+"""`principal kpis`, `principal clauses` and `principal plan`: KPIs from goals, clause drafts, the negotiation brief."""
 
 from __future__ import annotations
 
@@ -7,17 +7,42 @@ from pathlib import Path
 
 import typer
 
+from principal.cli.brief_render import render_brief
 from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
 from principal.loader import load_deal
-from principal.loader.problems import InputError
+from principal.loader.problems import InputError, Problem, format_path
+from principal.loader.yaml_positions import parse_located
 from principal.model.deal import Deal
 from principal.strategy.clauses import draft_clauses
 from principal.strategy.kpis import KpiReport, build_kpis, load_goals
+from principal.strategy.plan.brief import build_brief
 
 
 def register(app: typer.Typer) -> None:
     app.command("kpis")(kpis)
     app.command("clauses")(clauses)
+    app.command("plan")(plan)
+
+
+def check_negotiation_names(deal: Deal, file: Path) -> None:
+    """The negotiation block may only name offers the deal has; report the line of any other name."""
+    neg = deal.negotiation
+    if neg is None:
+        return
+    wrong = [
+        (("negotiation", key), name)
+        for key, name in (("target_offer", neg.target_offer), ("vendor_offer", neg.vendor_offer))
+        if name is not None and name not in deal.offers
+    ]
+    if not wrong:
+        return
+    located = parse_located(file.read_text(encoding="utf-8-sig"), str(file))
+    problems = []
+    for path, name in wrong:
+        line, column = located.where(path)
+        message = f"no offer named {name!r}; offers are {', '.join(deal.offers)}"
+        problems.append(Problem(str(file), line, column, format_path(path), message))
+    raise InputError(problems)
 
 
 def pick_offer(deal: Deal, name: str | None, file: Path) -> str:
@@ -114,3 +139,18 @@ def clauses(
             say(f"   {paragraph}", markup=False)
         for item in clause.missing:
             say(f"   MISSING: {item}", markup=False)
+
+
+@reports_input_errors
+def plan(
+    file: Path = typer.Argument(..., help="Deal file (YAML or JSON) with an optional negotiation: block."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
+    deal = load_deal(file)
+    check_negotiation_names(deal, file)
+    brief = build_brief(deal)
+    if as_json:
+        emit_json({"ok": True, "file": str(file), **asdict(brief)})
+        return
+    render_brief(brief)

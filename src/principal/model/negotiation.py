@@ -51,27 +51,31 @@ class Batna(Record):
     )
 
 
+PRESSURE_BONUS = {
+    Pressure.none: Decimal(0),
+    Pressure.low: Decimal("0.10"),
+    Pressure.medium: Decimal("0.25"),
+    Pressure.high: Decimal("0.50"),
+}
+
+
 class VendorModel(Record):
     """Assumptions about the vendor's economics: Principal cannot see them, so each is stated and editable."""
 
     cost_to_serve_percent: Percent = Field(
         default=Decimal(35),
-        description="Share of the vendor's revenue spent serving this account (telephony, hosting, support); a "
-        "price concession costs the vendor its revenue less this share. Assumption: 35.",
-    )
-    usage_cost_percent: Percent = Field(
-        default=Decimal(60),
-        description="Share of usage revenue that is the vendor's own carrier and compute cost. Assumption: 60.",
+        description="Share of the vendor's revenue spent serving this account (telephony, hosting, support): the "
+        "vendor will not go below this share of its latest offer's revenue whatever the pressure. Assumption: 35.",
     )
     concession_budget_percent: Percent = Field(
-        default=Decimal(8),
+        default=Decimal(5),
         description="How far below its latest offer (term revenue, %) the vendor's team can go without escalation; "
-        "sets the vendor's estimated walk-away. Assumption: 8.",
+        "sets the vendor's estimated walk-away. Assumption: 5.",
     )
     quarter_end_pressure: Pressure = Field(
         default=Pressure.medium,
         description="How much the vendor needs to close this quarter: none, low, medium or high. Pressure widens "
-        "the concession budget by 0, 25, 50 or 100%.",
+        "the concession budget by 0, 10, 25 or 50%.",
     )
     expected_misses_per_year: Decimal = Field(
         default=Decimal("0.5"),
@@ -86,6 +90,11 @@ class VendorModel(Record):
         description="Spread of the acceptance curve as % of the vendor's term revenue: at the walk-away the "
         "chance of a yes is 50%, one spread above it 73%. Assumption: 1.",
     )
+
+    @property
+    def room_percent(self) -> Decimal:
+        """Concession budget widened by quarter-end pressure, in % of the vendor's latest offer."""
+        return self.concession_budget_percent * (1 + PRESSURE_BONUS[self.quarter_end_pressure])
 
 
 class BuyerRisk(Record):
@@ -152,4 +161,5 @@ class Negotiation(Record):
     )
 
     def weight(self, issue: IssueKey) -> Decimal:
+        """The buyer's weight on an issue (1 when the deal file gives none)."""
         return self.priorities.get(issue, Decimal(1))

@@ -3,7 +3,7 @@
 1. Candidates: packages whose buyer utility is within `tolerance` (1% by default) of the target.
 2. What each asks of the vendor: per issue, the vendor's best level value minus the chosen level's value.
    A theme (one issue, or a named group such as "credits and exit") leads a package when the package's concessions
-   on that theme's issues are its largest.
+   on that theme's issues are its largest (optionally measured against a reference package such as the ask).
 3. Per theme, the candidate the vendor is most likely to accept: acceptance is logistic in vendor utility,
    P = 1 / (1 + exp(-(u_v - d_v) / scale)), 50% at the vendor's walk-away utility d_v.
 4. The themes' best packages, ranked by acceptance (highest first).
@@ -56,16 +56,22 @@ def meso(
     themes: Mapping[str, Sequence[str]] | None = None,
     tolerance: float = 0.01,
     utilities: Utilities | None = None,
+    relative_to: int | None = None,
 ) -> list[MesoPackage]:
-    """One equal-value package per theme that can lead, ranked by the vendor's estimated acceptance."""
+    """One equal-value package per theme that can lead, ranked by the vendor's estimated acceptance.
+
+    With `relative_to` (a package number, e.g. the buyer's ask), a theme leads when the package asks more of the
+    vendor on that theme than the reference package does, by more than on any other theme.
+    """
     groups = dict(themes) if themes is not None else {issue.name: [issue.name] for issue in space.issues}
     columns = {name: [space.position(issue) for issue in issues] for name, issues in groups.items()}
     pool = equal_value_candidates(utilities or space.all_utilities(), target_buyer_utility, tolerance)
     if len(pool.index) == 0:
         return []
     asks = space.vendor_concessions(pool.index)
+    asks_vs = asks - space.vendor_concessions([relative_to])[0] if relative_to is not None else asks
     theme_names = list(columns)
-    by_theme = np.stack([asks[:, cols].sum(axis=1) for cols in columns.values()], axis=1)
+    by_theme = np.stack([asks_vs[:, cols].sum(axis=1) for cols in columns.values()], axis=1)
     lead = np.argmax(by_theme, axis=1)
     leads_clearly = by_theme.max(axis=1) > 0
     chance = acceptance(pool.vendor, vendor_disagreement, scale)
