@@ -29,7 +29,7 @@ def test_defaults_are_stated() -> None:
     assert neg.buyer_power == Decimal("0.5")
     fields = type(neg.vendor).model_fields.values()
     described = [f for f in fields if "Assumption" in (f.description or "")]
-    assert len(described) == 5  # every number except the pressure level (an enum) says it is an assumption
+    assert len(described) == 4  # every number except the pressure level (an enum) says it is an assumption
 
 
 def test_round_trip(seed_deal: Deal) -> None:
