@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
 
 def _check_draws(draws: int) -> None:
     if draws < 0 or draws > 2_000_000:
-        raise InputError.single("--simulate", f"draws must be between 0 and 2,000,000 (got {draws})")
+        raise InputError.single("principal cost", f"must be between 0 and 2,000,000 (got {draws})", field="--simulate")
 
 
 @reports_input_errors
@@ -38,7 +38,7 @@ def cost(
     """The monthly cash-flow schedule, annual totals and term cost of each offer, with its uncertainty."""
     _check_draws(draws)
     deal = load_deal(file)
-    names = pick_offers(deal, offer)
+    names = pick_offers(deal, offer, str(file))
     with progress_bar("simulating", draws * len(names), enabled=draws >= 20_000 and not as_json) as advance:
         report = cost_report(deal, names, draws=draws, seed=seed, progress=advance)
     if as_json:
@@ -130,9 +130,9 @@ def compare_command(
 ) -> None:
     """Offers side by side: totals, savings against the baseline by lever, and when cumulative costs cross."""
     deal = load_deal(file)
-    names = pick_offers(deal, offer)
+    names = pick_offers(deal, offer, str(file))
     if baseline is not None:
-        pick_offers(deal, [baseline], "--baseline")
+        pick_offers(deal, [baseline], str(file), "--baseline")
     result = compare(deal, names, baseline)
     if as_json:
         emit_json(comparison_summary(result))

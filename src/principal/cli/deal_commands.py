@@ -10,6 +10,7 @@ import typer
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.loader import load_deal
 from principal.model.deal import Deal
+from principal.reports.schema_reference import markdown_reference
 
 
 def register(app: typer.Typer) -> None:
@@ -42,8 +43,12 @@ def validate(
 
 
 def schema(
-    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (always JSON)."),
+    markdown: bool = typer.Option(False, "--markdown", help="The human reference (docs/deal-file.md) instead."),
+    as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (the default output)."),
 ) -> None:
-    """Print the JSON Schema of deal files."""
+    """Print the JSON Schema of deal files, or with --markdown the deal-file reference."""
     del as_json
+    if markdown:
+        typer.echo(markdown_reference(), nl=False)
+        return
     typer.echo(json.dumps(Deal.model_json_schema(), indent=2))

@@ -23,7 +23,7 @@ from principal.cost.ratecard import FloatArray
 from principal.cost.scenario import PLAN
 from principal.cost.schedule import schedule
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
-from principal.cost.usage_charges import meter_months
+from principal.cost.usage_charges import billed_before_cap, meter_months
 from principal.cost.volumes import rounding_factor
 from principal.model.buyer import Distribution, Forecast
 from principal.model.deal import Deal, Offer
@@ -173,7 +173,7 @@ def _apply_cap(deal: Deal, offer: Offer, covered_charges: FloatArray, covered: l
     term = offer.term_months
     plan = np.zeros(term)
     for meter in covered:
-        plan += np.array([float(mm.charge) for mm in meter_months(deal, offer, meter, PLAN)])
+        plan += np.array([float(c) for c in billed_before_cap(deal, offer, meter, PLAN)])
     spans = (
         [(m, m + 1) for m in range(term)]
         if cap.period is Period.month

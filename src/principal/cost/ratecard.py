@@ -75,9 +75,16 @@ def price_array(card: RateCard, volume: FloatArray, rate_factor: FloatArray | fl
         index = np.searchsorted(limits, volume, side="left")
         charged: FloatArray = volume * rates[np.minimum(index, len(rates) - 1)] * rate_factor
         return charged
+    # In-place arithmetic: one scratch array for all bands instead of three temporaries per band.
     out = np.zeros_like(volume)
+    scratch = np.empty_like(volume)
     lower = 0.0
     for limit, rate in zip(limits, rates, strict=True):
-        out += np.clip(volume - lower, 0.0, limit - lower) * rate
+        np.subtract(volume, lower, out=scratch)
+        np.clip(scratch, 0.0, limit - lower, out=scratch)
+        scratch *= rate
+        out += scratch
         lower = limit
-    return out * rate_factor
+    if not (np.isscalar(rate_factor) and rate_factor == 1.0):
+        out *= rate_factor
+    return out

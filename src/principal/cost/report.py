@@ -42,13 +42,14 @@ class CostReport:
     offers: tuple[OfferCost, ...]
 
 
-def pick_offers(deal: Deal, names: list[str] | None, source: str = "--offer") -> list[str]:
-    """The offers asked for, in deal order; an unknown name is a one-line error."""
+def pick_offers(deal: Deal, names: list[str] | None, source: str = "<deal>", option: str = "--offer") -> list[str]:
+    """The offers asked for, in deal order; an unknown name is a one-line error naming the deal file."""
     if not names:
         return list(deal.offers)
     for name in names:
         if name not in deal.offers:
-            raise InputError.single(source, f"no offer named {name!r}; the deal has {', '.join(deal.offers)}")
+            message = f"no offer named {name!r}; the deal has {', '.join(deal.offers)}"
+            raise InputError.single(source, message, field=option)
     return [n for n in deal.offers if n in names]
 
 

@@ -63,6 +63,14 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
     return out
 
 
+def billed_before_cap(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[Decimal]:
+    """A meter's monthly charge with its minimum-commitment shortfall added: what a cap applies to."""
+    charges = [mm.charge for mm in meter_months(deal, offer, meter, scenario)]
+    for line in _minimum_lines(offer, meter, charges):
+        charges[line.month - 1] += line.amount
+    return charges
+
+
 def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     unit_of = {name: fc.unit for name, fc in deal.buyer.forecasts.items()}
     lines: list[Line] = []
@@ -87,7 +95,10 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
                     unit=unit,
                 )
             )
-        lines.extend(_minimum_lines(offer, meter, charges[meter.name]))
+        shortfalls = _minimum_lines(offer, meter, charges[meter.name])
+        lines.extend(shortfalls)
+        for line in shortfalls:  # the cap sees what the meter bills, minimum included
+            charges[meter.name][line.month - 1] += line.amount
     if offer.usage_cap is not None:
         lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges))
     return lines
@@ -116,7 +127,7 @@ def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal]) -> l
 
 def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
-    plan_charges = {m.name: [mm.charge for mm in meter_months(deal, offer, m, PLAN)] for m in covered}
+    plan_charges = {m.name: billed_before_cap(deal, offer, m, PLAN) for m in covered}
     out: list[Line] = []
     label = ", ".join(m.name for m in covered)
     for months in _period_months(cap.period, offer.term_months):

@@ -58,7 +58,15 @@ def parse_deal(text: str, filename: str = "<deal>") -> Deal:
     try:
         deal = Deal.model_validate(located.data)
     except ValidationError as exc:
-        raise InputError([_from_pydantic(err, located, filename) for err in exc.errors()]) from None
+        errors = exc.errors()
+        # A list whose only fault is a bad item is not also "too short": report the item alone.
+        locs = [tuple(e["loc"]) for e in errors]
+
+        def inner_fault(loc: tuple[Any, ...]) -> bool:
+            return any(len(other) > len(loc) and other[: len(loc)] == loc for other in locs)
+
+        errors = [e for e in errors if not (e["type"] == "too_short" and inner_fault(tuple(e["loc"])))]
+        raise InputError([_from_pydantic(err, located, filename) for err in errors]) from None
     semantic = [_problem(filename, located, path, message) for path, message in check_deal(deal)]
     if semantic:
         raise InputError(semantic)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -20,10 +22,19 @@ def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any
 
 
 def dump_deal(deal: Deal) -> str:
-    """YAML text of the deal, leaving out values that equal their defaults."""
+    """YAML text of the deal, leaving out values that equal their defaults.
+
+    An offer that `extends` another is written in full (nulls included), so that laying it over its parent
+    again on load gives back exactly this offer.
+    """
     data = deal.model_dump(mode="python", exclude_defaults=True)
+    data["offers"] = {
+        name: offer.model_dump(mode="python", exclude_defaults=offer.extends is None)
+        for name, offer in deal.offers.items()
+    }
     yaml = YAML(typ="rt")
     yaml.representer.add_representer(Decimal, _represent_decimal)
+    yaml.representer.ignore_aliases = lambda *args: True
     yaml.default_flow_style = False
     yaml.width = 110
     out = io.StringIO()
@@ -36,8 +47,8 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    if hasattr(value, "value") and type(value).__mro__[1] is str:
-        return str(value.value)
-    if hasattr(value, "isoformat") and not isinstance(value, Decimal):
-        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     return value

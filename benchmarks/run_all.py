@@ -1,0 +1,29 @@
+"""Run every benchmark in this folder: `.venv/bin/python benchmarks/run_all.py [NAME ...]`.
+
+Each bench_*.py prints its own figures and a ratio against a baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import runpy
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    wanted = set(sys.argv[1:])
+    for path in sorted(HERE.glob("bench_*.py")):
+        name = path.stem.removeprefix("bench_")
+        if wanted and name not in wanted:
+            continue
+        print(f"== {name}")
+        start = time.perf_counter()
+        runpy.run_path(str(path), run_name="__main__")
+        print(f"   ({time.perf_counter() - start:.1f} s wall)\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""The deal-file reference in Markdown, generated from the model's JSON Schema (docs/deal-file.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from principal.model.deal import Deal
+
+INTRO = """# Deal file reference
+
+A deal file is YAML (or JSON) describing the buyer's operation and every version of the vendor's offer.
+This page is generated from the model by `principal schema --markdown`; do not edit it by hand.
+Unknown keys are errors. Amounts are in the deal's `currency`; percentages are written as numbers (5 means 5%).
+An offer may `extends:` an earlier one: it copies that offer and changes only the keys it gives (lists are
+replaced whole, mappings are merged key by key).
+
+See `examples/ccaas-450/deal.yaml` for a complete example.
+"""
+
+
+def _type(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        name = prop["$ref"].split("/")[-1]
+        return f"[{name}](#{name.lower()})"
+    if "anyOf" in prop:
+        kinds = [p.get("type") for p in prop["anyOf"]]
+        if "number" in kinds and "string" in kinds:  # a Decimal: written as a number
+            return "number" + (" (optional)" if "null" in kinds else "")
+        options = [_type(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " or ".join(options) + (" (optional)" if any(p.get("type") == "null" for p in prop["anyOf"]) else "")
+    if "enum" in prop:
+        return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
+    kind = prop.get("type")
+    if kind == "array":
+        return f"list of {_type(prop.get('items', {}))}"
+    if kind == "object":
+        inner = prop.get("additionalProperties")
+        if not isinstance(inner, dict) and prop.get("patternProperties"):
+            inner = next(iter(prop["patternProperties"].values()))
+        return f"mapping of name to {_type(inner)}" if isinstance(inner, dict) else "mapping"
+    if kind == "string" and prop.get("format") in ("date", "time"):
+        return str(prop["format"])
+    if kind == "string" and "pattern" in prop:
+        return "name" if prop["pattern"].startswith("^[a-z0-9]") else "text"
+    if isinstance(kind, str):
+        return {"number": "number", "integer": "whole number", "string": "text", "boolean": "true/false"}.get(
+            kind, kind
+        )
+    return "value"
+
+
+def _limits(prop: dict[str, Any]) -> str:
+    target = prop
+    if "anyOf" in prop:
+        target = next((p for p in prop["anyOf"] if p.get("type") != "null"), prop)
+    parts = []
+    for key, sign in (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<")):
+        if key in target:
+            parts.append(f"{sign} {target[key]}")
+    return ", ".join(parts)
+
+
+def _default(prop: dict[str, Any]) -> str:
+    if "default" not in prop:
+        return "**required**"
+    value = prop["default"]
+    if value is None:
+        return ""
+    if value in ([], {}):
+        return "empty"
+    return f"`{value}`"
+
+
+def markdown_reference() -> str:
+    schema = Deal.model_json_schema()
+    defs: dict[str, Any] = schema.get("$defs", {})
+    sections = [("Deal", schema), *sorted(defs.items())]
+    out = [INTRO]
+    for name, body in sections:
+        if "properties" not in body:
+            continue
+        out.append(f"## {name}\n")
+        if body.get("description"):
+            out.append(" ".join(str(body["description"]).split()) + "\n")
+        out.append("| key | type | default | limits | meaning |")
+        out.append("|---|---|---|---|---|")
+        for key, prop in body["properties"].items():
+            desc = " ".join(str(prop.get("description", "")).split()).replace("|", "\\|")
+            row = [f"`{key}`", _type(prop), _default(prop), _limits(prop), desc]
+            out.append("| " + " | ".join(row) + " |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,83 @@
+"""`principal cost` and `principal compare` on the seed: every acceptance figure is in the JSON."""
+
+from __future__ import annotations
+
+import json
+
+from tests.clirunner import run
+from tests.conftest import SEED
+
+
+def test_cost_json_has_the_schedule_figures() -> None:
+    result = run("cost", str(SEED), "--offer", "original", "--json", "--lines")
+    assert result.exit_code == 0, result.stderr
+    payload = json.loads(result.stdout)
+    offer = payload["offers"][0]
+    assert offer["offer"] == "original"
+    assert offer["by_category"]["licenses"] == "2638642.50"
+    assert [y["total"] for y in offer["years"]] == ["2012500.00", "2072850.00", "2116792.50"]
+    assert offer["vendor_view"]["by_meter"]["voice_inbound"] == {
+        "monthly_at_vendor_estimate": "40500.00",
+        "monthly_at_buyer_plan": "48000.00",
+    }
+    first = offer["lines"][0]
+    assert first == {
+        "month": 1,
+        "year": 1,
+        "category": "licenses",
+        "item": "agent licences (named)",
+        "quantity": "450",
+        "unit": "seat",
+        "unit_price": "155",
+        "amount": "69750.00",
+        "exact_amount": "69750",
+        "formula": "450 seats x 155",
+    }
+
+
+def test_cost_json_with_simulation() -> None:
+    result = run("cost", str(SEED), "--offer", "final", "--simulate", "2000", "--seed", "5", "--json")
+    assert result.exit_code == 0
+    sim = json.loads(result.stdout)["offers"][0]["simulation"]
+    assert sim["draws"] == 2000 and sim["seed"] == 5
+    assert sim["term"]["p10"] < sim["term"]["p50"] < sim["term"]["p90"]
+    assert 0 <= sim["p_over_budget_any_year"] <= 1
+
+
+def test_final_milestones_in_cost_json() -> None:
+    payload = json.loads(run("cost", str(SEED), "-o", "final", "--json", "--lines").stdout)
+    fees = [(ln["month"], ln["amount"]) for ln in payload["offers"][0]["lines"] if ln["category"] == "one_time"]
+    assert fees == [(2, "56000.00"), (3, "112000.00"), (4, "84000.00"), (6, "28000.00")]
+
+
+def test_compare_json_has_levers_and_crossings() -> None:
+    result = run("compare", str(SEED), "--json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    final = next(v for v in payload["versus_baseline"] if v["offer"] == "final")
+    levers = {lv["lever"]: lv for lv in final["levers"]}
+    assert levers["licences"]["by_year"][0] == "64800.00"
+    assert levers["usage_rates"]["by_year"] == ["54000.00", "72000.00", "72000.00"]
+    assert payload["run_rate_above_incumbent_from_month"]["quarter-end"] == 4
+    assert payload["offers"]["original"]["by_category"]["licenses"] == "2638642.50"
+
+
+def test_compare_human_output_names_the_saving() -> None:
+    result = run("compare", str(SEED), "--offer", "original", "--offer", "final")
+    assert result.exit_code == 0
+    assert "final vs original: saves $449,849.52 over the term" in result.stdout
+    assert "$64,800.00" in result.stdout
+
+
+def test_unknown_offer_is_a_one_line_error() -> None:
+    result = run("cost", str(SEED), "--offer", "finale")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{SEED}: --offer: no offer named 'finale'; the deal has original, quarter-end, revised-ask, final"
+    )
+
+
+def test_simulate_bounds() -> None:
+    result = run("cost", str(SEED), "--simulate", "-5")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "principal cost: --simulate: must be between 0 and 2,000,000 (got -5)"
