@@ -7,7 +7,7 @@ import sys
 import typer
 
 from principal import __version__
-from principal.cli import cost_commands, deal_commands, review_commands
+from principal.cli import cost_commands, deal_commands, review_commands, strategy_commands
 from principal.cli.output import EXIT_BAD_INPUT, err_console
 
 app = typer.Typer(
@@ -35,6 +35,7 @@ def _root(
 deal_commands.register(app)
 cost_commands.register(app)
 review_commands.register(app)
+strategy_commands.register(app)
 
 
 def main() -> None:

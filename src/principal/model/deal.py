@@ -9,6 +9,7 @@ from pydantic import Field
 from principal.model.buyer import Buyer
 from principal.model.common import Name, Record
 from principal.model.incentives import Incentives
+from principal.model.negotiation import Negotiation
 from principal.model.pricing import License, OneTimeFee, RecurringFee, Uplift, UsageCap, UsageMeter
 from principal.model.sla import Sla
 from principal.model.terms import Exit, Implementation, Reporting
@@ -60,6 +61,7 @@ class Deal(Record):
     incentives: Incentives = Field(
         default_factory=Incentives, description="Assumptions about the vendor's economics (alignment analysis)."
     )
+    negotiation: Negotiation | None = None
 
     def offer(self, name: str) -> Offer:
         return self.offers[name]

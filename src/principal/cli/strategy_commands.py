@@ -1,0 +1,156 @@
+"""`principal kpis`, `principal clauses` and `principal plan`: KPIs from goals, clause drafts, the negotiation brief."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import typer
+
+from principal.cli.brief_render import render_brief
+from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.loader import load_deal
+from principal.loader.problems import InputError, Problem, format_path
+from principal.loader.yaml_positions import parse_located
+from principal.model.deal import Deal
+from principal.strategy.clauses import draft_clauses
+from principal.strategy.kpis import KpiReport, build_kpis, load_goals
+from principal.strategy.plan.brief import build_brief
+
+
+def register(app: typer.Typer) -> None:
+    app.command("kpis")(kpis)
+    app.command("clauses")(clauses)
+    app.command("plan")(plan)
+
+
+def check_negotiation_names(deal: Deal, file: Path) -> None:
+    """The negotiation block may only name offers the deal has; report the line of any other name."""
+    neg = deal.negotiation
+    if neg is None:
+        return
+    wrong = [
+        (("negotiation", key), name)
+        for key, name in (("target_offer", neg.target_offer), ("vendor_offer", neg.vendor_offer))
+        if name is not None and name not in deal.offers
+    ]
+    if not wrong:
+        return
+    located = parse_located(file.read_text(encoding="utf-8-sig"), str(file))
+    problems = []
+    for path, name in wrong:
+        line, column = located.where(path)
+        message = f"no offer named {name!r}; offers are {', '.join(deal.offers)}"
+        problems.append(Problem(str(file), line, column, format_path(path), message))
+    raise InputError(problems)
+
+
+def pick_offer(deal: Deal, name: str | None, file: Path) -> str:
+    """The named offer, or the last one; an unknown name is bad input (exit 2)."""
+    if name is None:
+        return list(deal.offers)[-1]
+    if name not in deal.offers:
+        raise InputError.single(
+            str(file), f"no offer named {name!r}; offers are {', '.join(deal.offers)}", field="--offer"
+        )
+    return name
+
+
+@reports_input_errors
+def kpis(
+    file: Path = typer.Argument(..., help="Goals file (YAML or JSON), e.g. examples/ccaas-450/goals.yaml."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Turn operations goals into contract-ready KPIs; exit 1 when the planned staffing cannot meet a target."""
+    loaded = load_goals(file)
+    report = build_kpis(loaded.goals, loaded.deal, loaded.offer_name)
+    if as_json:
+        emit_json({"ok": not report.infeasible, "file": str(file), **_as_dict(report)})
+    else:
+        _render_kpis(report)
+    if report.infeasible:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _as_dict(report: KpiReport) -> dict[str, object]:
+    return {
+        "operation": report.operation,
+        "offer": report.offer,
+        "kpis": list(report.kpis),
+        "feasibility": list(report.feasibility),
+    }
+
+
+def _render_kpis(report: KpiReport) -> None:
+    say = console.print
+    source = f" (remedies from offer {report.offer!r})" if report.offer else ""
+    say(f"KPIs for {report.operation}{source}", markup=False)
+    for number, kpi in enumerate(report.kpis, start=1):
+        say("", markup=False)
+        say(f"{number}. {kpi.name}", markup=False)
+        rows = [
+            ("Goal", kpi.goal_text or "(structured goal)"),
+            ("Target", f"{kpi.target} [from {kpi.target_source}]"),
+            ("Definition", kpi.definition),
+            ("Formula", kpi.formula),
+            ("Data source", kpi.data_source),
+            ("Measured by", kpi.measured_by),
+            ("Window", kpi.window),
+            ("Exclusions", "; ".join(kpi.exclusions) or "none"),
+            ("Reporting", kpi.cadence),
+            ("Remedy", kpi.remedy),
+        ]
+        rows.extend(("Note", note) for note in kpi.notes)
+        for label, text in rows:
+            say(f"   {label + ':':<13}{text}", markup=False)
+    if report.feasibility:
+        say("", markup=False)
+        say("Staffing checks (Erlang C at the planned staffing)", markup=False)
+        for item in report.feasibility:
+            mark = "ok  " if item.feasible else "FAIL"
+            measured = (
+                f"SL {item.service_level:.1%}"
+                if item.service_level is not None
+                else f"ASA {item.asa_seconds:.0f} s, occupancy {item.occupancy:.1%}"
+            )
+            say(f"  {mark} {item.goal}: {measured}", markup=False)
+            say(f"       {item.message}", markup=False)
+
+
+@reports_input_errors
+def clauses(
+    file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
+    offer: str | None = typer.Option(None, "--offer", "-o", help="Offer to draft from; default the last offer."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Contract-ready clause drafts for an offer's terms; says what the offer leaves out instead of inventing it."""
+    deal = load_deal(file)
+    name = pick_offer(deal, offer, file)
+    drafts = draft_clauses(deal, name)
+    if as_json:
+        emit_json({"ok": True, "file": str(file), **asdict(drafts), "missing": list(drafts.missing)})
+        return
+    say = console.print
+    say(f"Clause drafts for {drafts.deal}, offer {name!r}" + (f" ({drafts.offer_label})" if drafts.offer_label else ""))
+    for number, clause in enumerate(drafts.clauses, start=1):
+        say("", markup=False)
+        say(f"{number}. {clause.title}", markup=False)
+        for paragraph in clause.paragraphs:
+            say(f"   {paragraph}", markup=False)
+        for item in clause.missing:
+            say(f"   MISSING: {item}", markup=False)
+
+
+@reports_input_errors
+def plan(
+    file: Path = typer.Argument(..., help="Deal file (YAML or JSON) with an optional negotiation: block."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
+    deal = load_deal(file)
+    check_negotiation_names(deal, file)
+    brief = build_brief(deal)
+    if as_json:
+        emit_json({"ok": True, "file": str(file), **asdict(brief)})
+        return
+    render_brief(brief)

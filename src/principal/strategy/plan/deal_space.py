@@ -1,0 +1,454 @@
+"""The negotiable issues of a deal as an issue space: levels from the vendor's latest offer to beyond the buyer's ask.
+
+Each level is a change to the vendor's offer. Money levels are valued with the cost engine (term cost of the
+vendor's offer minus term cost with that one change), so their dollars are the cost engine's. The vendor loses the
+revenue the change removes, measured at its own volume estimates where the deal records them. Risk terms are valued
+with the formulas in `valuation`. The buyer's utility weighs each issue by the deal's priorities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from principal.cost import Category, Scenario, schedule
+from principal.model.common import to_cents
+from principal.model.deal import Deal, Offer
+from principal.model.negotiation import IssueKey, Negotiation
+from principal.model.pricing import OneTimeFee
+from principal.model.sla import ChronicRule, Sla
+from principal.strategy.negotiation import Issue, IssueSpace
+from principal.strategy.negotiation.space import FloatArray
+from principal.strategy.plan import valuation
+
+Change = Callable[[Offer], Offer]
+
+PRICE_LEVELS = 40
+
+MONEY_ISSUES = frozenset({IssueKey.seat_price, IssueKey.uplift, IssueKey.usage_rates})
+"""Issues whose value is term cost at the plan volumes; the others are expected values of risks."""
+
+
+@dataclass(frozen=True)
+class Level:
+    label: str
+    change: Change
+    buyer_value: Decimal
+    vendor_value: Decimal
+    formula: str
+
+
+@dataclass(frozen=True)
+class DealIssue:
+    key: IssueKey
+    title: str
+    levels: tuple[Level, ...]
+    ask_level: int
+
+
+@dataclass(frozen=True)
+class DealSpace:
+    """The issues, the reference (vendor's latest) and ask offers, and the numpy space over weighted values."""
+
+    deal: Deal
+    negotiation: Negotiation
+    reference: str
+    target: str
+    issues: tuple[DealIssue, ...]
+    space: IssueSpace
+
+    def offer_for(self, levels: tuple[int, ...] | list[int]) -> Offer:
+        offer = self.deal.offers[self.reference]
+        for issue, level in zip(self.issues, levels, strict=True):
+            offer = issue.levels[int(level)].change(offer)
+        return offer
+
+    @property
+    def ask_levels(self) -> tuple[int, ...]:
+        return tuple(issue.ask_level for issue in self.issues)
+
+    def money_savings(self) -> FloatArray:
+        """Term-cost saving against the vendor's offer of every package, from the money issues alone (unweighted)."""
+        money_only = IssueSpace(
+            tuple(
+                Issue(
+                    issue.key.value,
+                    tuple(level.label for level in issue.levels),
+                    tuple(float(level.buyer_value) if issue.key in MONEY_ISSUES else 0.0 for level in issue.levels),
+                    tuple(0.0 for _ in issue.levels),
+                )
+                for issue in self.issues
+            )
+        )
+        return money_only.all_utilities().buyer
+
+    def term_cost(self, levels: tuple[int, ...] | list[int]) -> Decimal:
+        return schedule(self.deal, "package", offer=self.offer_for(levels)).total
+
+
+def _update(**fields: object) -> Change:
+    def change(offer: Offer) -> Offer:
+        return offer.model_copy(update=fields)
+
+    return change
+
+
+def _same(offer: Offer) -> Offer:
+    return offer
+
+
+class _Costs:
+    """Term cost of offer variants under the plan and the scenarios the valuation needs, memoised."""
+
+    def __init__(self, deal: Deal, negotiation: Negotiation) -> None:
+        self.deal = deal
+        risk = negotiation.buyer_risk
+        self.high = Scenario(name="high volume", volume_factor=risk.high_volume_factor, events_occur=True)
+        self.vendor = Scenario(name="vendor estimate", vendor_view=True)
+        self.vendor_high = Scenario(name="vendor high", vendor_view=True, volume_factor=risk.high_volume_factor)
+
+    def total(self, offer: Offer, scenario: Scenario | None = None) -> Decimal:
+        if scenario is None:
+            return schedule(self.deal, "variant", offer=offer).total
+        return schedule(self.deal, "variant", scenario, offer=offer).total
+
+
+def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiation) -> DealSpace:
+    """Issues where the ask differs from the vendor's offer, each with its levels and values."""
+    ref = deal.offers[reference]
+    ask = deal.offers[target]
+    costs = _Costs(deal, negotiation)
+    base = costs.total(ref)
+    base_vendor = costs.total(ref, costs.vendor)
+    ref_schedule = schedule(deal, reference)
+    recurring = ref_schedule.total - ref_schedule.category_total(Category.one_time)
+    risk = negotiation.buyer_risk
+    optimism = (
+        negotiation.vendor.expected_misses_per_year / risk.expected_misses_per_year
+        if risk.expected_misses_per_year > 0
+        else Decimal(1)
+    )
+    basis = valuation.RiskBasis(
+        monthly_fees=recurring / ref.term_months,
+        term_months=ref.term_months,
+        downtime_cost_per_miss=valuation.downtime_cost_per_miss(deal, negotiation),
+        optimism=optimism,
+    )
+    issues: list[DealIssue] = []
+    builders = (
+        _seat_price,
+        _uplift,
+        _usage_rates,
+        _usage_cap,
+        _sla_credits,
+        _chronic,
+        _holdback,
+        _exit_terms,
+    )
+    for make in builders:
+        issue = make(ref, ask, costs, base, base_vendor, basis, negotiation)
+        if issue is not None:
+            issues.append(issue)
+    if not issues:
+        # Nothing priced differs (no seat licences either): one level that changes nothing keeps the maths defined.
+        issues.append(
+            DealIssue(
+                IssueKey.seat_price,
+                "nothing open",
+                (Level("as offered", _same, Decimal(0), Decimal(0), "no difference"),),
+                0,
+            )
+        )
+    space = IssueSpace(
+        tuple(
+            Issue(
+                issue.key.value,
+                tuple(level.label for level in issue.levels),
+                tuple(float(level.buyer_value * negotiation.weight(issue.key)) for level in issue.levels),
+                tuple(float(level.vendor_value) for level in issue.levels),
+            )
+            for issue in issues
+        )
+    )
+    return DealSpace(deal, negotiation, reference, target, tuple(issues), space)
+
+
+def _money_level(
+    label: str, change: Change, ref: Offer, costs: _Costs, base: Decimal, base_vendor: Decimal, what: str
+) -> Level:
+    variant = change(ref)
+    buyer = base - costs.total(variant)
+    vendor = -(base_vendor - costs.total(variant, costs.vendor))
+    return Level(
+        label,
+        change,
+        buyer,
+        vendor,
+        f"{what}: term cost at your plan {to_cents(buyer)} lower; the vendor's revenue at its own volume "
+        f"estimates {to_cents(-vendor)} lower",
+    )
+
+
+def _seat_price(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if not ref.licenses or not ask.licenses:
+        return None
+    # Seat price is always on the table: from the vendor's price down past the ask (or 5% when the ask is no lower).
+    ask_cut = max(ref.licenses[0].unit_price - ask.licenses[0].unit_price, Decimal(0))
+    widest = max(3 * ask_cut, ref.licenses[0].unit_price * Decimal("0.05"))
+    step = to_cents(widest / PRICE_LEVELS)
+    cuts = sorted({to_cents(step * k) for k in range(PRICE_LEVELS + 1)} | {ask_cut})
+    levels = []
+    for cut in cuts:
+
+        def change(offer: Offer, cut: Decimal = cut) -> Offer:
+            lines = tuple(
+                lic.model_copy(update={"unit_price": max(lic.unit_price - cut, Decimal(0))}) for lic in offer.licenses
+            )
+            return offer.model_copy(update={"licenses": lines})
+
+        price = ref.licenses[0].unit_price - cut
+        levels.append(_money_level(f"${price:.2f}", change, ref, costs, base, base_vendor, "seat price"))
+    return DealIssue(IssueKey.seat_price, "seat price", tuple(levels), cuts.index(ask_cut))
+
+
+def _uplift(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if ref.uplift is None or ref.uplift.percent is None or ask.uplift == ref.uplift:
+        return None
+    top = ref.uplift.percent
+    wanted = ask.uplift.percent if ask.uplift is not None and ask.uplift.percent is not None else Decimal(0)
+    values = sorted({top - k for k in range(int(top) + 1) if top - k >= 0} | {wanted}, reverse=True)
+    levels = []
+    for pct in values:
+        uplift = ref.uplift.model_copy(update={"percent": pct})
+        levels.append(_money_level(f"{pct}%", _update(uplift=uplift), ref, costs, base, base_vendor, "annual uplift"))
+    return DealIssue(IssueKey.uplift, "annual uplift", tuple(levels), values.index(wanted))
+
+
+def _usage_rates(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if ask.usage == ref.usage:
+        return None
+    levels = (
+        _money_level("vendor's rate card", _same, ref, costs, base, base_vendor, "usage rates"),
+        _money_level("ask's bands", _update(usage=ask.usage), ref, costs, base, base_vendor, "usage rates"),
+    )
+    return DealIssue(IssueKey.usage_rates, "usage rates and bands", levels, 1)
+
+
+def _usage_cap(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    cap = ask.usage_cap
+    if cap is None or cap == ref.usage_cap or cap.percent_of_forecast is None:
+        return None
+    p = Decimal(str(negotiation.buyer_risk.high_volume_probability))
+    high_base = costs.total(ref, costs.high)
+    vendor_high_base = costs.total(ref, costs.vendor_high)
+    asked = cap.percent_of_forecast
+    factor = negotiation.buyer_risk.high_volume_factor
+    options = sorted({asked, asked + 10, asked + 20, max(asked - 5, Decimal(101))}, reverse=True)
+    levels = [Level("no cap", _same, Decimal(0), Decimal(0), "no cap: nothing changes")]
+    for pct in options:
+        change = _update(usage_cap=cap.model_copy(update={"percent_of_forecast": pct}))
+        variant = change(ref)
+        buyer = p * (high_base - costs.total(variant, costs.high))
+        vendor = -p * (vendor_high_base - costs.total(variant, costs.vendor_high))
+        levels.append(
+            Level(
+                f"cap {pct}%",
+                change,
+                buyer,
+                vendor,
+                f"cap at {pct}%: P(high volume) {p} x term cost saved when volume runs {factor}x plan with every "
+                f"event ({to_cents(buyer / p if p else buyer)}); the vendor, at its own estimates x{factor}, "
+                f"loses {to_cents(-vendor)}",
+            )
+        )
+    labels = [level.label for level in levels]
+    return DealIssue(IssueKey.usage_cap, "usage cap", tuple(levels), labels.index(f"cap {asked}%"))
+
+
+def _risk_issue(key: IssueKey, title: str, levels: list[Level]) -> DealIssue:
+    base = Level("vendor's terms", _same, Decimal(0), Decimal(0), "as offered")
+    return DealIssue(key, title, (base, *levels), 1)
+
+
+def _stronger_credits(sla: Sla) -> Sla:
+    """The ask's ladder with every rung and the cap 5 points higher (at most 100%)."""
+    credits = sla.credits
+    tiers = tuple(t.model_copy(update={"percent": min(t.percent + 5, Decimal(100))}) for t in credits.tiers)
+    cap = None if credits.cap_percent is None else min(credits.cap_percent + 5, Decimal(100))
+    return sla.model_copy(update={"credits": credits.model_copy(update={"tiers": tiers, "cap_percent": cap})})
+
+
+def _sla_credits(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    ref_plain = ref.sla.model_copy(update={"chronic": ()}) if ref.sla is not None else None
+    if ask.sla is None or ask.sla.model_copy(update={"chronic": ()}) == ref_plain:
+        return None
+    misses = negotiation.buyer_risk.expected_misses_per_year
+    vendor_misses = negotiation.vendor.expected_misses_per_year
+    levels = []
+    for label, sla in (("ask's terms", ask.sla), ("ask's terms, credits +5 points", _stronger_credits(ask.sla))):
+
+        def change(offer: Offer, sla: Sla = sla) -> Offer:
+            chronic = offer.sla.chronic if offer.sla is not None else ()
+            return offer.model_copy(update={"sla": sla.model_copy(update={"chronic": chronic})})
+
+        new = change(ref)
+        buyer = valuation.credits_value(new, basis, misses) - valuation.credits_value(ref, basis, misses)
+        vendor = -(
+            valuation.credits_value(new, basis, vendor_misses) - valuation.credits_value(ref, basis, vendor_misses)
+        )
+        formula = (
+            f"{misses} misses a year x {basis.years:.4g} years x {to_cents(basis.monthly_fees)} a month x "
+            f"({valuation.credit_per_miss(new.sla):.4g}% - {valuation.credit_per_miss(ref.sla):.4g}%) credit per "
+            f"miss; the vendor expects {vendor_misses} misses a year"
+        )
+        levels.append(Level(label, change, buyer, vendor, formula))
+    return _risk_issue(IssueKey.sla_credits, "SLA components and credits", levels)
+
+
+def _chronic(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if ask.sla is None or not ask.sla.chronic or (ref.sla is not None and ref.sla.chronic == ask.sla.chronic):
+        return None
+    components = tuple(c.name for c in ask.sla.components)
+    risk = negotiation.buyer_risk
+    p = Decimal(str(risk.chronic_failure_probability))
+    at_stake = basis.monthly_fees * basis.term_months / 2
+    levels = []
+    every = tuple(rule.model_copy(update={"components": ()}) for rule in ask.sla.chronic)
+    options = [("ask's terms", ask.sla.chronic)]
+    if every != ask.sla.chronic:
+        options.append(("ask's rule on every component", every))
+    for label, rules in options:
+
+        def change(offer: Offer, rules: tuple[ChronicRule, ...] = rules) -> Offer:
+            if offer.sla is None:
+                return offer.model_copy(update={"sla": ask.sla})
+            return offer.model_copy(update={"sla": offer.sla.model_copy(update={"chronic": rules})})
+
+        share = valuation.chronic_coverage(rules, components)
+        buyer = p * share * basis.downtime_cost_per_miss * risk.expected_misses_per_year * basis.years / 2
+        vendor = -p * share * basis.optimism * at_stake
+        formula = (
+            f"P(chronic failure) {p} x {share:.3g} of components covered x {to_cents(basis.downtime_cost_per_miss)} "
+            f"downtime cost per missed month x {risk.expected_misses_per_year} misses a year x "
+            f"{basis.years / 2:.4g} years left on average; the vendor risks half the term's fees "
+            f"({to_cents(at_stake)}) at that chance scaled by its optimism ({basis.optimism:.3g})"
+        )
+        levels.append(Level(label, change, buyer, vendor, formula))
+    return _risk_issue(IssueKey.chronic_exit, "chronic-failure exit", levels)
+
+
+def _deeper_holdback(fees: tuple[OneTimeFee, ...]) -> tuple[OneTimeFee, ...]:
+    """Each fee's holdback doubled, the extra points taken from its largest other milestone."""
+    out = []
+    for fee in fees:
+        held = [i for i, m in enumerate(fee.milestones) if m.holdback]
+        others = [i for i, m in enumerate(fee.milestones) if not m.holdback]
+        if not held or not others:
+            out.append(fee)
+            continue
+        extra = sum((fee.milestones[i].percent for i in held), Decimal(0))
+        donor = max(others, key=lambda i: fee.milestones[i].percent)
+        extra = min(extra, fee.milestones[donor].percent)
+        last = held[-1]
+        stones = list(fee.milestones)
+        stones[donor] = stones[donor].model_copy(update={"percent": stones[donor].percent - extra})
+        stones[last] = stones[last].model_copy(update={"percent": stones[last].percent + extra})
+        out.append(fee.model_copy(update={"milestones": tuple(stones)}))
+    return tuple(out)
+
+
+def _holdback(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if ask.one_time_fees == ref.one_time_fees or valuation.holdback_amount(ask) == 0:
+        return None
+    p = Decimal(str(negotiation.buyer_risk.implementation_slip_probability))
+    levels = []
+    for label, fees in (("ask's terms", ask.one_time_fees), ("ask's milestones, holdback doubled", None)):
+        schedule_fees = fees if fees is not None else _deeper_holdback(ask.one_time_fees)
+        change = _update(one_time_fees=schedule_fees)
+        held = valuation.holdback_amount(change(ref)) - valuation.holdback_amount(ref)
+        formula = (
+            f"P(implementation slips) {p} x {to_cents(held)} held back until stable operations; the vendor scales "
+            f"the chance by {basis.optimism:.3g}"
+        )
+        levels.append(Level(label, change, p * held, -p * basis.optimism * held, formula))
+    return _risk_issue(IssueKey.holdback, "milestones and holdback", levels)
+
+
+def _exit_terms(
+    ref: Offer,
+    ask: Offer,
+    costs: _Costs,
+    base: Decimal,
+    base_vendor: Decimal,
+    basis: valuation.RiskBasis,
+    negotiation: Negotiation,
+) -> DealIssue | None:
+    if ask.exit is None or ask.exit == ref.exit:
+        return None
+    change = _update(exit=ask.exit)
+    buyer = valuation.exit_value(ask, negotiation) - valuation.exit_value(ref, negotiation)
+    risk = negotiation.buyer_risk
+    formula = (
+        f"P(exit) {risk.exit_probability} x (export fee avoided {risk.data_export_fee} + {risk.transition_hours} "
+        f"transition hours x (market {risk.market_rate_per_hour} - agreed rate)); the vendor forgoes the same"
+    )
+    return _risk_issue(
+        IssueKey.exit_terms, "data export and transition", [Level("ask's terms", change, buyer, -buyer, formula)]
+    )

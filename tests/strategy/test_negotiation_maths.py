@@ -1,0 +1,127 @@
+"""Pareto frontier and Nash point against a brute-force reference on 50 seeded scenarios; ZOPA; MESO."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from principal.strategy.negotiation import Issue, IssueSpace, meso, nash_point, pareto_front, pareto_mask, zopa
+
+
+def _random_space(seed: int) -> IssueSpace:
+    rng = np.random.default_rng(seed)
+    issues = []
+    for number in range(int(rng.integers(2, 5))):
+        levels = int(rng.integers(2, 6))
+        # Integer-valued utilities on small ranges make ties common, which is where frontier code goes wrong.
+        buyer = tuple(float(x) for x in rng.integers(0, 6, levels))
+        vendor = tuple(float(x) for x in rng.integers(0, 6, levels))
+        issues.append(Issue(f"i{number}", tuple(f"l{k}" for k in range(levels)), buyer, vendor))
+    return IssueSpace(tuple(issues))
+
+
+def _brute_pareto(buyer: list[float], vendor: list[float]) -> set[int]:
+    out = set()
+    for i in range(len(buyer)):
+        dominated = any(
+            buyer[j] >= buyer[i] and vendor[j] >= vendor[i] and (buyer[j] > buyer[i] or vendor[j] > vendor[i])
+            for j in range(len(buyer))
+        )
+        if not dominated:
+            out.add(i)
+    return out
+
+
+def _brute_nash(buyer: list[float], vendor: list[float], d_b: float, d_v: float) -> int | None:
+    best, where = -1.0, None
+    for i in range(len(buyer)):
+        if buyer[i] >= d_b and vendor[i] >= d_v:
+            product = (buyer[i] - d_b) * (vendor[i] - d_v)
+            if product > best:
+                best, where = product, i
+    return where
+
+
+def _brute_utilities(space: IssueSpace) -> tuple[list[float], list[float]]:
+    buyer, vendor = [], []
+    for i in range(space.size):
+        levels = np.unravel_index(i, space.shape)
+        buyer.append(sum(issue.buyer[int(k)] for issue, k in zip(space.issues, levels, strict=True)))
+        vendor.append(sum(issue.vendor[int(k)] for issue, k in zip(space.issues, levels, strict=True)))
+    return buyer, vendor
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_frontier_and_nash_equal_brute_force(seed: int) -> None:
+    space = _random_space(seed)
+    util = space.all_utilities()
+    buyer, vendor = _brute_utilities(space)
+    assert util.buyer.tolist() == buyer and util.vendor.tolist() == vendor
+    assert set(np.flatnonzero(pareto_mask(util.buyer, util.vendor)).tolist()) == _brute_pareto(buyer, vendor)
+    rng = np.random.default_rng(1000 + seed)
+    d_b = float(rng.uniform(min(buyer), max(buyer)))
+    d_v = float(rng.uniform(min(vendor), max(vendor)))
+    assert nash_point(util.buyer, util.vendor, d_b, d_v) == _brute_nash(buyer, vendor, d_b, d_v)
+
+
+def test_frontier_order_and_continuous_values() -> None:
+    rng = np.random.default_rng(7)
+    buyer, vendor = rng.normal(size=400), rng.normal(size=400)
+    front = pareto_front(buyer, vendor)
+    assert set(front.tolist()) == _brute_pareto(buyer.tolist(), vendor.tolist())
+    assert np.all(np.diff(buyer[front]) < 0) and np.all(np.diff(vendor[front]) > 0)
+
+
+def test_nash_point_lies_on_the_frontier_and_none_without_agreement() -> None:
+    space = _random_space(3)
+    util = space.all_utilities()
+    point = nash_point(util.buyer, util.vendor, 0.0, 0.0)
+    assert point is not None and pareto_mask(util.buyer, util.vendor)[point]
+    assert nash_point(util.buyer, util.vendor, 1e9, 0.0) is None
+
+
+def test_zopa_splits_transferable_surplus() -> None:
+    deal = zopa(Decimal(120), Decimal(90))
+    assert deal.exists and deal.width == 30 and deal.nash_price == Decimal("105.00")
+    assert zopa(Decimal(120), Decimal(90), buyer_power=Decimal("0.8")).nash_price == Decimal("96.00")
+    none = zopa(Decimal(80), Decimal(90))
+    assert not none.exists and none.nash_price is None and none.width == 0
+
+
+def test_meso_equal_buyer_value_different_asks() -> None:
+    # Three issues the buyer values alike; the vendor minds price most, so price-led packages are least acceptable.
+    space = IssueSpace(
+        (
+            Issue("price", ("list", "-5%", "-10%"), (0.0, 5.0, 10.0), (0.0, -8.0, -16.0)),
+            Issue("cap", ("none", "120%", "110%"), (0.0, 5.0, 10.0), (0.0, -3.0, -6.0)),
+            Issue("credits", ("5%", "10%", "15%"), (0.0, 5.0, 10.0), (0.0, -2.0, -4.0)),
+        )
+    )
+    packages = meso(space, 10.0, vendor_disagreement=-10.0, scale=2.0)
+    assert [p.theme for p in packages] == ["credits", "cap", "price"]
+    assert all(abs(p.buyer_utility - 10.0) <= 0.1 for p in packages)
+    assert packages[0].levels == {"price": "list", "cap": "none", "credits": "15%"}
+    assert packages[0].acceptance == pytest.approx(1 / (1 + np.exp(-3.0)))
+    assert packages[0].acceptance > packages[1].acceptance > packages[2].acceptance
+    themed = meso(
+        space,
+        10.0,
+        vendor_disagreement=-10.0,
+        scale=2.0,
+        themes={"money": ["price"], "terms": ["cap", "credits"]},
+    )
+    assert [p.theme for p in themed] == ["terms", "money"]
+
+
+def test_meso_without_candidates_is_empty() -> None:
+    space = IssueSpace((Issue("price", ("a", "b"), (0.0, 1.0), (0.0, -1.0)),))
+    assert meso(space, 50.0, vendor_disagreement=0.0, scale=1.0) == []
+
+
+def test_bad_spaces_are_refused() -> None:
+    with pytest.raises(ValueError, match="same length"):
+        Issue("x", ("a", "b"), (1.0,), (1.0, 2.0))
+    with pytest.raises(ValueError, match="unique"):
+        IssueSpace((Issue("x", ("a",), (1.0,), (1.0,)), Issue("x", ("a",), (1.0,), (1.0,))))
