@@ -126,3 +126,9 @@ def _maintenance(
         return "planned maintenance: the operation is always open, so it counts"
     exclude(ExclusionRule.planned_maintenance, counted)
     return "planned maintenance: excluded"
+
+
+def cause_is_carved_out(exclusions: Exclusions, cause: OutageCause) -> bool:
+    """True when the SLA excludes outages with this cause (carrier, third party, customer, force majeure)."""
+    carve = _CAUSE_RULE.get(cause)
+    return carve is not None and bool(getattr(exclusions, carve[1]))
