@@ -102,7 +102,9 @@ def test_minimum_credit_is_not_paid(seed_deal: Deal) -> None:
 def test_component_fee_base_caps_each_component(seed_deal: Deal) -> None:
     sla = seed_deal.offers["final"].sla
     assert sla is not None
-    comps = [{**c.model_dump(), "monthly_fee": D(fee)} for c, fee in zip(sla.components, (40000, 20000, 10000), strict=True)]
+    comps = [
+        {**c.model_dump(), "monthly_fee": D(fee)} for c, fee in zip(sla.components, (40000, 20000, 10000), strict=True)
+    ]
     deal = with_sla(seed_deal, "final", components=comps, credits={"fee_base": "component"})
     fees = fee_bases_from_offer_prices(deal, "final")
     result = replay_outages(
@@ -121,14 +123,14 @@ def test_component_fee_base_caps_each_component(seed_deal: Deal) -> None:
 @given(
     minutes=st.lists(st.integers(min_value=1, max_value=3000), min_size=1, max_size=8),
     months=st.lists(st.integers(min_value=1, max_value=8), min_size=8, max_size=8),
-    components=st.lists(st.sampled_from(["voice_routing", "agent_desktop", "digital_channels"]), min_size=8, max_size=8),
+    components=st.lists(
+        st.sampled_from(["voice_routing", "agent_desktop", "digital_channels"]), min_size=8, max_size=8
+    ),
 )
 def test_credits_never_exceed_the_cap(
     seed_deal: Deal, minutes: list[int], months: list[int], components: list[str]
 ) -> None:
-    outs = [
-        outage(ny(2027, months[i], 3 + 3 * i, 1), minutes[i], components[i]) for i in range(len(minutes))
-    ]
+    outs = [outage(ny(2027, months[i], 3 + 3 * i, 1), minutes[i], components[i]) for i in range(len(minutes))]
     for offer in ("final", "original"):
         result = replay_outages(seed_deal, offer, outs, fee_bases_from_offer_prices(seed_deal, offer))
         for window in result.windows:

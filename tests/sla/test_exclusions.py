@@ -33,9 +33,7 @@ def counted_minutes(exclusions: Exclusions, o: object) -> Decimal:
         (7, 10, 60),  # notice met but inside business hours: counts
     ],
 )
-def test_maintenance_excluded_only_when_notice_and_hours_both_hold(
-    notice: int | None, hour: int, counted: int
-) -> None:
+def test_maintenance_excluded_only_when_notice_and_hours_both_hold(notice: int | None, hour: int, counted: int) -> None:
     o = outage(ny(2027, 1, 20, hour), 60, planned=True, notice_days=notice)
     assert counted_minutes(STRICT, o) == counted
 

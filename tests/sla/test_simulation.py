@@ -71,11 +71,12 @@ def test_simulation_judges_like_the_replay(seed_deal: Deal) -> None:
     )
     arrays = evaluate_design(sla, drawn, month_minutes(seed_deal, 36), fees, 36)
     outs = [
-        outage(ny(2027, m + 1, 9, 10), minutes, sla.components[c].name, cause=cause)
-        for m, c, minutes, cause in plan
+        outage(ny(2027, m + 1, 9, 10), minutes, sla.components[c].name, cause=cause) for m, c, minutes, cause in plan
     ]
     replay = replay_outages(seed_deal, "final", outs, fees)
-    assert [D(repr(float(x))).quantize(D("0.01")) for x in arrays.credits[0, :6]] == [w.credit_paid for w in replay.windows]
+    assert [D(repr(float(x))).quantize(D("0.01")) for x in arrays.credits[0, :6]] == [
+        w.credit_paid for w in replay.windows
+    ]
     assert int(arrays.chronic_first[0][0]) + 1 == replay.chronic[0].fires_in_window == 4
 
 
