@@ -84,10 +84,9 @@ def main() -> None:
     result = full()[0]  # type: ignore[index]
     simulated = best_of(full)
     bare = best_of(lambda: baseline(YEARS, 12))
-    print(
-        f"SLA simulation: {YEARS:,} years x {len(COMPONENTS)} components (12 monthly windows a year, exclusions, credits,"
-    )
-    print(f"  escalation, cap, minimum credit, 2 chronic rules, impact): {simulated:.3f} s (best of {REPEATS})")
+    print(f"SLA simulation: {YEARS:,} years x {len(COMPONENTS)} components, monthly windows, with exclusions,")
+    print(f"  escalating capped credits, a minimum credit, 2 chronic rules and impact: {simulated:.3f} s")
+    print(f"  (best of {REPEATS} runs)")
     print(f"minimal numpy baseline (Poisson + lognormal + bincount only): {bare:.3f} s")
     print(f"ratio simulation / baseline: {simulated / bare:.1f}x")
     print(f"target <= 1 s: {'met' if simulated <= 1.0 else 'NOT met'}")

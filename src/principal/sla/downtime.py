@@ -8,6 +8,7 @@ from decimal import Decimal
 from principal.model.buyer import BusinessHours
 from principal.model.sla import Computation, DaysBasis, PartialDegradation, Sla, Window
 from principal.sla.business_hours import open_share_of_week
+from principal.sla.rounding import shown
 from principal.sla.windows import MINUTES_PER_DAY, average_days, basis_minutes
 
 HUNDRED = Decimal(100)
@@ -94,7 +95,7 @@ def _periods(window: Window, target: Decimal) -> tuple[PeriodAllowance, ...]:
     for label, days in rows:
         minutes = days * MINUTES_PER_DAY
         allowed = allowed_minutes(target, minutes)
-        out.append(PeriodAllowance(label, days, minutes, allowed, allowed / 60))
+        out.append(PeriodAllowance(label, shown(days), shown(minutes), shown(allowed), shown(allowed / 60)))
     return tuple(out)
 
 
@@ -110,7 +111,7 @@ def _carveouts(sla: Sla, hours: BusinessHours, reference_minutes: Decimal) -> tu
             else "with no notice requirement"
         )
         if ex.maintenance_outside_business_hours and not hours.always_open:
-            closed = (Decimal(1) - open_share_of_week(hours)) * reference_minutes
+            closed = shown((Decimal(1) - open_share_of_week(hours)) * reference_minutes, Decimal("0.01"))
             out.append(
                 Carveout(
                     "planned_maintenance",
@@ -163,7 +164,7 @@ def allowed_downtime(sla: Sla, hours: BusinessHours) -> AllowedDowntime:
             component=c.name,
             target=c.target,
             periods=_periods(sla.window, c.target),
-            per_365_day_year_minutes=allowed_minutes(c.target, Decimal(365) * MINUTES_PER_DAY),
+            per_365_day_year_minutes=shown(allowed_minutes(c.target, Decimal(365) * MINUTES_PER_DAY)),
             measured_basis=basis,
         )
         for c in sla.components

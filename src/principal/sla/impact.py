@@ -8,6 +8,7 @@ from decimal import Decimal
 from principal.model.buyer import Buyer
 from principal.model.common import to_cents
 from principal.model.sla import Component
+from principal.sla.rounding import shown
 
 HUNDRED = Decimal(100)
 
@@ -61,7 +62,7 @@ def hourly_impact(buyer: Buyer, component: Component) -> HourlyImpact:
 def impact_for_hours(rate: HourlyImpact, hours: Decimal) -> Impact:
     payroll = to_cents(rate.idle_payroll * hours)
     contacts = to_cents(rate.lost_contacts * hours)
-    return Impact(hours=hours, idle_payroll=payroll, lost_contacts=contacts, total=payroll + contacts)
+    return Impact(hours=shown(hours), idle_payroll=payroll, lost_contacts=contacts, total=payroll + contacts)
 
 
 def add_impacts(items: list[Impact]) -> Impact:

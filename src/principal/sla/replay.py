@@ -30,23 +30,14 @@ from principal.sla.credits import (
 from principal.sla.downtime import allowed_minutes, combined_target
 from principal.sla.exclusions import Classified, classify
 from principal.sla.fee_base import FeeBases
-from principal.sla.impact import Impact, add_impacts, hourly_impact, impact_for_hours
+from principal.sla.impact import HourlyImpact, Impact, add_impacts, hourly_impact, impact_for_hours
+from principal.sla.rounding import shown, shown_minutes
 from principal.sla.windows import MeasurementWindow, measurement_windows, months_per_window, windows_in_term
 
 HUNDRED = Decimal(100)
 MINUTE = Decimal(60)
 SHOWN = Decimal("0.000001")
-MINUTES_SHOWN = Decimal("0.0001")
 COMBINED = "combined"
-
-
-def shown(value: Decimal, places: Decimal = SHOWN) -> Decimal:
-    """A figure rounded for display and JSON; decisions are always taken on the exact value."""
-    return value.quantize(places).normalize() if value else Decimal(0)
-
-
-def shown_minutes(value: Decimal) -> Decimal:
-    return shown(value, MINUTES_SHOWN)
 
 
 @dataclass(frozen=True)
@@ -197,14 +188,19 @@ def replay_outages(
     hours = deal.buyer.business_hours
     ordered = sorted(outages, key=lambda o: (o.start, o.row))
     windows = replay_windows(deal, sla, ordered, first_day)
-    starts = [w.start for w in windows]
+    starts = [w.start.timestamp() for w in windows]
     per_window: list[dict[str, list[tuple[Outage, Classified]]]] = [{} for _ in windows]
     outcomes: list[OutageOutcome] = []
+    rates: dict[str, HourlyImpact] = {}
     for outage in ordered:
         target = covering_component(sla, outage.component)
         definition = (impact_components or {}).get(outage.component) or target
+        if definition is None:
+            definition = Component(name=outage.component, target=Decimal(100))
+        if outage.component not in rates:
+            rates[outage.component] = hourly_impact(deal.buyer, definition)
         parts: list[Classified] = []
-        first = max(0, bisect.bisect_right(starts, outage.start) - 1)
+        first = max(0, bisect.bisect_right(starts, outage.start.timestamp()) - 1)
         for i in range(first, len(windows)):
             window = windows[i]
             lo, hi = max(outage.start, window.start), min(outage.end, window.end)
@@ -216,7 +212,7 @@ def replay_outages(
             parts.append(part)
             if target is not None:
                 per_window[i].setdefault(target.name, []).append((outage, part))
-        outcomes.append(_outcome(deal, outage, target, definition, parts))
+        outcomes.append(_outcome(outage, target, rates[outage.component], parts))
     results = _judge_windows(sla, windows, per_window, fee_bases, outcomes, ordered, offer.term_months)
     chronic = _chronic(sla, results)
     total_impact = add_impacts([o.impact for o in outcomes])
@@ -241,16 +237,12 @@ def replay_outages(
     )
 
 
-def _outcome(
-    deal: Deal, outage: Outage, target: Component | None, definition: Component | None, parts: list[Classified]
-) -> OutageOutcome:
+def _outcome(outage: Outage, target: Component | None, rate: HourlyImpact, parts: list[Classified]) -> OutageOutcome:
     by_rule: dict[str, Decimal] = {}
     for part in parts:
         for ex in part.excluded:
             by_rule[ex.rule.value] = by_rule.get(ex.rule.value, Decimal(0)) + ex.seconds
     business = sum((p.business_seconds for p in parts), Decimal(0))
-    if definition is None:
-        definition = Component(name=outage.component, target=Decimal(100))
     hours = business / Decimal(3600) * outage.degraded_percent / HUNDRED
     note = "; ".join(dict.fromkeys(p.note for p in parts if p.note))
     if target is None:
@@ -267,7 +259,7 @@ def _outcome(
         else Decimal(0),
         excluded=tuple(ExcludedMinutes(rule, shown_minutes(_minutes(s))) for rule, s in by_rule.items()),
         note=note,
-        impact=impact_for_hours(hourly_impact(deal.buyer, definition), hours),
+        impact=impact_for_hours(rate, hours),
     )
 
 
@@ -417,10 +409,10 @@ def _impacts_by_window(
     windows: tuple[MeasurementWindow, ...], outages: Sequence[Outage], outcomes: list[OutageOutcome]
 ) -> list[Impact]:
     """Each outage's impact is booked in the window it starts in."""
-    starts = [w.start for w in windows]
+    starts = [w.start.timestamp() for w in windows]
     buckets: list[list[Impact]] = [[] for _ in windows]
     for outage, outcome in zip(outages, outcomes, strict=True):
-        index = max(0, bisect.bisect_right(starts, outage.start) - 1)
+        index = max(0, bisect.bisect_right(starts, outage.start.timestamp()) - 1)
         buckets[index].append(outcome.impact)
     return [add_impacts(b) for b in buckets]
 
