@@ -304,7 +304,9 @@ def _judge_windows(
         figures: list[tuple[str, Decimal, Decimal, Decimal, tuple[str, ...], list[Decimal]]] = []
         if sla.computation is Computation.per_component or (len(sla.components) == 1 and sla.combined_target is None):
             for comp, cm in zip(sla.components, comps, strict=True):
-                durations = [p.counted_seconds / MINUTE for _, p in per_window[i].get(comp.name, [])]
+                durations = [
+                    p.counted_seconds / MINUTE for _, p in per_window[i].get(comp.name, []) if p.counted_seconds > 0
+                ]
                 figures.append(
                     (comp.name, comp.target, cm.counted_minutes, cm.availability_percent, (comp.name,), durations)
                 )
@@ -318,7 +320,9 @@ def _judge_windows(
                     product *= c.availability_percent / HUNDRED
                 availability = product * HUNDRED
             counted = window.minutes * (HUNDRED - availability) / HUNDRED
-            durations = [p.counted_seconds / MINUTE for n in names for _, p in per_window[i].get(n, [])]
+            durations = [
+                p.counted_seconds / MINUTE for n in names for _, p in per_window[i].get(n, []) if p.counted_seconds > 0
+            ]
             figures.append((COMBINED, target, counted, availability, tuple(names), durations))
         judged: list[JudgedFigure] = []
         for name, target, counted, availability, members, durations in figures:
