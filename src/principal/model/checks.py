@@ -133,10 +133,28 @@ def _check_sla(base: tuple[str | int, ...], offer: Offer) -> Iterator[Finding]:
                 (*base, "sla", "credits", "tiers"),
                 "uptime tiers must be listed from the highest threshold down, each once",
             )
+    if tiers and sla.credits.basis.value == "duration":
+        minutes = [t.min_minutes for t in tiers]
+        if len(set(minutes)) != len(minutes):
+            yield (*base, "sla", "credits", "tiers"), "duration tiers must each have a different min_minutes"
     cap = sla.credits.cap_percent
     for i, tier in enumerate(tiers):
         if cap is not None and tier.percent > cap:
             yield (
                 (*base, "sla", "credits", "tiers", i, "percent"),
                 f"{tier.percent}% is above the {cap}% credit cap, so it can never be paid in full",
+            )
+    if sla.combined_target is not None and sla.computation.value == "per_component":
+        yield (
+            (*base, "sla", "combined_target"),
+            "combined_target applies only when computation is averaged or series; remove it or set computation",
+        )
+    months = {"month": 1, "quarter": 3, "year": 12}[sla.window.value]
+    windows = -(-offer.term_months // months)
+    for i, rule in enumerate(sla.chronic):
+        if rule.count > windows:
+            yield (
+                (*base, "sla", "chronic", i, "count"),
+                f"needs {rule.count} {sla.window.value}s but the {offer.term_months}-month term has only {windows}; "
+                "it can never fire",
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 
@@ -155,9 +156,51 @@ class Sla(Record):
 
     window: Window = Window.month
     days_basis: DaysBasis = DaysBasis.calendar
-    computation: Computation = Computation.per_component
+    computation: Computation = Field(
+        default=Computation.per_component,
+        description="per_component: each component against its own target; averaged: the mean availability "
+        "against combined_target; series: the product of availabilities against combined_target.",
+    )
+    combined_target: Uptime | None = Field(
+        default=None,
+        description="Target of the combined figure when computation is averaged or series; empty = the mean "
+        "of the component targets (averaged) or their product (series).",
+    )
     components: tuple[Component, ...] = Field(min_length=1)
     exclusions: Exclusions = Exclusions()
     credits: Credits = Credits()
     sole_remedy: bool | None = Field(default=None, description="True when credits are the buyer's only remedy.")
     chronic: tuple[ChronicRule, ...] = ()
+
+
+class OutageCause(StrEnum):
+    """Why a component was down, as an outage log records it; each non-vendor cause may be carved out."""
+
+    vendor = "vendor"
+    carrier = "carrier"
+    third_party = "third_party"
+    customer = "customer"
+    force_majeure = "force_majeure"
+
+
+class Outage(Record):
+    """One row of an outage log: a component down (or degraded) from start to end (time-zone aware)."""
+
+    row: int = Field(ge=0, description="Row of the log it came from (header = 1); 0 for a constructed outage.")
+    start: dt.datetime
+    end: dt.datetime
+    component: Name
+    cause: OutageCause = OutageCause.vendor
+    planned: bool = False
+    notice_days: int | None = Field(default=None, ge=0, description="Days of notice the vendor gave.")
+    degraded_percent: Percent = Field(
+        default=Decimal(100), description="How much of the component was lost: 100 = fully down."
+    )
+
+    @model_validator(mode="after")
+    def _aware_and_ordered(self) -> Outage:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("outage times must carry a time zone")
+        if self.end <= self.start:
+            raise ValueError("an outage must end after it starts")
+        return self

@@ -1,0 +1,28 @@
+"""The SLA engine: allowed downtime, outage replay, simulation, credits, chronic rules and design comparison.
+
+Plain functions over the deal model returning frozen dataclasses with Decimal money:
+`allowed_downtime`, `replay_outages`, `simulate_designs`, `compare_designs`, and `sla_report` which runs them for
+the `principal sla` command. Fee amounts come in as `FeeBases` (see `fee_base`).
+"""
+
+from principal.sla.comparison import DesignComparison, compare_designs
+from principal.sla.downtime import AllowedDowntime, allowed_downtime
+from principal.sla.fee_base import FeeBases, fee_bases_from_offer_prices
+from principal.sla.replay import ReplayResult, replay_outages
+from principal.sla.report import SlaReport, sla_report
+from principal.sla.simulation import SimulationResult, simulate_designs
+
+__all__ = [
+    "AllowedDowntime",
+    "DesignComparison",
+    "FeeBases",
+    "ReplayResult",
+    "SimulationResult",
+    "SlaReport",
+    "allowed_downtime",
+    "compare_designs",
+    "fee_bases_from_offer_prices",
+    "replay_outages",
+    "simulate_designs",
+    "sla_report",
+]
