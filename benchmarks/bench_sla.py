@@ -16,7 +16,7 @@ import numpy as np
 from principal.loader import load_deal
 from principal.model import Deal
 from principal.model.sla import Sla
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.outage_model import preset_model
 from principal.sla.simulation import simulate_designs
 
@@ -75,7 +75,7 @@ def main() -> None:
     deal = six_component_deal()
     sla = deal.offers["bench"].sla
     assert sla is not None
-    fees = {"bench": fee_bases_from_offer_prices(deal, "bench")}
+    fees = {"bench": fee_bases_for_offer(deal, "bench")}
     models = [preset_model(name, "typical") for name in COMPONENTS]
 
     def full() -> object:

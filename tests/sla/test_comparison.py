@@ -8,14 +8,14 @@ import pytest
 
 from principal.model import Deal
 from principal.sla.comparison import DesignComparison, compare_designs
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 
 D = Decimal
 
 
 @pytest.fixture(scope="module")
 def comparison(seed_deal: Deal) -> DesignComparison:
-    fees = {o: fee_bases_from_offer_prices(seed_deal, o) for o in ("final", "original")}
+    fees = {o: fee_bases_for_offer(seed_deal, o) for o in ("final", "original")}
     return compare_designs(seed_deal, "final", "original", fees)
 
 

@@ -11,7 +11,7 @@ from principal.model import Deal
 from principal.model.sla import ChronicRule, Credits, CreditTier, Escalation
 from principal.sla.chronic import first_trigger
 from principal.sla.credits import duration_tier_percent, escalated_percent, repeats_before, uptime_tier_percent
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.replay import replay_outages
 from tests.sla.conftest import ny, outage, with_sla
 
@@ -63,7 +63,7 @@ def test_chronic_misses_in_months_1_4_8_never_trigger() -> None:
 
 
 def test_chronic_rule_through_replay_names_the_date(seed_deal: Deal) -> None:
-    fees = fee_bases_from_offer_prices(seed_deal, "final")
+    fees = fee_bases_for_offer(seed_deal, "final")
     fired = replay_outages(seed_deal, "final", [outage(ny(2027, m, 5, 10), 45) for m in (1, 4, 6)], fees)
     assert fired.chronic[0].fires_in_window == 6
     assert str(fired.chronic[0].fires_on) == "2027-06-30"
@@ -73,7 +73,7 @@ def test_chronic_rule_through_replay_names_the_date(seed_deal: Deal) -> None:
 
 
 def test_chronic_rule_watches_only_its_components(seed_deal: Deal) -> None:
-    fees = fee_bases_from_offer_prices(seed_deal, "final")
+    fees = fee_bases_for_offer(seed_deal, "final")
     digital = [outage(ny(2027, m, 5, 10), 90, "digital_channels") for m in (1, 2, 3)]
     result = replay_outages(seed_deal, "final", digital, fees)
     assert result.misses == 3
@@ -82,7 +82,7 @@ def test_chronic_rule_watches_only_its_components(seed_deal: Deal) -> None:
 
 def test_max_credits_rule_counts_windows_at_the_cap(seed_deal: Deal) -> None:
     deal = with_sla(seed_deal, "final", chronic=[{"kind": "max_credits", "count": 2, "within": 3}])
-    fees = fee_bases_from_offer_prices(deal, "final")
+    fees = fee_bases_for_offer(deal, "final")
     # 300 minutes of voice in a 31-day month: 99.33% -> 10%; not at the 15% cap. 500 minutes: 98.88% -> 15%.
     result = replay_outages(deal, "final", [outage(ny(2027, 1, 5, 10), 300), outage(ny(2027, 3, 5, 10), 500)], fees)
     assert result.chronic[0].qualifying_windows == (3,)
@@ -92,7 +92,7 @@ def test_max_credits_rule_counts_windows_at_the_cap(seed_deal: Deal) -> None:
 
 def test_minimum_credit_is_not_paid(seed_deal: Deal) -> None:
     deal = with_sla(seed_deal, "final", credits={"minimum_credit": D(10000)})
-    fees = fee_bases_from_offer_prices(deal, "final")
+    fees = fee_bases_for_offer(deal, "final")
     result = replay_outages(deal, "final", [outage(ny(2027, 1, 5, 10), 45)], fees)
     window = result.windows[0]
     assert window.credit_after_cap == D("7892.50")
@@ -106,7 +106,7 @@ def test_component_fee_base_caps_each_component(seed_deal: Deal) -> None:
         {**c.model_dump(), "monthly_fee": D(fee)} for c, fee in zip(sla.components, (40000, 20000, 10000), strict=True)
     ]
     deal = with_sla(seed_deal, "final", components=comps, credits={"fee_base": "component"})
-    fees = fee_bases_from_offer_prices(deal, "final")
+    fees = fee_bases_for_offer(deal, "final")
     result = replay_outages(
         deal,
         "final",
@@ -132,7 +132,7 @@ def test_credits_never_exceed_the_cap(
 ) -> None:
     outs = [outage(ny(2027, months[i], 3 + 3 * i, 1), minutes[i], components[i]) for i in range(len(minutes))]
     for offer in ("final", "original"):
-        result = replay_outages(seed_deal, offer, outs, fee_bases_from_offer_prices(seed_deal, offer))
+        result = replay_outages(seed_deal, offer, outs, fee_bases_for_offer(seed_deal, offer))
         for window in result.windows:
             assert window.credit_paid <= window.cap_amount
             assert window.credit_after_cap <= window.credit_before_cap

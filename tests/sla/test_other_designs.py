@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from principal.cli.app import app
 from principal.loader import parse_deal
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.outage_model import preset_model
 from principal.sla.replay import replay_outages
 from principal.sla.simulation import simulate_designs
@@ -48,7 +48,7 @@ offers:
 
 def test_quarterly_duration_tiers_in_series() -> None:
     deal = parse_deal(DEAL, "deal.yaml")
-    fees = fee_bases_from_offer_prices(deal, "quarterly")
+    fees = fee_bases_for_offer(deal, "quarterly")
     outs = [
         outage(datetime(2027, 1, 11, 12, tzinfo=UTC), 150, "voice"),  # a Monday; 10% tier
         outage(datetime(2027, 2, 10, 12, tzinfo=UTC), 30, "ivr"),  # 5% tier
@@ -77,7 +77,7 @@ def test_quarterly_duration_tiers_in_series() -> None:
 
 def test_simulation_of_a_quarterly_design_without_start_date() -> None:
     deal = parse_deal(DEAL, "deal.yaml")
-    fees = {"quarterly": fee_bases_from_offer_prices(deal, "quarterly")}
+    fees = {"quarterly": fee_bases_for_offer(deal, "quarterly")}
     sla = deal.offers["quarterly"].sla
     assert sla is not None
     models = [preset_model(c.name, "troubled") for c in sla.components]

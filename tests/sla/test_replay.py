@@ -9,7 +9,7 @@ import pytest
 
 from principal.loader.outage_log import OutageLog, load_outage_log
 from principal.model import Deal
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.replay import ReplayResult, replay_outages
 from tests.sla.conftest import FIXTURES, ny, outage
 
@@ -24,7 +24,7 @@ def sample(seed_deal: Deal) -> OutageLog:
 
 @pytest.fixture(scope="module")
 def final(seed_deal: Deal, sample: OutageLog) -> ReplayResult:
-    return replay_outages(seed_deal, "final", sample.outages, fee_bases_from_offer_prices(seed_deal, "final"))
+    return replay_outages(seed_deal, "final", sample.outages, fee_bases_for_offer(seed_deal, "final"))
 
 
 def judged(result: ReplayResult, window: int, name: str) -> object:
@@ -95,7 +95,7 @@ def test_impact_counts_minutes_inside_business_hours(final: ReplayResult) -> Non
 
 
 def test_the_original_excludes_all_maintenance_and_pools_components(seed_deal: Deal, sample: OutageLog) -> None:
-    result = replay_outages(seed_deal, "original", sample.outages, fee_bases_from_offer_prices(seed_deal, "original"))
+    result = replay_outages(seed_deal, "original", sample.outages, fee_bases_for_offer(seed_deal, "original"))
     platform = [w.judged[0] for w in result.windows]
     assert {j.name for j in platform} == {"platform"}
     # January: 35 minutes of voice, the maintenance is excluded: 35 < 44.64, no miss
@@ -108,7 +108,7 @@ def test_the_original_excludes_all_maintenance_and_pools_components(seed_deal: D
 
 def test_credit_in_the_last_window_is_forfeited_with_future_invoice_only(seed_deal: Deal) -> None:
     result = replay_outages(
-        seed_deal, "final", [outage(ny(2029, 12, 4, 10), 45)], fee_bases_from_offer_prices(seed_deal, "final")
+        seed_deal, "final", [outage(ny(2029, 12, 4, 10), 45)], fee_bases_for_offer(seed_deal, "final")
     )
     last = result.windows[-1]
     assert last.index == 36 and last.forfeited
@@ -117,7 +117,7 @@ def test_credit_in_the_last_window_is_forfeited_with_future_invoice_only(seed_de
 
 def test_a_log_older_than_the_contract_is_measured_from_its_first_month(seed_deal: Deal) -> None:
     result = replay_outages(
-        seed_deal, "final", [outage(ny(2025, 3, 10, 10), 30)], fee_bases_from_offer_prices(seed_deal, "final")
+        seed_deal, "final", [outage(ny(2025, 3, 10, 10), 30)], fee_bases_for_offer(seed_deal, "final")
     )
     assert result.windows[0].first_day == dt.date(2025, 3, 1)
     assert len(result.windows) == 1

@@ -10,7 +10,7 @@ import numpy as np
 from principal.model import Deal
 from principal.model.sla import OutageCause
 from principal.sla.draws import DrawnOutages, draw_outages
-from principal.sla.fee_base import fee_bases_from_offer_prices
+from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.outage_model import CAUSES, fit_models, make_model, preset_model
 from principal.sla.replay import replay_outages
 from principal.sla.simulation import evaluate_design, month_minutes, simulate_designs
@@ -33,7 +33,7 @@ def test_mean_monthly_downtime_matches_rate_times_lognormal_mean() -> None:
 
 
 def test_same_seed_same_figures(seed_deal: Deal) -> None:
-    fees = {o: fee_bases_from_offer_prices(seed_deal, o) for o in ("final", "original")}
+    fees = {o: fee_bases_for_offer(seed_deal, o) for o in ("final", "original")}
     sla = seed_deal.offers["final"].sla
     assert sla is not None
     models = [preset_model(c.name, "typical") for c in sla.components]
@@ -50,7 +50,7 @@ def test_simulation_judges_like_the_replay(seed_deal: Deal) -> None:
     """Outages placed by hand in the simulation's arrays earn what the replay says they earn."""
     sla = seed_deal.offers["final"].sla
     assert sla is not None
-    fees = fee_bases_from_offer_prices(seed_deal, "final")
+    fees = fee_bases_for_offer(seed_deal, "final")
     plan = [  # (month index, component index, minutes, cause)
         (0, 0, 35.0, OutageCause.vendor),
         (1, 0, 40.0, OutageCause.carrier),
@@ -99,7 +99,7 @@ def test_fitting_recovers_the_maximum_likelihood_estimates(seed_deal: Deal) -> N
 def test_chronic_odds_are_certain_or_impossible_at_the_extremes(seed_deal: Deal) -> None:
     sla = seed_deal.offers["final"].sla
     assert sla is not None
-    fees = {"final": fee_bases_from_offer_prices(seed_deal, "final")}
+    fees = {"final": fee_bases_for_offer(seed_deal, "final")}
     always = [make_model(c.name, 3.0, math.log(60), 0.1, {}, "test") for c in sla.components]
     never = [make_model(c.name, 0.0, 0.0, 0.1, {}, "test") for c in sla.components]
     hot = simulate_designs(seed_deal, ["final"], fees, always, runs=200, seed=1, impact_sla=sla)[0]
@@ -114,7 +114,7 @@ def test_chronic_odds_are_certain_or_impossible_at_the_extremes(seed_deal: Deal)
 def test_carrier_outages_are_carved_out_in_simulation(seed_deal: Deal) -> None:
     sla = seed_deal.offers["final"].sla
     assert sla is not None
-    fees = {"final": fee_bases_from_offer_prices(seed_deal, "final")}
+    fees = {"final": fee_bases_for_offer(seed_deal, "final")}
     carrier = [make_model(c.name, 3.0, math.log(60), 0.1, {"carrier": 1.0}, "test") for c in sla.components]
     result = simulate_designs(seed_deal, ["final"], fees, carrier, runs=100, seed=2, impact_sla=sla)[0]
     assert result.yearly_credits.mean == 0

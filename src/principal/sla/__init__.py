@@ -7,7 +7,7 @@ the `principal sla` command. Fee amounts come in as `FeeBases` (see `fee_base`).
 
 from principal.sla.comparison import DesignComparison, compare_designs
 from principal.sla.downtime import AllowedDowntime, allowed_downtime
-from principal.sla.fee_base import FeeBases, fee_bases_from_offer_prices
+from principal.sla.fee_base import FeeBases, fee_bases_for_offer
 from principal.sla.replay import ReplayResult, replay_outages
 from principal.sla.report import SlaReport, sla_report
 from principal.sla.simulation import SimulationResult, simulate_designs
@@ -21,7 +21,7 @@ __all__ = [
     "SlaReport",
     "allowed_downtime",
     "compare_designs",
-    "fee_bases_from_offer_prices",
+    "fee_bases_for_offer",
     "replay_outages",
     "simulate_designs",
     "sla_report",

@@ -12,7 +12,7 @@ from principal.sla.chronic import describe
 from principal.sla.comparison import DesignComparison, compare_designs, outage_components, richest_design
 from principal.sla.coverage import impact_definitions
 from principal.sla.downtime import AllowedDowntime, allowed_downtime
-from principal.sla.fee_base import FeeBases, fee_bases_from_offer_prices
+from principal.sla.fee_base import FeeBases, fee_bases_for_offer
 from principal.sla.outage_model import OutageModel, fit_models, preset_model
 from principal.sla.replay import ReplayResult, replay_outages, replay_windows
 from principal.sla.simulation import SimulationResult, simulate_designs
@@ -67,7 +67,7 @@ def sla_report(
     seed: int = 0,
     preset: str = "typical",
     against: str | None = None,
-    fee_bases: FeeBaseSource = fee_bases_from_offer_prices,
+    fee_bases: FeeBaseSource = fee_bases_for_offer,
 ) -> SlaReport:
     sla = deal.offer(offer).sla
     if sla is None:
