@@ -22,8 +22,13 @@ from principal.model.pricing import Period, UsageCap
 
 class Verdict(StrEnum):
     misaligned = "misaligned"
+    """The vendor earns more as the buyer's outcome worsens."""
     indifferent = "indifferent"
+    """The vendor's revenue does not move: the buyer carries the whole loss."""
+    weak = "weakly aligned"
+    """The vendor carries some of the loss, but under a tenth of it."""
     aligned = "aligned"
+    """The vendor carries a real share of the loss."""
 
 
 class Area(StrEnum):

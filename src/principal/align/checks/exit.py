@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from principal.align.checks.base import Answer, Check, Group, _bool_check, _check, _f
 from principal.align.context import OfferContext
+from principal.cost.schedule import schedule
+from principal.model.common import to_cents
 from principal.model.pricing import UpliftKind
 
 
@@ -12,6 +14,8 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
     up = ctx.offer.uplift
     if up is None or up.kind is UpliftKind.none:
         return _check("uplift", Group.exit, q, Answer.yes, _f(ctx, "uplift"), "no uplift during the term", "")
+    without = schedule(ctx.deal, ctx.name, offer=ctx.offer.model_copy(update={"uplift": None}))
+    adds = f"; adds {to_cents(ctx.schedule.total - without.total):,.2f} over the term"
     if up.kind is UpliftKind.fixed:
         assert up.percent is not None
         ok = up.percent <= 3
@@ -21,7 +25,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
             q,
             Answer.yes if ok else Answer.no,
             _f(ctx, "uplift.percent"),
-            f"{up.percent}% a year from year {up.from_year}",
+            f"{up.percent}% a year from year {up.from_year}{adds}",
             "" if ok else "Ask for uplifts of the lower of CPI and 3%, and none in the first renewal year.",
         )
     if up.cap is None:
@@ -31,7 +35,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
             q,
             Answer.no,
             _f(ctx, "uplift.cap"),
-            "CPI-linked with no cap",
+            "CPI-linked with no cap" + adds,
             "Ask for a cap on the CPI-linked uplift (3% or less).",
         )
     ok = up.cap <= 5
@@ -41,7 +45,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
         q,
         Answer.yes if ok else Answer.no,
         _f(ctx, "uplift.cap"),
-        f"CPI-linked, capped at {up.cap}%",
+        f"CPI-linked, capped at {up.cap}%{adds}",
         "" if ok else "Ask to lower the CPI cap to 3-5%.",
     )
 

@@ -1,0 +1,112 @@
+"""The scorecard: per area, a rating with its dollar evidence, from the checklist, the stress tests and the
+incentive tests.
+
+Ratings: "at risk" when the vendor gains 10% or more of the term's cost in a stress test, a credit cap makes
+reliability effort impossible to induce, or more checks fail than pass; "needs work" when any check fails, any
+stress test leaves the buyer carrying a loss, or an incentive test fails; "strong" otherwise. Unknowns do not
+lower a rating: they become questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from principal.align.checks import Answer, Check, Group
+from principal.align.incentives import ImplementationTest, ReliabilityTest
+from principal.align.stress import Area, StressResult, Verdict
+
+GROUP_AREA = {
+    Group.pricing: Area.pricing,
+    Group.kpis: Area.kpis,
+    Group.sla: Area.sla,
+    Group.implementation: Area.implementation,
+    Group.exit: Area.exit,
+}
+RISK_SHARE = Decimal("0.10")
+
+
+class Rating(StrEnum):
+    strong = "strong"
+    needs_work = "needs work"
+    at_risk = "at risk"
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    area: Area
+    rating: Rating
+    yes: int
+    no: int
+    unknown: int
+    exposure: Decimal
+    """Largest loss the buyer carries in this area's stress tests (term dollars)."""
+    reasons: tuple[str, ...]
+
+
+def score_area(
+    area: Area,
+    checks: list[Check],
+    scenarios: list[StressResult],
+    plan_total: Decimal,
+    reliability: ReliabilityTest | None,
+    implementation: ImplementationTest | None,
+) -> AreaScore:
+    yes = sum(1 for c in checks if c.answer is Answer.yes)
+    no = sum(1 for c in checks if c.answer is Answer.no)
+    unknown = sum(1 for c in checks if c.answer is Answer.unknown)
+    reasons: list[str] = []
+    at_risk = needs_work = False
+    exposed = [s for s in scenarios if s.verdict is not Verdict.aligned]
+    exposure = max((s.buyer_change for s in exposed), default=Decimal(0))
+    for s in scenarios:
+        if s.verdict is Verdict.misaligned and plan_total and s.vendor_change >= plan_total * RISK_SHARE:
+            at_risk = True
+            reasons.append(
+                f"{s.title}: the vendor gains {s.vendor_change:,.2f} "
+                f"({float(s.vendor_change / plan_total) * 100:.1f}% of the term's cost)"
+            )
+        elif s.verdict is not Verdict.aligned:
+            needs_work = True
+            reasons.append(f"{s.title} ({s.verdict.value}): {s.message}")
+    if no > yes:
+        at_risk = True
+    if no:
+        needs_work = True
+        reasons.extend(f"{c.question} no: {c.evidence}" for c in checks if c.answer is Answer.no)
+    if area is Area.sla and reliability is not None:
+        if reliability.cap_blocks:
+            at_risk = True
+            reasons.append(
+                f"credit cap {reliability.credit_ceiling:,.2f} is below the {reliability.minimum_credit:,.2f} "
+                "a miss must cost "
+                "the vendor to make reliability effort pay"
+            )
+        elif not reliability.passes:
+            needs_work = True
+            reasons.append("credits and exit rights do not make reliability effort pay under the stated assumptions")
+    if area is Area.implementation and implementation is not None and not implementation.passes:
+        needs_work = True
+        reasons.append(
+            f"holdback {implementation.at_risk:,.2f} is below the {implementation.minimum_at_risk:,.2f} "
+            "that makes on-time "
+            "delivery pay"
+        )
+    rating = Rating.at_risk if at_risk else Rating.needs_work if needs_work else Rating.strong
+    return AreaScore(area, rating, yes, no, unknown, exposure, tuple(reasons))
+
+
+def scorecard(
+    checks: tuple[Check, ...],
+    scenarios: tuple[StressResult, ...],
+    plan_total: Decimal,
+    reliability: ReliabilityTest | None,
+    implementation: ImplementationTest | None,
+) -> tuple[AreaScore, ...]:
+    out = []
+    for area in Area:
+        area_checks = [c for c in checks if GROUP_AREA[c.group] is area]
+        area_scenarios = [s for s in scenarios if s.area is area]
+        out.append(score_area(area, area_checks, area_scenarios, plan_total, reliability, implementation))
+    return tuple(out)

@@ -1,0 +1,104 @@
+"""Acceptance on the seed: the original offer is flagged on consumption, SLA, implementation and term, with
+dollars; the final deal improves each, and the two scorecards compare."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from principal.align.report import AlignmentReport, align, compare_alignment
+from principal.align.stress import Verdict
+from principal.model import Deal, to_cents
+
+
+@pytest.fixture(scope="module")
+def reports(seed_deal: Deal) -> dict[str, AlignmentReport]:
+    return {name: align(seed_deal, name) for name in ("original", "final")}
+
+
+def scenario(report: AlignmentReport, sid: str):  # type: ignore[no-untyped-def]
+    return next(s for s in report.scenarios if s.id == sid)
+
+
+def rating(report: AlignmentReport, area: str) -> str:
+    return next(a.rating.value for a in report.areas if a.area.value == area)
+
+
+def test_consumption_uncapped_usage_at_plus_30(reports: dict[str, AlignmentReport]) -> None:
+    original = scenario(reports["original"], "usage+30")
+    assert original.verdict is Verdict.misaligned
+    assert to_cents(original.vendor_change) == Decimal("985050.00")  # 30% of the term's usage, $3,283,500
+    assert "with a 110% annual cap, $328,350.00" in original.message
+    final = scenario(reports["final"], "usage+30")
+    assert to_cents(final.vendor_change) == Decimal("308550.00")  # held by the cap
+    assert rating(reports["original"], "pricing and usage") == "at risk"
+    assert rating(reports["final"], "pricing and usage") == "needs work"
+
+
+def test_sla_credit_cap_against_a_severe_outage(reports: dict[str, AlignmentReport]) -> None:
+    original = reports["original"]
+    severe = scenario(original, "severe-outage")
+    # 4 h in January is 99.46%: the 10% rung, which is also the cap: 10% of $169,250.
+    assert severe.vendor_change == Decimal("-16925.00")
+    assert original.reliability is not None and original.reliability.credit_ceiling == Decimal("16925.00")
+    assert original.severe_outage_coverage is not None
+    assert round(original.severe_outage_coverage, 4) == Decimal("0.0278")  # 16,925 / 608,400
+    assert original.reliability is not None and original.reliability.cap_blocks
+    final = reports["final"]
+    assert final.reliability is not None and final.reliability.passes and not final.reliability.cap_blocks
+    repeated = scenario(final, "repeated-misses")
+    assert repeated.vendor_change == Decimal("-47355.00")
+    assert "arises in month 5" in repeated.message
+    assert scenario(original, "repeated-misses").vendor_change == Decimal("-25387.50")
+    assert rating(original, "SLA and uptime") == "at risk"
+    assert rating(final, "SLA and uptime") == "needs work"
+
+
+def test_implementation_share_paid_before_go_live(reports: dict[str, AlignmentReport]) -> None:
+    original, final = reports["original"].timing, reports["final"].timing
+    assert original.one_time_before_go_live == Decimal(280_000)
+    assert original.share_one_time_before_go_live == 1
+    assert final.one_time_before_go_live == Decimal(168_000)
+    assert final.share_one_time_before_go_live == Decimal("0.6")
+    assert [s.still_withheld for s in final.steps] == [Decimal(224_000), Decimal(112_000), Decimal(28_000), Decimal(0)]
+    assert final.holdback == Decimal(28_000)
+    slip = scenario(reports["final"], "slip")
+    assert slip.vendor_change == Decimal(-112_000) and slip.verdict is Verdict.aligned
+    assert scenario(reports["original"], "slip").verdict is Verdict.indifferent
+    assert rating(reports["original"], "implementation") == "at risk"
+
+
+def test_term_uplifts(reports: dict[str, AlignmentReport]) -> None:
+    original = next(c for c in reports["original"].checks if c.id == "uplift")
+    assert original.answer.value == "no"
+    assert original.evidence == "5% a year from year 2; adds 127,642.50 over the term"
+    final = next(c for c in reports["final"].checks if c.id == "uplift")
+    assert final.answer.value == "yes"
+    assert final.evidence == "3% a year from year 2; adds 70,192.98 over the term"
+
+
+def test_scorecards_compare(reports: dict[str, AlignmentReport]) -> None:
+    rows = compare_alignment([reports["original"], reports["final"]])
+    assert [r.area for r in rows] == [
+        "pricing and usage",
+        "KPIs and reporting",
+        "SLA and uptime",
+        "implementation",
+        "term, risk and exit",
+    ]
+    order = {"at risk": 0, "needs work": 1, "strong": 2}
+    for row in rows:
+        assert order[row.ratings["final"]] >= order[row.ratings["original"]]
+    pricing = rows[0]
+    assert pricing.exposure == {"original": Decimal("1641750.00"), "final": Decimal("308550.00")}
+
+
+def test_questions_come_from_unknowns(reports: dict[str, AlignmentReport]) -> None:
+    assert reports["final"].questions == (
+        "Do bot_sessions, ai_summaries create billable events before we switch them on, "
+        "for example inside default flows?",
+        "Which KPIs will the contract hold you to, and who defines and measures them?",
+        "What acceptance criteria will decide that go-live succeeded, and when are they agreed?",
+        "Can we reduce committed seats at renewal or when automation lowers headcount, and by how much?",
+    )
