@@ -58,7 +58,8 @@ def test_three_equal_value_packages_with_tco(seed_deal: Deal, brief: Brief) -> N
     assert credits.levels["chronic_exit"] == "ask's rule on every component"
     # TCO comes from the cost engine: the price-led package is the cheapest in cash.
     assert lic.term_cost == Decimal("5735186.08")
-    assert {p.alignment_score for p in brief.packages} == {None}
+    # Scored by the alignment engine: mean of the five areas (strong 100, needs work 50, at risk 0).
+    assert [p.alignment_score for p in brief.packages] == [40.0, 50.0, 40.0]
 
 
 def test_asks_reconcile_with_compare(seed_deal: Deal, brief: Brief) -> None:

@@ -110,3 +110,11 @@ def scorecard(
         area_scenarios = [s for s in scenarios if s.area is area]
         out.append(score_area(area, area_checks, area_scenarios, plan_total, reliability, implementation))
     return tuple(out)
+
+
+RATING_POINTS = {Rating.strong: 100, Rating.needs_work: 50, Rating.at_risk: 0}
+
+
+def alignment_score(areas: tuple[AreaScore, ...]) -> float:
+    """One number for a scorecard, 0-100: strong areas count 100, needs work 50, at risk 0; the mean of the five."""
+    return sum(RATING_POINTS[a.rating] for a in areas) / len(areas) if areas else 0.0

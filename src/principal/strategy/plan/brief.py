@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from principal.align.report import align
+from principal.align.scorecard import alignment_score
 from principal.cost import schedule
 from principal.cost.compare import attribute_levers
 from principal.model.common import to_cents
-from principal.model.deal import Deal
+from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
 from principal.strategy.negotiation import Utilities, Zopa, meso, nash_point, zopa
 from principal.strategy.plan.deal_space import DealSpace, build_space
@@ -188,7 +190,7 @@ def build_brief(deal: Deal) -> Brief:
             buyer_utility=to_cents(Decimal(repr(item.buyer_utility))),
             vendor_utility=to_cents(Decimal(repr(item.vendor_utility))),
             acceptance=item.acceptance,
-            alignment_score=None,
+            alignment_score=_package_alignment(deal, space.offer_for(tuple(space.space.levels([item.index])[0]))),
         )
         for item in sorted(found, key=lambda p: order[p.theme])
     )
@@ -196,8 +198,8 @@ def build_brief(deal: Deal) -> Brief:
     trades = _trade_map(space)
     steps = _concessions(space, trades, walk_away)
     notes = [
-        "Alignment scores are not available yet (the alignment engine is not installed); packages show term cost "
-        "and buyer utility.",
+        "A package's alignment score (0-100) is the mean of its five scorecard areas from `principal align`: "
+        "strong 100, needs work 50, at risk 0.",
         f"Risk values are expected values over the assumptions in the deal's negotiation block (or their defaults); "
         f"they are measured against the vendor's latest offer {vendor_name!r}.",
     ]
@@ -238,6 +240,12 @@ def build_brief(deal: Deal) -> Brief:
         notes=tuple(notes),
     )
     return talk.with_words(brief, deal, space)
+
+
+def _package_alignment(deal: Deal, offer: Offer) -> float:
+    """The alignment scorecard of a package, scored 0-100 (see principal.align.scorecard.alignment_score)."""
+    trial = deal.model_copy(update={"offers": {**deal.offers, "package": offer}})
+    return alignment_score(align(trial, "package").areas)
 
 
 def _batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from principal.align.report import align
 from principal.model.deal import Deal
 from principal.model.negotiation import IssueKey
 from principal.strategy.clauses import draft_clauses
@@ -14,7 +15,7 @@ from principal.strategy.money_words import amount, number, percent
 from principal.strategy.plan.brief import Brief, Counter
 from principal.strategy.plan.deal_space import DealSpace
 
-MAX_QUESTIONS = 12
+MAX_QUESTIONS = 16
 
 
 def with_words(brief: Brief, deal: Deal, space: DealSpace) -> Brief:
@@ -161,6 +162,7 @@ def _counters(brief: Brief, deal: Deal, space: DealSpace) -> tuple[Counter, ...]
 
 
 def _questions(brief: Brief, deal: Deal) -> tuple[str, ...]:
+    # Open clause terms and forecast gaps first, then what the alignment checklist could not answer.
     out: list[str] = []
     for clause in draft_clauses(deal, brief.vendor_offer).clauses:
         if clause.missing:
@@ -181,6 +183,7 @@ def _questions(brief: Brief, deal: Deal) -> tuple[str, ...]:
         )
     if neg is not None and neg.vendor.quarter_end_pressure.value in ("medium", "high"):
         out.append("Which parts of the offer depend on signing this quarter, and what changes after it?")
+    out.extend(q for q in align(deal, brief.vendor_offer).questions if q not in out)
     return tuple(out[:MAX_QUESTIONS])
 
 
