@@ -77,6 +77,7 @@ def save_version(
     `base_number` is the version the change was made from; if someone saved since, VersionConflict is raised and
     nothing is written. Text equal to the latest version raises NothingChanged.
     """
+    get_deal(store, deal_id)
     text = _normalised(text)
     deal = parse_deal(text, filename)
     author = clean_line("author", author, MAX_AUTHOR)

@@ -96,7 +96,11 @@ def editable_fields(deal: Deal, offer_name: str) -> tuple[EditableField, ...]:
             )
             continue
         for j, band in enumerate(card.bands):
-            reach = f"up to {format(band.up_to, ',f')}" if band.up_to is not None else "above the last band"
+            previous = card.bands[j - 1].up_to if j > 0 else None
+            if band.up_to is not None:
+                reach = f"up to {format(band.up_to, ',f')}"
+            else:
+                reach = f"above {format(previous, ',f')}" if previous is not None else "every unit"
             out.append(
                 EditableField(
                     f"usage.{i}.rate_card.bands.{j}.rate",
@@ -227,6 +231,8 @@ def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
         key: Any = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
         slot = (node, key, 2 if isinstance(node, CommentedMap) else 0)
         node = node[key]
+        if isinstance(node, CommentedMap | CommentedSeq) and node.fa.flow_style():
+            break  # a {flow} or [flow] value ends on its own line: its blank lines belong after it
     return slot
 
 
