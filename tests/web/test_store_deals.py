@@ -188,3 +188,13 @@ def test_exports_keep_their_bytes(store: Store, seed_text: str) -> None:
     [listed] = exports.list_exports(store, created.info.deal_id)
     assert (listed.id, listed.size_bytes, listed.format) == (info.id, 8, "md")
     assert exports.get_export(store, info.id)[1] == b"# Brief\n"
+
+
+def test_a_version_is_parsed_once_and_its_model_reused(store: Store, seed_text: str) -> None:
+    created = deals.create_deal(store, seed_text, author="ana", message="")
+    deals.save_version(store, created.info.deal_id, seed_text.replace("143", "144"), author="bo", message="")
+    first = deals.load_version(store, created.info.deal_id, 1)[1]
+    assert deals.load_version(store, created.info.deal_id, 1)[1] is first
+    latest = deals.load_version(store, created.info.deal_id)[1]
+    assert latest is not first
+    assert latest.offers["final"].licenses[0].unit_price == 144

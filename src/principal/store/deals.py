@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +23,10 @@ from principal.store.records import (
     clean_message,
 )
 from principal.store.tables import DealRow, VersionRow, utc_now
+
+PARSED_CACHE_SIZE = 64
+_PARSED: OrderedDict[str, Deal] = OrderedDict()
+_PARSED_LOCK = threading.Lock()
 
 
 def _sha(text: str) -> str:
@@ -172,6 +178,17 @@ def get_version(store: Store, deal_id: int, number: int | None = None) -> Stored
 
 
 def load_version(store: Store, deal_id: int, number: int | None = None) -> tuple[StoredVersion, Deal]:
-    """A version and its validated deal model."""
+    """A version and its validated deal model (parsed once per distinct text, then reused: models are immutable)."""
     stored = get_version(store, deal_id, number)
-    return stored, parse_deal(stored.yaml_text, f"deal {deal_id} version {stored.info.number}")
+    with _PARSED_LOCK:
+        cached = _PARSED.get(stored.info.sha256)
+        if cached is not None:
+            _PARSED.move_to_end(stored.info.sha256)
+            return stored, cached
+    deal = parse_deal(stored.yaml_text, f"deal {deal_id} version {stored.info.number}")
+    if _sha(stored.yaml_text) == stored.info.sha256:
+        with _PARSED_LOCK:
+            _PARSED[stored.info.sha256] = deal
+            while len(_PARSED) > PARSED_CACHE_SIZE:
+                _PARSED.popitem(last=False)
+    return stored, deal
