@@ -108,3 +108,79 @@ def test_import_edit_a_price_and_see_the_history(page: Any, server: str) -> None
     expected = "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
     assert [e for e in page.console_errors if e != expected] == []
     assert page.requests and all(url.startswith(server + "/") for url in page.requests)
+
+
+CHART_TAB = """
+import json
+from fastapi import APIRouter, Depends
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from principal.web.tab_registry import WorkspaceTab
+from principal.web.workspace import Workspace, open_workspace
+
+router = APIRouter()
+FIGURE = {"data": [{"type": "bar", "x": ["a", "b", "c"], "y": [1, 3, 2]}], "layout": {"title": {"text": "probe"}}}
+
+
+@router.get("", response_class=HTMLResponse)
+def page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    return HTMLResponse(
+        '<!doctype html><html><head><link rel="icon" href="/static/favicon.svg">'
+        '<script src="/static/vendor/plotly.min.js"></script>'
+        '<script src="/static/charts.js"></script></head><body><div id="c" data-figure="f"></div>'
+        f'<script type="application/json" id="f">{json.dumps(FIGURE)}</script></body></html>'
+    )
+
+
+TAB = WorkspaceTab(slug="chart", title="Chart", order=1, router=router, engine="json")
+"""
+
+
+def test_vendored_plotly_draws_under_the_content_security_policy(chromium: Any, tmp_path: Path) -> None:
+    """charts.js draws a figure embedded as JSON with the vendored plotly.js, with no inline script allowed."""
+    import sys
+    import threading
+
+    import uvicorn
+
+    from principal.store import deals
+    from principal.store.database import open_store
+    from principal.web.app import create_app
+    from tests.web.live_server import free_port
+
+    package = tmp_path / "chart_tabs_probe"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "chart.py").write_text(CHART_TAB)
+    sys.path.insert(0, str(tmp_path))
+    store = open_store(f"sqlite:///{tmp_path / 'p.db'}")
+    deals.create_deal(store, SEED.read_text(encoding="utf-8"), author="ana", message="")
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(store, tab_package="chart_tabs_probe"), host="127.0.0.1", port=port, log_level="error"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        context = chromium.new_context()
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        for _ in range(100):
+            if server.started:
+                break
+            page.wait_for_timeout(100)
+        page.goto(f"http://127.0.0.1:{port}/deals/1/chart")
+        page.locator("#c .bars path").first.wait_for()
+        assert page.locator("#c .bars path").count() == 3
+        assert page.locator("#c .modebar").count() == 1
+        # plotly.js sets one style attribute that the policy blocks; nothing else may fail.
+        assert [e for e in errors if "Applying inline style violates" not in e] == []
+        context.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sys.path.remove(str(tmp_path))
+        store.close()
