@@ -7,7 +7,15 @@ import sys
 import typer
 
 from principal import __version__
-from principal.cli import align_commands, cost_commands, deal_commands, review_commands, sla_commands, strategy_commands
+from principal.cli import (
+    align_commands,
+    cost_commands,
+    deal_commands,
+    review_commands,
+    sla_commands,
+    strategy_commands,
+    web_commands,
+)
 from principal.cli.output import EXIT_BAD_INPUT, err_console
 
 app = typer.Typer(
@@ -38,6 +46,7 @@ review_commands.register(app)
 strategy_commands.register(app)
 sla_commands.register(app)
 align_commands.register(app)
+web_commands.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""Where deals and their history live: SQLAlchemy tables, migrations shipped in the package, and saves."""

@@ -1,0 +1,100 @@
+"""Reviews of vendor documents: each keeps the text extracted from its documents, not the uploaded files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from principal.store.database import Store
+from principal.store.errors import NotFound
+from principal.store.records import MAX_AUTHOR, MAX_TITLE, clean_line
+from principal.store.tables import DealRow, DocumentRow, ReviewRow
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    review_id: int
+    filename: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    info: DocumentInfo
+    extracted_text: str
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    id: int
+    deal_id: int
+    offer: str | None
+    title: str
+    author: str
+    created_at: dt.datetime
+    documents: tuple[DocumentInfo, ...]
+
+
+def _doc_info(row: DocumentRow) -> DocumentInfo:
+    return DocumentInfo(row.id, row.review_id, row.filename, row.media_type, row.size_bytes, row.sha256, row.created_at)
+
+
+def _review_info(row: ReviewRow) -> ReviewInfo:
+    docs = tuple(_doc_info(d) for d in row.documents)
+    return ReviewInfo(row.id, row.deal_id, row.offer, row.title, row.author, row.created_at, docs)
+
+
+def create_review(store: Store, deal_id: int, *, title: str, author: str, offer: str | None = None) -> ReviewInfo:
+    title = clean_line("title", title, MAX_TITLE)
+    author = clean_line("author", author, MAX_AUTHOR)
+    with store.write() as session:
+        if session.get(DealRow, deal_id) is None:
+            raise NotFound(f"no deal {deal_id}")
+        row = ReviewRow(deal_id=deal_id, offer=offer, title=title, author=author)
+        session.add(row)
+        session.flush()
+        return ReviewInfo(row.id, deal_id, offer, title, author, row.created_at, ())
+
+
+def add_document(
+    store: Store, review_id: int, *, filename: str, media_type: str, content: bytes, extracted_text: str
+) -> DocumentInfo:
+    """Record a document's extracted text with the size and SHA-256 of the original bytes."""
+    filename = clean_line("filename", filename, 255)
+    with store.write() as session:
+        if session.get(ReviewRow, review_id) is None:
+            raise NotFound(f"no review {review_id}")
+        row = DocumentRow(
+            review_id=review_id,
+            filename=filename,
+            media_type=media_type,
+            size_bytes=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            extracted_text=extracted_text,
+        )
+        session.add(row)
+        session.flush()
+        return _doc_info(row)
+
+
+def list_reviews(store: Store, deal_id: int) -> list[ReviewInfo]:
+    with store.read() as session:
+        rows = session.execute(
+            select(ReviewRow).where(ReviewRow.deal_id == deal_id).order_by(ReviewRow.id.desc())
+        ).scalars()
+        return [_review_info(row) for row in rows]
+
+
+def get_document(store: Store, document_id: int) -> StoredDocument:
+    with store.read() as session:
+        row = session.get(DocumentRow, document_id)
+        if row is None:
+            raise NotFound(f"no document {document_id}")
+        return StoredDocument(_doc_info(row), row.extracted_text)

@@ -1,0 +1,42 @@
+"""Building the FastAPI app: routes, engine tabs, error handlers, security middleware and vendored static files."""
+
+from __future__ import annotations
+
+from fastapi import Depends, FastAPI
+from starlette.staticfiles import StaticFiles
+
+from principal import __version__
+from principal.store.database import Store
+from principal.web.error_pages import install_error_handlers, render_error
+from principal.web.routes import api, deals, history, login, offers
+from principal.web.security import SecurityMiddleware, check_csrf
+from principal.web.settings import WebSettings
+from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
+from principal.web.templating import STATIC
+
+
+def create_app(store: Store, settings: WebSettings | None = None, *, tab_package: str = TAB_PACKAGE) -> FastAPI:
+    """The web app over an open store; engine tabs are found in `tab_package`."""
+    settings = settings or WebSettings()
+    app = FastAPI(
+        title="Principal",
+        version=__version__,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        dependencies=[Depends(check_csrf)],
+    )
+    app.state.store = store
+    app.state.settings = settings
+    app.state.token_required = settings.token is not None
+    found = discover_tabs(tab_package)
+    app.state.tabs = found.tabs
+    app.state.tabs_missing = found.missing
+    for router in (deals.router, offers.router, history.router, api.router, login.router):
+        app.include_router(router)
+    for tab in found.tabs:
+        app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    install_error_handlers(app)
+    app.add_middleware(SecurityMiddleware, settings=settings, render_error=render_error)
+    return app

@@ -1,0 +1,1 @@
+"""The app's own routes: deals and offers, history, the JSON API and signing in."""
