@@ -7,7 +7,7 @@ import sys
 import typer
 
 from principal import __version__
-from principal.cli import deal_commands
+from principal.cli import deal_commands, eval_commands
 from principal.cli.output import EXIT_BAD_INPUT, err_console
 
 app = typer.Typer(
@@ -33,6 +33,7 @@ def _root(
 
 
 deal_commands.register(app)
+eval_commands.register(app)
 
 
 def main() -> None:
