@@ -11,6 +11,7 @@ from principal.cli import (
     align_commands,
     cost_commands,
     deal_commands,
+    eval_commands,
     review_commands,
     sla_commands,
     strategy_commands,
@@ -47,6 +48,7 @@ strategy_commands.register(app)
 sla_commands.register(app)
 align_commands.register(app)
 web_commands.register(app)
+eval_commands.register(app)
 
 
 def main() -> None:

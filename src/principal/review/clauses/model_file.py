@@ -1,0 +1,148 @@
+"""The shipped clause model: plain data, loaded without pickle and scored with numpy.
+
+Two files in `principal/review/clauses/data/`:
+
+- `clause_model.json`: format tag, categories, the vocabulary (a list of terms; a term's position is its column),
+  the pattern weight, and metadata (training contracts' name hashes, cross-validated figures, CUAD credit).
+- `clause_model.npz`: numeric arrays only, read with `allow_pickle=False`: `idf` (one per term), `coef` (one row
+  per term, then one per category pattern column; one column per category), `intercept` and `threshold` (one per
+  category).
+
+Scoring a unit repeats what scikit-learn's `TfidfVectorizer(sublinear_tf=True)` and `LogisticRegression` did at
+training time: weight = (1 + ln count) x idf for every known term, scaled to unit length; then
+margin = weights . coef + pattern_weight x (pattern matches) . coef_patterns + intercept. A unit is a hit for a
+category when its margin reaches that category's threshold; the reported score is the logistic of the margin.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from principal.review.clauses.categories import CATEGORIES
+from principal.review.clauses.features import unit_terms
+from principal.review.clauses.patterns import pattern_hits
+
+MODEL_FORMAT = "principal-clause-model"
+MODEL_VERSION = 1
+DATA_DIR = Path(__file__).resolve().parent / "data"
+JSON_NAME = "clause_model.json"
+ARRAYS_NAME = "clause_model.npz"
+
+FloatArray = npt.NDArray[np.float64]
+
+
+class ModelFileError(Exception):
+    """The model files are missing or inconsistent: a packaging fault, not a problem with the user's contract."""
+
+
+@dataclass(frozen=True)
+class ClauseModel:
+    """A loaded clause model: vocabulary, arrays and the metadata written by the training script."""
+
+    categories: tuple[str, ...]
+    index: dict[str, int]
+    idf: FloatArray
+    coef: FloatArray
+    intercept: FloatArray
+    threshold: FloatArray
+    pattern_weight: float
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def training_fingerprints(self) -> frozenset[str]:
+        value = self.metadata.get("training", {}).get("contract_fingerprints", [])
+        return frozenset(str(v) for v in value)
+
+    def margins(self, texts: list[str]) -> FloatArray:
+        """One row per text, one column per category: the model's margin (log-odds) for each."""
+        n_units = len(texts)
+        n_terms = len(self.index)
+        n_cat = len(self.categories)
+        if n_units == 0:
+            return np.zeros((0, n_cat))
+        unit_ids: list[int] = []
+        term_ids: list[int] = []
+        patterns = np.zeros((n_units, n_cat))
+        category_column = {c: j for j, c in enumerate(self.categories)}
+        lookup = self.index.get
+        for row, text in enumerate(texts):
+            ids = [i for i in (lookup(t) for t in unit_terms(text)) if i is not None]
+            term_ids.extend(ids)
+            unit_ids.extend([row] * len(ids))
+            for category in pattern_hits(text):
+                patterns[row, category_column[category]] = 1.0
+        scores = patterns @ (self.pattern_weight * self.coef[n_terms:]) + self.intercept
+        if term_ids:
+            keys = np.asarray(unit_ids, dtype=np.int64) * n_terms + np.asarray(term_ids, dtype=np.int64)
+            unique, counts = np.unique(keys, return_counts=True)
+            units = unique // n_terms
+            terms = unique % n_terms
+            weights = (1.0 + np.log(counts)) * self.idf[terms]
+            norms = np.sqrt(np.bincount(units, weights=weights * weights, minlength=n_units))
+            weights = weights / norms[units]
+            for j in range(n_cat):
+                scores[:, j] += np.bincount(units, weights=weights * self.coef[terms, j], minlength=n_units)
+        return scores
+
+
+def _fail(path: Path, message: str) -> ModelFileError:
+    return ModelFileError(f"{path}: {message}; reinstall Principal or retrain with scripts/train_clause_model.py")
+
+
+def load_clause_model(directory: Path | None = None) -> ClauseModel:
+    """Read and check the model files in `directory` (default: the copy shipped inside the package)."""
+    folder = directory if directory is not None else DATA_DIR
+    json_path = folder / JSON_NAME
+    arrays_path = folder / ARRAYS_NAME
+    try:
+        meta = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _fail(json_path, f"cannot read the model description ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT or meta.get("version") != MODEL_VERSION:
+        raise _fail(json_path, f"not a {MODEL_FORMAT} version {MODEL_VERSION} file")
+    categories = meta.get("categories")
+    terms = meta.get("terms")
+    pattern_weight = meta.get("pattern_weight")
+    if categories != list(CATEGORIES):
+        raise _fail(json_path, "its categories differ from the ones this version of Principal detects")
+    if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms) or len(set(terms)) != len(terms):
+        raise _fail(json_path, "`terms` must be a list of distinct strings")
+    if not isinstance(pattern_weight, int | float) or isinstance(pattern_weight, bool):
+        raise _fail(json_path, "`pattern_weight` must be a number")
+    try:
+        with np.load(arrays_path, allow_pickle=False) as data:
+            arrays = {
+                name: np.asarray(data[name], dtype=np.float64) for name in ("idf", "coef", "intercept", "threshold")
+            }
+    except (OSError, ValueError, KeyError) as exc:
+        raise _fail(arrays_path, f"cannot read the model arrays ({exc})") from None
+    n_terms, n_cat = len(terms), len(CATEGORIES)
+    expected = {"idf": (n_terms,), "coef": (n_terms + n_cat, n_cat), "intercept": (n_cat,), "threshold": (n_cat,)}
+    for name, shape in expected.items():
+        if arrays[name].shape != shape:
+            raise _fail(arrays_path, f"`{name}` has shape {arrays[name].shape}, expected {shape}")
+        if not np.all(np.isfinite(arrays[name])):
+            raise _fail(arrays_path, f"`{name}` holds a value that is not a finite number")
+    return ClauseModel(
+        categories=tuple(categories),
+        index={term: i for i, term in enumerate(terms)},
+        idf=arrays["idf"],
+        coef=arrays["coef"],
+        intercept=arrays["intercept"],
+        threshold=arrays["threshold"],
+        pattern_weight=float(pattern_weight),
+        metadata={k: v for k, v in meta.items() if k != "terms"},
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_clause_model() -> ClauseModel:
+    """The model shipped with the package, read once per process."""
+    return load_clause_model()
