@@ -34,9 +34,10 @@ def test_a_parent_change_shows_on_the_offers_that_extend_it(seed_text: str) -> N
 
 
 def test_added_and_removed_fields(seed_text: str) -> None:
-    new = seed_text.replace("  budget:\n    annual: 1_900_000          # assumption\n", "")
+    new = seed_text.replace("  budget:\n    annual: 1_950_000          # assumption\n", "")
+    assert new != seed_text
     changes = [(c.path, c.kind, c.before, c.after) for c in field_changes(seed_text, new)]
-    assert changes == [("buyer.budget.annual", "removed", "1900000", None)]
+    assert changes == [("buyer.budget.annual", "removed", "1950000", None)]
 
 
 def test_comment_only_change_has_lines_but_no_fields(seed_text: str) -> None:
