@@ -29,9 +29,11 @@ def _model(categories_on: set[str]) -> ClauseModel:
         index={"audit": 0},
         idf=np.ones(1),
         coef=coef,
+        context_coef=np.zeros((1, n)),
         intercept=np.full(n, -5.0),
         threshold=np.zeros(n),
         pattern_weight=0.0,
+        context_weight=0.0,
         metadata={"training": {"contract_fingerprints": [contract_fingerprint("a.txt")]}},
     )
 

@@ -15,6 +15,7 @@ from principal.review.clauses.model_file import (
     ARRAYS_NAME,
     DATA_DIR,
     JSON_NAME,
+    ClauseModel,
     ModelFileError,
     load_clause_model,
 )
@@ -22,7 +23,13 @@ from principal.review.clauses.model_file import (
 
 def test_arrays_are_plain_numbers_without_pickle() -> None:
     with zipfile.ZipFile(DATA_DIR / ARRAYS_NAME) as archive:
-        assert sorted(archive.namelist()) == ["coef.npy", "idf.npy", "intercept.npy", "threshold.npy"]
+        assert sorted(archive.namelist()) == [
+            "coef.npy",
+            "context_coef.npy",
+            "idf.npy",
+            "intercept.npy",
+            "threshold.npy",
+        ]
     with np.load(DATA_DIR / ARRAYS_NAME, allow_pickle=False) as data:
         assert all(data[name].dtype.kind == "f" for name in data.files)
 
@@ -31,6 +38,7 @@ def test_shipped_model_loads_and_is_small() -> None:
     model = load_clause_model()
     assert model.categories == CATEGORIES
     assert model.coef.shape == (len(model.index) + len(CATEGORIES), len(CATEGORIES))
+    assert model.context_coef.shape == (len(model.index), len(CATEGORIES))
     size = (DATA_DIR / JSON_NAME).stat().st_size + (DATA_DIR / ARRAYS_NAME).stat().st_size
     assert size < 5_000_000
 
@@ -48,6 +56,7 @@ def test_object_arrays_are_refused(tmp_path: Path) -> None:
         folder / ARRAYS_NAME,
         idf=np.array([object()], dtype=object),
         coef=np.zeros((1 + n, n)),
+        context_coef=np.zeros((1, n)),
         intercept=np.zeros(n),
         threshold=np.zeros(n),
     )
@@ -69,3 +78,45 @@ def test_wrong_format_tag_is_refused(tmp_path: Path) -> None:
     (folder / JSON_NAME).write_text(json.dumps({"format": "something-else"}), encoding="utf-8")
     with pytest.raises(ModelFileError, match="not a principal-clause-model"):
         load_clause_model(folder)
+
+
+def test_a_different_pattern_list_is_refused(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    meta = json.loads((folder / JSON_NAME).read_text(encoding="utf-8"))
+    meta["patterns"] = meta["patterns"][1:]
+    (folder / JSON_NAME).write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="pattern list differs"):
+        load_clause_model(folder)
+
+
+def _context_model() -> ClauseModel:
+    """One term, `audit`, that only counts as context: it lifts the units next to it, not its own unit."""
+    n = len(CATEGORIES)
+    context = np.zeros((1, n))
+    context[0, CATEGORIES.index("Audit Rights")] = 4.0
+    return ClauseModel(
+        categories=CATEGORIES,
+        index={"audit": 0},
+        idf=np.ones(1),
+        coef=np.zeros((1 + n, n)),
+        context_coef=context,
+        intercept=np.zeros(n),
+        threshold=np.zeros(n),
+        pattern_weight=0.0,
+        context_weight=0.5,
+    )
+
+
+def test_neighbours_add_context_within_the_document() -> None:
+    margins = _context_model().margins(["Nothing here.", "An audit of the books.", "Nothing either.", "Plain."])
+    audit = margins[:, CATEGORIES.index("Audit Rights")]
+    # The `audit` unit's normalised weight is 1; each neighbour gets 0.5 x 1 x 4 = 2; others nothing.
+    assert audit.tolist() == pytest.approx([2.0, 0.0, 2.0, 0.0])
+    assert np.all(margins[:, CATEGORIES.index("Cap On Liability")] == 0.0)
+
+
+def test_shipped_model_scores_units_as_scikit_learn_did() -> None:
+    """The training script stores the check it ran: the numpy scorer reproduced scikit-learn's margins."""
+    check = load_clause_model().metadata["runtime_check"]
+    assert check["units"] > 1000
+    assert check["max_abs_difference"] < 1e-3

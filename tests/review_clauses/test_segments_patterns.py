@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from principal.review.clauses.patterns import pattern_hits
+from principal.review.clauses.categories import CATEGORIES
+from principal.review.clauses.patterns import PATTERN_NAMES, PATTERNS, matching_patterns, pattern_hits
 from principal.review.clauses.segments import MAX_UNIT_CHARS, split_units
 
 
@@ -42,6 +43,13 @@ def test_empty_text_has_no_units() -> None:
         ("The prices shall be no less favorable than those offered to any other customer.", "Most Favored Nation"),
         ("Customer shall pay liquidated damages of $500 per day of delay.", "Liquidated Damages"),
         ("Licensor may audit Licensee's records on ten days' notice.", "Audit Rights"),
+        ("Usage in excess of the Committed Volume shall be billed at the overage rate.", "Volume Restriction"),
+        ("Supplier shall not be obligated to supply more than 120% of the forecast.", "Volume Restriction"),
+        ("The Fees may be adjusted only once per year, by no more than CPI.", "Price Restrictions"),
+        ("Vendor shall not increase the prices during the Initial Term.", "Price Restrictions"),
+        ("Licensee shall not be charged higher fees than any other licensee.", "Most Favored Nation"),
+        ("Customer shall purchase not less than 10,000 units in each Contract Year.", "Minimum Commitment"),
+        ("Distributor may sell its remaining inventory for six months after termination.", "Post-Termination Services"),
     ],
 )
 def test_pattern_fires(sentence: str, category: str) -> None:
@@ -50,3 +58,24 @@ def test_pattern_fires(sentence: str, category: str) -> None:
 
 def test_patterns_stay_quiet_on_unrelated_text() -> None:
     assert pattern_hits("This Agreement is governed by the laws of the State of New York.") == ()
+
+
+def test_pattern_names_are_unique_and_belong_to_a_category() -> None:
+    assert len(set(PATTERN_NAMES)) == len(PATTERNS)
+    assert {p.category for p in PATTERNS} == set(CATEGORIES)
+    assert all(p.name.startswith(f"{p.category}: ") for p in PATTERNS)
+
+
+def test_matching_patterns_names_each_matching_expression() -> None:
+    sentence = "This Agreement shall automatically renew for successive one-year renewal terms."
+    names = {PATTERN_NAMES[i] for i in matching_patterns(sentence)}
+    assert names == {
+        "Renewal Term: automatic",
+        "Renewal Term: successive",
+        "Renewal Term: additional-term",
+        "Renewal Term: term-word",
+    }
+
+
+def test_patterns_ignore_case() -> None:
+    assert "Liquidated Damages" in pattern_hits("THE PARTIES AGREE THESE ARE LIQUIDATED DAMAGES AND NOT A PENALTY.")

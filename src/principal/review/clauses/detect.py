@@ -1,9 +1,10 @@
 """Find the clauses of each category in a contract's text and decide, per category, whether the contract has one.
 
 `classify_clauses(text)` splits the text into sentence-sized units, scores every unit for every category with the
-shipped model (word terms plus hand-written patterns, see model_file.py), and keeps as hits the units whose margin
-reaches the category's threshold. A category is present in the document when it has at least one hit; its document
-score is the best unit's score. Everything runs offline and gives the same result for the same text.
+shipped model (word terms, hand-written patterns and the neighbouring units' words, see model_file.py), and keeps
+as hits the units whose margin reaches the category's threshold. A category is present in the document when it
+has at least one hit; its document score is the best unit's score. Everything runs offline and gives the same
+result for the same text.
 """
 
 from __future__ import annotations

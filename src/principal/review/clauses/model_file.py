@@ -2,16 +2,23 @@
 
 Two files in `principal/review/clauses/data/`:
 
-- `clause_model.json`: format tag, categories, the vocabulary (a list of terms; a term's position is its column),
-  the pattern weight, and metadata (training contracts' name hashes, cross-validated figures, CUAD credit).
+- `clause_model.json`: format tag and version, categories, the vocabulary (a list of terms; a term's position is
+  its row), the names of the hand-written patterns it was trained with, the pattern and context weights, and
+  metadata (training contracts' name hashes, cross-validated figures, CUAD credit).
 - `clause_model.npz`: numeric arrays only, read with `allow_pickle=False`: `idf` (one per term), `coef` (one row
-  per term, then one per category pattern column; one column per category), `intercept` and `threshold` (one per
-  category).
+  per term, then one per category's pattern column; one column per category), `context_coef` (one row per term,
+  one column per category), `intercept` and `threshold` (one per category).
 
-Scoring a unit repeats what scikit-learn's `TfidfVectorizer(sublinear_tf=True)` and `LogisticRegression` did at
-training time: weight = (1 + ln count) x idf for every known term, scaled to unit length; then
-margin = weights . coef + pattern_weight x (pattern matches) . coef_patterns + intercept. A unit is a hit for a
-category when its margin reaches that category's threshold; the reported score is the logistic of the margin.
+Scoring repeats what scikit-learn's `TfidfVectorizer(sublinear_tf=True)` and `LogisticRegression` did at training
+time. For every unit: word weights w = (1 + ln count) x idf over known terms, scaled to unit length; pattern
+matches p (one column per category: 1 when any of that category's patterns matches the unit, else 0). Then, for
+the units of one document in reading order,
+
+    margin[i] = w[i] . coef_terms + pattern_weight x p[i] . coef_patterns
+                + context_weight x (w[i-1] + w[i+1]) . context_coef + intercept
+
+(a neighbour outside the document counts as zero). A unit is a hit for a category when its margin reaches that
+category's threshold; the reported score is the logistic of the margin.
 """
 
 from __future__ import annotations
@@ -27,13 +34,14 @@ import numpy.typing as npt
 
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.features import unit_terms
-from principal.review.clauses.patterns import pattern_hits
+from principal.review.clauses.patterns import PATTERN_NAMES, pattern_hits
 
 MODEL_FORMAT = "principal-clause-model"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 DATA_DIR = Path(__file__).resolve().parent / "data"
 JSON_NAME = "clause_model.json"
 ARRAYS_NAME = "clause_model.npz"
+ARRAY_NAMES = ("idf", "coef", "context_coef", "intercept", "threshold")
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -50,9 +58,11 @@ class ClauseModel:
     index: dict[str, int]
     idf: FloatArray
     coef: FloatArray
+    context_coef: FloatArray
     intercept: FloatArray
     threshold: FloatArray
     pattern_weight: float
+    context_weight: float
     metadata: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -61,7 +71,10 @@ class ClauseModel:
         return frozenset(str(v) for v in value)
 
     def margins(self, texts: list[str]) -> FloatArray:
-        """One row per text, one column per category: the model's margin (log-odds) for each."""
+        """One row per unit, one column per category: the margin (log-odds) of each.
+
+        `texts` are the units of one document in reading order: each unit's neighbours add context.
+        """
         n_units = len(texts)
         n_terms = len(self.index)
         n_cat = len(self.categories)
@@ -70,14 +83,14 @@ class ClauseModel:
         unit_ids: list[int] = []
         term_ids: list[int] = []
         patterns = np.zeros((n_units, n_cat))
-        category_column = {c: j for j, c in enumerate(self.categories)}
+        column = {category: j for j, category in enumerate(self.categories)}
         lookup = self.index.get
         for row, text in enumerate(texts):
             ids = [i for i in (lookup(t) for t in unit_terms(text)) if i is not None]
             term_ids.extend(ids)
             unit_ids.extend([row] * len(ids))
             for category in pattern_hits(text):
-                patterns[row, category_column[category]] = 1.0
+                patterns[row, column[category]] = 1.0
         scores = patterns @ (self.pattern_weight * self.coef[n_terms:]) + self.intercept
         if term_ids:
             keys = np.asarray(unit_ids, dtype=np.int64) * n_terms + np.asarray(term_ids, dtype=np.int64)
@@ -87,13 +100,24 @@ class ClauseModel:
             weights = (1.0 + np.log(counts)) * self.idf[terms]
             norms = np.sqrt(np.bincount(units, weights=weights * weights, minlength=n_units))
             weights = weights / norms[units]
+            context = np.zeros((n_units, n_cat))
             for j in range(n_cat):
                 scores[:, j] += np.bincount(units, weights=weights * self.coef[terms, j], minlength=n_units)
+                context[:, j] = np.bincount(units, weights=weights * self.context_coef[terms, j], minlength=n_units)
+            scores[1:] += self.context_weight * context[:-1]
+            scores[:-1] += self.context_weight * context[1:]
         return scores
 
 
 def _fail(path: Path, message: str) -> ModelFileError:
     return ModelFileError(f"{path}: {message}; reinstall Principal or retrain with scripts/train_clause_model.py")
+
+
+def _number(meta: dict[str, Any], key: str, path: Path) -> float:
+    value = meta.get(key)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise _fail(path, f"`{key}` must be a number")
+    return float(value)
 
 
 def load_clause_model(directory: Path | None = None) -> ClauseModel:
@@ -109,22 +133,27 @@ def load_clause_model(directory: Path | None = None) -> ClauseModel:
         raise _fail(json_path, f"not a {MODEL_FORMAT} version {MODEL_VERSION} file")
     categories = meta.get("categories")
     terms = meta.get("terms")
-    pattern_weight = meta.get("pattern_weight")
     if categories != list(CATEGORIES):
         raise _fail(json_path, "its categories differ from the ones this version of Principal detects")
+    if meta.get("patterns") != list(PATTERN_NAMES):
+        raise _fail(json_path, "its pattern list differs from the patterns of this version of Principal")
     if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms) or len(set(terms)) != len(terms):
         raise _fail(json_path, "`terms` must be a list of distinct strings")
-    if not isinstance(pattern_weight, int | float) or isinstance(pattern_weight, bool):
-        raise _fail(json_path, "`pattern_weight` must be a number")
+    pattern_weight = _number(meta, "pattern_weight", json_path)
+    context_weight = _number(meta, "context_weight", json_path)
     try:
         with np.load(arrays_path, allow_pickle=False) as data:
-            arrays = {
-                name: np.asarray(data[name], dtype=np.float64) for name in ("idf", "coef", "intercept", "threshold")
-            }
+            arrays = {name: np.asarray(data[name], dtype=np.float64) for name in ARRAY_NAMES}
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(arrays_path, f"cannot read the model arrays ({exc})") from None
     n_terms, n_cat = len(terms), len(CATEGORIES)
-    expected = {"idf": (n_terms,), "coef": (n_terms + n_cat, n_cat), "intercept": (n_cat,), "threshold": (n_cat,)}
+    expected = {
+        "idf": (n_terms,),
+        "coef": (n_terms + n_cat, n_cat),
+        "context_coef": (n_terms, n_cat),
+        "intercept": (n_cat,),
+        "threshold": (n_cat,),
+    }
     for name, shape in expected.items():
         if arrays[name].shape != shape:
             raise _fail(arrays_path, f"`{name}` has shape {arrays[name].shape}, expected {shape}")
@@ -135,9 +164,11 @@ def load_clause_model(directory: Path | None = None) -> ClauseModel:
         index={term: i for i, term in enumerate(terms)},
         idf=arrays["idf"],
         coef=arrays["coef"],
+        context_coef=arrays["context_coef"],
         intercept=arrays["intercept"],
         threshold=arrays["threshold"],
-        pattern_weight=float(pattern_weight),
+        pattern_weight=pattern_weight,
+        context_weight=context_weight,
         metadata={k: v for k, v in meta.items() if k != "terms"},
     )
 
