@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from principal.cost.lines import Category
 from principal.cost.report import OfferCost
 from principal.reports.brief import svg_charts
@@ -105,6 +107,8 @@ def _savings(c: BriefContent) -> Section:
         )
     if not blocks:
         blocks.append(Paragraph("Only the baseline is shown, so there is no saving to attribute."))
+    else:
+        blocks.insert(0, _lever_chart(c))
     intro = Paragraph(
         "Each saving is split over the levers in which the offer differs from the baseline (seat price, uplift, "
         "usage rates, cap, fees, timing, term). A lever's share is its average effect when the levers are switched "
@@ -112,6 +116,17 @@ def _savings(c: BriefContent) -> Section:
         "exactly to the total and do not depend on the order chosen."
     )
     return Section("Savings by lever", "savings", (intro, *blocks))
+
+
+def _lever_chart(c: BriefContent) -> Chart:
+    """Term saving by lever for each offer; a lever an offer does not change saves nothing."""
+    versus = c.comparison.versus_baseline
+    keys = list(dict.fromkeys(lv.lever for v in versus for lv in v.levers))
+    series = [
+        (v.offer, [next((lv.term for lv in v.levers if lv.lever == k), Decimal(0)) for k in keys]) for v in versus
+    ]
+    svg = svg_charts.grouped_bars("Term saving by lever", [k.replace("_", " ") for k in keys], series, c.currency)
+    return Chart(svg, f"Saving over the term against {c.comparison.baseline}, by lever.")
 
 
 def _milestones(c: BriefContent) -> Section:
