@@ -14,7 +14,7 @@ import pytest
 from principal.store.database import Store
 from tests.web.conftest import WebClient, make_client
 
-MISSING = {"deal_id": "999999", "number": "999", "offer": "no-such-offer"}
+MISSING = {"deal_id": "999999", "number": "999", "offer": "no-such-offer", "fmt": "md", "export_id": "999"}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -55,6 +55,9 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/new"),
         ("GET", "/deals/{deal_id}"),
         ("GET", "/deals/{deal_id}/diff"),
+        ("GET", "/deals/{deal_id}/exports"),
+        ("GET", "/deals/{deal_id}/exports/brief.{fmt}"),
+        ("GET", "/deals/{deal_id}/exports/saved/{export_id}"),
         ("GET", "/deals/{deal_id}/history"),
         ("GET", "/deals/{deal_id}/offers/{offer}"),
         ("GET", "/deals/{deal_id}/versions/{number}/deal.yaml"),
@@ -63,6 +66,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("POST", "/api/deals"),
         ("POST", "/api/deals/{deal_id}/versions"),
         ("POST", "/deals"),
+        ("POST", "/deals/{deal_id}/exports"),
         ("POST", "/deals/{deal_id}/offers/{offer}"),
         ("POST", "/deals/{deal_id}/yaml"),
         ("POST", "/login"),
@@ -87,7 +91,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 16
+    assert checked == 20
 
 
 @pytest.mark.parametrize(
