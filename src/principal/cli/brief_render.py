@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from principal.cli.money import money
+from principal.money_format import money
 from principal.cli.output import console
 from principal.strategy.plan.brief import Brief
 

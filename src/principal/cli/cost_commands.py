@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.money import money, percent
+from principal.money_format import money, percent
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.cli.progress import progress_bar
 from principal.cost.compare import Comparison, compare, comparison_summary
