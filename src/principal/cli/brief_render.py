@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from principal.money_format import money
 from principal.cli.output import console
+from principal.money_format import money
 from principal.strategy.plan.brief import Brief
 
 

@@ -60,9 +60,7 @@ class Histogram:
         return tuple((a + b) / 2 for a, b in zip(self.edges, self.edges[1:], strict=False))
 
 
-def term_histogram(
-    simulation: Simulation, bins: int = 40, value_range: tuple[float, float] | None = None
-) -> Histogram:
+def term_histogram(simulation: Simulation, bins: int = 40, value_range: tuple[float, float] | None = None) -> Histogram:
     """The simulated term cost in `bins` equal-width bins over `value_range` (default: lowest to highest draw)."""
     if bins < 1:
         raise ValueError(f"bins must be at least 1 (got {bins})")

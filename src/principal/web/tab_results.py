@@ -41,7 +41,5 @@ def chosen_offer(ws: Workspace, name: str | None, allowed: list[str], default: s
     if name is None or name == "":
         return default
     if name not in allowed:
-        raise NotFound(
-            f"deal {ws.deal_id} has no offer {name!r} here; choose one of {', '.join(allowed)}", field=field
-        )
+        raise NotFound(f"deal {ws.deal_id} has no offer {name!r} here; choose one of {', '.join(allowed)}", field=field)
     return name

@@ -26,13 +26,13 @@ def when(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def figure(value: Decimal | int | None) -> str:
-    """A stored number with thousands separators and its own decimals, as written in the deal."""
-    if value is None:
+def figure(value: Decimal | int | str | None) -> str:
+    """A number with thousands separators and its own decimals, as written in the deal (or in an engine's JSON)."""
+    if value is None or value == "":
         return ""
     if isinstance(value, int):
         return f"{value:,}"
-    return f"{value:,f}"
+    return f"{Decimal(str(value)):,f}"
 
 
 def amount(value: Decimal | float | int | str | None, currency: str = "USD", cents: bool = True) -> str:
