@@ -7,8 +7,8 @@ by the same findings throughout. Overlapping findings (several rules citing the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from principal.review.document import Document
 from principal.review.rules.base import Finding
