@@ -75,3 +75,25 @@ def test_deeply_nested_file_is_refused(tmp_path: Path) -> None:
     result = run("validate", str(deep))
     assert result.exit_code == 2
     assert "nested more than 64 levels deep" in result.stderr
+
+
+def test_json_deal_files_are_located_too(tmp_path: Path) -> None:
+    text = """{
+  "name": "json deal",
+  "buyer": {"agents": 10},
+  "offers": {
+    "a": {
+      "term_months": 12,
+      "licenses": [{"name": "agent", "quantity": 10, "unit_price": -5}]
+    }
+  }
+}
+"""
+    bad = tmp_path / "deal.json"
+    bad.write_text(text)
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{bad}:7:68: offers.a.licenses[0].unit_price: must be >= 0 (got -5)"
+    good = tmp_path / "good.json"
+    good.write_text(text.replace("-5", "5"))
+    assert run("validate", str(good)).exit_code == 0
