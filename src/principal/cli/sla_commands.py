@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from principal.cli.money import money
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.loader import load_deal
 from principal.loader.outage_log import load_outage_log
@@ -104,7 +105,7 @@ def _check_options(
 
 
 def _money(currency: str, amount: Decimal | None) -> str:
-    return "-" if amount is None else f"{currency} {amount:,.2f}"
+    return "-" if amount is None else money(amount, currency)
 
 
 def _num(value: Decimal, places: int = 2) -> str:
