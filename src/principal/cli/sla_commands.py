@@ -9,12 +9,12 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.money import money
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.loader import load_deal
 from principal.loader.outage_log import load_outage_log
 from principal.loader.problems import InputError
 from principal.model.deal import Deal
+from principal.money_format import money
 from principal.sla.comparison import DesignComparison
 from principal.sla.outage_model import PRESETS
 from principal.sla.replay import ReplayResult
