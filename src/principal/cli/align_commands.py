@@ -8,10 +8,10 @@ import typer
 from rich.table import Table
 
 from principal.align.report import AlignmentReport, align, alignment_summary, compare_alignment
-from principal.cli.money import money, percent
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.cost.report import pick_offers
 from principal.loader import load_deal
+from principal.money_format import money, percent
 
 RATING_STYLE = {"strong": "green", "needs work": "yellow", "at risk": "red"}
 

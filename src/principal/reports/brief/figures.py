@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from principal.model.common import to_cents
-
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+from principal import money_format
 
 
 def money(amount: Decimal | int | None, currency: str) -> str:
     """`$64,800.00`; a currency without a symbol is written after the figure: `64,800.00 CHF`."""
-    if amount is None:
-        return "-"
-    value = to_cents(Decimal(amount))
-    sign = "-" if value < 0 else ""
-    text = f"{abs(value):,.2f}"
-    symbol = SYMBOLS.get(currency)
-    return f"{sign}{symbol}{text}" if symbol else f"{sign}{text} {currency}"
+    return "-" if amount is None else money_format.money(Decimal(amount), currency)
 
 
 def share(value: float | Decimal | None, digits: int = 1) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from principal.cost.charts import cumulative_costs
 from principal.cost.lines import Category
 from principal.cost.report import OfferCost
 from principal.reports.brief import svg_charts
@@ -56,12 +57,7 @@ def cost_section(c: BriefContent) -> Section:
             ),
             "Annual cost of each offer at plan volumes.",
         ),
-        Chart(
-            svg_charts.lines(
-                "Cumulative cost", [(n, s.cumulative()) for n, s in schedules.items()], cur, "contract month"
-            ),
-            "Cumulative cost month by month; the gap at the right edge is the difference in term cost.",
-        ),
+        _cumulative_chart(c),
         _category_table(c),
     ]
     return Section(
@@ -70,6 +66,16 @@ def cost_section(c: BriefContent) -> Section:
         tuple(blocks),
         (_savings(c), _milestones(c), _run_rate(c)),
     )
+
+
+def _cumulative_chart(c: BriefContent) -> Chart:
+    curves = cumulative_costs(c.deal, c.comparison.schedules)
+    series = list(curves.offers.items())
+    caption = "Cumulative cost month by month; the gap at the right edge is the difference in term cost."
+    if curves.incumbent is not None:
+        series.append(("incumbent", curves.incumbent))
+        caption += " The dashed line is staying with the incumbent."
+    return Chart(svg_charts.lines("Cumulative cost", series, c.currency, "contract month"), caption)
 
 
 def _category_table(c: BriefContent) -> Table:
