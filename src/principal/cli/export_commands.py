@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from principal.cli.progress import working
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.cli.strategy_commands import check_negotiation_names
 from principal.cost.report import pick_offers
@@ -48,7 +49,8 @@ def export(
     deal = load_deal(file)
     check_negotiation_names(deal, file)
     names = pick_offers(deal, offer, str(file))
-    content = render(deal, kind, names if offer else None, source=file.name)
+    with working(f"writing the {kind.value} export", enabled=not as_json):
+        content = render(deal, kind, names if offer else None, source=file.name)
     write_atomically(out, content)
     if as_json:
         emit_json(
