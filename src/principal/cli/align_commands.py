@@ -8,8 +8,8 @@ import typer
 from rich.table import Table
 
 from principal.align.report import AlignmentReport, align, alignment_summary, compare_alignment
-from principal.cli.progress import working
 from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.cost.report import pick_offers
 from principal.loader import load_deal
 from principal.money_format import money, percent

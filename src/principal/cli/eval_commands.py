@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.progress import working
 from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.review.cuad_eval import CuadEvaluation, evaluate_cuad
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure Principal's engines against labelled data.")

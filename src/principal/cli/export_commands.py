@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from principal.cli.progress import working
 from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.cli.strategy_commands import check_negotiation_names
 from principal.cost.report import pick_offers
 from principal.loader import load_deal

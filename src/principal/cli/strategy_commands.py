@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from principal.cli.brief_render import render_brief
-from principal.cli.progress import working
 from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.loader import load_deal
 from principal.loader.problems import InputError, Problem, format_path
 from principal.loader.yaml_positions import parse_located
