@@ -21,7 +21,11 @@ def main() -> None:
             continue
         print(f"== {name}")
         start = time.perf_counter()
-        runpy.run_path(str(path), run_name="__main__")
+        saved, sys.argv = sys.argv, [str(path)]  # each benchmark sees only its own (default) arguments
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        finally:
+            sys.argv = saved
         print(f"   ({time.perf_counter() - start:.1f} s wall)\n")
 
 

@@ -75,3 +75,38 @@ def test_deeply_nested_file_is_refused(tmp_path: Path) -> None:
     result = run("validate", str(deep))
     assert result.exit_code == 2
     assert "nested more than 64 levels deep" in result.stderr
+
+
+def test_json_deal_files_are_located_too(tmp_path: Path) -> None:
+    text = """{
+  "name": "json deal",
+  "buyer": {"agents": 10},
+  "offers": {
+    "a": {
+      "term_months": 12,
+      "licenses": [{"name": "agent", "quantity": 10, "unit_price": -5}]
+    }
+  }
+}
+"""
+    bad = tmp_path / "deal.json"
+    bad.write_text(text)
+    result = run("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{bad}:7:68: offers.a.licenses[0].unit_price: must be >= 0 (got -5)"
+    good = tmp_path / "good.json"
+    good.write_text(text.replace("-5", "5"))
+    assert run("validate", str(good)).exit_code == 0
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(lines) + "\n")  # 9^9 = 387 million strings if expanded
+    result = run("validate", str(bomb))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"{bomb}: (file): expands to more than 200,000 values (aliases repeated too often); write it out plainly"
+    )

@@ -76,9 +76,9 @@ def test_simulation_fitted_from_the_log_says_so() -> None:
 def test_text_output_shows_the_figures() -> None:
     result = run("--offer", "final", "--against", "original", "--outages", str(FIXTURES / "sample.csv"))
     assert result.exit_code == 0
-    assert "USD 157,850.00" in result.stdout
+    assert "$157,850.00" in result.stdout
     assert "fires in window 4, on 2027-04-30" in result.stdout
-    assert "credits USD 78,925.00" in result.stdout
+    assert "credits $78,925.00" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from tests.conftest import SEED
 from tests.web.live_server import live_server
 
 CHROMIUM = Path("/usr/bin/chromium")
+REVIEW_FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "review" / "ccaas-order-form.docx"
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -108,6 +109,77 @@ def test_import_edit_a_price_and_see_the_history(page: Any, server: str) -> None
     expected = "Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"
     assert [e for e in page.console_errors if e != expected] == []
     assert page.requests and all(url.startswith(server + "/") for url in page.requests)
+
+
+def import_seed(page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page.goto("/deals/new")
+    page.get_by_label("Or a file").set_input_files(str(SEED))
+    page.get_by_label("Your name").fill("Ana Buyer")
+    page.get_by_role("button", name="Check and save").click()
+    expect(page).to_have_url(re.compile(r"/deals/1\?saved=1$"))
+
+
+def test_cost_tab_shows_the_licence_saving_and_follows_a_price_edit(page: Any, server: str) -> None:
+    from playwright.sync_api import expect
+
+    import_seed(page)
+    page.get_by_role("link", name="Cost", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/deals/1/cost$"))
+    licences = page.locator('table.savings[data-offer="final"] tr[data-lever="licences"] td')
+    expect(licences.first).to_have_text("$64,800.00")
+    final_total = page.locator('tr[data-offer="final"] td.total')
+    expect(final_total).to_have_text("$5,752,292.98")
+    page.locator("#main [data-figure='fig-cumulative'] .scatterlayer .trace").first.wait_for()
+    assert page.locator("[data-figure='fig-cumulative'] .scatterlayer .trace").count() == 5
+    page.locator("[data-figure='fig-distribution'] .barlayer .trace").first.wait_for()
+    assert page.locator("[data-figure='fig-distribution'] .barlayer .trace").count() == 4
+
+    page.locator("details.lines-box summary", has_text="final").click()
+    first_line = page.locator("details.lines-box[open] .lines-table tbody tr").first
+    expect(first_line).to_contain_text("450 seats x 143")
+    expect(first_line.locator("td").last).to_have_text("$64,350.00")
+
+    page.get_by_role("link", name="Offers", exact=True).click()
+    page.get_by_role("link", name="Edit final").click()
+    page.get_by_label("agent: unit price").fill("139")
+    page.get_by_role("button", name="Save as a new version").click()
+    expect(page.locator(".saved")).to_contain_text("Saved as version 2.")
+    page.get_by_role("link", name="Cost", exact=True).click()
+    expect(final_total).to_have_text("$5,685,529.54")
+    expect(licences.first).to_have_text("$86,400.00")
+    assert [e for e in page.console_errors if "Applying inline style violates" not in e] == []
+    assert page.requests and all(url.startswith(server + "/") for url in page.requests)
+
+
+def test_upload_a_document_and_jump_from_a_finding_to_its_highlighted_clause(page: Any, server: str) -> None:
+    from playwright.sync_api import expect
+
+    import_seed(page)
+    page.get_by_role("link", name="Review", exact=True).click()
+    page.get_by_label(re.compile(r"^Document")).set_input_files(str(REVIEW_FIXTURE))
+    page.get_by_role("button", name="Review the document").click()
+    expect(page).to_have_url(re.compile(r"/deals/1/review/1$"))
+    finding = page.locator("article.finding", has_text="Auto-renewal with 90 days")
+    expect(finding.locator(".sev")).to_have_text("high")
+    expect(finding).to_contain_text("Redline")
+    finding.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/deals/1/review/1#clause-\d+$"))
+    target = page.locator("mark:target")
+    expect(target).to_have_count(1)
+    expect(target).to_contain_text("This Order Form will automatically renew")
+    expect(target).to_be_in_viewport()
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 211, 61)"
+
+    page.get_by_role("link", name="All reviews of this deal").click()
+    expect(page.locator("table.reviews")).to_contain_text("ccaas-order-form.docx")
+    page.get_by_label(re.compile(r"^Document")).set_input_files(
+        {"name": "hostile.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n1 0 obj << /Length 99999"}
+    )
+    page.get_by_role("button", name="Review the document").click()
+    expect(page.get_by_role("alert")).to_contain_text("hostile.pdf is damaged or not a valid PDF")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Input not accepted")
 
 
 CHART_TAB = """

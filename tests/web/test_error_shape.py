@@ -14,7 +14,14 @@ import pytest
 from principal.store.database import Store
 from tests.web.conftest import WebClient, make_client
 
-MISSING = {"deal_id": "999999", "number": "999", "offer": "no-such-offer"}
+MISSING = {
+    "deal_id": "999999",
+    "number": "999",
+    "offer": "no-such-offer",
+    "review_id": "999",
+    "fmt": "md",
+    "export_id": "999",
+}
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -54,16 +61,29 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/api/health"),
         ("GET", "/deals/new"),
         ("GET", "/deals/{deal_id}"),
+        ("GET", "/deals/{deal_id}/alignment"),
+        ("GET", "/deals/{deal_id}/cost"),
+        ("GET", "/deals/{deal_id}/cost/lines"),
         ("GET", "/deals/{deal_id}/diff"),
+        ("GET", "/deals/{deal_id}/exports"),
+        ("GET", "/deals/{deal_id}/exports/brief.{fmt}"),
+        ("GET", "/deals/{deal_id}/exports/saved/{export_id}"),
         ("GET", "/deals/{deal_id}/history"),
         ("GET", "/deals/{deal_id}/offers/{offer}"),
+        ("GET", "/deals/{deal_id}/review"),
+        ("GET", "/deals/{deal_id}/review/{review_id}"),
+        ("GET", "/deals/{deal_id}/sla"),
+        ("GET", "/deals/{deal_id}/strategy"),
         ("GET", "/deals/{deal_id}/versions/{number}/deal.yaml"),
         ("GET", "/deals/{deal_id}/yaml"),
         ("GET", "/login"),
         ("POST", "/api/deals"),
         ("POST", "/api/deals/{deal_id}/versions"),
         ("POST", "/deals"),
+        ("POST", "/deals/{deal_id}/exports"),
         ("POST", "/deals/{deal_id}/offers/{offer}"),
+        ("POST", "/deals/{deal_id}/review"),
+        ("POST", "/deals/{deal_id}/strategy/kpis"),
         ("POST", "/deals/{deal_id}/yaml"),
         ("POST", "/login"),
     ]
@@ -87,7 +107,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 16
+    assert checked == 29
 
 
 @pytest.mark.parametrize(
@@ -101,6 +121,13 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
         ("/deals/1?v=0", 422, "v"),
         ("/deals/1/diff?old=x&new=1", 422, "old"),
         ("/deals/1/versions/5/deal.yaml", 404, None),
+        ("/deals/1/cost/lines?offer=nope", 404, None),
+        ("/deals/1/sla?offer=nope", 404, None),
+        ("/deals/1/alignment?offer=nope", 404, None),
+        ("/deals/1/strategy?offer=nope", 404, None),
+        ("/deals/1/review/1", 404, None),
+        ("/deals/1/review/x", 422, "review_id"),
+        ("/deals/1/cost?v=0", 422, "v"),
         ("/nothing-here", 404, None),
     ],
 )

@@ -8,10 +8,11 @@ import typer
 from rich.table import Table
 
 from principal.align.report import AlignmentReport, align, alignment_summary, compare_alignment
-from principal.cli.money import money, percent
 from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.cost.report import pick_offers
 from principal.loader import load_deal
+from principal.money_format import money, percent
 
 RATING_STYLE = {"strong": "green", "needs work": "yellow", "at risk": "red"}
 
@@ -29,7 +30,8 @@ def align_command(
     """Stress tests, incentive tests, fee timing, the checklist and the scorecard; several offers side by side."""
     deal = load_deal(file)
     names = pick_offers(deal, offer, str(file))
-    reports = [align(deal, name) for name in names]
+    with working("running the stress and incentive tests", enabled=not as_json):
+        reports = [align(deal, name) for name in names]
     if as_json:
         payload: dict[str, object] = {"offers": [alignment_summary(r) for r in reports]}
         if len(reports) > 1:

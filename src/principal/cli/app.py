@@ -12,6 +12,7 @@ from principal.cli import (
     cost_commands,
     deal_commands,
     eval_commands,
+    export_commands,
     review_commands,
     sla_commands,
     strategy_commands,
@@ -49,6 +50,7 @@ sla_commands.register(app)
 align_commands.register(app)
 web_commands.register(app)
 eval_commands.register(app)
+export_commands.register(app)
 
 
 def main() -> None:

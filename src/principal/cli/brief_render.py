@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from principal.cli.money import money
 from principal.cli.output import console
+from principal.money_format import money
 from principal.strategy.plan.brief import Brief
 
 
@@ -73,6 +73,7 @@ def render_brief(brief: Brief) -> None:
         _say(
             f"  {p.theme}: term cost {money(p.term_cost, cur)}; value to you {money(p.buyer_utility, cur)} "
             f"(ask {money(brief.target_utility, cur)}); chance the vendor accepts {p.acceptance:.0%}"
+            + (f"; alignment score {p.alignment_score:.0f}/100" if p.alignment_score is not None else "")
         )
         _say(f"     {terms}")
     _say()

@@ -7,13 +7,13 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.money import money, percent
 from principal.cli.output import console, emit_json, reports_input_errors
 from principal.cli.progress import progress_bar
 from principal.cost.compare import Comparison, compare, comparison_summary
 from principal.cost.report import CostReport, OfferCost, cost_report, cost_summary, pick_offers
 from principal.loader import load_deal
 from principal.loader.problems import InputError
+from principal.money_format import money, percent
 
 
 def register(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.review.cuad_eval import CuadEvaluation, evaluate_cuad
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure Principal's engines against labelled data.")
@@ -45,7 +46,8 @@ def cuad(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Detect clauses in every contract of DATA and report per-category precision, recall, F1 and span overlap."""
-    result = evaluate_cuad(data)
+    with working("detecting clauses in every contract", enabled=not as_json):
+        result = evaluate_cuad(data)
     notes = _notes(result)
     if as_json:
         emit_json({"ok": True, **result.__dict__, "training_set_figures": result.training_set_figures, "notes": notes})

@@ -25,3 +25,13 @@ def progress_bar(label: str, total: int, *, enabled: bool) -> Iterator[Callable[
     ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextmanager
+def working(label: str, *, enabled: bool) -> Iterator[None]:
+    """A spinner on standard error while a step of unknown length runs (only on a terminal, never with --json)."""
+    if not enabled or not err_console.is_terminal:
+        yield
+        return
+    with err_console.status(label):
+        yield

@@ -54,6 +54,7 @@ def _payload(result: ReviewResult, deal_out: Path | None) -> dict[str, object]:
         "terms": result.terms,
         "findings": result.findings,
         "missing": result.missing,
+        "clauses": result.clauses,
         "deal_out": deal_out,
         "deal_gaps": [p.as_dict() for p in result.deal_gaps],
     }
@@ -81,6 +82,10 @@ def _render(result: ReviewResult, deal_out: Path | None) -> None:
         out("\nMissing protections:", markup=False)
         for title in result.missing:
             out(f"  - {title}", markup=False)
+    if result.clauses:
+        out("\nClauses found (CUAD categories, by the clause detector):", markup=False)
+        for c in result.clauses:
+            out(f"  {c.category}  [{c.location.cite()}]: {' '.join(c.quote.split())[:160]}", markup=False)
     if deal_out is not None:
         out(f"\nPartial deal file written to {deal_out}", markup=False)
         for gap in result.deal_gaps:

@@ -14,6 +14,7 @@ from principal.loader import load_deal
 from principal.loader.outage_log import load_outage_log
 from principal.loader.problems import InputError
 from principal.model.deal import Deal
+from principal.money_format import money
 from principal.sla.comparison import DesignComparison
 from principal.sla.outage_model import PRESETS
 from principal.sla.replay import ReplayResult
@@ -104,7 +105,7 @@ def _check_options(
 
 
 def _money(currency: str, amount: Decimal | None) -> str:
-    return "-" if amount is None else f"{currency} {amount:,.2f}"
+    return "-" if amount is None else money(amount, currency)
 
 
 def _num(value: Decimal, places: int = 2) -> str:

@@ -9,6 +9,7 @@ import typer
 
 from principal.cli.brief_render import render_brief
 from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.cli.progress import working
 from principal.loader import load_deal
 from principal.loader.problems import InputError, Problem, format_path
 from principal.loader.yaml_positions import parse_located
@@ -149,7 +150,8 @@ def plan(
     """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
     deal = load_deal(file)
     check_negotiation_names(deal, file)
-    brief = build_brief(deal)
+    with working("building the brief", enabled=not as_json):
+        brief = build_brief(deal)
     if as_json:
         emit_json({"ok": True, "file": str(file), **asdict(brief)})
         return

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from principal.loader.input_file import read_text
 from principal.loader.problems import InputError, Path, Problem, format_path
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.checks import check_deal
@@ -22,25 +23,7 @@ MAX_DEAL_BYTES = 5 * 1024 * 1024
 
 def load_deal(path: str | FsPath) -> Deal:
     """Read and validate a deal file; raise InputError listing every problem."""
-    fs_path = FsPath(path)
-    name = str(path)
-    try:
-        size = fs_path.stat().st_size
-    except FileNotFoundError:
-        raise InputError.single(name, "file not found; check the path") from None
-    except OSError as exc:
-        raise InputError.single(name, f"cannot read the file ({exc.strerror})") from None
-    if fs_path.is_dir():
-        raise InputError.single(name, "is a directory; give the deal file inside it")
-    if size > MAX_DEAL_BYTES:
-        raise InputError.single(name, f"file is {size:,} bytes; a deal file may be at most {MAX_DEAL_BYTES:,}")
-    raw = fs_path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError.single(name, "not UTF-8 text; save the file as UTF-8", line=line) from None
-    return parse_deal(text, name)
+    return parse_deal(read_text(path, max_bytes=MAX_DEAL_BYTES, what="a deal file"), str(path))
 
 
 def parse_deal(text: str, filename: str = "<deal>") -> Deal:
@@ -219,7 +202,7 @@ def _from_pydantic(err: Any, located: Located, filename: str) -> Problem:
     if kind == "missing":
         line, column = located.where(loc[:-1])
         return Problem(filename, line, column, format_path(loc), f"required; add {loc[-1]}")
-    return _problem(filename, located, loc, _message(kind, ctx, got, err["msg"]))
+    return _problem(filename, located, loc, describe_error(kind, ctx, got, err["msg"]))
 
 
 def _shown(value: Any) -> str:
@@ -230,7 +213,7 @@ def _shown(value: Any) -> str:
     return repr(value)
 
 
-def _message(kind: str, ctx: dict[str, Any], got: Any, default: str) -> str:
+def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> str:
     shown = _shown(got)
     table = {
         "greater_than": lambda: f"must be > {ctx.get('gt')} (got {shown})",

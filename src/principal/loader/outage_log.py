@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
+from principal.loader.input_file import read_bounded
 from principal.loader.problems import InputError, Problem
 from principal.model.sla import Outage, OutageCause
 
@@ -54,18 +55,7 @@ def load_outage_log(path: str | FsPath, *, components: Collection[str], timezone
     name = str(path)
     if fs_path.suffix.lower() in _NOT_CSV_SUFFIXES:
         raise InputError.single(name, f"a {fs_path.suffix} file is not CSV; export the outage log as CSV")
-    try:
-        size = fs_path.stat().st_size
-    except FileNotFoundError:
-        raise InputError.single(name, "file not found; check the path") from None
-    except OSError as exc:
-        raise InputError.single(name, f"cannot read the file ({exc.strerror})") from None
-    if fs_path.is_dir():
-        raise InputError.single(name, "is a directory; give the CSV file inside it")
-    if size > MAX_LOG_BYTES:
-        raise InputError.single(name, f"file is {size:,} bytes; an outage log may be at most {MAX_LOG_BYTES:,}")
-    with fs_path.open("rb") as handle:
-        raw = handle.read(MAX_LOG_BYTES + 1)
+    raw = read_bounded(path, max_bytes=MAX_LOG_BYTES, what="an outage log")
     return parse_outage_log(raw, name, components=components, timezone=timezone)
 
 

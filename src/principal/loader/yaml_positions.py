@@ -18,6 +18,8 @@ from ruamel.yaml.nodes import ScalarNode
 from principal.loader.problems import InputError, Path, Problem
 
 MAX_DEPTH = 64
+MAX_NODES = 200_000
+"""Values a file may expand to. Aliases re-use a node, so a tiny file can expand to billions ("YAML bombs")."""
 
 
 class _DecimalConstructor(RoundTripConstructor):
@@ -86,13 +88,19 @@ def parse_located(text: str, filename: str) -> Located:
     except RecursionError:
         raise InputError.single(filename, "not valid YAML/JSON: nested too deeply") from None
     located = Located(None)
-    located.data = _plain(raw, (), located, 0, filename)
+    budget = [MAX_NODES]
+    located.data = _plain(raw, (), located, 0, filename, budget)
     return located
 
 
-def _plain(node: Any, path: Path, located: Located, depth: int, filename: str) -> Any:
+def _plain(node: Any, path: Path, located: Located, depth: int, filename: str, budget: list[int]) -> Any:
     if depth > MAX_DEPTH:
         raise InputError.single(filename, f"nested more than {MAX_DEPTH} levels deep")
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise InputError.single(
+            filename, f"expands to more than {MAX_NODES:,} values (aliases repeated too often); write it out plainly"
+        )
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key, value in node.items():
@@ -105,7 +113,9 @@ def _plain(node: Any, path: Path, located: Located, depth: int, filename: str) -
                     located.positions[child] = (vline + 1, vcol + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            out[str(key) if not isinstance(key, str) else key] = _plain(value, child, located, depth + 1, filename)
+            out[str(key) if not isinstance(key, str) else key] = _plain(
+                value, child, located, depth + 1, filename, budget
+            )
         if node.lc.line is not None:
             located.positions.setdefault(path, (node.lc.line + 1, node.lc.col + 1))
         return out
@@ -118,7 +128,7 @@ def _plain(node: Any, path: Path, located: Located, depth: int, filename: str) -
                 located.positions[child] = (line + 1, col + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            items.append(_plain(value, child, located, depth + 1, filename))
+            items.append(_plain(value, child, located, depth + 1, filename, budget))
         if node.lc.line is not None:
             located.positions.setdefault(path, (node.lc.line + 1, node.lc.col + 1))
         return items

@@ -5,9 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from principal.loader.problems import Problem
-from principal.review.document import SourceFormat
+from principal.review.document import Location, SourceFormat
 from principal.review.extract.terms import Term
 from principal.review.rules.base import Finding
+
+
+@dataclass(frozen=True)
+class ClauseCitation:
+    """A clause category the detector found (CUAD's names), with the passage it rests on."""
+
+    category: str
+    score: float
+    quote: str
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -30,3 +40,5 @@ class ReviewResult:
     missing: tuple[str, ...]
     deal_yaml: str
     deal_gaps: tuple[Problem, ...]
+    clauses: tuple[ClauseCitation, ...] = ()
+    """Clause categories found by the detector (liability caps, renewal terms, audit rights...), best passage each."""

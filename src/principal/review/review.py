@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from principal.review.clauses import classify_clauses
 from principal.review.deal_out import partial_deal
 from principal.review.document import Document
 from principal.review.extract import extract_terms
 from principal.review.ingest import DEFAULT_LIMITS, Limits, load_document
-from principal.review.result import ReviewResult
+from principal.review.result import ClauseCitation, ReviewResult
 from principal.review.rules import run_rules
 from principal.review.segment import segment
 
@@ -19,6 +20,11 @@ def review_document(document: Document) -> ReviewResult:
     findings = run_rules(document, terms)
     missing = tuple(dict.fromkeys(f.title for f in findings if f.missing))
     deal_yaml, gaps = partial_deal(document, terms)
+    clauses = tuple(
+        ClauseCitation(d.category, d.score, best.quote, document.locate(best.start, best.end))
+        for d in classify_clauses(document.text).decisions
+        if d.present and (best := d.best) is not None
+    )
     return ReviewResult(
         source=document.name,
         format=document.format,
@@ -31,6 +37,7 @@ def review_document(document: Document) -> ReviewResult:
         missing=missing,
         deal_yaml=deal_yaml,
         deal_gaps=gaps,
+        clauses=clauses,
     )
 
 

@@ -29,6 +29,7 @@ class DocumentInfo:
 class StoredDocument:
     info: DocumentInfo
     extracted_text: str
+    layout_json: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,25 +64,75 @@ def create_review(store: Store, deal_id: int, *, title: str, author: str, offer:
         return ReviewInfo(row.id, deal_id, offer, title, author, row.created_at, ())
 
 
+def _document_row(
+    review_id: int, filename: str, media_type: str, content: bytes, extracted_text: str, layout_json: str | None
+) -> DocumentRow:
+    return DocumentRow(
+        review_id=review_id,
+        filename=clean_line("filename", filename, 255),
+        media_type=media_type,
+        size_bytes=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        extracted_text=extracted_text,
+        layout_json=layout_json,
+    )
+
+
 def add_document(
-    store: Store, review_id: int, *, filename: str, media_type: str, content: bytes, extracted_text: str
+    store: Store,
+    review_id: int,
+    *,
+    filename: str,
+    media_type: str,
+    content: bytes,
+    extracted_text: str,
+    layout_json: str | None = None,
 ) -> DocumentInfo:
     """Record a document's extracted text with the size and SHA-256 of the original bytes."""
-    filename = clean_line("filename", filename, 255)
     with store.write() as session:
         if session.get(ReviewRow, review_id) is None:
             raise NotFound(f"no review {review_id}")
-        row = DocumentRow(
-            review_id=review_id,
-            filename=filename,
-            media_type=media_type,
-            size_bytes=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
-            extracted_text=extracted_text,
-        )
+        row = _document_row(review_id, filename, media_type, content, extracted_text, layout_json)
         session.add(row)
         session.flush()
         return _doc_info(row)
+
+
+def record_review(
+    store: Store,
+    deal_id: int,
+    *,
+    title: str,
+    author: str,
+    filename: str,
+    media_type: str,
+    content: bytes,
+    extracted_text: str,
+    layout_json: str | None = None,
+    offer: str | None = None,
+) -> ReviewInfo:
+    """A review with its one document, written in one transaction (both or neither are saved)."""
+    title = clean_line("title", title, MAX_TITLE)
+    author = clean_line("author", author, MAX_AUTHOR)
+    with store.write() as session:
+        if session.get(DealRow, deal_id) is None:
+            raise NotFound(f"no deal {deal_id}")
+        review = ReviewRow(deal_id=deal_id, offer=offer, title=title, author=author)
+        session.add(review)
+        session.flush()
+        document = _document_row(review.id, filename, media_type, content, extracted_text, layout_json)
+        session.add(document)
+        session.flush()
+        return ReviewInfo(review.id, deal_id, offer, title, author, review.created_at, (_doc_info(document),))
+
+
+def get_review(store: Store, deal_id: int, review_id: int) -> ReviewInfo:
+    """Review `review_id` of deal `deal_id` (NotFound if it belongs to another deal)."""
+    with store.read() as session:
+        row = session.get(ReviewRow, review_id)
+        if row is None or row.deal_id != deal_id:
+            raise NotFound(f"deal {deal_id} has no review {review_id}")
+        return _review_info(row)
 
 
 def list_reviews(store: Store, deal_id: int) -> list[ReviewInfo]:
@@ -97,4 +148,4 @@ def get_document(store: Store, document_id: int) -> StoredDocument:
         row = session.get(DocumentRow, document_id)
         if row is None:
             raise NotFound(f"no document {document_id}")
-        return StoredDocument(_doc_info(row), row.extracted_text)
+        return StoredDocument(_doc_info(row), row.extracted_text, row.layout_json)

@@ -97,6 +97,8 @@ class DocumentRow(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     extracted_text: Mapped[str] = mapped_column(Text)
+    layout_json: Mapped[str | None] = mapped_column(Text)
+    """How the extracted text was laid out (format, page and paragraph offsets), as JSON; None if not recorded."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
     review: Mapped[ReviewRow] = relationship(back_populates="documents")

@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal import __version__
+from principal.money_format import money, percent
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -25,18 +26,34 @@ def when(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def figure(value: Decimal | int | None) -> str:
-    """A stored number with thousands separators and its own decimals, as written in the deal."""
-    if value is None:
+def figure(value: Decimal | int | str | None) -> str:
+    """A number with thousands separators and its own decimals, as written in the deal (or in an engine's JSON)."""
+    if value is None or value == "":
         return ""
     if isinstance(value, int):
         return f"{value:,}"
-    return f"{value:,f}"
+    return f"{Decimal(str(value)):,f}"
+
+
+def amount(value: Decimal | float | int | str | None, currency: str = "USD", cents: bool = True) -> str:
+    """An engine's figure (a Decimal, or its text from a cached JSON result) as money in the deal's currency."""
+    if value is None or value == "":
+        return ""
+    return money(Decimal(str(value)), currency, cents=cents)
+
+
+def share(value: Decimal | float | str | None, digits: int = 1) -> str:
+    """A share between 0 and 1 as a percentage."""
+    if value is None or value == "":
+        return ""
+    return percent(Decimal(str(value)), digits)
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.filters["when"] = when
 templates.env.filters["figure"] = figure
+templates.env.filters["money"] = amount
+templates.env.filters["share"] = share
 templates.env.globals["version"] = __version__
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True

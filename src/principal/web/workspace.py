@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Query
 from starlette.requests import Request
@@ -45,6 +46,13 @@ class Workspace:
         """A link inside this deal's workspace that keeps the viewed version."""
         base = f"/deals/{self.deal_id}{path}"
         return base if self.is_latest else f"{base}?v={self.number}"
+
+    def link(self, path: str, **query: str) -> str:
+        """Like `href`, with query parameters (an offer to show, say) added after the version."""
+        params = {} if self.is_latest else {"v": str(self.number)}
+        params.update({key: value for key, value in query.items() if value})
+        base = f"/deals/{self.deal_id}{path}"
+        return f"{base}?{urlencode(params)}" if params else base
 
 
 @dataclass(frozen=True)

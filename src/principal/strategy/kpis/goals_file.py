@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from principal.loader import load_deal
-from principal.loader.deal_file import _message as describe_error
+from principal.loader.deal_file import describe_error
+from principal.loader.input_file import read_text
 from principal.loader.problems import InputError, Path, Problem, format_path
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.deal import Deal
@@ -34,22 +35,7 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
     """Read a goals file and the deal it links to; raise InputError listing every problem."""
     fs_path = FsPath(path)
     name = str(path)
-    try:
-        size = fs_path.stat().st_size
-    except FileNotFoundError:
-        raise InputError.single(name, "file not found; check the path") from None
-    except OSError as exc:
-        raise InputError.single(name, f"cannot read the file ({exc.strerror})") from None
-    if fs_path.is_dir():
-        raise InputError.single(name, "is a directory; give the goals file inside it")
-    if size > MAX_GOALS_BYTES:
-        raise InputError.single(name, f"file is {size:,} bytes; a goals file may be at most {MAX_GOALS_BYTES:,}")
-    raw = fs_path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError.single(name, "not UTF-8 text; save the file as UTF-8", line=line) from None
+    text = read_text(path, max_bytes=MAX_GOALS_BYTES, what="a goals file")
     goals, located = _parse(text, name)
     deal: Deal | None = None
     offer_name: str | None = None

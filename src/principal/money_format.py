@@ -1,4 +1,7 @@
-"""Formatting of amounts for people: cents, thousands separators, the deal's currency."""
+"""Formatting of amounts for people (CLI, web pages, reports): cents, thousands separators, the deal's currency.
+
+Presentation only: it rounds a figure for display and computes nothing else.
+"""
 
 from __future__ import annotations
 

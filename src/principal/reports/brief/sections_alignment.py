@@ -1,0 +1,85 @@
+"""The alignment part of the brief: scorecards side by side, stress tests, fee timing and questions to ask."""
+
+from __future__ import annotations
+
+from principal.align.report import AlignmentReport
+from principal.reports.brief.content import BriefContent
+from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
+from principal.reports.brief.figures import money
+
+
+def alignment_section(c: BriefContent) -> Section:
+    cur = c.currency
+    offers = [r.offer for r in c.alignment]
+    rows = tuple(
+        (area.area, *[f"{area.ratings[o]} ({money(area.exposure[o], cur)})" for o in offers])
+        for area in c.alignment_areas
+    )
+    blocks: list[Block] = [
+        Paragraph(
+            "Where the vendor's revenue and the buyer's outcome pull apart. Each area is rated from the checklist, "
+            "the stress tests and the incentive tests; the amount beside the rating is the largest loss the buyer "
+            "carries in that area's stress tests over the term."
+        ),
+        Table(("Area", *offers), rows, "Alignment scorecard (rating and buyer's exposure)"),
+    ]
+    focus = next(r for r in c.alignment if r.offer == c.focus)
+    return Section("Alignment of incentives", "alignment", tuple(blocks), (_stress(focus, cur), _timing(focus, cur)))
+
+
+def _stress(report: AlignmentReport, cur: str) -> Section:
+    rows = tuple(
+        (
+            s.title,
+            money(s.buyer_change, cur),
+            money(s.vendor_change, cur),
+            money(s.with_protection, cur) if s.with_protection is not None else "-",
+            s.verdict.value,
+        )
+        for s in report.scenarios
+    )
+    table = Table(
+        ("Stress test", "Buyer pays more", "Vendor earns more", "With the protection", "Verdict"),
+        rows,
+        f"Stress tests of {report.offer} (term dollars)",
+        numeric=(1, 2, 3),
+        small=True,
+    )
+    blocks: list[Block] = [table]
+    if report.questions:
+        blocks.append(Paragraph(f"Questions the offer {report.offer} leaves open:", emphasis=True))
+        blocks.append(Bullets(report.questions))
+    return Section(f"Stress tests and open questions: {report.offer}", "stress", tuple(blocks))
+
+
+def _timing(report: AlignmentReport, cur: str) -> Section:
+    t = report.timing
+    rows = tuple(
+        (
+            str(s.month),
+            s.name,
+            money(s.paid, cur),
+            money(s.paid_so_far, cur),
+            money(s.still_withheld, cur),
+            "yes" if s.holdback else "",
+        )
+        for s in t.steps
+    )
+    blocks: list[Block] = [
+        Paragraph(
+            f"Go-live is planned for month {t.go_live_month}; recurring billing starts in month "
+            f"{t.billing_start_month}. Of {money(t.one_time_total, cur)} in one-time fees, "
+            f"{money(t.one_time_before_go_live, cur)} is paid before go-live and {money(t.holdback, cur)} is held "
+            f"back until acceptance; recurring charges before go-live come to {money(t.recurring_before_go_live, cur)}."
+        )
+    ]
+    if rows:
+        blocks.append(
+            Table(
+                ("Month", "Milestone", "Paid", "Paid so far", "Still withheld", "Holdback"),
+                rows,
+                f"When {report.offer} pays the vendor for the project",
+                numeric=(0, 2, 3, 4),
+            )
+        )
+    return Section(f"Fee timing: {report.offer}", "fee-timing", tuple(blocks))

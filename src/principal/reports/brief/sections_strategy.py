@@ -1,0 +1,188 @@
+"""The strategy part of the brief: position, asks, trades, concessions, packages, talk track and clause drafts."""
+
+from __future__ import annotations
+
+from principal.reports.brief.content import BriefContent
+from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
+from principal.reports.brief.figures import money, share
+from principal.strategy.plan.brief import Brief
+
+
+def position_section(c: BriefContent) -> Section:
+    b = c.strategy
+    cur = c.currency
+    z = b.zopa
+    blocks: list[Block] = []
+    if b.objectives:
+        blocks.append(Paragraph("Objectives", emphasis=True))
+        blocks.append(Bullets(b.objectives))
+    zone = (
+        f"The zone of possible agreement runs from {money(z.low, cur)} to {money(z.high, cur)} over the term "
+        f"(width {money(z.width, cur)}); an even split of the surplus lands at {money(z.nash_price, cur)}."
+        if z.exists
+        else "There is no zone of possible agreement: the vendor's estimated walk-away is above the buyer's. "
+        "Improve the alternative or change the scope before the meeting."
+    )
+    blocks.extend(
+        [
+            Paragraph(
+                f"The alternative to a deal: {b.batna}, about {money(b.batna_cost, cur)} over the term. Walk away "
+                f"above a term cost of {money(b.walk_away, cur)}. The vendor's latest offer ({b.vendor_offer}) costs "
+                f"{money(b.vendor_offer_cost, cur)}; the ask ({b.target}) costs {money(b.target_cost, cur)}."
+            ),
+            Paragraph(
+                f"The vendor's estimated walk-away is {money(z.vendor_reservation, cur)}: "
+                f"{b.vendor_reservation_formula}."
+            ),
+            Paragraph(zone),
+        ]
+    )
+    if b.nash_levels is not None and b.nash_cost is not None:
+        terms = "; ".join(f"{k}: {v}" for k, v in b.nash_levels.items())
+        blocks.append(
+            Paragraph(
+                f"The Nash bargaining package over the issues ({terms}) has a term cost of {money(b.nash_cost, cur)}."
+            )
+        )
+    return Section("Position: alternative, walk-away and the zone of agreement", "position", tuple(blocks))
+
+
+def asks_section(c: BriefContent) -> Section:
+    b = c.strategy
+    cur = c.currency
+    rows = tuple(
+        (
+            str(n),
+            a.title,
+            a.ask,
+            money(a.open_vs_vendor, cur),
+            money(a.value_vs_baseline, cur),
+            money(a.risk_value, cur),
+            f"{a.weight}",
+            money(a.vendor_cost, cur),
+        )
+        for n, a in enumerate(b.asks, start=1)
+    )
+    how = tuple(f"{a.title}: {a.formula} (source: {a.source})." for a in b.asks)
+    blocks: list[Block] = [
+        Paragraph(
+            f"Ranked by weighted value still open. Money asks carry the cost engine's lever values, so against the "
+            f"baseline they add up to {money(b.compare_saving, cur)}, the saving of {b.target} over {b.baseline}; "
+            f"against the vendor's latest offer {money(b.open_saving, cur)} is still open."
+        ),
+        Table(
+            ("#", "Issue", "Ask", "Open vs vendor", "Vs baseline", "Risk value", "Weight", "Costs vendor"),
+            rows,
+            "Asks",
+            numeric=(0, 3, 4, 5, 6, 7),
+            small=True,
+        ),
+        Paragraph("How each value is worked out", emphasis=True),
+        Bullets(how),
+    ]
+    return Section("Asks", "asks", tuple(blocks), (_trades(b, cur), _packages(b, cur), _words(b)))
+
+
+def _trades(b: Brief, cur: str) -> Section:
+    trades = tuple(
+        (
+            t.title,
+            money(t.buyer_value, cur),
+            money(t.vendor_cost, cur),
+            f"{t.ratio:.2f}" if t.ratio is not None else "free to them",
+            t.role,
+        )
+        for t in b.trade_map
+    )
+    steps = tuple(
+        (
+            str(s.order),
+            s.give,
+            money(s.buyer_value_given, cur),
+            money(s.term_cost_after, cur),
+            "yes" if s.within_walk_away else "no: stop",
+        )
+        for s in b.concessions
+    )
+    return Section(
+        "Trades and concessions",
+        "trades",
+        (
+            Table(
+                ("Issue", "Value to buyer", "Cost to vendor", "Ratio", "Use"),
+                trades,
+                "Trade-off map",
+                numeric=(1, 2, 3),
+                small=True,
+            ),
+            Table(
+                ("Step", "Give", "Value given up", "Term cost after", "Within walk-away"),
+                steps,
+                "Concession plan, one step at a time from the ask",
+                numeric=(0, 2, 3),
+                small=True,
+            ),
+        ),
+    )
+
+
+def _packages(b: Brief, cur: str) -> Section:
+    rows = tuple(
+        (
+            p.theme,
+            "; ".join(f"{k}: {v}" for k, v in p.levels.items()),
+            money(p.term_cost, cur),
+            money(p.buyer_utility, cur),
+            share(p.acceptance, 0),
+            f"{p.alignment_score:.0f}" if p.alignment_score is not None else "-",
+        )
+        for p in b.packages
+    )
+    blocks: list[Block] = [
+        Paragraph(
+            f"Packages of about equal value to the buyer (the ask is worth {money(b.target_utility, cur)}), to put on "
+            f"the table together so the vendor's choice reveals what it values."
+        ),
+        Table(
+            ("Theme", "Terms", "Term cost", "Value to buyer", "Acceptance", "Alignment"),
+            rows,
+            "Equal-value packages",
+            numeric=(2, 3, 4, 5),
+            small=True,
+        ),
+    ]
+    if b.notes:
+        blocks.append(Bullets(b.notes))
+    return Section("Packages to offer together", "packages", tuple(blocks))
+
+
+def _words(b: Brief) -> Section:
+    blocks: list[Block] = []
+    if b.counters:
+        blocks.append(Paragraph("Likely counters and replies", emphasis=True))
+        blocks.append(Bullets(tuple(f"Vendor: “{x.vendor_says}” Reply: “{x.reply}”" for x in b.counters)))
+    if b.questions:
+        blocks.append(Paragraph("Questions to ask", emphasis=True))
+        blocks.append(Bullets(b.questions))
+    if b.talk_track:
+        blocks.append(Paragraph("Talk track", emphasis=True))
+        blocks.append(Bullets(b.talk_track, numbered=True))
+    return Section("In the room", "talk", tuple(blocks) or (Paragraph("No talk track."),))
+
+
+def clauses_section(c: BriefContent) -> Section:
+    cs = c.clauses
+    subsections = []
+    for clause in cs.clauses:
+        blocks: list[Block] = [Paragraph(p) for p in clause.paragraphs]
+        if clause.missing:
+            blocks.append(Paragraph("The offer leaves open:", emphasis=True))
+            blocks.append(Bullets(clause.missing))
+        subsections.append(Section(clause.title, f"clause-{clause.key}", tuple(blocks)))
+    intro = Paragraph(
+        f"Draft wording filled from the terms of {cs.offer}"
+        + (f" ({cs.offer_label})" if cs.offer_label else "")
+        + ". Where the offer is silent the draft names the gap instead of inventing a value. Have counsel review "
+        "every clause before it goes to the vendor."
+    )
+    return Section("Clause drafts", "clauses", (intro,), tuple(subsections))

@@ -1,0 +1,162 @@
+"""The Comparison sheet (live totals side by side, savings against the baseline, the engine's figures beside them
+for a check) and the Engine lines sheet (every line item with its formula, as exported)."""
+
+from __future__ import annotations
+
+from xlsxwriter.worksheet import Worksheet
+
+from principal.cost.compare import Comparison
+from principal.reports.workbook.cells import Styles, num, ref, rel
+from principal.reports.workbook.cost_sheet import CostSheetRefs
+
+
+def write_comparison(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[str, CostSheetRefs]) -> None:
+    names = list(refs)
+    years = max(len(r.year_totals) for r in refs.values())
+    sheet.set_column(0, 0, 46)
+    sheet.set_column(1, len(names) + 1, 18)
+    sheet.write_string(0, 0, "Offers compared at the buyer's plan", st.title)
+    sheet.write_string(
+        1, 0, f"Live totals from each cost sheet; savings are against the baseline, {comp.baseline}.", st.note
+    )
+    head_row = 3
+    sheet.write_string(head_row, 0, "", st.header)
+    for j, name in enumerate(names):
+        sheet.write_string(head_row, 1 + j, name, st.header)
+    r = head_row + 1
+    for y in range(years):
+        sheet.write_string(r + y, 0, f"Year {y + 1}", st.text)
+        for j, name in enumerate(names):
+            s = comp.schedules[name]
+            if y < len(refs[name].year_totals):
+                sheet.write_formula(r + y, 1 + j, f"={refs[name].year_totals[y]}", st.money, num(s.years[y].total))
+    term_row = r + years
+    sheet.write_string(term_row, 0, "Term (TCO)", st.text)
+    for j, name in enumerate(names):
+        sheet.write_formula(
+            term_row, 1 + j, f"={refs[name].term_total}", st.money_bold, num(comp.schedules[name].total)
+        )
+    base_col = 1 + names.index(comp.baseline)
+    save_row = term_row + 2
+    sheet.write_string(save_row - 1, 0, f"Saving against {comp.baseline}", st.heading)
+    base = comp.schedules[comp.baseline]
+    for y in range(years + 1):
+        label = f"Year {y + 1}" if y < years else "Term"
+        src = r + y if y < years else term_row
+        sheet.write_string(save_row + y, 0, label, st.text)
+        for j, name in enumerate(names):
+            s = comp.schedules[name]
+            cached = (base.years[y].total - s.years[y].total) if y < min(len(s.years), len(base.years)) else None
+            if y == years:
+                cached = base.total - s.total
+            if cached is None:
+                continue
+            sheet.write_formula(
+                save_row + y,
+                1 + j,
+                f"={rel(src, base_col)}-{rel(src, 1 + j)}",
+                st.money_bold if y == years else st.money,
+                num(cached),
+            )
+    check_row = save_row + years + 2
+    sheet.write_string(check_row, 0, "Check against Principal's cost engine", st.heading)
+    sheet.write_string(check_row + 1, 0, "Term cost from the engine at export", st.text)
+    sheet.write_string(check_row + 2, 0, "Live minus engine (0.00 until an input changes)", st.text)
+    for j, name in enumerate(names):
+        sheet.write_number(check_row + 1, 1 + j, num(comp.schedules[name].total), st.money)
+        sheet.write_formula(
+            check_row + 2, 1 + j, f"=ROUND({rel(term_row, 1 + j)}-{rel(check_row + 1, 1 + j)},2)", st.money, 0.0
+        )
+    _levers(sheet, st, comp, check_row + 5)
+
+
+def _levers(sheet: Worksheet, st: Styles, comp: Comparison, row: int) -> None:
+    sheet.write_string(row, 0, "Saving by lever (Shapley values from the engine, as exported)", st.heading)
+    sheet.write_string(
+        row + 1,
+        0,
+        "Each lever's share is its average effect over every order of switching the levers from the baseline to "
+        "the offer; these figures are fixed at export and do not recalculate.",
+        st.note,
+    )
+    r = row + 2
+    for versus in comp.versus_baseline:
+        years = len(versus.saving_by_year)
+        heads = [f"{versus.offer} against {versus.baseline}", "Term", *[f"Year {i + 1}" for i in range(years)]]
+        for col, text in enumerate(heads):
+            sheet.write_string(r, col, text, st.header)
+        r += 1
+        for lever in versus.levers:
+            sheet.write_string(r, 0, lever.description, st.text)
+            sheet.write_number(r, 1, num(lever.term), st.money)
+            for i, value in enumerate(lever.by_year):
+                sheet.write_number(r, 2 + i, num(value), st.money)
+            r += 1
+        sheet.write_string(r, 0, "Total saving", st.text)
+        sheet.write_number(r, 1, num(versus.saving), st.money_bold)
+        for i, value in enumerate(versus.saving_by_year):
+            sheet.write_number(r, 2 + i, num(value), st.money_bold)
+        r += 2
+
+
+def write_engine_lines(sheet: Worksheet, st: Styles, comp: Comparison) -> None:
+    sheet.set_column(0, 0, 14)
+    sheet.set_column(1, 3, 10)
+    sheet.set_column(4, 4, 50)
+    sheet.set_column(5, 5, 16)
+    sheet.set_column(6, 6, 90)
+    sheet.write_string(0, 0, "Every line item of every offer, as the cost engine computed it at export", st.title)
+    heads = ("Offer", "Month", "Year", "Category", "Item", "Amount", "How it is computed")
+    for col, text in enumerate(heads):
+        sheet.write_string(2, col, text, st.header)
+    r = 3
+    for name, s in comp.schedules.items():
+        for line in s.lines:
+            sheet.write_string(r, 0, name, st.text)
+            sheet.write_number(r, 1, line.month, st.count)
+            sheet.write_number(r, 2, line.year, st.count)
+            sheet.write_string(r, 3, line.category.value, st.text)
+            sheet.write_string(r, 4, line.item, st.text)
+            sheet.write_number(r, 5, num(line.amount), st.money)
+            sheet.write_string(r, 6, line.formula, st.text)
+            r += 1
+    sheet.autofilter(2, 0, r - 1, len(heads) - 1)
+    sheet.freeze_panes(3, 0)
+
+
+def write_read_me(sheet: Worksheet, st: Styles, deal_name: str, source: str, names: list[str]) -> None:
+    sheet.set_column(0, 0, 110)
+    lines = [
+        (f"Cost workbook: {deal_name}", st.title),
+        (f"Exported by Principal from {source}.", st.note),
+        ("", st.text),
+        (
+            "Inputs: every price, quantity, uplift, rate-card band, forecast volume, start month, cap and milestone "
+            "of the offers. Blue cells on pale yellow are inputs.",
+            st.text,
+        ),
+        (
+            "Cost sheets (one per offer): the monthly schedule as formulas over the inputs, totals by contract year "
+            "and the term cost (TCO).",
+            st.text,
+        ),
+        (
+            "Comparison: the offers' annual totals and TCO side by side, the saving against the baseline, and the "
+            "cost engine's figures at export as a check.",
+            st.text,
+        ),
+        ("Engine lines: every line item with the formula the engine recorded, for tracing any figure.", st.text),
+        ("", st.text),
+        (
+            "Change an input and the cost sheets and the comparison recalculate. The term (number of months) and which "
+            "mechanics an offer has (bands, caps, minimums) are fixed by the export: export again after changing them "
+            "in the deal file.",
+            st.text,
+        ),
+        (f"Offers: {', '.join(names)}.", st.text),
+    ]
+    for r, (text, fmt) in enumerate(lines):
+        sheet.write_string(r, 0, text, fmt)
+
+
+__all__ = ["ref", "write_comparison", "write_engine_lines", "write_read_me"]

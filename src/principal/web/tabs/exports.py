@@ -1,0 +1,129 @@
+"""The Export tab: download the negotiation brief (HTML, PDF, Markdown) or the cost workbook (xlsx) of the viewed
+version, and keep a copy in the database with who made it.
+
+    GET  /deals/{id}/exports                  the tab: a link per format, and the copies kept so far
+    GET  /deals/{id}/exports/brief.{fmt}?v=N  the export of version N (latest when absent), as an attachment
+    POST /deals/{id}/exports                  form fields format, author, base_version: keep a copy (CSRF-checked)
+    GET  /deals/{id}/exports/saved/{export_id} a kept copy, byte for byte as it was made
+
+Downloads change nothing, so they are safe to link; keeping a copy is a form post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import APIRouter, Depends
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from principal.reports.formats import ExportFormat, render
+from principal.store import deals, exports
+from principal.store.records import MAX_AUTHOR
+from principal.web.errors import NotFound
+from principal.web.forms import read_form, remember_author, remembered_author, text_field
+from principal.web.tab_registry import WorkspaceTab
+from principal.web.templating import is_htmx
+from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
+
+router = APIRouter()
+FORMATS = tuple(ExportFormat)
+
+
+def export_format(fmt: str) -> ExportFormat:
+    try:
+        return ExportFormat(fmt)
+    except ValueError:
+        known = ", ".join(f.value for f in FORMATS)
+        raise NotFound(f"there is no {fmt!r} export; the formats are {known}") from None
+
+
+def filename(ws: Workspace, fmt: ExportFormat) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", ws.summary.name.lower()).strip("-")[:60] or "deal"
+    what = "costs" if fmt is ExportFormat.xlsx else "brief"
+    return f"{slug}-v{ws.number}-{what}.{fmt.value}"
+
+
+def _attachment(content: bytes, media_type: str, name: str) -> Response:
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"},
+    )
+
+
+@router.get("", response_class=HTMLResponse)
+def exports_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    return _page(request, ws, {})
+
+
+def _page(request: Request, ws: Workspace, extra: dict[str, object], *, status: int = 200) -> HTMLResponse:
+    context: dict[str, object] = {
+        "formats": [(f, ws.href(f"/exports/brief.{f.value}"), filename(ws, f)) for f in FORMATS],
+        "kept": exports.list_exports(get_store(request), ws.deal_id),
+        "versions": {v.id: v.number for v in deals.list_versions(get_store(request), ws.deal_id)},
+        "author": remembered_author(request),
+        "field_errors": {},
+        "kept_id": request.query_params.get("kept"),
+        **extra,
+    }
+    return render_tab(request, ws, "exports", "tabs/exports.html", context, status=status)
+
+
+@router.get("/brief.{fmt}", response_model=None)
+def download(fmt: str, ws: Workspace = Depends(open_workspace)) -> Response:
+    kind = export_format(fmt)
+    content = render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}")
+    return _attachment(content, kind.media_type, filename(ws, kind))
+
+
+@router.post("", response_model=None)
+async def keep_copy(request: Request, deal_id: int) -> Response:
+    store = get_store(request)
+    form = await read_form(request)
+    base = text_field(form, "base_version")
+    stored, model = deals.load_version(store, deal_id, int(base) if base.isdigit() else None)
+    ws = Workspace(deals.get_deal(store, deal_id), stored, model)
+    kind_text = text_field(form, "format")
+    author = text_field(form, "author").strip()
+    errors: dict[str, str] = {}
+    if kind_text not in {f.value for f in FORMATS}:
+        errors["format"] = f"choose one of {', '.join(f.value for f in FORMATS)}"
+    if not author:
+        errors["author"] = "give your name so the copy says who made it"
+    elif len(author) > MAX_AUTHOR:
+        errors["author"] = f"at most {MAX_AUTHOR} characters"
+    if errors:
+        return _page(request, ws, {"field_errors": errors, "author": author}, status=422)
+    kind = ExportFormat(kind_text)
+    content = render(model, kind, source=f"version {ws.number} of deal {deal_id}")
+    info = exports.record_export(
+        store,
+        stored.info.id,
+        format=kind.value,
+        filename=filename(ws, kind),
+        media_type=kind.media_type,
+        content=content,
+        author=author,
+    )
+    page = ws.href("/exports")
+    target = f"{page}{'&' if '?' in page else '?'}kept={info.id}"
+    response: Response
+    if is_htmx(request):
+        response = Response(status_code=204, headers={"HX-Redirect": target})
+    else:
+        response = RedirectResponse(target, status_code=303)
+    remember_author(request, response, author)
+    return response
+
+
+@router.get("/saved/{export_id}", response_model=None)
+def kept_copy(request: Request, export_id: int, ws: Workspace = Depends(open_workspace)) -> Response:
+    store = get_store(request)
+    if export_id not in {e.id for e in exports.list_exports(store, ws.deal_id)}:
+        raise NotFound(f"deal {ws.deal_id} has no kept export {export_id}")
+    info, content = exports.get_export(store, export_id)
+    return _attachment(content, info.media_type, info.filename)
+
+
+TAB = WorkspaceTab(slug="exports", title="Export", order=90, router=router, engine="principal.reports.formats")

@@ -1,0 +1,84 @@
+"""The Strategy tab: the negotiation brief (objectives, walk-away, ZOPA, ranked asks, packages with their term cost,
+alignment score and levels, counters, questions, talk track), clause drafts for an offer, and contract KPIs built
+from a goals file the buyer pastes or uploads (checked against the deal's staffing and SLA)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from principal.loader import InputError
+from principal.strategy.clauses import draft_clauses
+from principal.strategy.kpis import build_kpis, parse_goals
+from principal.strategy.plan.brief import build_brief
+from principal.web.forms import read_form, source_with_problems, text_field
+from principal.web.tab_registry import WorkspaceTab
+from principal.web.tab_results import cached_json, chosen_offer
+from principal.web.uploads import DEAL_FILES, UploadPolicy, read_upload
+from principal.web.workspace import Workspace, open_workspace, render_tab
+
+router = APIRouter()
+
+GOALS_FILES = UploadPolicy("goals file", DEAL_FILES.extensions, 1024 * 1024, text=True)
+
+
+def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, Any]:
+    names = list(ws.deal.offers)
+    name = chosen_offer(ws, offer, names, names[-1])
+    return {
+        "brief": cached_json(request, ws, "strategy-brief", {}, lambda: build_brief(ws.deal)),
+        "names": names,
+        "offer": name,
+        "drafts": draft_clauses(ws.deal, name),
+        "cur": ws.deal.currency,
+        "goals_text": "",
+        "kpis": None,
+        "problems": (),
+        "source": None,
+    }
+
+
+@router.get("", response_class=HTMLResponse)
+def strategy_page(
+    request: Request, ws: Workspace = Depends(open_workspace), offer: str | None = Query(default=None)
+) -> HTMLResponse:
+    return render_tab(request, ws, "strategy", "tabs/strategy.html", _context(request, ws, offer))
+
+
+@router.post("/kpis", response_class=HTMLResponse)
+async def strategy_kpis(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    """KPIs from the goals given; remedies and uptime targets come from the offer the goals name (else the last)."""
+    form = await read_form(request)
+    text, filename = text_field(form, "goals_text"), "pasted goals"
+    upload = form.get("file")
+    if isinstance(upload, UploadFile) and upload.filename:
+        accepted = await read_upload(upload, GOALS_FILES)
+        text, filename = accepted.content.decode("utf-8-sig"), accepted.filename
+    context = _context(request, ws, text_field(form, "offer") or None)
+    context["goals_text"] = text
+    try:
+        if not text.strip():
+            raise InputError.single(filename, "paste the goals (YAML) or choose a goals file", field="goals")
+        goals = parse_goals(text, filename)
+        names = list(ws.deal.offers)
+        linked = goals.contract.offer if goals.contract is not None else None
+        offer = linked if linked in ws.deal.offers else names[-1]
+        context["kpis"] = build_kpis(goals, ws.deal, offer)
+        context["kpi_note"] = (
+            f"the goals name offer {linked!r}, which this deal does not have; remedies come from {offer!r}"
+            if linked is not None and linked not in ws.deal.offers
+            else None
+        )
+    except InputError as exc:
+        context["problems"] = exc.problems
+        context["source"] = source_with_problems(text, exc.problems)
+        context["source_name"] = filename
+        return render_tab(request, ws, "strategy", "tabs/strategy.html", context, status=422)
+    return render_tab(request, ws, "strategy", "tabs/strategy.html", context)
+
+
+TAB = WorkspaceTab(slug="strategy", title="Strategy", order=50, router=router, engine="principal.strategy")
