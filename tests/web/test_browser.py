@@ -256,3 +256,25 @@ def test_vendored_plotly_draws_under_the_content_security_policy(chromium: Any, 
         thread.join(timeout=10)
         sys.path.remove(str(tmp_path))
         store.close()
+
+
+def test_export_each_format_from_the_export_tab(page: Any, server: str) -> None:
+    import io
+    import zipfile
+
+    from playwright.sync_api import expect
+
+    import_seed(page)
+    page.get_by_role("link", name="Export", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/deals/1/exports$"))
+    saved: dict[str, bytes] = {}
+    for fmt in ("html", "md", "pdf", "xlsx"):
+        with page.expect_download(timeout=60_000) as download:
+            page.locator(f'a[data-format="{fmt}"]').click()
+        saved[fmt] = Path(download.value.path()).read_bytes()
+    assert "$64,800.00" in saved["html"].decode("utf-8")
+    assert "64,800.00" in saved["md"].decode("utf-8")
+    assert saved["pdf"].startswith(b"%PDF-")
+    with zipfile.ZipFile(io.BytesIO(saved["xlsx"])) as book:
+        assert "xl/workbook.xml" in book.namelist()
+    assert page.requests and all(url.startswith(server + "/") for url in page.requests)
