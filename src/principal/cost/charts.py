@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import numpy as np
 
-from principal.cost.compare import incumbent_months
+from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation
 from principal.model.deal import Deal

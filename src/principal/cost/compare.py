@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Category, Schedule
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
@@ -165,13 +166,6 @@ def recurring_month_totals(s: Schedule) -> list[Decimal]:
         if line.category is not Category.one_time:
             months[line.month - 1] += line.amount
     return months
-
-
-def incumbent_months(deal: Deal, term: int) -> list[Decimal] | None:
-    inc = deal.buyer.incumbent
-    if inc is None or inc.monthly_cost is None:
-        return None
-    return [inc.monthly_cost * (1 + inc.annual_growth_percent / 100) ** ((m - 1) // 12) for m in range(1, term + 1)]
 
 
 def vendor_view(deal: Deal, offer_name: str) -> VendorView | None:

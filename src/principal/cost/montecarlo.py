@@ -17,6 +17,7 @@ from decimal import Decimal
 import numpy as np
 
 from principal.cost import ratecard
+from principal.cost.incumbent import incumbent_months
 from principal.cost.licences import seats_in_month
 from principal.cost.lines import USAGE_CATEGORIES
 from principal.cost.ratecard import FloatArray
@@ -222,12 +223,8 @@ def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int) -> FloatArra
 
 
 def incumbent_monthly(deal: Deal, term: int) -> FloatArray | None:
-    inc = deal.buyer.incumbent
-    if inc is None or inc.monthly_cost is None:
-        return None
-    months = np.arange(1, term + 1)
-    growth = (1 + float(inc.annual_growth_percent) / 100) ** ((months - 1) // 12)
-    return np.asarray(float(inc.monthly_cost) * growth, dtype=np.float64)
+    months = incumbent_months(deal, term)
+    return None if months is None else np.array([float(m) for m in months], dtype=np.float64)
 
 
 def simulate(

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from principal.cost.compare import VendorView, incumbent_months, vendor_view
+from principal.cost.compare import VendorView, vendor_view
+from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation, simulate
 from principal.cost.schedule import schedule

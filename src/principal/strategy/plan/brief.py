@@ -14,6 +14,7 @@ from principal.align.report import align
 from principal.align.scorecard import alignment_score
 from principal.cost import schedule
 from principal.cost.compare import attribute_levers
+from principal.cost.incumbent import incumbent_months
 from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
@@ -251,11 +252,8 @@ def _package_alignment(deal: Deal, offer: Offer) -> float:
 def _batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal:
     if negotiation.batna.term_cost is not None:
         return negotiation.batna.term_cost
-    inc = deal.buyer.incumbent
-    if inc is None or inc.monthly_cost is None:
-        return Decimal(0)
-    growth = 1 + inc.annual_growth_percent / 100
-    return sum((inc.monthly_cost * growth ** ((m - 1) // 12) for m in range(1, term_months + 1)), Decimal(0))
+    months = incumbent_months(deal, term_months)
+    return sum(months, Decimal(0)) if months is not None else Decimal(0)
 
 
 def _asks(
