@@ -11,7 +11,13 @@ import pytest
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.model_file import ClauseModel, shipped_clause_model
 from principal.review.cuad_data import contract_fingerprint
-from principal.review.cuad_eval import DocumentOutcome, evaluate_cuad, score_outcomes, span_iou
+from principal.review.cuad_eval import (
+    DocumentOutcome,
+    evaluate_cuad,
+    macro_f1_interval,
+    score_outcomes,
+    span_iou,
+)
 
 AUDIT = "Customer may audit and inspect the Supplier's books and records once per year on ten days notice."
 PLAIN = "This Agreement is governed by the laws of the State of New York and the courts there."
@@ -76,6 +82,8 @@ def test_metrics_on_known_answers(tmp_path: Path) -> None:
     assert result.macro_f1 == pytest.approx((0.5 + 11 * 1.0) / 12)
     assert result.contracts == 4
     assert result.trained_on == 1 and result.training_set_figures
+    low, high = result.macro_f1_interval
+    assert low < result.macro_f1 <= high
 
 
 def test_iou_and_overlap_of_a_partly_matching_citation() -> None:
@@ -108,3 +116,36 @@ def test_shipped_model_records_cuad_credit_and_cross_validation() -> None:
     assert cv["grouped_by"] == "contract"
     assert set(cv["per_category"]) == set(CATEGORIES)
     assert 0.0 < cv["macro_f1"] <= 1.0
+
+
+def _predictions(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """n contracts, one category, half labelled; predictions right for 80% of contracts (F1 near 0.8)."""
+    rng = np.random.default_rng(seed)
+    labelled = rng.random((n, 1)) < 0.5
+    wrong = rng.random((n, 1)) < 0.2
+    return labelled, labelled ^ wrong
+
+
+def test_macro_f1_interval_brackets_the_figure_and_narrows_with_more_contracts() -> None:
+    small_l, small_p = _predictions(100, seed=1)
+    large_l, large_p = _predictions(2000, seed=1)
+    for labelled, predicted in ((small_l, small_p), (large_l, large_p)):
+        tp = (labelled & predicted).sum()
+        f1 = 2 * tp / (labelled.sum() + predicted.sum())
+        low, high = macro_f1_interval(labelled, predicted)
+        assert low < f1 < high
+    small_width = np.subtract(*macro_f1_interval(small_l, small_p)[::-1])
+    large_width = np.subtract(*macro_f1_interval(large_l, large_p)[::-1])
+    # The width of a bootstrap interval shrinks like 1 / sqrt(n): 20 times the contracts, about 4.5 times narrower.
+    assert 0.08 < small_width < 0.25
+    assert 3.0 < small_width / large_width < 6.5
+    assert macro_f1_interval(small_l, small_p) == macro_f1_interval(small_l, small_p)  # fixed seed
+
+
+def test_macro_f1_interval_edge_cases() -> None:
+    perfect = np.array([[True, False], [False, False], [True, True]])
+    assert macro_f1_interval(perfect, perfect) == (1.0, 1.0)
+    # One contract labelled and missed, one predicted and not labelled: every resample scores 0.
+    assert macro_f1_interval(np.array([[True], [False]]), np.array([[False], [True]])) == (0.0, 0.0)
+    with pytest.raises(ValueError, match="same shape"):
+        macro_f1_interval(np.zeros((3, 2), bool), np.zeros((3, 1), bool))

@@ -30,13 +30,15 @@ def test_json_report(tmp_path: Path) -> None:
     assert (audit["labelled"], audit["true_positives"]) == (1, 1)
     assert payload["credit"] == "CUAD v1, The Atticus Project, CC BY 4.0"
     assert payload["training_set_figures"] is False
+    low, high = payload["macro_f1_interval"]
+    assert low <= payload["macro_f1"] <= high
 
 
 def test_table_report(tmp_path: Path) -> None:
     folder = write_folder(tmp_path, [("a.txt", AUDIT, {"Audit Rights": [AUDIT]})])
     code, out, _ = _run("--data", str(folder))
     assert code == 0
-    assert "Macro-F1 over 12 categories:" in out
+    assert "Macro-F1 over 12 categories: 1.000 (95% interval over resampled contracts: 1.000 to 1.000)" in out
     assert "CUAD v1, The Atticus Project, CC BY 4.0" in out
 
 

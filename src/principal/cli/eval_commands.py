@@ -68,7 +68,12 @@ def cuad(
             _pct(s.mean_iou),
         )
     console.print(table)
-    console.print(f"Macro-F1 over {len(result.scores)} categories: {result.macro_f1:.3f}", markup=False)
+    low, high = result.macro_f1_interval
+    console.print(
+        f"Macro-F1 over {len(result.scores)} categories: {result.macro_f1:.3f} "
+        f"(95% interval over resampled contracts: {low:.3f} to {high:.3f})",
+        markup=False,
+    )
     for note in notes:
         console.print(f"note: {note}", markup=False)
     console.print(f"Labels: {result.credit}.", markup=False)

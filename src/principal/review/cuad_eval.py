@@ -10,6 +10,8 @@ for it, and predicted positive when detection reports the category present.
   with a labelled clause.
 - mean IoU = mean over true-positive contracts of |cited ∩ clause| / |cited ∪ clause| in characters, taking the
   labelled clause that fits the cited span best (0 when none overlaps).
+- Macro-F1 interval = the 2.5th and 97.5th percentiles of Macro-F1 over 1,000 bootstrap resamples of the contracts
+  (drawn with replacement, fixed seed): how much the figure would move on another sample of contracts like these.
 
 Labels come from CUAD v1 (The Atticus Project, CC BY 4.0).
 """
@@ -19,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.detect import classify_clauses
@@ -58,6 +62,7 @@ class CuadEvaluation:
     missing_text: tuple[str, ...]
     scores: tuple[CategoryScore, ...]
     macro_f1: float
+    macro_f1_interval: tuple[float, float]
     trained_on: int
     cross_validated_macro_f1: float | None
     credit: str = CUAD_CREDIT
@@ -119,6 +124,26 @@ def macro_f1(scores: Sequence[CategoryScore]) -> float:
     return sum(s.f1 for s in scores) / len(scores) if scores else 0.0
 
 
+def macro_f1_interval(
+    labelled: np.ndarray, predicted: np.ndarray, *, resamples: int = 1000, seed: int = 0
+) -> tuple[float, float]:
+    """95% bootstrap interval of Macro-F1: contracts (rows of the two contracts x categories boolean arrays) are
+    resampled with replacement `resamples` times with a fixed seed; a category with nothing labelled and nothing
+    predicted in a resample scores 1, as in `score_outcomes`."""
+    labelled = np.asarray(labelled, dtype=bool)
+    predicted = np.asarray(predicted, dtype=bool)
+    if labelled.shape != predicted.shape or labelled.ndim != 2:
+        raise ValueError("labelled and predicted must be contracts x categories arrays of the same shape")
+    if labelled.shape[0] == 0 or labelled.shape[1] == 0:
+        return (0.0, 0.0)
+    rows = np.random.default_rng(seed).integers(0, labelled.shape[0], size=(resamples, labelled.shape[0]))
+    true_positives = (labelled & predicted)[rows].sum(axis=1)
+    denominator = labelled[rows].sum(axis=1) + predicted[rows].sum(axis=1)
+    f1 = np.where(denominator > 0, 2 * true_positives / np.maximum(denominator, 1), 1.0)
+    low, high = np.percentile(f1.mean(axis=1), [2.5, 97.5])
+    return (float(low), float(high))
+
+
 def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluation:
     """Detect clauses in every contract of `folder` and score them against the labels (InputError if unreadable)."""
     model = model if model is not None else shipped_clause_model()
@@ -142,6 +167,8 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
         if contract_fingerprint(contract.name) in trained:
             trained_on += 1
     scores = score_outcomes(outcomes, model.categories)
+    labelled_array = np.array([[o.labelled[c] for c in model.categories] for o in outcomes], dtype=bool)
+    predicted_array = np.array([[o.cited[c] is not None for c in model.categories] for o in outcomes], dtype=bool)
     cv = model.metadata.get("cross_validation", {}).get("macro_f1")
     return CuadEvaluation(
         folder=str(folder),
@@ -149,6 +176,10 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
         missing_text=corpus.missing_text,
         scores=tuple(scores),
         macro_f1=macro_f1(scores),
+        macro_f1_interval=macro_f1_interval(
+            labelled_array.reshape(len(outcomes), len(model.categories)),
+            predicted_array.reshape(len(outcomes), len(model.categories)),
+        ),
         trained_on=trained_on,
         cross_validated_macro_f1=float(cv) if isinstance(cv, int | float) else None,
     )
