@@ -8,6 +8,7 @@ from starlette.staticfiles import StaticFiles
 from principal import __version__
 from principal.store.database import Store
 from principal.web.error_pages import install_error_handlers, render_error
+from principal.web.login_throttle import LoginThrottle
 from principal.web.routes import api, deals, history, login, offers
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
@@ -29,6 +30,9 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
     app.state.store = store
     app.state.settings = settings
     app.state.token_required = settings.token is not None
+    app.state.login_throttle = throttle = LoginThrottle(
+        settings.max_token_failures, settings.token_failure_window_seconds
+    )
     found = discover_tabs(tab_package)
     app.state.tabs = found.tabs
     app.state.tabs_missing = found.missing
@@ -38,5 +42,5 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     install_error_handlers(app)
-    app.add_middleware(SecurityMiddleware, settings=settings, render_error=render_error)
+    app.add_middleware(SecurityMiddleware, settings=settings, render_error=render_error, throttle=throttle)
     return app

@@ -24,6 +24,13 @@ def is_api(request: Request) -> bool:
 
 
 def render_error(request: Request, exc: errors.WebError) -> Response:
+    response = _error_response(request, exc)
+    if isinstance(exc, errors.TooManyAttempts):
+        response.headers["retry-after"] = str(exc.retry_after)
+    return response
+
+
+def _error_response(request: Request, exc: errors.WebError) -> Response:
     if is_api(request):
         return JSONResponse(exc.payload(), status_code=exc.status)
     context = {"error": exc, "next": request.url.path}

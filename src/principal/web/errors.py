@@ -86,6 +86,18 @@ class UnsupportedMediaType(WebError):
     title = "Unsupported file type"
 
 
+class TooManyAttempts(WebError):
+    """Too many wrong access tokens from one address; `retry_after` seconds until the next attempt is heard."""
+
+    status = 429
+    code = "too_many_attempts"
+    title = "Too many attempts"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class Unprocessable(WebError):
     status = 422
     code = "invalid_input"

@@ -1,8 +1,9 @@
 """What keeps the app to its owner: host check, access token, request size limit, CSRF and security headers.
 
 Order for each request: the Host header must name this machine (unless a token guards the app), the access token
-must be presented when one is configured, the body must fit the size limit (buffered before the app sees it), and
-every state-changing request must carry the CSRF token of its session cookie and come from this origin.
+must be presented when one is configured (wrong tokens are counted per client address, see login_throttle.py),
+the body must fit the size limit (buffered before the app sees it), and every state-changing request must carry
+the CSRF token of its session cookie and come from this origin.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
 from principal.web.errors import CsrfRejected, PayloadTooLarge, Unauthorized, UntrustedHost, WebError
+from principal.web.login_throttle import LoginThrottle
 from principal.web.settings import LOOPBACK_NAMES, WebSettings
 
 Scope = MutableMapping[str, Any]
@@ -68,6 +70,11 @@ def cookie_header(name: str, value: str, *, secure: bool) -> str:
     return f"{name}={value}{flags}"
 
 
+def client_address(request: Request) -> str:
+    """The address wrong tokens are counted against (the peer's, as the server sees it)."""
+    return request.client.host if request.client is not None else "unknown"
+
+
 def safe_next(target: str | None) -> str:
     """A redirect target inside this app only."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
@@ -78,10 +85,13 @@ def safe_next(target: str | None) -> str:
 class SecurityMiddleware:
     """Pure ASGI middleware applying the checks above and adding security headers to every response."""
 
-    def __init__(self, app: ASGIApp, settings: WebSettings, render_error: ErrorRenderer) -> None:
+    def __init__(
+        self, app: ASGIApp, settings: WebSettings, render_error: ErrorRenderer, throttle: LoginThrottle
+    ) -> None:
         self.app = app
         self.settings = settings
         self.render_error = render_error
+        self.throttle = throttle
         allowed = set(LOOPBACK_NAMES)
         if settings.host not in ("0.0.0.0", "::", ""):
             allowed.add(settings.host.strip("[]"))
@@ -125,18 +135,25 @@ class SecurityMiddleware:
         token = self.settings.token
         if token is None or request.url.path.startswith(OPEN_PATHS):
             return None
+        client = client_address(request)
         authorization = request.headers.get("authorization", "")
         if authorization.lower().startswith("bearer "):
+            self.throttle.check(client)
             if token_matches(authorization[7:].strip(), token):
+                self.throttle.succeeded(client)
                 request.scope.setdefault("state", {})["bearer"] = True
                 return None
+            self.throttle.failed(client)
             raise Unauthorized("wrong access token")
         if token_matches(request.cookies.get(ACCESS_COOKIE), access_digest(token)):
             return None
         query_token = request.query_params.get("token")
         if query_token is not None and request.method == "GET":
+            self.throttle.check(client)
             if not token_matches(query_token, token):
+                self.throttle.failed(client)
                 raise Unauthorized("wrong access token")
+            self.throttle.succeeded(client)
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
             target = request.url.path + (f"?{urlencode(rest)}" if rest else "")
             response = RedirectResponse(safe_next(target), status_code=303)

@@ -37,6 +37,8 @@ class WebSettings:
     max_request_bytes: int = 25 * 1024 * 1024
     default_author: str = field(default_factory=default_author)
     secret: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    max_token_failures: int = 10
+    token_failure_window_seconds: float = 600.0
 
     @property
     def local_only(self) -> bool:
