@@ -112,3 +112,24 @@ def test_a_kept_copy_of_another_deal_is_not_served(seeded: WebClient, seed_text:
     assert other.status_code == 303  # type: ignore[attr-defined]
     response = seeded.client.get("/deals/2/exports/saved/1")
     assert_error_shape(response, "/deals/2/exports/saved/1", 404)
+
+
+def test_an_export_is_rendered_once_per_version_and_format(seeded: WebClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from principal.web.tabs import exports as tab
+
+    calls: list[ExportFormat] = []
+
+    def counting(deal: object, kind: ExportFormat, *, source: str) -> bytes:
+        calls.append(kind)
+        return real(deal, kind, source=source)
+
+    real = tab.render
+    monkeypatch.setattr(tab, "render", counting)
+    first = seeded.client.get("/deals/1/exports/brief.md")
+    again = seeded.client.get("/deals/1/exports/brief.md")
+    kept = seeded.post_form("/deals/1/exports", {"format": "md", "author": "ana", "base_version": "1"})
+    assert (first.status_code, again.status_code, kept.status_code) == (200, 200, 303)
+    assert first.content == again.content
+    assert calls == [ExportFormat.md]  # the second download and the kept copy reuse the first rendering
+    seeded.client.get("/deals/1/exports/brief.html")
+    assert calls == [ExportFormat.md, ExportFormat.html]

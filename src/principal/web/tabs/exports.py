@@ -6,12 +6,16 @@ version, and keep a copy in the database with who made it.
     POST /deals/{id}/exports                  form fields format, author, base_version: keep a copy (CSRF-checked)
     GET  /deals/{id}/exports/saved/{export_id} a kept copy, byte for byte as it was made
 
-Downloads change nothing, so they are safe to link; keeping a copy is a form post.
+Downloads change nothing, so they are safe to link; keeping a copy is a form post. A version never changes, so the
+last few exports made are kept in memory and served again without rendering (a PDF takes seconds); requests for an
+export being made wait for it rather than render it again.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 from fastapi import APIRouter, Depends
 from starlette.requests import Request
@@ -23,6 +27,7 @@ from principal.store.records import MAX_AUTHOR
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.tab_registry import WorkspaceTab
+from principal.web.tab_results import one_at_a_time
 from principal.web.templating import is_htmx
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
@@ -42,6 +47,31 @@ def filename(ws: Workspace, fmt: ExportFormat) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ws.summary.name.lower()).strip("-")[:60] or "deal"
     what = "costs" if fmt is ExportFormat.xlsx else "brief"
     return f"{slug}-v{ws.number}-{what}.{fmt.value}"
+
+
+KEEP_RENDERED = 12
+_rendered: OrderedDict[tuple[str, int, int, str, str], bytes] = OrderedDict()
+_rendered_guard = threading.Lock()
+
+
+def rendered(request: Request, ws: Workspace, kind: ExportFormat) -> bytes:
+    """The export of the viewed version in `kind`, rendered once and kept for the next requests."""
+    info = ws.version.info
+    key = (str(get_store(request).url), info.id, info.number, info.sha256, kind.value)
+    with _rendered_guard:
+        if key in _rendered:
+            _rendered.move_to_end(key)
+            return _rendered[key]
+    with one_at_a_time((ws.version.info.id, "export", kind.value)):
+        with _rendered_guard:
+            if key in _rendered:
+                return _rendered[key]
+        content = render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}")
+        with _rendered_guard:
+            _rendered[key] = content
+            while len(_rendered) > KEEP_RENDERED:
+                _rendered.popitem(last=False)
+    return content
 
 
 def _attachment(content: bytes, media_type: str, name: str) -> Response:
@@ -71,10 +101,9 @@ def _page(request: Request, ws: Workspace, extra: dict[str, object], *, status: 
 
 
 @router.get("/brief.{fmt}", response_model=None)
-def download(fmt: str, ws: Workspace = Depends(open_workspace)) -> Response:
+def download(fmt: str, request: Request, ws: Workspace = Depends(open_workspace)) -> Response:
     kind = export_format(fmt)
-    content = render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}")
-    return _attachment(content, kind.media_type, filename(ws, kind))
+    return _attachment(rendered(request, ws, kind), kind.media_type, filename(ws, kind))
 
 
 @router.post("", response_model=None)
@@ -96,7 +125,7 @@ async def keep_copy(request: Request, deal_id: int) -> Response:
     if errors:
         return _page(request, ws, {"field_errors": errors, "author": author}, status=422)
     kind = ExportFormat(kind_text)
-    content = render(model, kind, source=f"version {ws.number} of deal {deal_id}")
+    content = rendered(request, ws, kind)
     info = exports.record_export(
         store,
         stored.info.id,
