@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from principal.cli.eval_commands import _notes
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.model_file import ClauseModel, shipped_clause_model
 from principal.review.cuad_data import contract_fingerprint
@@ -23,7 +24,7 @@ AUDIT = "Customer may audit and inspect the Supplier's books and records once pe
 PLAIN = "This Agreement is governed by the laws of the State of New York and the courts there."
 
 
-def _model(categories_on: set[str]) -> ClauseModel:
+def _model(categories_on: set[str], cross_validation: dict[str, object] | None = None) -> ClauseModel:
     """A one-term model: `audit` pushes Audit Rights (if on) over its threshold, nothing else ever fires."""
     n = len(CATEGORIES)
     coef = np.zeros((1 + n, n))
@@ -40,7 +41,10 @@ def _model(categories_on: set[str]) -> ClauseModel:
         threshold=np.zeros(n),
         pattern_weight=0.0,
         context_weight=0.0,
-        metadata={"training": {"contract_fingerprints": [contract_fingerprint("a.txt")]}},
+        metadata={
+            "training": {"contract_fingerprints": [contract_fingerprint("a.txt")]},
+            "cross_validation": cross_validation or {},
+        },
     )
 
 
@@ -116,6 +120,22 @@ def test_shipped_model_records_cuad_credit_and_cross_validation() -> None:
     assert cv["grouped_by"] == "contract"
     assert set(cv["per_category"]) == set(CATEGORIES)
     assert 0.0 < cv["macro_f1"] <= 1.0
+    low, high = cv["macro_f1_interval"]
+    assert low < cv["macro_f1"] < high
+
+
+def test_training_set_note_carries_the_recorded_cross_validated_interval(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path, [("a.txt", AUDIT, {"Audit Rights": [AUDIT]})])
+    recorded = {"macro_f1": 0.7461, "macro_f1_interval": [0.7102, 0.7796]}
+    result = evaluate_cuad(folder, _model({"Audit Rights"}, recorded))
+    assert (result.cross_validated_macro_f1, result.cross_validated_interval) == (0.7461, (0.7102, 0.7796))
+    assert _notes(result)[1] == (
+        "The honest figure is the grouped cross-validated Macro-F1 recorded at training: 0.746 "
+        "(95% interval over contracts: 0.710 to 0.780)."
+    )
+    bare = evaluate_cuad(folder, _model({"Audit Rights"}, {"macro_f1": 0.7461}))
+    assert bare.cross_validated_interval is None
+    assert _notes(bare)[1].endswith("recorded at training: 0.746.")
 
 
 def _predictions(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

@@ -31,9 +31,11 @@ def _notes(result: CuadEvaluation) -> list[str]:
             "training-set figures and overstate accuracy on new contracts."
         )
         if result.cross_validated_macro_f1 is not None:
+            interval = result.cross_validated_interval
+            spread = f" (95% interval over contracts: {interval[0]:.3f} to {interval[1]:.3f})" if interval else ""
             notes.append(
                 f"The honest figure is the grouped cross-validated Macro-F1 recorded at training: "
-                f"{result.cross_validated_macro_f1:.3f}."
+                f"{result.cross_validated_macro_f1:.3f}{spread}."
             )
     if result.missing_text:
         notes.append(f"{len(result.missing_text)} CSV row(s) skipped, no text file: {', '.join(result.missing_text)}")

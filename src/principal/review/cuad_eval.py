@@ -65,6 +65,7 @@ class CuadEvaluation:
     macro_f1_interval: tuple[float, float]
     trained_on: int
     cross_validated_macro_f1: float | None
+    cross_validated_interval: tuple[float, float] | None = None
     credit: str = CUAD_CREDIT
 
     @property
@@ -169,7 +170,9 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
     scores = score_outcomes(outcomes, model.categories)
     labelled_array = np.array([[o.labelled[c] for c in model.categories] for o in outcomes], dtype=bool)
     predicted_array = np.array([[o.cited[c] is not None for c in model.categories] for o in outcomes], dtype=bool)
-    cv = model.metadata.get("cross_validation", {}).get("macro_f1")
+    recorded = model.metadata.get("cross_validation", {})
+    cv = recorded.get("macro_f1")
+    cv_interval = recorded.get("macro_f1_interval")
     return CuadEvaluation(
         folder=str(folder),
         contracts=len(outcomes),
@@ -182,4 +185,9 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
         ),
         trained_on=trained_on,
         cross_validated_macro_f1=float(cv) if isinstance(cv, int | float) else None,
+        cross_validated_interval=(
+            (float(cv_interval[0]), float(cv_interval[1]))
+            if isinstance(cv_interval, list) and len(cv_interval) == 2
+            else None
+        ),
     )
