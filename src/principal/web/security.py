@@ -75,6 +75,18 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
+def token_accepted(throttle: LoginThrottle, request: Request, given: str | None, token: str) -> bool:
+    """Whether `given` is the access token, counting a wrong one against the client's address; raises
+    TooManyAttempts, before comparing, while that address is locked out."""
+    client = client_address(request)
+    throttle.check(client)
+    if token_matches(given, token):
+        throttle.succeeded(client)
+        return True
+    throttle.failed(client)
+    return False
+
+
 def safe_next(target: str | None) -> str:
     """A redirect target inside this app only."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
@@ -135,25 +147,18 @@ class SecurityMiddleware:
         token = self.settings.token
         if token is None or request.url.path.startswith(OPEN_PATHS):
             return None
-        client = client_address(request)
         authorization = request.headers.get("authorization", "")
         if authorization.lower().startswith("bearer "):
-            self.throttle.check(client)
-            if token_matches(authorization[7:].strip(), token):
-                self.throttle.succeeded(client)
+            if token_accepted(self.throttle, request, authorization[7:].strip(), token):
                 request.scope.setdefault("state", {})["bearer"] = True
                 return None
-            self.throttle.failed(client)
             raise Unauthorized("wrong access token")
         if token_matches(request.cookies.get(ACCESS_COOKIE), access_digest(token)):
             return None
         query_token = request.query_params.get("token")
         if query_token is not None and request.method == "GET":
-            self.throttle.check(client)
-            if not token_matches(query_token, token):
-                self.throttle.failed(client)
+            if not token_accepted(self.throttle, request, query_token, token):
                 raise Unauthorized("wrong access token")
-            self.throttle.succeeded(client)
             rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
             target = request.url.path + (f"?{urlencode(rest)}" if rest else "")
             response = RedirectResponse(safe_next(target), status_code=303)

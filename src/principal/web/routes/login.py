@@ -8,14 +8,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from principal.web.errors import Unauthorized
 from principal.web.forms import read_form, text_field
-from principal.web.security import (
-    ACCESS_COOKIE,
-    access_digest,
-    client_address,
-    cookie_header,
-    safe_next,
-    token_matches,
-)
+from principal.web.security import ACCESS_COOKIE, access_digest, cookie_header, safe_next, token_accepted
 from principal.web.templating import render
 
 router = APIRouter()
@@ -33,13 +26,8 @@ async def login(request: Request) -> Response:
     token: str | None = request.app.state.settings.token
     if token is None:
         return RedirectResponse(target, status_code=303)
-    throttle = request.app.state.login_throttle
-    client = client_address(request)
-    throttle.check(client)
-    if not token_matches(text_field(form, "token"), token):
-        throttle.failed(client)
+    if not token_accepted(request.app.state.login_throttle, request, text_field(form, "token"), token):
         raise Unauthorized("wrong access token", field="token")
-    throttle.succeeded(client)
     response = RedirectResponse(target, status_code=303)
     cookie = cookie_header(ACCESS_COOKIE, access_digest(token), secure=request.url.scheme == "https")
     response.headers.append("set-cookie", cookie)
