@@ -25,8 +25,7 @@ def is_api(request: Request) -> bool:
 
 def render_error(request: Request, exc: errors.WebError) -> Response:
     response = _error_response(request, exc)
-    if isinstance(exc, errors.TooManyAttempts):
-        response.headers["retry-after"] = str(exc.retry_after)
+    response.headers.update(exc.headers())
     return response
 
 
