@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Generic, TypeVar
 
 from starlette.requests import Request
 
@@ -21,6 +20,8 @@ from principal.cli.output import to_jsonable
 from principal.store.analyses import params_key
 from principal.web.errors import NotFound
 from principal.web.workspace import Workspace, cached_result
+
+T = TypeVar("T")
 
 RESULT_FORMAT = "1"
 """Bump when a tab changes the shape of what it caches, so older cached results are not read."""
@@ -32,23 +33,42 @@ def engine_version(engine: str) -> str:
 
 KEEP_PARSED = 64
 
-_parsed: OrderedDict[tuple[str, int, str, str], Any] = OrderedDict()
-_locks: dict[tuple[int, str, str], threading.Lock] = {}
-_locks_guard = threading.Lock()
+
+class RecentlyMade(Generic[T]):
+    """The last `keep` values made, by key. A request for a value that is being made waits for it instead of
+    making it again; values must never change for their key (results of a stored version do not)."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        self._values: OrderedDict[Hashable, T] = OrderedDict()
+        self._guard = threading.Lock()
+        self._making: dict[Hashable, threading.Lock] = {}
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for `key`, or `make()`'s (made once however many requests ask at the same moment)."""
+        with self._guard:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+            lock = self._making.setdefault(key, threading.Lock())
+        try:
+            with lock:
+                with self._guard:
+                    if key in self._values:
+                        return self._values[key]
+                made = make()
+                with self._guard:
+                    self._values[key] = made
+                    while len(self._values) > self.keep:
+                        self._values.popitem(last=False)
+                return made
+        finally:
+            with self._guard:
+                if not lock.locked():
+                    self._making.pop(key, None)
 
 
-@contextmanager
-def one_at_a_time(key: tuple[int, str, str]) -> Iterator[None]:
-    """Requests for the same result wait for the first to finish instead of each running the engine."""
-    with _locks_guard:
-        lock = _locks.setdefault(key, threading.Lock())
-    try:
-        with lock:
-            yield
-    finally:
-        with _locks_guard:
-            if not lock.locked():
-                _locks.pop(key, None)
+_parsed: RecentlyMade[Any] = RecentlyMade(KEEP_PARSED)
 
 
 def cached_json(
@@ -60,19 +80,11 @@ def cached_json(
     def run() -> str:
         return json.dumps(to_jsonable(compute()), separators=(",", ":"), ensure_ascii=False)
 
-    key = (ws.version.info.id, engine, params_key(params))
-    memo_key = (str(request.app.state.store.url), *key)
-    with _locks_guard:
-        if memo_key in _parsed:
-            _parsed.move_to_end(memo_key)
-            return _parsed[memo_key]
-    with one_at_a_time(key):
-        found = json.loads(cached_result(request, ws, engine, engine_version(engine), params, run))
-    with _locks_guard:
-        _parsed[memo_key] = found
-        while len(_parsed) > KEEP_PARSED:
-            _parsed.popitem(last=False)
-    return found
+    def stored() -> Any:
+        return json.loads(cached_result(request, ws, engine, engine_version(engine), params, run))
+
+    key = (str(request.app.state.store.url), ws.version.info.id, engine, params_key(params))
+    return _parsed.get(key, stored)
 
 
 def chosen_offer(ws: Workspace, name: str | None, allowed: list[str], default: str, field: str = "offer") -> str:

@@ -14,8 +14,6 @@ export being made wait for it rather than render it again.
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
 
 from fastapi import APIRouter, Depends
 from starlette.requests import Request
@@ -27,7 +25,7 @@ from principal.store.records import MAX_AUTHOR
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import one_at_a_time
+from principal.web.tab_results import RecentlyMade
 from principal.web.templating import is_htmx
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
@@ -50,28 +48,14 @@ def filename(ws: Workspace, fmt: ExportFormat) -> str:
 
 
 KEEP_RENDERED = 12
-_rendered: OrderedDict[tuple[str, int, int, str, str], bytes] = OrderedDict()
-_rendered_guard = threading.Lock()
+_rendered: RecentlyMade[bytes] = RecentlyMade(KEEP_RENDERED)
 
 
 def rendered(request: Request, ws: Workspace, kind: ExportFormat) -> bytes:
     """The export of the viewed version in `kind`, rendered once and kept for the next requests."""
     info = ws.version.info
     key = (str(get_store(request).url), info.id, info.number, info.sha256, kind.value)
-    with _rendered_guard:
-        if key in _rendered:
-            _rendered.move_to_end(key)
-            return _rendered[key]
-    with one_at_a_time((ws.version.info.id, "export", kind.value)):
-        with _rendered_guard:
-            if key in _rendered:
-                return _rendered[key]
-        content = render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}")
-        with _rendered_guard:
-            _rendered[key] = content
-            while len(_rendered) > KEEP_RENDERED:
-                _rendered.popitem(last=False)
-    return content
+    return _rendered.get(key, lambda: render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}"))
 
 
 def _attachment(content: bytes, media_type: str, name: str) -> Response:
