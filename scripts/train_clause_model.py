@@ -57,7 +57,7 @@ from principal.review.clauses.model_file import (  # noqa: E402
 from principal.review.clauses.patterns import PATTERN_NAMES, pattern_hits  # noqa: E402
 from principal.review.clauses.segments import split_units  # noqa: E402
 from principal.review.cuad_data import CUAD_CREDIT, contract_fingerprint, locate_quote, read_corpus  # noqa: E402
-from principal.review.cuad_eval import DocumentOutcome, macro_f1, macro_f1_interval, score_outcomes  # noqa: E402
+from principal.review.cuad_eval import DocumentOutcome, macro_f1, outcomes_interval, score_outcomes  # noqa: E402
 
 MIN_DF = 3
 MAX_TERMS = 40000
@@ -230,8 +230,7 @@ def cross_validate(units: Units, folds: int) -> tuple[np.ndarray, dict[str, obje
             thresholds[~others, j] = best_threshold(best[others, j], units.labelled[others, j])
     outcomes = _outcomes(units, margins, thresholds)
     scores = score_outcomes(outcomes)
-    predicted = np.array([[o.cited[c] is not None for c in CATEGORIES] for o in outcomes], dtype=bool)
-    low, high = macro_f1_interval(units.labelled, predicted)
+    low, high = outcomes_interval(outcomes)
     report: dict[str, object] = {
         "folds": folds,
         "grouped_by": "contract",

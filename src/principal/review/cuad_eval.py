@@ -145,6 +145,18 @@ def macro_f1_interval(
     return (float(low), float(high))
 
 
+def outcomes_interval(
+    outcomes: Sequence[DocumentOutcome], categories: Sequence[str] = CATEGORIES
+) -> tuple[float, float]:
+    """`macro_f1_interval` of document outcomes (predicted = a clause is cited)."""
+    labelled = np.zeros((len(outcomes), len(categories)), dtype=bool)
+    predicted = np.zeros_like(labelled)
+    for i, outcome in enumerate(outcomes):
+        labelled[i] = [outcome.labelled[c] for c in categories]
+        predicted[i] = [outcome.cited[c] is not None for c in categories]
+    return macro_f1_interval(labelled, predicted)
+
+
 def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluation:
     """Detect clauses in every contract of `folder` and score them against the labels (InputError if unreadable)."""
     model = model if model is not None else shipped_clause_model()
@@ -168,8 +180,6 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
         if contract_fingerprint(contract.name) in trained:
             trained_on += 1
     scores = score_outcomes(outcomes, model.categories)
-    labelled_array = np.array([[o.labelled[c] for c in model.categories] for o in outcomes], dtype=bool)
-    predicted_array = np.array([[o.cited[c] is not None for c in model.categories] for o in outcomes], dtype=bool)
     recorded = model.metadata.get("cross_validation", {})
     cv = recorded.get("macro_f1")
     cv_interval = recorded.get("macro_f1_interval")
@@ -179,10 +189,7 @@ def evaluate_cuad(folder: Path, model: ClauseModel | None = None) -> CuadEvaluat
         missing_text=corpus.missing_text,
         scores=tuple(scores),
         macro_f1=macro_f1(scores),
-        macro_f1_interval=macro_f1_interval(
-            labelled_array.reshape(len(outcomes), len(model.categories)),
-            predicted_array.reshape(len(outcomes), len(model.categories)),
-        ),
+        macro_f1_interval=outcomes_interval(outcomes, model.categories),
         trained_on=trained_on,
         cross_validated_macro_f1=float(cv) if isinstance(cv, int | float) else None,
         cross_validated_interval=(
