@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.review.review import review_file
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "cuad-dev" / "contracts"

@@ -11,7 +11,7 @@ from tests.conftest import SEED
 def test_align_json_side_by_side() -> None:
     result = run("align", str(SEED), "--offer", "original", "--offer", "final", "--json")
     assert result.exit_code == 0, result.stderr
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout)["result"]
     assert [o["offer"] for o in payload["offers"]] == ["original", "final"]
     compare = {row["area"]: row for row in payload["compare"]}
     assert compare["pricing and usage"]["ratings"] == {"original": "at risk", "final": "needs work"}

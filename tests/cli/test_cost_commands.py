@@ -11,7 +11,7 @@ from tests.conftest import SEED
 def test_cost_json_has_the_schedule_figures() -> None:
     result = run("cost", str(SEED), "--offer", "original", "--json", "--lines")
     assert result.exit_code == 0, result.stderr
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout)["result"]
     offer = payload["offers"][0]
     assert offer["offer"] == "original"
     assert offer["by_category"]["licenses"] == "2638642.50"
@@ -38,14 +38,14 @@ def test_cost_json_has_the_schedule_figures() -> None:
 def test_cost_json_with_simulation() -> None:
     result = run("cost", str(SEED), "--offer", "final", "--simulate", "2000", "--seed", "5", "--json")
     assert result.exit_code == 0
-    sim = json.loads(result.stdout)["offers"][0]["simulation"]
+    sim = json.loads(result.stdout)["result"]["offers"][0]["simulation"]
     assert sim["draws"] == 2000 and sim["seed"] == 5
     assert sim["term"]["p10"] < sim["term"]["p50"] < sim["term"]["p90"]
     assert 0 <= sim["p_over_budget_any_year"] <= 1
 
 
 def test_final_milestones_in_cost_json() -> None:
-    payload = json.loads(run("cost", str(SEED), "-o", "final", "--json", "--lines").stdout)
+    payload = json.loads(run("cost", str(SEED), "-o", "final", "--json", "--lines").stdout)["result"]
     fees = [(ln["month"], ln["amount"]) for ln in payload["offers"][0]["lines"] if ln["category"] == "one_time"]
     assert fees == [(2, "56000.00"), (3, "112000.00"), (4, "84000.00"), (6, "28000.00")]
 
@@ -53,7 +53,7 @@ def test_final_milestones_in_cost_json() -> None:
 def test_compare_json_has_levers_and_crossings() -> None:
     result = run("compare", str(SEED), "--json")
     assert result.exit_code == 0
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout)["result"]
     final = next(v for v in payload["versus_baseline"] if v["offer"] == "final")
     levers = {lv["lever"]: lv for lv in final["levers"]}
     assert levers["licences"]["by_year"][0] == "64800.00"

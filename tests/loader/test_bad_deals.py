@@ -42,7 +42,9 @@ def test_bad_deal_json_lists_the_same_problems(path: Path) -> None:
     assert result.exit_code == 2
     payload = json.loads(result.stdout)
     assert payload["ok"] is False
-    rendered = [f"{p['file']}:{p['line']}:{p['column']}: {p['field']}: {p['message']}" for p in payload["problems"]]
+    rendered = [
+        f"{p['file']}:{p['line']}:{p['column']}: {p['field']}: {p['message']}" for p in payload["error"]["problems"]
+    ]
     assert rendered == expectations(path)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.reports import atomic_file
 from principal.reports.atomic_file import write_atomically
 from tests.clirunner import run
@@ -38,9 +38,8 @@ def test_json_summary_describes_the_file_written(tmp_path: Path) -> None:
     assert result.exit_code == 0
     summary = json.loads(result.stdout)
     content = out.read_bytes()
-    assert summary == {
-        "ok": True,
-        "file": str(SEED),
+    assert summary["ok"] is True and summary["command"] == "export" and summary["file"] == str(SEED)
+    assert summary["result"] == {
         "format": "md",
         "media_type": "text/markdown; charset=utf-8",
         "output": str(out),
@@ -78,7 +77,7 @@ def test_output_problems_are_reported_before_any_work(tmp_path: Path) -> None:
     assert "--format: cannot tell the format from 'brief.docx'" in unknown.stderr
     folder = run("export", str(SEED), "-o", str(tmp_path), "--format", "md", "--json")
     assert folder.exit_code == 2
-    problem = json.loads(folder.stdout)["problems"][0]
+    problem = json.loads(folder.stdout)["error"]["problems"][0]
     assert problem["field"] == "-o" and "is a directory" in problem["message"]
 
 

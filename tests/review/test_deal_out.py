@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from principal.errors import InputError
 from principal.loader import parse_deal
-from principal.loader.problems import InputError
 from principal.review.deal_out import write_atomically
 from principal.review.result import ReviewResult
 

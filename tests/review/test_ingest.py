@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.review.document import SourceFormat
 from principal.review.ingest import Limits, load_document, read_document
 from tests.review.conftest import FIXTURES

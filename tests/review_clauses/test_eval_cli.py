@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from principal.cli.app import app
 from principal.review.clauses.categories import CATEGORIES
+from tests.clirunner import run as cli
 from tests.review_clauses.test_cuad_eval import AUDIT, PLAIN, write_folder
-
-runner = CliRunner()
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["eval", "cuad", *args])
+    result = cli("eval", "cuad", *args)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -23,7 +19,7 @@ def test_json_report(tmp_path: Path) -> None:
     folder = write_folder(tmp_path, [("a.txt", AUDIT + " " + PLAIN, {"Audit Rights": [AUDIT]}), ("b.txt", PLAIN, {})])
     code, out, _ = _run("--data", str(folder), "--json")
     assert code == 0
-    payload = json.loads(out)
+    payload = json.loads(out)["result"]
     assert payload["contracts"] == 2
     assert [s["category"] for s in payload["scores"]] == list(CATEGORIES)
     audit = next(s for s in payload["scores"] if s["category"] == "Audit Rights")
@@ -64,7 +60,7 @@ def test_malformed_cell_is_located(tmp_path: Path) -> None:
     csv_path.write_text(csv_path.read_text(encoding="utf-8").replace('[""Customer may', "[Customer may"), "utf-8")
     code, out, _ = _run("--data", str(folder), "--json")
     assert code == 2
-    (problem,) = json.loads(out)["problems"]
+    (problem,) = json.loads(out)["error"]["problems"]
     assert (problem["line"], problem["field"]) == (2, "Audit Rights")
     code, _, err = _run("--data", str(folder))
     assert code == 2

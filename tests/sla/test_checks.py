@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from principal.errors import InputError
 from principal.loader import parse_deal
-from principal.loader.problems import InputError
 from tests.conftest import SEED
 
 

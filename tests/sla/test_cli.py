@@ -6,24 +6,21 @@ import json
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from principal.cli.app import app
+from tests.clirunner import run as cli
 from tests.conftest import SEED
 from tests.sla.conftest import FIXTURES
 
-runner = CliRunner()
-
 
 def run(*args: str) -> Any:
-    return runner.invoke(app, ["sla", str(SEED), *args])
+    return cli("sla", str(SEED), *args)
 
 
 def payload(*args: str) -> dict[str, Any]:
     result = run(*args, "--json")
     assert result.exit_code == 0, result.output
     data: dict[str, Any] = json.loads(result.stdout)
-    return data["report"]
+    return data["result"]["report"]
 
 
 def test_json_states_the_fee_base_and_allowed_downtime() -> None:
@@ -112,8 +109,8 @@ def test_bad_log_in_json() -> None:
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert data["ok"] is False
-    assert data["problems"][0]["line"] == 2 and data["problems"][0]["column"] == 1
-    assert data["problems"][0]["field"] == "start"
+    assert data["error"]["problems"][0]["line"] == 2 and data["error"]["problems"][0]["column"] == 1
+    assert data["error"]["problems"][0]["field"] == "start"
 
 
 @pytest.mark.parametrize("offer", ["original", "quarter-end", "revised-ask", "final"])

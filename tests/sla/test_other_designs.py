@@ -7,14 +7,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from principal.cli.app import app
 from principal.loader import parse_deal
 from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.outage_model import preset_model
 from principal.sla.replay import replay_outages
 from principal.sla.simulation import simulate_designs
+from tests.clirunner import run as cli
 from tests.sla.conftest import outage
 
 D = Decimal
@@ -92,9 +90,9 @@ def test_cli_with_a_header_only_log(tmp_path: Path) -> None:
     deal.write_text(DEAL)
     log = tmp_path / "log.csv"
     log.write_text("start,end,component\n")
-    result = CliRunner().invoke(app, ["sla", str(deal), "--outages", str(log), "--simulate", "50", "--json"])
+    result = cli("sla", str(deal), "--outages", str(log), "--simulate", "50", "--json")
     assert result.exit_code == 0, result.output
-    report = json.loads(result.stdout)["report"]
+    report = json.loads(result.stdout)["result"]["report"]
     assert report["replay"]["credits_paid"] == "0.00"
     assert [m["source"] for m in report["simulation"]["models"]] == [
         "preset typical (0 unplanned outage(s) in the log, too few to fit)"

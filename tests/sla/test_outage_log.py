@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from principal.errors import InputError
 from principal.loader.outage_log import load_outage_log, parse_outage_log
-from principal.loader.problems import InputError
 from principal.model.sla import OutageCause
 from tests.sla.conftest import FIXTURES
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
-
-from principal.cli.app import app
 from principal.model import Deal
 from principal.strategy.clauses import draft_clauses
+from tests.clirunner import run as cli
 from tests.conftest import SEED
-
-runner = CliRunner()
 
 
 def _clause(deal: Deal, offer: str, key: str) -> tuple[str, tuple[str, ...]]:
@@ -70,12 +66,12 @@ def test_original_names_what_is_missing(seed_deal: Deal) -> None:
 
 
 def test_cli_clauses() -> None:
-    result = runner.invoke(app, ["clauses", str(SEED), "--json"])
+    result = cli("clauses", str(SEED), "--json")
     assert result.exit_code == 0
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout)["result"]
     assert payload["offer"] == "final" and len(payload["clauses"]) == 5
-    result = runner.invoke(app, ["clauses", str(SEED), "--offer", "original"])
+    result = cli("clauses", str(SEED), "--offer", "original")
     assert result.exit_code == 0 and "MISSING: no chronic-failure exit right" in result.stdout
-    result = runner.invoke(app, ["clauses", str(SEED), "--offer", "best"])
+    result = cli("clauses", str(SEED), "--offer", "best")
     assert result.exit_code == 2
     assert "--offer: no offer named 'best'; offers are original, quarter-end, revised-ask, final" in result.stderr

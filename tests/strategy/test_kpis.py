@@ -7,16 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from principal.cli.app import app
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.strategy.kpis import KpiKind, build_kpis, load_goals, parse_goals
 from principal.strategy.kpis.library import LIBRARY
+from tests.clirunner import run as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 GOALS = ROOT / "examples" / "ccaas-450" / "goals.yaml"
-runner = CliRunner()
 
 
 def test_library_covers_every_kind_with_every_field() -> None:
@@ -120,15 +118,15 @@ def test_missing_offer_in_linked_deal(tmp_path: Path) -> None:
 
 
 def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["kpis", str(GOALS), "--json"])
+    result = cli("kpis", str(GOALS), "--json")
     assert result.exit_code == 1  # the voice peak is under-staffed
     payload = json.loads(result.stdout)
-    assert payload["ok"] is False and len(payload["kpis"]) == 16
+    assert payload["ok"] is True and payload["result"]["feasible"] is False and len(payload["result"]["kpis"]) == 16
     fine = tmp_path / "g.yaml"
     fine.write_text("operation: x\ngoals:\n  - keep voice routing up 99.95%\n")
-    result = runner.invoke(app, ["kpis", str(fine)])
+    result = cli("kpis", str(fine))
     assert result.exit_code == 0 and "at least 99.95% per calendar month" in result.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("operation: x\ngoals:\n  - be nice\n")
-    result = runner.invoke(app, ["kpis", str(bad)])
+    result = cli("kpis", str(bad))
     assert result.exit_code == 2 and f"{bad}:3:5: goals[0]: cannot read this goal" in result.stderr

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from principal.loader import InputError, parse_deal
+from principal.errors import InputError
+from principal.loader import parse_deal
 from principal.model import Deal
 from principal.model.negotiation import IssueKey, Negotiation, Pressure
 from tests.conftest import SEED

@@ -7,18 +7,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from principal.cli.app import app
 from principal.cost import schedule
 from principal.cost.compare import attribute_levers
 from principal.model import Deal
 from principal.model.negotiation import IssueKey
 from principal.strategy.plan.brief import Brief, build_brief
 from principal.strategy.plan.deal_space import build_space
+from tests.clirunner import run as cli
 from tests.conftest import SEED
-
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -106,14 +103,14 @@ def test_words_carry_the_figures(brief: Brief) -> None:
 
 
 def test_cli_plan(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["plan", str(SEED), "--json"])
+    result = cli("plan", str(SEED), "--json")
     assert result.exit_code == 0
-    payload = json.loads(result.stdout)
+    payload = json.loads(result.stdout)["result"]
     assert payload["target"] == "revised-ask" and len(payload["packages"]) == 3
     assert payload["compare_saving"] == "466540.38"
     bad = tmp_path / "deal.yaml"
     bad.write_text(SEED.read_text().replace("target_offer: revised-ask", "target_offer: best-ask"))
-    result = runner.invoke(app, ["plan", str(bad)])
+    result = cli("plan", str(bad))
     assert result.exit_code == 2
     line = next(n for n, text in enumerate(bad.read_text().splitlines(), start=1) if "best-ask" in text)
     assert f"{bad}:{line}:17: negotiation.target_offer: no offer named 'best-ask'" in result.stderr

@@ -5,16 +5,12 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from principal.cli.app import app
-
-runner = CliRunner()
+from tests.clirunner import run as run_cli
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    result = runner.invoke(app, ["serve", *args], env=env or {"PRINCIPAL_TOKEN": ""})
-    return result.exit_code, result.output
+    result = run_cli("serve", *args, env=env or {"PRINCIPAL_TOKEN": ""})
+    return result.exit_code, result.stdout + result.stderr
 
 
 def test_non_local_bind_without_token_is_refused() -> None:

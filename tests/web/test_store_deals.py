@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.store import analyses, deals, exports, reviews
 from principal.store.database import Store
 from principal.store.errors import InvalidValue, NotFound, NothingChanged, VersionConflict

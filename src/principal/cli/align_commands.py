@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 
 from principal.align.report import AlignmentReport, align, alignment_summary, compare_alignment
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
 from principal.cli.progress import working
 from principal.cost.report import pick_offers
 from principal.loader import load_deal
@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
     app.command("align")(align_command)
 
 
-@reports_input_errors
+@command("align")
 def align_command(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     offer: list[str] = typer.Option([], "--offer", "-o", help="Offer(s) to analyse (repeatable); default all."),
@@ -38,7 +38,7 @@ def align_command(
             payload["compare"] = [
                 {"area": a.area, "ratings": a.ratings, "exposure": a.exposure} for a in compare_alignment(reports)
             ]
-        emit_json(payload)
+        emit_result(payload)
         return
     cur = deal.currency
     if len(reports) == 1:

@@ -7,12 +7,12 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
 from principal.cli.progress import progress_bar
 from principal.cost.compare import Comparison, compare, comparison_summary
 from principal.cost.report import CostReport, OfferCost, cost_report, cost_summary, pick_offers
+from principal.errors import InputError
 from principal.loader import load_deal
-from principal.loader.problems import InputError
 from principal.money_format import money, percent
 
 
@@ -26,7 +26,7 @@ def _check_draws(draws: int) -> None:
         raise InputError.single("principal cost", f"must be between 0 and 2,000,000 (got {draws})", field="--simulate")
 
 
-@reports_input_errors
+@command("cost")
 def cost(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     offer: list[str] = typer.Option([], "--offer", "-o", help="Offer to cost (repeatable); default all."),
@@ -42,7 +42,7 @@ def cost(
     with progress_bar("simulating", draws * len(names), enabled=draws >= 20_000 and not as_json) as advance:
         report = cost_report(deal, names, draws=draws, seed=seed, progress=advance)
     if as_json:
-        emit_json(cost_summary(report, lines=lines))
+        emit_result(cost_summary(report, lines=lines))
         return
     _render_cost(report, lines)
 
@@ -121,7 +121,7 @@ def _render_offer(item: OfferCost, cur: str, show_lines: bool) -> None:
         console.print(lt)
 
 
-@reports_input_errors
+@command("compare")
 def compare_command(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     offer: list[str] = typer.Option([], "--offer", "-o", help="Offers to compare (repeatable); default all."),
@@ -135,7 +135,7 @@ def compare_command(
         pick_offers(deal, [baseline], str(file), "--baseline")
     result = compare(deal, names, baseline)
     if as_json:
-        emit_json(comparison_summary(result))
+        emit_result(comparison_summary(result))
         return
     _render_compare(result, deal.currency)
 

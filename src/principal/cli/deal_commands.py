@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
 from principal.loader import load_deal
 from principal.model.deal import Deal
 from principal.reports.schema_reference import markdown_reference
@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema)
 
 
-@reports_input_errors
+@command("validate")
 def validate(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
@@ -26,10 +26,8 @@ def validate(
     """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any)."""
     deal = load_deal(file)
     if as_json:
-        emit_json(
+        emit_result(
             {
-                "ok": True,
-                "file": str(file),
                 "offers": list(deal.offers),
                 "assumptions": [a.model_dump() for a in deal.assumptions],
             }
@@ -42,13 +40,16 @@ def validate(
             console.print(f"  - {item.path}: {item.note}", markup=False)
 
 
+@command("schema", file_param=None)
 def schema(
     markdown: bool = typer.Option(False, "--markdown", help="The human reference (docs/deal-file.md) instead."),
     as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (the default output)."),
 ) -> None:
     """Print the JSON Schema of deal files, or with --markdown the deal-file reference."""
-    del as_json
     if markdown:
         typer.echo(markdown_reference(), nl=False)
+        return
+    if as_json:
+        emit_result(Deal.model_json_schema())
         return
     typer.echo(json.dumps(Deal.model_json_schema(), indent=2))

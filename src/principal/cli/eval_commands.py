@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
 from principal.cli.progress import working
 from principal.review.cuad_eval import CuadEvaluation, evaluate_cuad
 
@@ -42,7 +42,7 @@ def _notes(result: CuadEvaluation) -> list[str]:
     return notes
 
 
-@reports_input_errors
+@command("eval cuad", file_param="data")
 def cuad(
     data: Path = typer.Option(..., "--data", help="Folder holding contracts/*.txt and master_clauses.csv."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
@@ -52,7 +52,7 @@ def cuad(
         result = evaluate_cuad(data)
     notes = _notes(result)
     if as_json:
-        emit_json({"ok": True, **result.__dict__, "training_set_figures": result.training_set_figures, "notes": notes})
+        emit_result({**result.__dict__, "training_set_figures": result.training_set_figures, "notes": notes})
         return
     table = Table(title=f"Clause detection on {result.contracts} contracts in {result.folder}")
     for column in ("category", "labelled", "predicted", "TP", "precision", "recall", "F1", "cited overlap", "IoU"):

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import typer
 
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
 from principal.cli.progress import working
 from principal.cli.strategy_commands import check_negotiation_names
 from principal.cost.report import pick_offers
+from principal.errors import InputError
 from principal.loader import load_deal
-from principal.loader.problems import InputError
 from principal.reports.atomic_file import check_target, write_atomically
 from principal.reports.formats import SUFFIXES, ExportFormat, parse_format, render
 
@@ -33,7 +33,7 @@ def _format_for(fmt: str | None, out: Path) -> ExportFormat:
     return guessed
 
 
-@reports_input_errors
+@command("export")
 def export(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     fmt: str | None = typer.Option(
@@ -53,10 +53,8 @@ def export(
         content = render(deal, kind, names if offer else None, source=file.name)
     write_atomically(out, content)
     if as_json:
-        emit_json(
+        emit_result(
             {
-                "ok": True,
-                "file": str(file),
                 "format": kind.value,
                 "media_type": kind.media_type,
                 "output": str(out),

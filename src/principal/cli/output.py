@@ -1,85 +1,159 @@
 """How every command reports: a rich rendering for people, `--json` for machines, one-line errors, exit codes.
 
-Exit codes: 0 ok, 1 the analysis found a failure the command was asked to detect, 2 bad input.
+Exit codes: 0 ok, 1 the analysis found a failure the command was asked to detect, 2 bad input (or any other
+problem Principal reports on purpose), 70 an internal error (a bug: `--debug` shows its traceback).
+
+Every `--json` output is one envelope:
+
+    {"ok": true, "command": "cost", "file": "deal.yaml", "version": "0.1.0", "result": {...}}
+    {"ok": false, "command": "cost", "file": "deal.yaml", "version": "0.1.0",
+     "error": {"kind": "input", "message": "...", "problems": [{"file", "line", "column", "field", "message"}]}}
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime, time
-from decimal import Decimal
-from enum import Enum
-from pathlib import Path
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 
-from principal.loader.problems import InputError, Problem
+from principal import __version__
+from principal.errors import InputError, PrincipalError, Problem
+from principal.json_encoding import dumps
+from principal.present import Formatter
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
 
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# User text (deal names, quotes from documents) is printed as it is: no emoji codes, no markup, no highlighting.
+console = Console(highlight=False, soft_wrap=True, emoji=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
-def to_jsonable(value: Any) -> Any:
-    """Plain JSON values; Decimal amounts become strings so no cent is lost to binary floats."""
-    if isinstance(value, BaseModel):
-        return to_jsonable(value.model_dump(mode="python"))
-    if is_dataclass(value) and not isinstance(value, type):
-        return to_jsonable(asdict(value))
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, float) and value != value:  # NaN
+@dataclass
+class Invocation:
+    """The command being run, so every output and every error can name it and its file."""
+
+    command: str
+    file: str | None
+    as_json: bool
+    formatter: Formatter | None = None
+
+
+_current: ContextVar[Invocation | None] = ContextVar("principal_invocation", default=None)
+
+
+def current() -> Invocation | None:
+    return _current.get()
+
+
+def forget_invocation() -> None:
+    """Start a run with no command recorded (main() calls it first)."""
+    _current.set(None)
+
+
+def _file_argument(kwargs: dict[str, Any], name: str | None) -> str | None:
+    if name is None:
         return None
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    return value
+    value = kwargs.get(name)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or None
+    return None if value is None else str(value)
 
 
-def emit_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(to_jsonable(payload), indent=2, ensure_ascii=False) + "\n")
+def command(name: str, *, file_param: str | None = "file") -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a CLI command: its name and input file go into every JSON envelope and error it produces.
+
+    A `PrincipalError` raised inside becomes its one-line messages (or the JSON error envelope) and exit 2.
+    """
+
+    def decorate(func: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(func)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            invocation = Invocation(name, _file_argument(kwargs, file_param), bool(kwargs.get("as_json", False)))
+            _current.set(invocation)  # left set after an unexpected exception, so main() can still name it
+            try:
+                return func(*args, **kwargs)
+            except PrincipalError as exc:
+                fail(exc)
+
+        return wrapper
+
+    return decorate
 
 
-def fail_input(problems: tuple[Problem, ...] | list[Problem], as_json: bool) -> NoReturn:
+def use_formatter(formatter: Formatter) -> Formatter:
+    """Record the deal's formatter so statements in the JSON output are written in its currency and locale."""
+    invocation = current()
+    if invocation is not None:
+        invocation.formatter = formatter
+    return formatter
+
+
+def _envelope(ok: bool) -> dict[str, Any]:
+    invocation = current()
+    return {
+        "ok": ok,
+        "command": invocation.command if invocation else None,
+        "file": invocation.file if invocation else None,
+        "version": __version__,
+    }
+
+
+def _text_of() -> Callable[[Any], str] | None:
+    invocation = current()
+    return invocation.formatter.text if invocation and invocation.formatter else None
+
+
+def emit_result(result: Any, *, ok: bool = True) -> None:
+    """The command's result in the JSON envelope on standard output."""
+    payload = {**_envelope(ok), "result": result}
+    sys.stdout.write(dumps(payload, _text_of()) + "\n")
+
+
+def error_payload(kind: str, message: str, problems: tuple[Problem, ...] = ()) -> dict[str, Any]:
+    error: dict[str, Any] = {"kind": kind, "message": message}
+    if problems:
+        error["problems"] = [p.as_dict() for p in problems]
+    return {**_envelope(False), "error": error}
+
+
+def _kind(exc: PrincipalError) -> str:
+    from principal.errors import ShippedDataError
+
+    if isinstance(exc, InputError):
+        return "input"
+    if isinstance(exc, ShippedDataError):
+        return "shipped_data"
+    return type(exc).__name__
+
+
+def report(exc: PrincipalError, as_json: bool) -> None:
+    """Print an error the user can act on: its lines on standard error, or the JSON error envelope."""
+    lines = exc.lines()
     if as_json:
-        emit_json({"ok": False, "problems": [p.as_dict() for p in problems]})
-    else:
-        for problem in problems:
-            err_console.print(problem.render(), markup=False)
+        problems = exc.problems if isinstance(exc, InputError) else ()
+        sys.stdout.write(dumps(error_payload(_kind(exc), lines[0] if lines else str(exc), problems)) + "\n")
+        return
+    for line in lines:
+        err_console.print(line, markup=False)
+
+
+def fail(exc: PrincipalError) -> NoReturn:
+    invocation = current()
+    report(exc, invocation.as_json if invocation else False)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def reports_input_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn InputError into located one-line messages and exit code 2; nothing else reaches the user raw."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        as_json = bool(kwargs.get("as_json", False))
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            fail_input(exc.problems, as_json)
-
-    return wrapper
+def fail_input(problems: tuple[Problem, ...] | list[Problem]) -> NoReturn:
+    fail(InputError(list(problems)))

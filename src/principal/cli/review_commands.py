@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from principal.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, console, emit_json, err_console, reports_input_errors
+from principal.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, command, console, emit_result, err_console
 from principal.review.deal_out import write_atomically
 from principal.review.result import ReviewResult
 from principal.review.review import review_file
@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
     app.command("review")(review)
 
 
-@reports_input_errors
+@command("review", file_param="document")
 def review(
     document: Path = typer.Argument(
         ..., help="The vendor's order form, MSA or SLA: PDF, DOCX, HTML, Markdown or text."
@@ -35,7 +35,7 @@ def review(
             err_console.print(f"{deal_out}: cannot write the deal file ({exc.strerror or exc})", markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
     if as_json:
-        emit_json(_payload(result, deal_out))
+        emit_result(_payload(result, deal_out))
     else:
         _render(result, deal_out)
     if result.findings:
@@ -44,7 +44,6 @@ def review(
 
 def _payload(result: ReviewResult, deal_out: Path | None) -> dict[str, object]:
     return {
-        "ok": True,
         "source": result.source,
         "format": result.format,
         "pages": result.pages,

@@ -9,10 +9,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from principal.cli.output import console, emit_json, reports_input_errors
+from principal.cli.output import command, console, emit_result
+from principal.errors import InputError
 from principal.loader import load_deal
 from principal.loader.outage_log import load_outage_log
-from principal.loader.problems import InputError
 from principal.model.deal import Deal
 from principal.money_format import money
 from principal.sla.comparison import DesignComparison
@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
     app.command("sla")(sla)
 
 
-@reports_input_errors
+@command("sla")
 def sla(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     offer: str | None = typer.Option(None, "--offer", help="Offer whose SLA to analyse; default the baseline."),
@@ -57,7 +57,7 @@ def sla(
         against=other,
     )
     if as_json:
-        emit_json({"ok": True, "file": str(file), "currency": deal.currency, "report": report})
+        emit_result({"currency": deal.currency, "report": report})
         return
     _render(report, deal.currency)
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import typer
 
 from principal.cli.brief_render import render_brief
-from principal.cli.output import EXIT_FINDINGS, console, emit_json, reports_input_errors
+from principal.cli.output import EXIT_FINDINGS, command, console, emit_result
 from principal.cli.progress import working
+from principal.errors import InputError, Problem
 from principal.loader import load_deal
-from principal.loader.problems import InputError, Problem, format_path
+from principal.loader.problems import format_path
 from principal.loader.yaml_positions import parse_located
 from principal.model.deal import Deal
 from principal.strategy.clauses import draft_clauses
@@ -57,7 +58,7 @@ def pick_offer(deal: Deal, name: str | None, file: Path) -> str:
     return name
 
 
-@reports_input_errors
+@command("kpis")
 def kpis(
     file: Path = typer.Argument(..., help="Goals file (YAML or JSON), e.g. examples/ccaas-450/goals.yaml."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
@@ -66,7 +67,7 @@ def kpis(
     loaded = load_goals(file)
     report = build_kpis(loaded.goals, loaded.deal, loaded.offer_name)
     if as_json:
-        emit_json({"ok": not report.infeasible, "file": str(file), **_as_dict(report)})
+        emit_result({"feasible": not report.infeasible, **_as_dict(report)})
     else:
         _render_kpis(report)
     if report.infeasible:
@@ -118,7 +119,7 @@ def _render_kpis(report: KpiReport) -> None:
             say(f"       {item.message}", markup=False)
 
 
-@reports_input_errors
+@command("clauses")
 def clauses(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     offer: str | None = typer.Option(None, "--offer", "-o", help="Offer to draft from; default the last offer."),
@@ -129,7 +130,7 @@ def clauses(
     name = pick_offer(deal, offer, file)
     drafts = draft_clauses(deal, name)
     if as_json:
-        emit_json({"ok": True, "file": str(file), **asdict(drafts), "missing": list(drafts.missing)})
+        emit_result({**asdict(drafts), "missing": list(drafts.missing)})
         return
     say = console.print
     say(f"Clause drafts for {drafts.deal}, offer {name!r}" + (f" ({drafts.offer_label})" if drafts.offer_label else ""))
@@ -142,7 +143,7 @@ def clauses(
             say(f"   MISSING: {item}", markup=False)
 
 
-@reports_input_errors
+@command("plan")
 def plan(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON) with an optional negotiation: block."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
@@ -153,6 +154,6 @@ def plan(
     with working("building the brief", enabled=not as_json):
         brief = build_brief(deal)
     if as_json:
-        emit_json({"ok": True, "file": str(file), **asdict(brief)})
+        emit_result(asdict(brief))
         return
     render_brief(brief)

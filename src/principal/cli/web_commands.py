@@ -7,7 +7,7 @@ import socket
 
 import typer
 
-from principal.cli.output import EXIT_BAD_INPUT, console, emit_json, err_console
+from principal.cli.output import EXIT_BAD_INPUT, command, console, emit_result, err_console
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +27,7 @@ def _port_free(host: str, port: int) -> str | None:
     return None
 
 
+@command("serve", file_param=None)
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; other than loopback needs --token."),
     port: int = typer.Option(8450, "--port", min=1, max=65535, help="Port to listen on."),
@@ -69,7 +70,7 @@ def serve(
     shown_host = f"[{host}]" if ":" in host else host
     address = f"http://{shown_host}:{port}/"
     if as_json:
-        emit_json({"ok": True, "url": address, "database": display_url(url), "token_required": token is not None})
+        emit_result({"url": address, "database": display_url(url), "token_required": token is not None})
     else:
         console.print(f"Principal is running at {address} (database: {display_url(url)})", markup=False)
         if token:

@@ -11,7 +11,7 @@ from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation, simulate
 from principal.cost.schedule import schedule
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.model.common import to_cents
 from principal.model.deal import Deal
 

@@ -2,6 +2,5 @@
 
 from principal.loader.deal_file import load_deal, parse_deal
 from principal.loader.dump import dump_deal
-from principal.loader.problems import InputError, Problem
 
-__all__ = ["InputError", "Problem", "dump_deal", "load_deal", "parse_deal"]
+__all__ = ["dump_deal", "load_deal", "parse_deal"]

@@ -12,8 +12,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from principal.errors import InputError, Problem
 from principal.loader.input_file import read_text
-from principal.loader.problems import InputError, Path, Problem, format_path
+from principal.loader.problems import Path, format_path
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.checks import check_deal
 from principal.model.deal import Deal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 
 
 def read_bounded(path: str | Path, *, max_bytes: int, what: str) -> bytes:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
+from principal.errors import InputError, Problem
 from principal.loader.input_file import read_bounded
-from principal.loader.problems import InputError, Problem
 from principal.model.sla import Outage, OutageCause
 
 MAX_LOG_BYTES = 20 * 1024 * 1024

@@ -15,7 +15,8 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
-from principal.loader.problems import InputError, Path, Problem
+from principal.errors import InputError, Problem
+from principal.loader.problems import Path
 
 MAX_DEPTH = 64
 MAX_NODES = 200_000

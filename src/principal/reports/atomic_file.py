@@ -10,7 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 
 
 def check_target(path: Path, *, option: str = "-o") -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.model.deal import Deal
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from principal.loader.problems import InputError, Problem
+from principal.errors import InputError, Problem
 
 CSV_NAME = "master_clauses.csv"
 CONTRACTS_DIR = "contracts"

@@ -15,8 +15,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from principal.errors import InputError, Problem
 from principal.loader.deal_file import parse_deal
-from principal.loader.problems import InputError, Problem
 from principal.review.document import Document
 from principal.review.extract.terms import Term, TermKind
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from principal.loader.problems import Problem
+from principal.errors import Problem
 from principal.review.document import Location, SourceFormat
 from principal.review.extract.terms import Term
 from principal.review.rules.base import Finding

@@ -13,7 +13,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
 
-from principal.loader import InputError, parse_deal
+from principal.errors import InputError
+from principal.loader import parse_deal
 from principal.loader.problems import Path, format_path
 from principal.store.records import StoredVersion
 

@@ -20,7 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.tokens import CommentToken
 
-from principal.loader.problems import Path, Problem, format_path
+from principal.errors import Problem
+from principal.loader.problems import Path, format_path
 from principal.model import Deal, LicenseKind, RateCardKind, UpliftKind
 
 NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")

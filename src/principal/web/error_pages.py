@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.store import errors as store_errors
 from principal.web import errors
 from principal.web.templating import is_htmx, render

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from principal.loader import Problem
+from principal.errors import Problem
 
 
 class WebError(Exception):

@@ -8,7 +8,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import Response
 
-from principal.loader import Problem
+from principal.errors import Problem
 from principal.web.errors import BadRequest
 from principal.web.security import MAX_FORM_PART, cookie_header
 from principal.web.uploads import DEAL_FILES, read_upload

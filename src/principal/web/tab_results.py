@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from starlette.requests import Request
 
 from principal import __version__
-from principal.cli.output import to_jsonable
+from principal.json_encoding import to_jsonable
 from principal.store.analyses import params_key
 from principal.web.errors import NotFound
 from principal.web.workspace import Workspace, cached_result

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from principal.loader.problems import InputError
+from principal.errors import InputError
 from principal.review.document import Document, SourceFormat, TooLarge
 from principal.review.ingest.docx_reader import read_docx
 from principal.review.ingest.html_reader import read_html

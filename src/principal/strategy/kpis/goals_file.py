@@ -8,10 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from principal.errors import InputError, Problem
 from principal.loader import load_deal
 from principal.loader.deal_file import describe_error
 from principal.loader.input_file import read_text
-from principal.loader.problems import InputError, Path, Problem, format_path
+from principal.loader.problems import Path, format_path
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.deal import Deal
 from principal.strategy.kpis.goals import GoalsFile

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import Request
 
 from principal import __version__
-from principal.cli.output import to_jsonable
+from principal.json_encoding import to_jsonable
 from principal.store import deals
 from principal.store.diff import diff_versions
 from principal.store.records import StoredVersion

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.store import deals
 from principal.store import errors as store_errors
 from principal.store.offer_edits import (

@@ -17,7 +17,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.review.highlights import TextPiece, text_pieces
 from principal.review.ingest import read_document
 from principal.review.layout import BadLayout, layout_json, restore_document

@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from principal.loader import InputError
+from principal.errors import InputError
 from principal.strategy.clauses import draft_clauses
 from principal.strategy.kpis import build_kpis, parse_goals
 from principal.strategy.plan.brief import build_brief

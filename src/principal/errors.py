@@ -1,0 +1,87 @@
+"""One exception root for everything Principal raises on purpose, and the located problem it reports.
+
+    PrincipalError                  something the user can act on; the CLI prints its lines and exits 2
+      InputError                    an input file (deal, outage log, goals, document, upload) has problems
+      ShippedDataError              a file shipped with Principal (the clause model) is missing or damaged
+      StoreError                    the database (principal.store.errors)
+      WebError                      an HTTP answer (principal.web.errors)
+
+Any other exception is a bug: the CLI reports it as an internal error in one line (the traceback with --debug).
+This module is neutral: every layer may import it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class PrincipalError(Exception):
+    """Base of every error Principal raises on purpose; `lines()` is what the user is shown, one line each."""
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, where it is, and what to do about it.
+
+    `line` and `column` locate it in a text file; for a CSV file `line` is the row, for a document the page.
+    """
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def render(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+        }
+
+
+class InputError(PrincipalError):
+    """An input has problems; carries every problem found in one pass."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        ordered = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.field))
+        seen: set[tuple[object, ...]] = set()
+        unique: list[Problem] = []
+        for problem in ordered:
+            # A value inherited through `extends` fails once per offer; report it once, at its line.
+            key = (problem.file, problem.line, problem.column, problem.message)
+            if key not in seen:
+                seen.add(key)
+                unique.append(problem)
+        self.problems = tuple(unique)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str, message: str, *, field: str = "(file)", line: int | None = None) -> InputError:
+        return cls([Problem(file, line, None, field, message)])
+
+    def lines(self) -> list[str]:
+        return [p.render() for p in self.problems]
+
+
+class ShippedDataError(PrincipalError):
+    """A data file that ships with Principal is missing or damaged; reinstalling the package restores it."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}; reinstall Principal to restore the file it ships with")
