@@ -12,12 +12,21 @@ from decimal import Decimal
 from principal.model.buyer import Distribution
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import Period
+from principal.money import is_currency
 
 Finding = tuple[tuple[str | int, ...], str]
 
 
 def check_deal(deal: Deal) -> list[Finding]:
     found: list[Finding] = []
+    if not is_currency(deal.currency):
+        found.append((("currency",), f"{deal.currency!r} is not an ISO 4217 currency code (USD, EUR, JPY...)"))
+    if deal.locale is not None:
+        from principal.present.formatter import check_locale
+
+        problem = check_locale(deal.locale)
+        if problem is not None:
+            found.append((("locale",), problem))
     found.extend(_check_forecasts(deal))
     if deal.baseline is not None and deal.baseline not in deal.offers:
         found.append((("baseline",), f"no offer named {deal.baseline!r}; offers are {_names(deal.offers)}"))

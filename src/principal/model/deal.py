@@ -52,6 +52,11 @@ class Deal(Record):
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
     name: str = Field(description="What is being bought, for whom.")
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of every amount.")
+    locale: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,3}(_[A-Z]{2})?$",
+        description="How figures are written for this deal's readers (en_US, de_DE, ja_JP); default en_US.",
+    )
     vendor: str | None = None
     start: dt.date | None = Field(default=None, description="Planned contract start (month 1).")
     buyer: Buyer

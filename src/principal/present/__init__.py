@@ -3,6 +3,6 @@
 It formats; it computes nothing. Engines hand it exact numbers, `Amount`s and `Statement`s.
 """
 
-from principal.present.formatter import DEFAULT_LOCALE, Formatter, check_locale
+from principal.present.formatter import DEFAULT_LOCALE, Formatter, check_locale, formatter_for
 
-__all__ = ["DEFAULT_LOCALE", "Formatter", "check_locale"]
+__all__ = ["DEFAULT_LOCALE", "Formatter", "check_locale", "formatter_for"]

@@ -157,3 +157,13 @@ class Formatter:
 
         values = {name: escape(self.value(v)) for name, v in statement.values}
         return Markup(str(escape(statement.template)).format(**values))
+
+
+def formatter_for(currency: str, locale: str | None = None) -> Formatter:
+    """The formatter of a deal: `formatter_for(deal.currency, deal.locale)` (cached per currency and locale)."""
+    return _cached_formatter(currency, locale or DEFAULT_LOCALE)
+
+
+@functools.lru_cache(maxsize=32)
+def _cached_formatter(currency: str, locale: str) -> Formatter:
+    return Formatter(currency, locale)
