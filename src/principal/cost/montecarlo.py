@@ -139,7 +139,7 @@ def forecast_volumes(
             volumes = np.where(cells, float(event.level), volumes)
         else:
             volumes = volumes + cells * float(event.add or 0)
-    if live is not None and not fc.schedule:
+    if live is not None and not fc.schedule and bool((live[usage_start - 1 :] < 1).any()):
         volumes *= live[None, :]
     volumes[:, months < usage_start] = 0.0
     return volumes

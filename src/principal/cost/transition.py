@@ -238,6 +238,15 @@ def transition(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer:
                     fee=Amount(fee, cur),
                 )
             )
+    early = [w for w in plan if committed is not None and w.go_live_month + overlap <= min(committed, end - 1)]
+    if early and committed is not None:
+        notes.append(
+            say(
+                "the incumbent is paid in full through month {month} however the roll-out goes, so agents moved "
+                "before then save nothing on it (a later go-live up to then costs less)",
+                month=min(committed, end - 1),
+            )
+        )
     if rule is EndRule.after_term:
         notes.append(say("the incumbent still bills at the end of the term (month {month})", month=term))
     return Transition(

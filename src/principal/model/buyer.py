@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from principal.model.common import Money, Month, Name, Percent, Probability, Quantity, Record
 
@@ -107,13 +107,6 @@ class Forecast(Record):
         description="Explicit monthly volume on the new platform, as steps from a month on (replaces expected x "
         "growth x the share of agents live); before the first step, none.",
     )
-
-    @model_validator(mode="after")
-    def _schedule_in_order(self) -> Forecast:
-        months = [step.from_month for step in self.schedule]
-        if months != sorted(set(months)):
-            raise ValueError("schedule steps must have strictly increasing from_month")
-        return self
 
 
 class DowntimeCost(Record):

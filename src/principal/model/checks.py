@@ -5,6 +5,7 @@ Each check yields (path, message); the loader turns the path into a file positio
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -54,6 +55,13 @@ def _check_forecasts(deal: Deal) -> Iterator[Finding]:
         for i, event in enumerate(fc.events):
             if (event.level is None) == (event.add is None):
                 yield (*base, "events", i), "an event needs exactly one of level or add"
+        for i, (before, step) in enumerate(itertools.pairwise(fc.schedule), start=1):
+            if step.from_month <= before.from_month:
+                yield (
+                    (*base, "schedule", i, "from_month"),
+                    f"month {step.from_month} does not follow month {before.from_month}: "
+                    "list schedule steps in increasing from_month",
+                )
 
 
 def _check_incumbent(deal: Deal) -> Iterator[Finding]:
