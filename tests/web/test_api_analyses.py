@@ -4,6 +4,7 @@ from the same cached results as the tabs; errors keep the API's one shape (404 u
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -294,3 +295,16 @@ def test_a_deal_without_an_sla_says_so(tmp_path: Path) -> None:
         cost = answer(web, f"{V1}/cost", "cost")["result"]
         assert cost["currency"] == "USD"
         assert cost["offers"][0]["total"] == f"{10 * 100 * 12 + 100_000 * Decimal('0.01') * 12:.2f}"
+
+
+def test_docs_list_every_api_route(api: WebClient) -> None:
+    """docs/web.md names every route under /api, as the app serves it ({id} for a deal, {n} for a version)."""
+    docs = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    served = [(method, path) for method, path in routes(api.client.app) if path.startswith("/api")]
+    assert len(served) == 17
+    missing = []
+    for method, path in served:
+        shown = path.replace("{deal_id}", "{id}").replace("{number}", "{n}")
+        if not re.search(rf"`{method} {re.escape(shown)}[?` ]", docs):
+            missing.append(f"{method} {shown}")
+    assert missing == []
