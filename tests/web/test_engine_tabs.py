@@ -197,7 +197,7 @@ def test_cached_results_are_keyed_by_engine_version(seeded: WebClient) -> None:
     store = seeded.client.app.state.store  # type: ignore[attr-defined]
     with store.read() as session:
         row = session.execute(select(AnalysisRow).where(AnalysisRow.engine == "align")).scalar_one()
-    assert row.engine_version.endswith("+align.1")
+    assert row.engine_version.endswith("+align.2")
     assert analyses.cached_result(store, row.version_id, "align", row.engine_version, {}) == row.result_json
 
 
