@@ -275,9 +275,9 @@ def _named_tuple(tree: ast.Module, node: ast.expr) -> ast.Tuple:
 
 
 ENTRY_POINTS = {
-    "principal.cost": {"schedule", "cost_report", "cost_summary", "compare", "comparison_summary", "simulate"},
+    "principal.cost": {"schedule", "cost_report", "cost_result", "compare", "comparison_result", "simulate"},
     "principal.sla": {"sla_report", "allowed_downtime", "replay_outages", "simulate_designs", "compare_designs"},
-    "principal.align": {"align", "alignment_summary", "compare_alignment"},
+    "principal.align": {"align", "align_offers", "compare_alignment"},
     "principal.strategy": {"build_brief", "draft_clauses", "build_kpis", "parse_goals", "load_goals"},
     "principal.review": {"review_file", "review_document", "read_document", "load_document", "evaluate_cuad"},
 }

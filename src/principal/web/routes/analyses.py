@@ -31,8 +31,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from principal import __version__
-from principal.cost.compare import compare, comparison_summary
-from principal.cost.report import cost_report, cost_summary
+from principal.cost.compare import compare
+from principal.cost.report import cost_report
+from principal.cost.results import comparison_result, cost_result
 from principal.json_encoding import dumps, to_jsonable
 from principal.review.result import ReviewResult
 from principal.sla.report import sla_report
@@ -102,14 +103,18 @@ def cost(
             "incumbent": cumulative["incumbent"],
         },
     }
-    params = {"offer": offer, "lines": lines, "draws": cost_tab.DRAWS, "seed": cost_tab.SEED, "bins": cost_tab.BINS}
+    params = {"offer": offer, "lines": lines, "draws": cost_tab.DRAWS, "seed": cost_tab.SEED}
     return envelope("cost", ws, ws.deal_id, params, result)
 
 
 def line_items(request: Request, ws: Workspace, name: str) -> dict[str, Any]:
     """One offer's cost with every line item: the Cost tab's "line items" (cached under the same key)."""
     found = cached_json(
-        request, ws, "cost-lines", {"offer": name}, lambda: cost_summary(cost_report(ws.deal, [name]), lines=True)
+        request,
+        ws,
+        "cost-lines",
+        {"offer": name, "shape": cost_tab.SHAPE},
+        lambda: cost_result(cost_report(ws.deal, [name]), lines=True),
     )
     entry: dict[str, Any] = found["offers"][0]
     return entry
@@ -127,7 +132,11 @@ def compare_offers(
         result = cost_tab.results_for(request, ws)["comparison"]
     else:
         result = cached_json(
-            request, ws, "compare", {"baseline": chosen}, lambda: comparison_summary(compare(ws.deal, None, chosen))
+            request,
+            ws,
+            "compare",
+            {"baseline": chosen, "shape": cost_tab.SHAPE},
+            lambda: comparison_result(compare(ws.deal, None, chosen)),
         )
     return envelope("compare", ws, ws.deal_id, {"baseline": chosen}, result)
 
@@ -181,8 +190,10 @@ def align(
 ) -> Response:
     names = list(ws.deal.offers)
     results = cached_json(request, ws, "align", {}, lambda: alignment_tab.alignment_results(ws.deal))
-    result = {"offers": _only(results["offers"], [chosen_offer(ws, offer, names, names[-1])])} if offer else results
-    return envelope("align", ws, ws.deal_id, {"offer": offer}, result)
+    if offer:
+        one = chosen_offer(ws, offer, names, names[-1])
+        results = {"currency": results["currency"], "offers": _only(results["offers"], [one])}
+    return envelope("align", ws, ws.deal_id, {"offer": offer}, results)
 
 
 @router.get("/versions/{number}/plan", response_model=None)
