@@ -69,7 +69,7 @@ def test_totals_in_euro_read_the_german_way(tabs: dict[str, str]) -> None:
     ]
     assert f"Staying with the incumbent costs 162.000,00{euro} a month." in text(tabs["EUR"])
     assert (
-        f"final: switching costs 6.238.292,98{euro} against 5.832.000,00{euro} for staying, 406.292,98{euro} more"
+        f"final : switching costs 6.238.292,98{euro} against 5.832.000,00{euro} for staying, 406.292,98{euro} more"
         in text(tabs["EUR"])
     )
 
