@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from principal.errors import InputError, Problem
-from principal.loader.deal_file import parse_deal
+from principal.loader.deal_file import parse_deal_with_warnings
 from principal.review.document import Document
 from principal.review.extract.terms import Term, TermKind
 
@@ -61,7 +61,7 @@ def partial_deal(document: Document, terms: tuple[Term, ...]) -> tuple[str, tupl
     root["offers"] = CommentedMap({OFFER: offer})
     text = _dump(root)
     try:
-        parse_deal(text, name + ".deal.yaml")
+        parse_deal_with_warnings(text, name + ".deal.yaml")  # its lines move once the header is added
     except InputError as exc:
         gaps = exc.problems
         header = "".join(f"# to fill: {p.field}: {p.message}\n" for p in gaps)
