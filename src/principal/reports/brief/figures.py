@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from principal import money_format
+from principal.money import Amount
 
 
-def money(amount: Decimal | int | None, currency: str) -> str:
+def money(amount: Amount | Decimal | int | None, currency: str) -> str:
     """`$64,800.00`; a currency without a symbol is written after the figure: `64,800.00 CHF`."""
+    if isinstance(amount, Amount):  # the strategy engine's figures carry their currency
+        amount = amount.number
     return "-" if amount is None else money_format.money(Decimal(amount), currency)
 
 
