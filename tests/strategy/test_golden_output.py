@@ -13,11 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from principal.cli import output
 from tests.clirunner import run as cli
 from tests.conftest import ROOT, SEED
 
 GOLDEN = ROOT / "tests" / "cli" / "golden"
 UPDATE = os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1"
+WIDTH = 100
+"""Terminal width the output is rendered at (the lines soft-wrap, but the width is fixed all the same)."""
 
 
 def check_golden(name: str, actual: str) -> None:
@@ -47,8 +50,11 @@ def check_golden(name: str, actual: str) -> None:
         ("clauses-final.txt", ("clauses", str(SEED), "-o", "final")),
     ],
 )
-def test_human_output_matches_the_golden_file(golden: str, args: tuple[str, ...]) -> None:
-    result = cli(*args)
+def test_human_output_matches_the_golden_file(
+    golden: str, args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output.console, "_width", WIDTH)
+    result = cli(*args, env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     check_golden(golden, result.stdout)

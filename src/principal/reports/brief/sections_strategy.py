@@ -6,15 +6,11 @@ locale.
 
 from __future__ import annotations
 
-from principal.present import Formatter, formatter_for
+from principal.present import Formatter
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
 from principal.statements import Statement
 from principal.strategy.plan.brief import Brief
-
-
-def _formatter(c: BriefContent) -> Formatter:
-    return formatter_for(c.deal.currency, c.deal.locale)
 
 
 def _levels(levels: dict[str, Statement], fmt: Formatter, separator: str = "; ") -> str:
@@ -23,7 +19,7 @@ def _levels(levels: dict[str, Statement], fmt: Formatter, separator: str = "; ")
 
 def position_section(c: BriefContent) -> Section:
     b = c.strategy
-    fmt = _formatter(c)
+    fmt = c.fmt
     money = fmt.money
     z = b.zopa
     blocks: list[Block] = []
@@ -61,7 +57,7 @@ def position_section(c: BriefContent) -> Section:
 
 def asks_section(c: BriefContent) -> Section:
     b = c.strategy
-    fmt = _formatter(c)
+    fmt = c.fmt
     money = fmt.money
     rows = tuple(
         (
@@ -186,7 +182,7 @@ def _words(b: Brief, fmt: Formatter) -> Section:
 
 def clauses_section(c: BriefContent) -> Section:
     cs = c.clauses
-    fmt = _formatter(c)
+    fmt = c.fmt
     subsections = []
     for clause in cs.clauses:
         blocks: list[Block] = [Paragraph(fmt.text(p)) for p in clause.paragraphs]

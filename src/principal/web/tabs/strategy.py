@@ -3,7 +3,7 @@ alignment score and levels, counters, questions, talk track), clause drafts for 
 from a goals file the buyer pastes or uploads (checked against the deal's staffing and SLA).
 
 The page gets the engines' typed results: statements are written by the deal's formatter (`fmt.html`, escaped),
-amounts by the `money` filter. A version never changes and its brief takes seconds to build, so the briefs of the
+amounts by the `money` filter (given the deal's locale). A version never changes and its brief takes seconds to build, so the briefs of the
 last few versions viewed are kept in memory (built once however many requests ask at the same moment).
 """
 
@@ -49,13 +49,15 @@ def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, An
 
     names = list(ws.deal.offers)
     name = chosen_offer(ws, offer, names, names[-1])
+    fmt = formatter_for(ws.deal.currency, ws.deal.locale)
     return {
         "brief": brief_of(request, ws),
         "names": names,
         "offer": name,
         "drafts": draft_clauses(ws.deal, name),
-        "cur": ws.deal.currency,
-        "fmt": formatter_for(ws.deal.currency, ws.deal.locale),
+        "cur": fmt.currency,
+        "loc": fmt.locale,
+        "fmt": fmt,
         "goals_text": "",
         "kpis": None,
         "problems": (),
