@@ -3,8 +3,9 @@ alignment score and levels, counters, questions, talk track), clause drafts for 
 from a goals file the buyer pastes or uploads (checked against the deal's staffing and SLA).
 
 The page gets the engines' typed results: statements are written by the deal's formatter (`fmt.html`, escaped),
-amounts by the `money` filter (given the deal's locale). A version never changes and its brief takes seconds to build, so the briefs of the
-last few versions viewed are kept in memory (built once however many requests ask at the same moment).
+amounts by the `money` filter (given the deal's locale). A version never changes and its brief takes seconds to
+build, so the briefs of the last few versions viewed are kept in memory (built once however many requests ask at
+the same moment).
 """
 
 from __future__ import annotations
