@@ -267,20 +267,7 @@ def euro_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebClient]:
         yield web
 
 
-DOLLARS_IN_ENGINE = "the engine still writes '$' into its sentences (issue 11, point 1; fixed on its owner's branch)"
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "cost",
-        "compare",
-        "sla",
-        "align",
-        pytest.param("plan", marks=pytest.mark.xfail(strict=True, reason=DOLLARS_IN_ENGINE)),
-        "clauses",
-    ],
-)
+@pytest.mark.parametrize("name", ["cost", "compare", "sla", "align", "plan", "clauses"])
 def test_a_deal_in_euros_is_served_in_euros(euro_api: WebClient, name: str) -> None:
     response = euro_api.client.get(f"{V1}/{name}")
     assert response.status_code == 200

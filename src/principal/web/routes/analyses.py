@@ -211,7 +211,7 @@ def clauses(
     names = list(ws.deal.offers)
     name = chosen_offer(ws, offer, names, names[-1])
     drafts = draft_clauses(ws.deal, name)
-    result = {**to_jsonable(drafts, words(ws)), "missing": list(drafts.missing)}
+    result = to_jsonable(drafts, words(ws))  # `missing` is a field of the clause set
     return envelope("clauses", ws, ws.deal_id, {"offer": name}, result)
 
 
