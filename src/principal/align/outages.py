@@ -50,11 +50,11 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
     hours = deal.incentives.stress.severe_outage_hours
     core = core_component(sla)
     replay = _replay(deal, offer, (ScenarioOutage(core, 1, int(hours * 60)),), fees)
-    credits, impact = replay.credits_paid, replay.impact.total
+    credits, impact = replay.credits_paid.number, replay.impact.total.number
     share = f" ({float(credits / impact) * 100:.1f}%)" if impact else ""
     message = (
         f"{core} down {hours} hours in one month: the operation loses {_money(impact)} "
-        f"(idle payroll {_money(replay.impact.idle_payroll)}, lost contacts {_money(replay.impact.lost_contacts)}); "
+        f"(idle payroll {_money(replay.impact.idle_payroll.number)}, lost contacts {_money(replay.impact.lost_contacts.number)}); "
         f"credits pay back {_money(credits)}{share}"
     )
     if replay.windows and replay.windows[0].capped:
@@ -77,7 +77,7 @@ def repeated_misses(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None
     core = core_component(sla)
     items = tuple(ScenarioOutage(core, m, int(st.miss_outage_hours * 60)) for m in months)
     replay = _replay(deal, offer, items, fees)
-    credits, impact = replay.credits_paid, replay.impact.total
+    credits, impact = replay.credits_paid.number, replay.impact.total.number
     fired = [c for c in replay.chronic if c.fires_in_window is not None]
     exit_text = (
         f"; the chronic-failure right arises in month {fired[0].fires_in_window} ({fired[0].remedy.replace('_', ' ')})"

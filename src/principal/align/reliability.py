@@ -48,7 +48,7 @@ def chronic_stake(deal: Deal, offer: str, fees: FeeBases) -> tuple[Decimal, str]
     a = deal.incentives.reliability
     p_low = chronic_fire_probability(a.p_miss_low_effort, r.count, r.within, windows)
     p_high = chronic_fire_probability(a.p_miss_high_effort, r.count, r.within, windows)
-    stake = fees.all_monthly * o.term_months / 2
+    stake = fees.all_monthly.number * o.term_months / 2
     monthly = (Decimal(str(round(p_low - p_high, 6))) * stake / o.term_months) if o.term_months else Decimal(0)
     how = (
         f"exit after {r.count} misses in {r.within} windows fires with probability {p_low:.3f} without effort and "
@@ -62,13 +62,13 @@ def reliability_for(deal: Deal, offer: str, fees: FeeBases) -> tuple[Reliability
     if sla is None:
         return None
     names = tuple(c.name for c in sla.components)
-    base = fees.monthly(sla.credits.fee_base, names)
+    base = fees.monthly(sla.credits.fee_base, names).number
     ceiling = base * ceiling_percent(sla.credits) / 100
     credit = min(base * first_miss_percent(sla) / 100, ceiling)
     chronic, how = chronic_stake(deal, offer, fees)
     test = reliability_test(
         deal.incentives.reliability,
-        fees.all_monthly,
+        fees.all_monthly.number,
         credit,
         ceiling if sla.credits.cap_percent is not None else None,
         chronic,
