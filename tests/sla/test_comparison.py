@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from principal.model import Deal
-from principal.sla.comparison import DesignComparison, compare_designs
 from principal.present import formatter_for
+from principal.sla.comparison import DesignComparison, compare_designs
 from principal.sla.fee_base import fee_bases_for_offer
 from tests.sla.conftest import usd
 
@@ -31,7 +31,9 @@ def test_design_terms(comparison: DesignComparison) -> None:
     assert [(c.name, c.allowed_minutes_30_day_month) for c in original.components] == [("platform", D("43.2"))]
     assert (original.cap_percent, original.cap_amount_monthly) == (D(10), usd("16925.00"))  # 10% of 169,250
     assert (final.cap_percent, final.cap_amount_monthly) == (D(15), usd("23677.50"))  # 15% of 157,850
-    assert [formatter_for("USD").text(c) for c in final.chronic] == ["3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee"]
+    assert [formatter_for("USD").text(c) for c in final.chronic] == [
+        "3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee"
+    ]
     assert original.chronic == ()
     assert original.maintenance == "excluded"
     assert final.maintenance == "excluded with 7 days' notice outside business hours only"

@@ -8,7 +8,6 @@ from principal.sla.fee_base import fee_bases_for_offer
 from tests.sla.conftest import usd
 
 
-
 def test_original_offer_fee_bases(seed_deal: Deal) -> None:
     fees = fee_bases_for_offer(seed_deal, "original")
     assert fees.licenses == usd("69750.00")  # 450 x 155

@@ -74,9 +74,7 @@ def test_simulation_judges_like_the_replay(seed_deal: Deal) -> None:
         outage(ny(2027, m + 1, 9, 10), minutes, sla.components[c].name, cause=cause) for m, c, minutes, cause in plan
     ]
     replay = replay_outages(seed_deal, "final", outs, fees)
-    assert [usd(repr(float(x))).rounded() for x in arrays.credits[0, :6]] == [
-        w.credit_paid for w in replay.windows
-    ]
+    assert [usd(repr(float(x))).rounded() for x in arrays.credits[0, :6]] == [w.credit_paid for w in replay.windows]
     assert int(arrays.chronic_first[0][0]) + 1 == replay.chronic[0].fires_in_window == 4
 
 

@@ -54,7 +54,8 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
     share = f" ({float(credits / impact) * 100:.1f}%)" if impact else ""
     message = (
         f"{core} down {hours} hours in one month: the operation loses {_money(impact)} "
-        f"(idle payroll {_money(replay.impact.idle_payroll.number)}, lost contacts {_money(replay.impact.lost_contacts.number)}); "
+        f"(idle payroll {_money(replay.impact.idle_payroll.number)}, "
+        f"lost contacts {_money(replay.impact.lost_contacts.number)}); "
         f"credits pay back {_money(credits)}{share}"
     )
     if replay.windows and replay.windows[0].capped:
