@@ -111,6 +111,13 @@ def month_minutes(deal: Deal, months: int) -> FloatArray:
     return np.array([float(w.minutes) for w in windows], dtype=np.float64)
 
 
+def round_half_up(values: FloatArray, decimals: int) -> FloatArray:
+    """Non-negative amounts rounded half-up to `decimals` (as `round_money` rounds the replay's credits: a credit of
+    8,462.5 yen is 8,463, where numpy's own rounding, half to even, would give 8,462)."""
+    scale = 10.0**decimals
+    return np.floor(values * scale + 0.5) / scale
+
+
 def _rolling_count(flags: BoolArray, within: int) -> IntArray:
     """For each window w, how many flags are set in windows [w - within + 1, w] (axis 1)."""
     windows = flags.shape[1]
@@ -197,7 +204,7 @@ def evaluate_design(
         window_credit = np.minimum(before, base[None, None, :] * ceiling).sum(axis=2)
     else:
         window_credit = np.minimum(before.sum(axis=2), base[0] * ceiling)
-    window_credit = np.round(window_credit, minor_units(fees.currency))
+    window_credit = round_half_up(window_credit, minor_units(fees.currency))
     window_credit = np.where(window_credit < float(credits.minimum_credit), 0.0, window_credit)
     return DesignArrays(
         names=names,
