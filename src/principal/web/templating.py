@@ -12,7 +12,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal import __version__
-from principal.money_format import money, percent
+from principal.money_format import percent
+from principal.present import formatter_for
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -35,11 +36,13 @@ def figure(value: Decimal | int | str | None) -> str:
     return f"{Decimal(str(value)):,f}"
 
 
-def amount(value: Decimal | float | int | str | None, currency: str = "USD", cents: bool = True) -> str:
+def amount(
+    value: Decimal | float | int | str | None, currency: str = "USD", cents: bool = True, locale: str | None = None
+) -> str:
     """An engine's figure (a Decimal, or its text from a cached JSON result) as money in the deal's currency."""
     if value is None or value == "":
         return ""
-    return money(Decimal(str(value)), currency, cents=cents)
+    return formatter_for(currency, locale).money(Decimal(str(value)), whole=not cents)
 
 
 def share(value: Decimal | float | str | None, digits: int = 1) -> str:
