@@ -2,8 +2,8 @@
 two offers' SLA designs side by side, and the odds of missing targets and of the chronic-failure exit firing from a
 small seeded outage simulation.
 
-Amounts are shown in the deal's currency with its decimals (the templates' `money` filter); the engine's statements
-(chronic-failure rules) are written in words by the deal's formatter before the result is cached.
+Amounts are shown in the deal's currency, decimals and locale (the templates' `money` filter); the engine's
+statements (chronic-failure rules) are put in words by the deal's formatter when the result is cached.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from principal.json_encoding import to_jsonable
 from principal.model.deal import Deal
-from principal.present import formatter_for
 from principal.sla.report import sla_report
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import cached_json, chosen_offer
@@ -27,8 +25,6 @@ router = APIRouter()
 RUNS = 2_000
 SEED = 0
 PRESET = "typical"
-SHAPE = 2
-"""Shape of the cached result (2: amounts rounded to the currency's minor unit, statements with their text)."""
 IMPACT_COLOUR = "#57606a"
 CREDIT_COLOURS = ("#0b5cad", "#b35900")
 
@@ -93,21 +89,14 @@ def sla_page(
     first, second = default_pair(ws.deal, names)
     offer_name = chosen_offer(ws, offer, names, first)
     against_name = chosen_offer(ws, against, names, second if second != offer_name else first, field="against")
-    params = {
-        "offer": offer_name,
-        "against": against_name,
-        "runs": RUNS,
-        "seed": SEED,
-        "preset": PRESET,
-        "shape": SHAPE,
-    }
-    fmt = formatter_for(ws.deal.currency, ws.deal.locale)
-
-    def compute() -> Any:
-        report = sla_report(ws.deal, offer_name, simulate=RUNS, seed=SEED, preset=PRESET, against=against_name)
-        return to_jsonable(report, fmt.text)
-
-    report = cached_json(request, ws, "sla", params, compute)
+    params = {"offer": offer_name, "against": against_name, "runs": RUNS, "seed": SEED, "preset": PRESET}
+    report = cached_json(
+        request,
+        ws,
+        "sla",
+        params,
+        lambda: sla_report(ws.deal, offer_name, simulate=RUNS, seed=SEED, preset=PRESET, against=against_name),
+    )
     comparison = report["comparison"]
     distinct = against_name != offer_name
     designs = comparison["designs"] if distinct else comparison["designs"][:1]
