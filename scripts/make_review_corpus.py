@@ -262,6 +262,13 @@ def make_docx(blocks: list[Block], options: dict[str, Any]) -> bytes:
             table = document.add_table(rows=len(rows), cols=width)
             if options.get("borders", True):
                 table.style = "Table Grid"
+            table.autofit = False
+            usable = (section.page_width - section.left_margin - section.right_margin) // int(options.get("columns", 1))
+            for column in table.columns:
+                for cell in column.cells:
+                    cell.width = usable // width
+            for grid in table._tbl.tblGrid.findall(qn("w:gridCol")):
+                grid.set(qn("w:w"), str(int(usable // width / 635)))  # EMU -> twentieths of a point
             for r, row in enumerate(rows):
                 for c in range(width):
                     cell = table.cell(r, c)

@@ -70,7 +70,7 @@ class DocumentBuilder:
     _paragraph_starts: list[int] = field(default_factory=list)
 
     def paragraph(self, text: str) -> None:
-        text = text.strip()
+        text = " ".join(text.split())
         if not text:
             return
         if self._parts:

@@ -97,55 +97,6 @@ def _plain_paragraphs(text: str) -> Page:
 
 
 def _layout_pages(data: bytes) -> list[Page]:
-    import pdfplumber
+    from principal.review.ingest.pdf_layout import layout_document
 
-    pages: list[Page] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for page in pdf.pages:
-            pages.append(_layout_page(page))
-    return pages
-
-
-def _layout_page(page: Any) -> Page:
-    """Lines grouped into paragraphs by vertical gaps; each table row one paragraph with cells joined by ' | '."""
-    tables = page.find_tables()
-    boxes = [table.bbox for table in tables]
-
-    def outside_tables(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    text_page = page.filter(outside_tables) if boxes else page
-    items: list[tuple[float, float, str | None, list[str]]] = []
-    for line in text_page.extract_text_lines(return_chars=False):
-        items.append((line["top"], line["bottom"], line["text"], []))
-    for table in tables:
-        rows = [" | ".join(" ".join((cell or "").split()) for cell in row) for row in table.extract()]
-        items.append((table.bbox[1], table.bbox[3], None, [r for r in rows if r.strip(" |")]))
-    items.sort(key=lambda item: item[0])
-    paragraphs: Page = []
-    current: list[str] = []
-    previous_bottom: float | None = None
-    for top, bottom, text, rows in items:
-        if text is None:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            paragraphs.extend(rows)
-            previous_bottom = None
-            continue
-        stripped = text.strip()
-        if not stripped or _PAGE_NUMBER.match(stripped):
-            continue
-        height = max(bottom - top, 1.0)
-        if current and previous_bottom is not None and top - previous_bottom > 0.6 * height:
-            paragraphs.append(" ".join(current))
-            current = []
-        current.append(stripped)
-        previous_bottom = bottom
-    if current:
-        paragraphs.append(" ".join(current))
-    return paragraphs
+    return layout_document(data)
