@@ -188,7 +188,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             quantity = _prose_seats(piece)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
-        elif usage or (stated_unit and amount.start > stated_unit.end and not _SEAT_UNIT.search(after[:32])):
+        elif usage or (stated_unit and amount.start > stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
             if "minimum" in lower[max(0, amount.start - 40) : amount.start]:
                 continue
             unit_match = usage or stated_unit
