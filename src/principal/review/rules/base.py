@@ -149,7 +149,8 @@ def names_of(text: str) -> Names:
         elif vendor is None and (_COMPANY.search(head[max(0, match.start() - 80) : match.start()])
                                  or lower in ("provider", "supplier", "vendor")):  # fmt: skip
             vendor = name
-    fees = "Subscription Fees" if "Subscription Fees" in text else ("Charges" if " Charges" in text else "fees")
+    fees = next((f for f in ("Subscription Fees", "Subscription Charges", "Licence Fees") if f in text),
+                "Charges" if '"Charges"' in text else ("Fees" if '"Fees"' in text else "fees"))  # fmt: skip
     credits = "Service Credits" if "Service Credit" in text else "service credits"
     order = next((o for o in ("Order Form", "Service Order", "Service Schedule", "Customer Order Form", "Order")
                   if o in text), "Order Form")  # fmt: skip
