@@ -78,10 +78,8 @@ def contract_problem(document: Document) -> str | None:
 def document_kind(document: Document) -> str:
     """order, msa, sla, dpa or agreement (a contract holding several of them), from its title."""
     title = document_title(document)
-    for kind, pattern in _KINDS:
-        if pattern.search(title):
-            return kind
-    return "agreement"
+    kinds = [kind for kind, pattern in _KINDS if pattern.search(title)]
+    return kinds[0] if len(kinds) == 1 else "agreement"
 
 
 def labels_for(documents: Sequence[Document]) -> list[str | None]:
