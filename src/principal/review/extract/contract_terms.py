@@ -30,7 +30,7 @@ _AUTO = re.compile(
 )
 _BY_AGREEMENT = re.compile(
     r"\brenewal requires\b|\bmay agree a renewal\b|\bmust be agreed\b|\bunless you sign a renewal\b"
-    r"|\bnew order signed\b",
+    r"|\bnew order signed\b|\bonly by (?:written |mutual )?agreement\b|\bby mutual agreement\b",
     re.I,
 )
 _NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|in advance|notice|written notice"
@@ -200,11 +200,12 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     transition = _TRANSITION.search(lower)
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
-        if export and not (transition and transition.start() < export.start() and "data" not in lower[:transition.start()]):
+        if export:
             window = _export_window(sentence)
             value, unit = window if window else (None, None)
             refused = _NONE.search(lower) and negated(lower, export.start())
-            basis = "none" if refused else _paid_or_free(lower[: transition.start()] if transition else lower)
+            scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
+            basis = "none" if refused else _paid_or_free(scope[export.start() :] if transition else scope)
             emit(sentence, TermKind.data_export, value, unit, "data export", basis)
         delete = _DELETE.search(lower)
         if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower

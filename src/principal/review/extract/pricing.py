@@ -241,7 +241,7 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     header_text = " ".join(sentence.header)
     labels = [c for c in cells if _is_label(c)]
     label = labels[0] if labels else (cells[0] if cells else "")
-    if (_BAND_UP_TO.search(label) or _BAND_ABOVE.search(label)) and sentence.header:
+    if re.match(r"^\W*(?:up to|first|above|over|beyond|more than|\d)", label, re.I) and sentence.header:
         label = f"{sentence.header[0]}, {label}"  # a band row: the header names the meter
     row_text = " ".join(cells)
     for index, cell in enumerate(cells):
