@@ -151,5 +151,6 @@ def rule_referenced_document_missing(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_referenced_document_missing, f"Referenced document not provided: {names}",
                     Category.term_risk_exit, Severity.medium,
                     f"The documents rely on {names}, which was not part of this review; its terms were not checked.",
-                    (Action.add, f"{names} as agreed is attached to this {{order}} and prevails only where this "
-                     "{order} is silent."), ctx.missing_references[0])]  # fmt: skip
+                    (Action.add, f"The agreed {names} {'is' if ',' not in names else 'are'} attached to this "
+                     "{order}; where it differs from this {order}, this {order} prevails."),
+                    ctx.missing_references[0])]  # fmt: skip
