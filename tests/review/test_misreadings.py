@@ -109,7 +109,10 @@ def test_a_clause_number_is_never_a_quantity() -> None:
     rows = ("| Line | Description | Seats | Annual price per seat |\n|---|---|---|---|\n"
             "| 1 | Agent seat | 400 | USD 1,020.00 |\n| 2 | Supervisor seat | 80 | USD 1,200.00 |\n")  # fmt: skip
     table = review_text(rows, "order.md")
-    assert _keys(table, TermKind.seat_quantity) == [(Decimal(400), "seat", None, None), (Decimal(80), "seat", None, None)]
+    assert _keys(table, TermKind.seat_quantity) == [
+        (Decimal(400), "seat", None, None),
+        (Decimal(80), "seat", None, None),
+    ]
     assert _keys(table, TermKind.seat_price)[1] == (Decimal("1200.00"), "USD/user/year", None, None)
 
 
@@ -127,9 +130,9 @@ def test_a_full_credit_cap_is_not_an_uptime_target() -> None:
 
 
 def test_a_zero_fee_is_not_a_risk() -> None:
-    result = review_text("| Item | Qty | Price |\n|---|---|---|\n| Implementation services | 1 | USD 0.00 (waived) |\n"
-                         "| Agent seat | 10 | USD 50.00 per user per month |\n\n"
-                         "Implementation fees, if any, are invoiced on signature of this Order.\n", "order.md")  # fmt: skip
+    rows = ("| Item | Qty | Price |\n|---|---|---|\n| Implementation services | 1 | USD 0.00 (waived) |\n"
+            "| Agent seat | 10 | USD 50.00 per user per month |\n\n")  # fmt: skip
+    result = review_text(rows + "Implementation fees, if any, are invoiced on signature of this Order.\n", "order.md")
     assert _keys(result, TermKind.implementation_fee) == [(Decimal(0), "USD", "signature", None)]
     assert "paid_before_go_live" not in _rules(result)
     none = review_text("There is no set-up fee. Prices are in USD 10.00 per user per month.\n")

@@ -32,7 +32,7 @@ def test_a_package_is_one_deal_with_each_value_cited_to_its_document(tmp_path: P
     cap = next(t for t in payload["terms"] if t["kind"] == "credit_cap")
     assert cap["location"]["document"] == "sla-exhibit-b.html" and cap["check_this"] is False
     deal = out.read_text()
-    assert '# sla-exhibit-b.html §3 p.1' in next(line for line in deal.splitlines() if "cap_percent: 10" in line)
+    assert "# sla-exhibit-b.html §3 p.1" in next(line for line in deal.splitlines() if "cap_percent: 10" in line)
     assert "# msa.docx §2.2 p.1" in next(line for line in deal.splitlines() if "notice_days: 90" in line)
     assert "termination_for_convenience: false  # msa.docx §3.1" in deal
 
@@ -51,8 +51,9 @@ def test_pdf_columns_running_headers_and_page_breaks_are_undone() -> None:
     assert two_columns.text == load_document(CORPUS / "tidewater" / "msa.md").text
     assert "Tidewater Master Subscription Agreement\n" not in two_columns.text.split("\n", 1)[1]  # running header
     assert "Page 1 of" not in two_columns.text
-    assert ("3.3 Customer may not terminate an Order for convenience. Either party may terminate an Order for "
-            "cause") in two_columns.text  # fmt: skip  (a sentence cut by the column break)
+    assert (
+        "3.3 Customer may not terminate an Order for convenience. Either party may terminate an Order for cause"
+    ) in two_columns.text  # fmt: skip  (a sentence cut by the column break)
     borderless = load_document(CORPUS / "tidewater" / "order.pdf").text
     assert "Tidewater Agent (named user) | 95 | USD 98.00" in borderless  # wrapped cell rejoined
 
@@ -70,7 +71,13 @@ def test_eval_review_reports_each_part_and_format(tmp_path: Path) -> None:
     evaluation = evaluate_review(tmp_path)
     assert set(evaluation.parts) == {"tuning", "heldout"}
     tally = evaluation.parts["tuning"]["all"]
-    assert (tally.exact_rate, tally.precision, tally.recall, tally.agreement, tally.inverted) == (1.0, 1.0, 1.0, 1.0, [])
+    assert (tally.exact_rate, tally.precision, tally.recall, tally.agreement, tally.inverted) == (
+        1.0,
+        1.0,
+        1.0,
+        1.0,
+        [],
+    )
     assert tally.documents == 4  # one document in four formats
     result = run("eval", "review", str(tmp_path))
     assert result.exit_code == 0, result.stderr

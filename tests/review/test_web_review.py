@@ -42,7 +42,9 @@ def test_several_uploads_are_reviewed_as_one_deal(seeded: WebClient) -> None:  #
     with zipfile.ZipFile(io.BytesIO(download.content)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
         comments = archive.read("word/comments.xml").decode("utf-8")
-    assert "Subscription Fees are invoiced annually in advance." in "".join(re.findall(r"<w:delText[^>]*>([^<]*)<", xml))
+    assert "Subscription Fees are invoiced annually in advance." in "".join(
+        re.findall(r"<w:delText[^>]*>([^<]*)<", xml)
+    )
     assert xml.count("<w:del ") == 1 and comments.count("<w:comment ") == 1
     none = seeded.client.get(f"/deals/1/review/{stored.id}/redlines.docx")
     assert none.status_code == 422 and "tick at least one redline" in none.text

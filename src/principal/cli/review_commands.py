@@ -53,11 +53,13 @@ def review(
     if deal_out is not None:
         _write(deal_out, result.deal_yaml, "deal file")
     if redline_out is not None:
-        from principal.review.redline_docx import redline_docx
         from principal.review.package import labels_for
+        from principal.review.redline_docx import redline_docx
 
         source = documents[0].read_bytes() if len(read) == 1 and read[0].format.value == "docx" else None
-        labelled = [d.__class__(**{**d.__dict__, "label": label}) for d, label in zip(read, labels_for(read), strict=True)]
+        labelled = [
+            d.__class__(**{**d.__dict__, "label": label}) for d, label in zip(read, labels_for(read), strict=True)
+        ]
         _write(redline_out, redline_docx(labelled, result.findings, source=source), "redline DOCX")
     if as_json:
         emit_result(_payload(result, deal_out, redline_out))
@@ -97,7 +99,7 @@ def _render(result: ReviewResult, deal_out: Path | None, redline_out: Path | Non
     if len(result.documents) > 1:
         out("\nDocuments reviewed together:", markup=False)
         for d in result.documents:
-            out(f"  {d.label}: {d.kind}, {d.pages} page(s), \"{d.title[:80]}\"", markup=False)
+            out(f'  {d.label}: {d.kind}, {d.pages} page(s), "{d.title[:80]}"', markup=False)
     out("\nTerms found:", markup=False)
     for term in result.terms:
         check = "  (check this)" if term.check_this else ""
@@ -149,7 +151,9 @@ def eval_review(
     with working("reviewing every document of the corpus in four formats", enabled=not as_json):
         evaluation = evaluate_review(corpus)
     if as_json:
-        emit_result({part: {fmt: _tally(t) for fmt, t in tallies.items()} for part, tallies in evaluation.parts.items()})
+        emit_result(
+            {part: {fmt: _tally(t) for fmt, t in tallies.items()} for part, tallies in evaluation.parts.items()}
+        )
         return
     for part, tallies in evaluation.parts.items():
         table = Table(title=f"Review of {corpus} / {part}: {tallies['all'].deals // len(FORMATS)} deal(s), "

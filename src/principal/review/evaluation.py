@@ -178,8 +178,12 @@ def evaluate_review(corpus: Path, formats: tuple[str, ...] = FORMATS) -> Evaluat
                         tally.misses.append(f"{deal.folder.name}/{name}.{fmt}: missed {_show(key)}")
                     opposite = OPPOSITES.get((key[0], key[3]), set())
                     for other in have:
-                        if (other[0], other[3]) in opposite and (other[0], other[3]) not in {(k[0], k[3]) for k in wanted}:
-                            tally.inverted.append(f"{deal.folder.name}/{name}.{fmt}: {_show(key)} read as {_show(other)}")
+                        if (other[0], other[3]) in opposite and (other[0], other[3]) not in {
+                            (k[0], k[3]) for k in wanted
+                        }:
+                            tally.inverted.append(
+                                f"{deal.folder.name}/{name}.{fmt}: {_show(key)} read as {_show(other)}"
+                            )
                 for key, count in have.items():
                     surplus = count - wanted[key]
                     if surplus > 0:

@@ -204,7 +204,7 @@ def redline_docx(
             continue
         comment = f"{finding.title}. {finding.reason}"
         found = _find_paragraph(paragraphs, finding.quote) if finding.quote else None
-        if found is not None and finding.action is Action.replace and not finding.missing:
+        if found is not None and finding.action is Action.substitute and not finding.missing:
             element, start, end = found
             raw = "".join(t.text or "" for t in element.findall(f"{_q('r')}/{_q('t')}"))
             start, end = _raw_span(raw, start, end)

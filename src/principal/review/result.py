@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from principal.errors import Problem
 from principal.review.document import Location, SourceFormat
@@ -47,5 +47,5 @@ class ReviewResult:
     """Clause categories found by the detector (liability caps, renewal terms, audit rights...), best passage each."""
     documents: tuple[DocumentSummary, ...] = ()
     questions: tuple[Question, ...] = ()
-    names: Names = Names()
+    names: Names = field(default_factory=Names)
     kind: str = "agreement"

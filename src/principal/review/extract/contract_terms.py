@@ -36,7 +36,9 @@ _BY_AGREEMENT = re.compile(
 _NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|in advance|notice|written notice"
                            r"|preceding)", re.I)  # fmt: skip
 _NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of|giving|on)\s*$", re.I)
-_LIST_PRICE = re.compile(r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I)
+_LIST_PRICE = re.compile(
+    r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
+)
 _SAME_PRICE = re.compile(r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing)\b|\bunchanged\b", re.I)
 _CONVENIENCE = re.compile(r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)", re.I)
 _TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends this\b", re.I)
@@ -61,7 +63,8 @@ _TRANSITION = re.compile(
     r"|help to migrate|support the move to a new|post-termination services",
     re.I,
 )
-_FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b|\bat no cost\b",
+_FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
+                   r"|\bat no cost\b",
                    re.I)  # fmt: skip
 _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
@@ -91,7 +94,9 @@ _AT_SIGNATURE = re.compile(
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b",
     re.I,
 )
-_AT_GO_LIVE = re.compile(r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:calls|use|operations)", re.I)
+_AT_GO_LIVE = re.compile(
+    r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:calls|use|operations)", re.I
+)
 _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees|charges)\b[^.]{0,40}\b(?:begin|commence|start|accrue"
@@ -155,7 +160,7 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
         before = text[max(0, d.start - 25) : d.start]
         after = text[d.end : d.end + 30]
         if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and "notice" in lower):
-            if notice is None and "notice" in lower or "notifies" in lower:
+            if (notice is None and "notice" in lower) or "notifies" in lower:
                 notice = as_stated(d)
         elif length is None and d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
             length = as_stated(d)
@@ -210,8 +215,13 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         delete = _DELETE.search(lower)
         if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower
                        or "following" in lower or "ends" in lower or "after which" in lower):  # fmt: skip
-            after = [d for d in find_durations(sentence.text) if d.start > delete.start() and d.unit in ("day", "business_day", "month")]
-            stated = [d for d in find_durations(sentence.text) if d.start < delete.start() and d.unit in ("day", "month")
+            after = [
+                d
+                for d in find_durations(sentence.text)
+                if d.start > delete.start() and d.unit in ("day", "business_day", "month")
+            ]
+            stated = [d for d in find_durations(sentence.text)
+                      if d.start < delete.start() and d.unit in ("day", "month")
                       and re.search(r"\bafter\b", sentence.text[d.end : d.end + 10]) and not export]  # fmt: skip
             chosen = after[0] if after else (stated[0] if stated else None)
             value, unit = as_stated(chosen) if chosen else (None, None)
@@ -294,13 +304,17 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]
         if net:
             emit(sentence, TermKind.payment_terms, Decimal(net.group(1)), "day", "payment terms")
-        elif days and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower) and not re.search(
-            r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit", lower
+        elif (
+            days
+            and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower)
+            and not re.search(r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit", lower)
         ):
             emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
     if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):
         approval = _APPROVAL.search(lower)
-        basis = "approval" if approval and re.search(r"\bwithout\b|\bonly with\b|\bprior\b", lower) else "vendor_discretion"
+        basis = (
+            "approval" if approval and re.search(r"\bwithout\b|\bonly with\b|\bprior\b", lower) else "vendor_discretion"
+        )
         emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)
 
 

@@ -29,7 +29,9 @@ _NOT_A_NEGATION = re.compile(
     r"|\bnot\s+(?:unreasonably|withheld)\b|\bwithout\s+a\s+termination|\bif\s+not\b",
     re.I,
 )
-_UP_TO = re.compile(r"(?:\bup\s+to|\bby\s+as\s+much\s+as|\ba\s+maximum\s+of|\bby\s+a\s+maximum\s+of|\bat\s+most)\s*$", re.I)
+_UP_TO = re.compile(
+    r"(?:\bup\s+to|\bby\s+as\s+much\s+as|\ba\s+maximum\s+of|\bby\s+a\s+maximum\s+of|\bat\s+most)\s*$", re.I
+)
 _CAP = re.compile(
     r"(?:\bnot\s+(?:to\s+)?exceed|\bshall\s+not\s+exceed|\bwill\s+not\s+exceed|\bno\s+(?:more|greater)\s+than"
     r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bthe\s+lesser\s+of(?:\s+\S+){0,6}\s+and|\bceiling\s+of"

@@ -35,7 +35,9 @@ PERCENT = re.compile(
     rf"|\b(?P<only>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\b(?!\s*\()",
     re.I,
 )
-DURATION_UNIT = r"(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
+DURATION_UNIT = (
+    r"(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
+)
 DURATION = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
     rf"[\s-]+(?:\(\d+\)\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",

@@ -42,7 +42,9 @@ _NOT_RECURRING = re.compile(
 _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I)
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _INTEGER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-_BAND_UP_TO = re.compile(r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]*\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+_BAND_UP_TO = re.compile(
+    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]*\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b", re.I
+)
 _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 _THEREAFTER = re.compile(r"^\W*(?:per\s+\w+\s+)?(?:thereafter|above that|beyond that|after that)\b", re.I)
 _SEATS_IN_PROSE = re.compile(
@@ -93,6 +95,11 @@ _MINIMUM = re.compile(
 )
 _REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
 _SEAT_WORDS = re.compile(r"\b(?:seats?|licen[cs]es?|users?|quantit(?:y|ies)|seat count|named users)\b", re.I)
+_DENIED_REDUCTION = re.compile(
+    r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
+    r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
+    re.I,
+)
 _AT_RENEWAL = re.compile(r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b", re.I)
 _OVERAGE = re.compile(
     r"\b(?:above|over|exceeding|in excess of|beyond)\s+the\s+(?:committed|annual commitment|commitment"
@@ -112,7 +119,10 @@ _BILLED_WHEN = re.compile(r"\b(?:invoiced|invoice|billed|charged|payable)\b", re
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
-    (re.compile(r"\bannual(?:ly)?\b|\byearly\b|\beach (?:contract )?year\b|\bper (?:contract )?year\b", re.I), "annual"),
+    (
+        re.compile(r"\bannual(?:ly)?\b|\byearly\b|\beach (?:contract )?year\b|\bper (?:contract )?year\b", re.I),
+        "annual",
+    ),
     (re.compile(r"\bquarterly\b|\beach quarter\b", re.I), "quarterly"),
     (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
 )
@@ -300,14 +310,14 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if sentence.is_row:
         return
-    if _CAP_VERB.search(lower) and _USAGE_SUBJECT.search(lower) and "credit" not in lower and "liabil" not in lower:
-        if not _INCREASE.search(lower):
-            percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
-            money = find_money(sentence.text)
-            if percents:
-                emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
-            elif money:
-                emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
+    capping = _CAP_VERB.search(lower) and _USAGE_SUBJECT.search(lower)
+    if capping and "credit" not in lower and "liabil" not in lower and not _INCREASE.search(lower):
+        percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
+        money = find_money(sentence.text)
+        if percents:
+            emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
+        elif money:
+            emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
     if _AI.search(lower) and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):
         ai_position = _AI.search(lower)
         default = _DEFAULT_ON.search(lower)
@@ -333,11 +343,13 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
     lower = text.lower()
     if not _OVERAGE.search(lower) or not re.search(r"\b(?:charged|billed|invoiced)\b", lower):
         return
-    if "credit" in lower or "forecast" in lower and not _TIMES.search(lower) and not find_percents(text):
+    if "credit" in lower or ("forecast" in lower and not _TIMES.search(lower) and not find_percents(text)):
         return
     percents = [p for p in find_percents(text) if p.start > _OVERAGE.search(lower).end()]  # type: ignore[union-attr]
     times = _TIMES.search(lower)
-    if percents and re.search(r"\bof (?:the )?(?:applicable |contracted )?rates?\b|\bof the rate", lower[percents[0].end :]):
+    if percents and re.search(
+        r"\bof (?:the )?(?:applicable |contracted )?rates?\b|\bof the rate", lower[percents[0].end :]
+    ):
         emit(sentence, TermKind.overage_rate, percents[0].value, "%", "overage")
     elif percents and re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20]):
         emit(sentence, TermKind.overage_rate, 100 + percents[0].value, "%", "overage")
@@ -386,13 +398,23 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         after = lower[percent.end : percent.end + 25]
         if bound == "cap" or re.match(r"\W*(?:cap|ceiling)\b", after):
             emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
-        elif increase is None and (not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])):
+        elif increase is None and (
+            not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])
+        ):
             increase = (percent, bound)
         elif cpi and increase is None:
             increase = (percent, bound)
     if cpi:
-        plus = re.search(r"(?:plus|\+)\s*$", lower[max(0, (increase[0].start if increase else 0) - 12) : increase[0].start]) if increase else None
-        emit(sentence, TermKind.price_increase, increase[0].value if increase and plus else Decimal(0), "%", "CPI", "cpi")
+        plus = (
+            re.search(
+                r"(?:plus|\+)\s*$", lower[max(0, (increase[0].start if increase else 0) - 12) : increase[0].start]
+            )
+            if increase
+            else None
+        )
+        emit(
+            sentence, TermKind.price_increase, increase[0].value if increase and plus else Decimal(0), "%", "CPI", "cpi"
+        )
     elif increase is not None:
         percent, bound = increase
         emit(sentence, TermKind.price_increase, percent.value, "%", "yearly increase",
@@ -410,12 +432,11 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
         elif volume:
-            emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), "minute"
-                 if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s"), "minimum commitment")  # fmt: skip
+            unit = "minute" if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s")
+            emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), unit, "minimum commitment")
     reduce = _REDUCE.search(lower)
     if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
-        if re.search(r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
-                     r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)", lower) or (
+        if _DENIED_REDUCTION.search(lower) or (
             negated(lower, reduce.start()) and not _AT_RENEWAL.search(lower)
         ):  # fmt: skip
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")

@@ -16,16 +16,15 @@ from principal.review.extract.numbers import Quantity, find_durations, find_perc
 from principal.review.extract.terms import TermKind
 
 _UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
-_BELOW = re.compile(
-    r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I
-)
+_BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I)
 _BELOW_TARGET = re.compile(
     r"\b(?:below|less than|lower than|short of|misses|missed|fails? to (?:meet|achieve))\s+(?:its|the|a|their)?\s*"
     r"(?:commitment|target|service level|availability target)|\btarget is missed\b|\bbelow target\b",
     re.I,
 )
 _WINDOW = (
-    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter|any quarter|the quarter)\b", re.I), "quarter"),
+    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter|any quarter|the quarter)\b", re.I),
+     "quarter"),
     (re.compile(r"\b(?:monthly|per (?:calendar )?month|each (?:calendar )?month|calendar month|in any month"
                 r"|every month|each month|in a month|any month|of each month|that month)\b", re.I), "month"),
     (re.compile(r"\b(?:annual|annually|per year|each year|calendar year|contract year|yearly)\b", re.I), "year"),
@@ -88,7 +87,8 @@ _VENDOR_OWN = re.compile(
     re.I,
 )
 _MINIMUM_OUTAGE = re.compile(
-    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]?)*?\(?\d*\)?\s*(?:consecutive\s+)?minutes?\b"
+    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]?)*?\(?\d*\)?\s*"
+    r"(?:consecutive\s+)?minutes?\b"
     r"|\bconsecutive minutes\b",
     re.I,
 )
@@ -118,7 +118,7 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
         return
     text = sentence.text
     percents = find_percents(text)
-    if _CREDIT.search(lower) or "credit" in sentence.headings and _BELOW.search(lower):
+    if _CREDIT.search(lower) or ("credit" in sentence.headings and _BELOW.search(lower)):
         if not _CAP.search(lower):
             _credit_ladder(sentence, emit)
         return
@@ -180,8 +180,13 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
         chunk = text[start:end]
         percents = find_percents(chunk)
         thresholds = [p.value for p in percents if Decimal(90) <= p.value < 100 and _threshold_before(chunk, p)]
-        credits = [p.value for p in percents if p.value <= 100 and not (Decimal(90) <= p.value < 100 and _threshold_before(chunk, p))
-                   and not re.search(r"^\W*(?:of\s+)?(?:availability|uptime)", chunk[p.end : p.end + 20], re.I)]  # fmt: skip
+        credits = [
+            p.value
+            for p in percents
+            if p.value <= 100
+            and not (Decimal(90) <= p.value < 100 and _threshold_before(chunk, p))
+            and not re.search(r"^\W*(?:of\s+)?(?:availability|uptime)", chunk[p.end : p.end + 20], re.I)
+        ]
         credits = [c for c in credits if c < 90 or not thresholds]
         below_target = bool(_BELOW_TARGET.search(chunk))
         if below_target and not thresholds:
@@ -248,16 +253,18 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
         if _excluded(lower, match.start(), lead_excludes, colon):
             basis = "emergency_maintenance" if kind in ("emergency", "urgent", "unscheduled") else "maintenance"
             emit(sentence, TermKind.carve_out, None, None, "maintenance", basis)
-    planned = re.search(r"\b(?:scheduled|planned)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b|\bmaintenance that\b", lower)
+    planned = re.search(
+        r"\b(?:scheduled|planned)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b|\bmaintenance that\b", lower
+    )
     if planned and _NOTICE.search(lower):
         durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "hour", "week")]
         if durations:
             emit(sentence, TermKind.maintenance_notice, durations[0].value, durations[0].unit, "maintenance notice")
     for pattern, name in ((_CARRIER, "carrier"), (_THIRD_PARTY, "third_party"), (_FORCE_MAJEURE, "force_majeure")):
         found = pattern.search(lower)
-        if found and (_UPTIME.search(context) or "exclusion" in sentence.headings or "excluded" in context):
-            if _excluded(lower, found.start(), lead_excludes, colon):
-                emit(sentence, TermKind.carve_out, None, None, name.replace("_", " "), name)
+        relevant = _UPTIME.search(context) or "exclusion" in sentence.headings or "excluded" in context
+        if found and relevant and _excluded(lower, found.start(), lead_excludes, colon):
+            emit(sentence, TermKind.carve_out, None, None, name.replace("_", " "), name)
 
 
 def _excluded(lower: str, at: int, lead_excludes: bool, colon: int) -> bool:
@@ -286,8 +293,13 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         _EXIT.search(lower)
         and _CHRONIC_COUNT.search(lower)
         and _MISS.search(lower)
-        and (_UPTIME.search(lower) or re.search(r"\btarget|\bcommitment|\bservice level", lower)
-             or "service level" in sentence.headings or "chronic" in sentence.headings or "credit" in lower)
+        and (
+            _UPTIME.search(lower)
+            or re.search(r"\btarget|\bcommitment|\bservice level", lower)
+            or "service level" in sentence.headings
+            or "chronic" in sentence.headings
+            or "credit" in lower
+        )
         and not negated(lower, _EXIT.search(lower).start())  # type: ignore[union-attr]
     ):
         emit(sentence, TermKind.termination_right, None, None, "chronic service failure", "chronic")

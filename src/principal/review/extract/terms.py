@@ -8,7 +8,6 @@ from enum import StrEnum
 
 from principal.review.document import Location
 
-
 CHECK_THIS = 0.7
 
 

@@ -22,7 +22,9 @@ Page = list[str]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s*$", re.I)
 _CLAUSE_START = re.compile(r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)")
-_LABEL = re.compile(r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$")  # "(a)", "3.3", "C1."
+_LABEL = re.compile(
+    r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$"
+)  # "(a)", "3.3", "C1."
 _END = re.compile(r"[.;:!?)\]\"”]$")
 MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers live
 CELL_GAP = 11.0  # points: a wider gap between two words on a line separates table cells

@@ -31,7 +31,7 @@ class Category(StrEnum):
 
 
 class Action(StrEnum):
-    replace = "replace"  # delete the quoted clause, insert the new one
+    substitute = "replace"  # delete the quoted clause, insert the new one
     add = "add"  # insert a new clause next to the cited one (or at the end)
 
 
@@ -122,7 +122,7 @@ def finding(
     action, template = redline
     new_text = ctx.names.fill(template)
     new_text = new_text[:1].upper() + new_text[1:]
-    verb = "Replace with" if action is Action.replace else "Add"
+    verb = "Replace with" if action is Action.substitute else "Add"
     display = f'{verb}: "{new_text}"'
     confidence = at.confidence if at is not None else (0.8 if missing else 0.9)
     return Finding(name, title, category, severity, ctx.names.fill(reason), display, at.quote if at else None,
@@ -144,7 +144,7 @@ def names_of(text: str) -> Names:
         lower = name.lower()
         if lower in ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party"):
             continue
-        if lower in _ROLE_WORDS or lower.startswith("the ") and lower[4:] in _ROLE_WORDS:
+        if lower in _ROLE_WORDS or (lower.startswith("the ") and lower[4:] in _ROLE_WORDS):
             customer = customer or name
         elif vendor is None and (_COMPANY.search(head[max(0, match.start() - 80) : match.start()])
                                  or lower in ("provider", "supplier", "vendor")):  # fmt: skip

@@ -28,7 +28,7 @@ def rule_auto_renewal_long_notice(ctx: RuleContext) -> list[Finding]:
                             Category.term_risk_exit, Severity.high if length >= 90 else Severity.medium,
                             f"The contract renews itself unless the buyer objects {term.value} {unit}s before the "
                             "end of the term.",
-                            (Action.replace, "This {order} renews only by written agreement; {vendor} will send "
+                            (Action.substitute, "This {order} renews only by written agreement; {vendor} will send "
                              "renewal pricing at least 120 days before the end of the term."), term)]  # fmt: skip
     return []
 
@@ -44,7 +44,7 @@ def rule_renewal_at_list_price(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_renewal_at_list_price, "Renewal at then-current list price", Category.term_risk_exit,
                     Severity.high, "The discount ends at renewal: prices reset to whatever the vendor lists then.",
-                    (Action.replace, "Renewal terms are charged at the prices in force at the end of the previous "
+                    (Action.substitute, "Renewal terms are charged at the prices in force at the end of the previous "
                      "term, increased by no more than the lesser of CPI and 3%."), found[0])]  # fmt: skip
 
 
@@ -64,7 +64,7 @@ def rule_no_data_export(ctx: RuleContext) -> list[Finding]:
         return []
     deletion = ctx.of(TermKind.data_deletion)
     refused = [t for t in ctx.of(TermKind.data_export) if t.basis == "none"]
-    at = (refused or deletion or [None])[0]
+    at = refused[0] if refused else (deletion[0] if deletion else None)
     return [finding(ctx, rule_no_data_export, "No data export right", Category.term_risk_exit, Severity.high,
                     "The documents give no right to take recordings, transcripts and configuration out"
                     + (" and let the vendor delete them." if deletion else "."),
@@ -100,7 +100,7 @@ def rule_paid_data_export(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_paid_data_export, "Data export only for a fee", Category.term_risk_exit,
                     Severity.medium, "Getting the buyer's own data back costs whatever the vendor's rates are then.",
-                    (Action.replace, "{vendor} will export all Customer Data in standard formats at no charge."),
+                    (Action.substitute, "{vendor} will export all Customer Data in standard formats at no charge."),
                     found[0])]  # fmt: skip
 
 
@@ -115,7 +115,7 @@ def rule_short_export_window(ctx: RuleContext) -> list[Finding]:
             return [finding(ctx, rule_short_export_window, f"Only {term.value} days to export data",
                             Category.term_risk_exit, Severity.high,
                             f"The buyer's data can be taken out for {term.value} days after termination only.",
-                            (Action.replace, "Customer Data remains available for export for 90 days after "
+                            (Action.substitute, "Customer Data remains available for export for 90 days after "
                              "termination, and is deleted only after {customer} confirms receipt."),
                             term)]  # fmt: skip
     return []
@@ -133,7 +133,7 @@ def rule_liability_cap_low(ctx: RuleContext) -> list[Finding]:
                             Category.term_risk_exit, Severity.high,
                             f"The vendor's liability ends at {term.value} months of fees, less than a year of the "
                             "service.",
-                            (Action.replace, "Each party's aggregate liability is limited to the greater of the "
+                            (Action.substitute, "Each party's aggregate liability is limited to the greater of the "
                              "{fees} paid in the 12 months before the claim and the {fees} for the first year; data "
                              "protection breaches are capped at three times that amount."), term)]  # fmt: skip
     return []

@@ -18,7 +18,7 @@ def rule_paid_before_go_live(ctx: RuleContext) -> list[Finding]:
                             Category.implementation, Severity.high,
                             f"The {term.value} {term.unit} implementation fee falls due at signature, before "
                             "anything has been delivered.",
-                            (Action.replace, "The implementation fee is paid on milestones: 20% at design sign-off, "
+                            (Action.substitute, "The implementation fee is paid on milestones: 20% at design sign-off, "
                              "40% at user acceptance, 30% at go-live and 10% after 60 days of stable operation."),
                             term)]  # fmt: skip
     return []
@@ -36,7 +36,7 @@ def rule_billing_before_go_live(ctx: RuleContext) -> list[Finding]:
                             Severity.high,
                             "Subscription fees accrue before the service is live, so a late go-live is paid for by "
                             "the buyer.",
-                            (Action.replace, "{fees} begin on the go-live date accepted by {customer}; usage is "
+                            (Action.substitute, "{fees} begin on the go-live date accepted by {customer}; usage is "
                              "billable only from that date."), term)]  # fmt: skip
     return []
 
@@ -52,7 +52,7 @@ def rule_key_personnel_substitution(ctx: RuleContext) -> list[Finding]:
             return [finding(ctx, rule_key_personnel_substitution, "Key personnel replaceable at will",
                             Category.implementation, Severity.medium,
                             "The vendor may swap the people on the project without the buyer's consent.",
-                            (Action.replace, "{vendor} may replace named key personnel only with {customer}'s prior "
+                            (Action.substitute, "{vendor} may replace named key personnel only with {customer}'s prior "
                              "written approval, by people of equal experience, with a two-week handover."),
                             term)]  # fmt: skip
     return []

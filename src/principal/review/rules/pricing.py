@@ -42,7 +42,7 @@ def rule_ai_billable_by_default(ctx: RuleContext) -> list[Finding]:
     every flow), so its revenue rises with usage the buyer never chose; the buyer needs to control the switch.
     """
     default_on = ctx.of(TermKind.ai_default_on)
-    redline = (Action.replace, "AI features are disabled until {customer} enables them in writing for each queue; "
+    redline = (Action.substitute, "AI features are disabled until {customer} enables them in writing for each queue; "
                "no AI usage is billable before that enablement.")  # fmt: skip
     if default_on:
         return [finding(ctx, rule_ai_billable_by_default, "AI features bill by default", Category.pricing_usage,
@@ -69,7 +69,7 @@ def rule_uplift_above_cpi(ctx: RuleContext) -> list[Finding]:
     """
     caps = [t.value for t in ctx.of(TermKind.price_increase_cap) if t.value is not None]
     cap = min(caps) if caps else None
-    redline = (Action.replace, "{fees} may increase once a year by no more than the lesser of CPI and "
+    redline = (Action.substitute, "{fees} may increase once a year by no more than the lesser of CPI and "
                f"{CPI_REFERENCE}%, and not before the first anniversary.")  # fmt: skip
     for term in ctx.of(TermKind.price_increase):
         if term.basis == "cpi" and cap is None:
@@ -142,7 +142,7 @@ def rule_overage_premium(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_overage_premium, f"Overage billed at {term.value}% of the rate", Category.pricing_usage,
                     Severity.high if term.value >= 150 else Severity.medium,
                     f"Every unit above the commitment costs {term.value - 100}% more than the committed rate.",
-                    (Action.replace, "Usage above the commitment is charged at the committed rates, and the "
+                    (Action.substitute, "Usage above the commitment is charged at the committed rates, and the "
                      "commitment may be adjusted once a year to actual volumes."), term)]  # fmt: skip
 
 
@@ -158,7 +158,8 @@ def rule_true_up_at_list(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_true_up_at_list, "True-ups at list price", Category.pricing_usage, Severity.high,
                     "Seats or usage found above the ordered quantity at a true-up are billed at list price, without "
                     "the discount in the contract.",
-                    (Action.replace, "Additional quantities identified at a true-up are charged at the unit prices in "
+                    (Action.substitute, "Additional quantities identified at a true-up are charged at the unit prices "
+                     "in "
                      "this {order}, pro rata for the rest of the term."), found[0])]  # fmt: skip
 
 
@@ -175,7 +176,7 @@ def rule_surcharge_fee(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_surcharge_fee, f"{term.value}% surcharge on top of the prices", Category.pricing_usage,
                     Severity.high if (term.value or 0) >= 5 else Severity.medium,
                     f"A {term.value}% surcharge raises the real price of usage beyond the rate card.",
-                    (Action.replace, "The prices in this {order} include all regulatory and compliance costs; "
+                    (Action.substitute, "The prices in this {order} include all regulatory and compliance costs; "
                      "taxes imposed by law are the only charges that may be added."), term)]  # fmt: skip
 
 
@@ -191,7 +192,7 @@ def rule_annual_billing_in_advance(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_annual_billing_in_advance, "Fees billed annually in advance", Category.pricing_usage,
                     Severity.medium, "A whole year of recurring fees falls due before the service is delivered.",
-                    (Action.replace, "{fees} are invoiced monthly in arrears."), found[0])]  # fmt: skip
+                    (Action.substitute, "{fees} are invoiced monthly in arrears."), found[0])]  # fmt: skip
 
 
 def rule_per_call_rounding(ctx: RuleContext) -> list[Finding]:
@@ -206,5 +207,5 @@ def rule_per_call_rounding(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_per_call_rounding, "Calls rounded up to the minute", Category.pricing_usage,
                     Severity.medium, "Every call is billed as if it lasted to the next whole minute.",
-                    (Action.replace, "Voice usage is billed per second, with no minimum call duration."),
+                    (Action.substitute, "Voice usage is billed per second, with no minimum call duration."),
                     found[0])]  # fmt: skip

@@ -32,7 +32,7 @@ def rule_credits_sole_remedy(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_credits_sole_remedy, "Credits are the sole remedy", Category.sla_uptime, Severity.high,
                     "The buyer gives up damages and termination for SLA failures in exchange for capped credits.",
-                    (Action.replace, "{credits} are a price adjustment and are without prejudice to {customer}'s "
+                    (Action.substitute, "{credits} are a price adjustment and are without prejudice to {customer}'s "
                      "other rights and remedies, including termination for chronic failure."), sole[0])]  # fmt: skip
 
 
@@ -51,7 +51,7 @@ def rule_credit_cap_low(ctx: RuleContext) -> list[Finding]:
                                Category.sla_uptime, severity,
                                f"At most {term.value}% of a month's fees is at risk however long the outage lasts; "
                                "a month with a day of downtime costs the vendor the same as a short miss.",
-                               (Action.replace, f"{{credits}} in any month may reach {MIN_CREDIT_CAP * 2}% of the "
+                               (Action.substitute, f"{{credits}} in any month may reach {MIN_CREDIT_CAP * 2}% of the "
                                 "monthly {fees} and rise for repeated misses."), term))  # fmt: skip
             break
     return out
@@ -79,7 +79,7 @@ def rule_maintenance_exclusion_broad(ctx: RuleContext) -> list[Finding]:
         parts.append("no notice period" if notice_days is None else f"notice is only {notice_days:.1f} day(s)")
     return [finding(ctx, rule_maintenance_exclusion_broad, "Broad maintenance exclusion", Category.sla_uptime,
                     Severity.high if emergency else Severity.medium, "; ".join(parts).capitalize() + ".",
-                    (Action.replace, "Planned maintenance is excluded only if {vendor} announces it at least 7 days "
+                    (Action.substitute, "Planned maintenance is excluded only if {vendor} announces it at least 7 days "
                      "ahead and performs it outside {customer}'s business hours, for no more than 4 hours a month; "
                      "emergency maintenance counts as downtime."), (emergency or carve)[0])]  # fmt: skip
 
@@ -95,7 +95,7 @@ def rule_carrier_exclusion(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_carrier_exclusion, "Carrier failures excluded", Category.sla_uptime, Severity.medium,
                     "Failures of the carriers the vendor selected do not count against its uptime.",
-                    (Action.replace, "Only failures of carriers that {customer} selects and contracts directly are "
+                    (Action.substitute, "Only failures of carriers that {customer} selects and contracts directly are "
                      "excluded; carriers engaged by {vendor} are its subcontractors."), carriers[0])]  # fmt: skip
 
 
@@ -160,7 +160,8 @@ def rule_short_claim_window(ctx: RuleContext) -> list[Finding]:
             return [finding(ctx, rule_short_claim_window, f"Credits must be claimed within {term.value} {unit}s",
                             Category.sla_uptime, Severity.low,
                             "Credits are lost unless the buyer claims them in time, with evidence the vendor holds.",
-                            (Action.replace, "{vendor} applies {credits} automatically on the next invoice, based on "
+                            (Action.substitute, "{vendor} applies {credits} automatically on the next invoice, "
+                             "based on "
                              "its monthly availability report."), term)]  # fmt: skip
     return []
 
@@ -177,7 +178,7 @@ def rule_efforts_only_uptime(ctx: RuleContext) -> list[Finding]:
         return []
     return [finding(ctx, rule_efforts_only_uptime, "Uptime promised only as reasonable efforts", Category.sla_uptime,
                     Severity.high, "The target is an effort, not a commitment, so a miss is not a breach.",
-                    (Action.replace, "{vendor} shall make the Services available at least at the target in each "
+                    (Action.substitute, "{vendor} shall make the Services available at least at the target in each "
                      "calendar month; a shortfall is a failure to meet the service level whatever efforts were "
                      "made."), found[0])]  # fmt: skip
 
@@ -195,7 +196,7 @@ def rule_minimum_outage_threshold(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_minimum_outage_threshold, f"Outages under {term.value} minutes do not count",
                     Category.sla_uptime, Severity.medium,
                     f"Any interruption shorter than {term.value} minutes is left out of the availability figure.",
-                    (Action.replace, "Every minute in which a component is unavailable counts as downtime, "
+                    (Action.substitute, "Every minute in which a component is unavailable counts as downtime, "
                      "whatever the length of the interruption."), term)]  # fmt: skip
 
 
@@ -213,6 +214,6 @@ def rule_vendor_only_measurement(ctx: RuleContext) -> list[Finding]:
     return [finding(ctx, rule_vendor_only_measurement, "Availability measured only by the vendor",
                     Category.sla_uptime, Severity.medium,
                     "Only the vendor's monitoring decides whether the target was met.",
-                    (Action.replace, "Availability is measured by an independent monitoring service agreed by the "
+                    (Action.substitute, "Availability is measured by an independent monitoring service agreed by the "
                      "parties, and {customer}'s own records of outages are evidence of downtime."),
                     found[0])]  # fmt: skip

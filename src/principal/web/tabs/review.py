@@ -20,13 +20,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from principal.errors import InputError
+from principal.review.document import Document
 from principal.review.highlights import TextPiece, text_pieces
 from principal.review.ingest import read_document
 from principal.review.layout import BadLayout, layout_json, restore_document
-from principal.review.result import ReviewResult
-from principal.review.document import Document
 from principal.review.package import contract_problem, labels_for
 from principal.review.redline_docx import redline_docx
+from principal.review.result import ReviewResult
 from principal.review.review import review_documents
 from principal.review.rules.base import Finding
 from principal.store import reviews
@@ -88,10 +88,10 @@ class RecentReviews:
         result = review_documents(restored, check_contract=False)
         labels = labels_for(restored)
         shown_documents = []
-        for document, label in zip(restored, labels, strict=True):
+        for read, label in zip(restored, labels, strict=True):
             own = [f if f.location is not None and f.location.document == label else _elsewhere(f)
                    for f in result.findings]  # fmt: skip
-            shown_documents.append(ShownDocument(document.name, label, text_pieces(document, own)))
+            shown_documents.append(ShownDocument(read.name, label, text_pieces(read, own)))
         shown = ShownReview(result, tuple(shown_documents), tuple(restored))
         with self.lock:
             self.items[key] = shown
