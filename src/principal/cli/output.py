@@ -29,7 +29,6 @@ from rich.console import Console
 from principal import __version__
 from principal.errors import InputError, PrincipalError, Problem
 from principal.json_encoding import dumps
-from principal.loader.warnings import render_warning, warnings_to
 from principal.present import Formatter
 
 EXIT_OK = 0
@@ -89,6 +88,8 @@ def command(name: str, *, file_param: str | None = "file") -> Callable[[Callable
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             invocation = Invocation(name, _file_argument(kwargs, file_param), bool(kwargs.get("as_json", False)))
             _current.set(invocation)  # left set after an unexpected exception, so main() can still name it
+            from principal.loader.warnings import warnings_to  # here: `principal --help` loads no loader
+
             try:
                 with warnings_to(print_warnings):
                     return func(*args, **kwargs)
@@ -102,6 +103,8 @@ def command(name: str, *, file_param: str | None = "file") -> Callable[[Callable
 
 def print_warnings(warnings: Sequence[Problem]) -> None:
     """Each warning about an input as one line on standard error, before the command's output (exit code kept)."""
+    from principal.loader.warnings import render_warning
+
     invocation = current()
     for problem in warnings:
         line = render_warning(problem)
