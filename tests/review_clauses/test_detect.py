@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
 from principal.review.clauses import CATEGORIES, classify_clauses, detect_clauses
+from principal.review.clauses.model_file import ClauseModel
 
 FILLER = (
     "This Master Services Agreement is entered into between Acme Contact Cloud Inc. and Buyer Ltd. "
@@ -94,3 +98,40 @@ def test_empty_text() -> None:
 def test_detection_is_deterministic() -> None:
     text = FILLER + " ".join(CLAUSES.values())
     assert detect_clauses(text) == detect_clauses(text)
+
+
+def _audit_model(threshold: float, possible: float) -> ClauseModel:
+    """One term, `audit`, with margin 2 for Audit Rights in a unit where it is the only known term."""
+    n = len(CATEGORIES)
+    coef = np.zeros((1 + 2 * n, n))
+    coef[0, CATEGORIES.index("Audit Rights")] = 2.0
+    return ClauseModel(
+        categories=CATEGORIES,
+        index={"audit": 0},
+        idf=np.ones(1),
+        coef=coef,
+        context_coef=np.zeros((1, n)),
+        intercept=np.zeros(n),
+        threshold=np.full(n, threshold),
+        possible_threshold=np.full(n, possible),
+        fingerprints=np.zeros((0, 64)),
+        pattern_weight=0.0,
+        context_weight=0.0,
+    )
+
+
+def test_a_unit_just_under_the_threshold_is_reported_as_possible_with_its_score() -> None:
+    text = FILLER + "The Customer may audit the Supplier once a year. " + FILLER
+    report = classify_clauses(text, _audit_model(threshold=3.0, possible=1.0))
+    audit = report.decision("Audit Rights")
+    assert not audit.present and audit.hits == () and audit.possible
+    assert audit.candidate is not None
+    assert audit.candidate.quote == "The Customer may audit the Supplier once a year."
+    assert audit.candidate.score == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert audit.possible_threshold == pytest.approx(1 / (1 + math.exp(-1.0)))
+    assert [d.category for d in report.possible] == ["Audit Rights"]
+    # Above the threshold the clause is present, and not "possible"; below the band it is neither.
+    present = classify_clauses(text, _audit_model(threshold=1.5, possible=1.0)).decision("Audit Rights")
+    assert present.present and not present.possible and present.candidate is None
+    absent = classify_clauses(text, _audit_model(threshold=3.0, possible=2.5)).decision("Audit Rights")
+    assert not absent.present and not absent.possible

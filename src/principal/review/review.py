@@ -21,9 +21,9 @@ def review_document(document: Document) -> ReviewResult:
     missing = tuple(dict.fromkeys(f.title for f in findings if f.missing))
     deal_yaml, gaps = partial_deal(document, terms)
     clauses = tuple(
-        ClauseCitation(d.category, d.score, best.quote, document.locate(best.start, best.end))
+        ClauseCitation(d.category, cited.score, cited.quote, document.locate(cited.start, cited.end), d.possible)
         for d in classify_clauses(document.text).decisions
-        if d.present and (best := d.best) is not None
+        if (cited := d.best or d.candidate) is not None
     )
     return ReviewResult(
         source=document.name,
