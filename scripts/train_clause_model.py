@@ -63,6 +63,7 @@ from principal.review.clauses.model_file import (
 from principal.review.clauses.patterns import PATTERN_NAMES
 from principal.review.cuad_data import CUAD_CREDIT
 from principal.review.cuad_eval import DocumentOutcome, macro_f1, micro_f1, outcomes_interval, score_outcomes
+from principal.review.cuad_spans import Question, span_scores, top_predictions
 
 CONFIG = Config()
 FOLDS = 5
@@ -178,6 +179,25 @@ def print_summary(title: str, report: dict[str, object]) -> None:
     )
 
 
+def span_report(corpus: Corpus, docs: np.ndarray, unit_margins: np.ndarray) -> dict[str, float]:
+    """CUAD-paper-style span scores (review/cuad_spans.py) of the units of `docs`: a different task."""
+    questions = []
+    for d in docs:
+        rows = np.flatnonzero(corpus.doc == d)
+        texts = [corpus.texts[i] for i in rows]
+        text = corpus.contract_texts[d]
+        for j, category in enumerate(CATEGORIES):
+            scores = 1.0 / (1.0 + np.exp(-unit_margins[rows, j]))
+            answers = tuple(text[s:e] for s, e in corpus.spans[d][category])
+            questions.append(Question(top_predictions(texts, scores), answers))
+    result = span_scores(questions)
+    return {
+        "aupr": round(result.aupr, 4),
+        "precision_at_80_recall": round(result.precision_at_80_recall, 4),
+        "labelled_clauses": result.labelled_clauses,
+    }
+
+
 def estimate_on_untouched_third(corpus: Corpus, started: float) -> dict[str, object]:
     held = untouched_third(corpus.names, corpus.labelled)
     dev, test = np.flatnonzero(~held), np.flatnonzero(held)
@@ -193,6 +213,7 @@ def estimate_on_untouched_third(corpus: Corpus, started: float) -> dict[str, obj
     dev_cv = summary(outcomes(corpus, dev, inner, fold_thresholds(best, corpus.labelled[dev], folds_of(dev))))
     return summary(
         found,
+        span_scores=span_report(corpus, test, scored),
         development_cross_validation={k: dev_cv[k] for k in ("macro_f1", "macro_f1_interval", "micro_f1")}
         | {"per_category_f1": {c: v["f1"] for c, v in dev_cv["per_category"].items()}},  # type: ignore[union-attr]
         protocol=(
@@ -278,7 +299,7 @@ def main() -> int:
             "max_terms": CONFIG.max_terms,
             "tf": "1 + ln(count)",
             "norm": "l2",
-            "patterns": f"{len(PATTERN_NAMES)} hand-written patterns: per category one clause and one look-alike column",
+            "patterns": f"{len(PATTERN_NAMES)} hand-written patterns; per category a clause and a look-alike column",
             "context": "sum of the previous and next units' TF-IDF vectors, separate columns",
             "classifier": f"logistic regression per category, class-balanced, C={CONFIG.c_value}",
         },
@@ -317,9 +338,8 @@ def main() -> int:
     meta["training_seconds"] = round(time.time() - started)
     (args.out / JSON_NAME).write_text(json.dumps(meta, ensure_ascii=False) + "\n", encoding="utf-8")
     size = sum((args.out / n).stat().st_size for n in (JSON_NAME, ARRAYS_NAME))
-    print(
-        f"wrote {args.out / JSON_NAME} and {args.out / ARRAYS_NAME} ({size / 1e6:.1f} MB) in {time.time() - started:.0f} s"
-    )
+    elapsed = time.time() - started
+    print(f"wrote {args.out / JSON_NAME} and {args.out / ARRAYS_NAME} ({size / 1e6:.1f} MB) in {elapsed:.0f} s")
     return 0
 
 

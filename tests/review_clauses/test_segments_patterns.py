@@ -40,7 +40,8 @@ def test_long_text_is_cut_at_whitespace() -> None:
 def test_a_sentence_cut_by_a_page_break_is_one_unit() -> None:
     text = (
         "The Supplier may, upon written notice, suspend deliveries of the Products if any invoice is\n\n\n\n"
-        "12\n\n\n\nunpaid for more than sixty days after its due date. The next sentence stands alone here, as it should."
+        "12\n\n\n\nunpaid for more than sixty days after its due date. "
+        "The next sentence stands alone here, as it should."
     )
     quotes = [text[u.start : u.end] for u in split_units(text)]
     assert quotes[0].startswith("The Supplier may") and quotes[0].endswith("after its due date.")
@@ -130,8 +131,11 @@ def test_most_favoured_wordings_fire(sentence: str) -> None:
         # "up to" a number of days is a period, not a volume.
         ("Customer may extend the deadline for up to thirty (30) days.", "Volume Restriction"),
         # Termination by mutual agreement, or a list introduction alone, is not termination for convenience.
-        ("The parties may terminate this Agreement at any time by mutual written consent.", "Termination For Convenience"),
-        ("may terminate this Agreement on written notice at any time after the cure period.", "Termination For Convenience"),
+        (
+            "The parties may terminate this Agreement at any time by mutual written consent.",
+            "Termination For Convenience",
+        ),
+        ("may terminate this Agreement on notice at any time after the cure period.", "Termination For Convenience"),
     ],
 )
 def test_look_alikes_do_not_fire_the_clause_patterns(sentence: str, category: str) -> None:
