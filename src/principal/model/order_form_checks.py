@@ -49,8 +49,8 @@ def _check_offer(deal: Deal, base: tuple[str | int, ...], offer: Offer) -> Itera
         at = (*base, "usage", i)
         if meter.minimum is not None:
             yield from _after_term((*at, "minimum", "from_month"), meter.minimum.from_month, term)
-            for j, step in enumerate(meter.minimum.ramp):
-                yield from _after_term((*at, "minimum", "ramp", j, "from_month"), step.from_month, term)
+            for j, floor_step in enumerate(meter.minimum.ramp):
+                yield from _after_term((*at, "minimum", "ramp", j, "from_month"), floor_step.from_month, term)
         if meter.commitment is not None:
             yield from _after_term((*at, "commitment", "from_month"), meter.commitment.from_month, term)
     meters = [m.name for m in offer.usage]
