@@ -109,7 +109,7 @@ def test_the_brief_shows_engine_results_unchanged(seed_deal: Deal) -> None:
     md = render_markdown(brief_document(content))
     versus = {v.offer: v for v in content.comparison.versus_baseline}
     assert f"${versus['final'].levers[0].by_year[0]:,.2f}" == "$64,800.00"
-    assert f"${content.strategy.open_saving:,.2f}" in md
+    assert f"${content.strategy.open_saving.number:,.2f}" in md
     assert f"**${content.comparison.schedules['final'].total:,.2f}**" in md
     for question in content.alignment[-1].questions:
         assert question in md
