@@ -120,6 +120,10 @@ def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> No
     for check in item.budget:
         verdict = f"over by {money(check.over)}" if check.over.number > 0 else f"within by {money(-check.over)}"
         console.print(f"Budget year {check.year}: {money(check.cost)} against {money(check.budget)}: {verdict}")
+    if item.terms is not None:
+        from principal.cli.terms_render import render_offer_terms
+
+        render_offer_terms(item.terms, fmt)
     if item.simulation is not None:
         sim = item.simulation
         console.print(f"Simulation ({fmt.number(sim.draws)} draws, seed {sim.seed}):")
@@ -219,5 +223,8 @@ def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
             f"  {v.offer}: the vendor's estimate prices usage at {money(v.monthly_usage_at_vendor_estimate)} a "
             f"month, your plan at {money(v.monthly_usage_at_buyer_plan)}"
         )
+    from principal.cli.terms_render import render_compare_terms
+
+    render_compare_terms(result.terms, result.bids, fmt)
     console.print()
     render_defaults(result.switching.values())

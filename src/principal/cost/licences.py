@@ -26,6 +26,11 @@ def _live_part(lic: License, quantity: Decimal, live: LiveShare | None) -> Decim
     return (quantity * live.live / live.agents).to_integral_value(rounding=ROUND_CEILING)
 
 
+def committed_quantity(lic: License, live: LiveShare | None = None) -> Decimal:
+    """The committed quantity billed in a month when seats above it are trued up (live seats when so billed)."""
+    return _live_part(lic, lic.quantity, live)
+
+
 def billed_quantity(lic: License, month: int, factor: Decimal = Decimal(1), live: LiveShare | None = None) -> Decimal:
     """Quantity billed in a month; hourly licences sum hours and round up to a whole hour when the offer says so."""
     quantity = _live_part(lic, quantity_in_month(lic, month) * factor, live)
