@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-CENT = Decimal("0.01")
-
-
-def to_cents(amount: Decimal) -> Decimal:
-    """Round an exact amount half-up to the cent: the one rounding rule used for every figure Principal shows."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class Record(BaseModel):
