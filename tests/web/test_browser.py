@@ -218,7 +218,7 @@ def test_vendored_plotly_draws_under_the_content_security_policy(chromium: Any, 
     from principal.store import deals
     from principal.store.database import open_store
     from principal.web.app import create_app
-    from tests.web.live_server import free_port
+    from tests.web.live_server import free_port, wait_for_uvicorn
 
     package = tmp_path / "chart_tabs_probe"
     package.mkdir()
@@ -240,10 +240,7 @@ def test_vendored_plotly_draws_under_the_content_security_policy(chromium: Any, 
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        for _ in range(100):
-            if server.started:
-                break
-            page.wait_for_timeout(100)
+        wait_for_uvicorn(server, thread)
         page.goto(f"http://127.0.0.1:{port}/deals/1/chart")
         page.locator("#c .bars path").first.wait_for()
         assert page.locator("#c .bars path").count() == 3

@@ -1,15 +1,19 @@
-"""`principal review`: terms, risk findings, missing protections and a partial deal file from a vendor's draft."""
+"""`principal review`: terms, risk findings, missing protections and a partial deal file from a vendor's draft.
+
+The review engine (and numpy, for the clause detector) is imported when the command runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from principal.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, command, console, emit_result, err_console
-from principal.review.deal_out import write_atomically
-from principal.review.result import ReviewResult
-from principal.review.review import review_file
+
+if TYPE_CHECKING:
+    from principal.review.result import ReviewResult
 
 
 def register(app: typer.Typer) -> None:
@@ -27,6 +31,9 @@ def review(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Review a contract offline: exit 0 when no risks are found, 1 when there are findings, 2 for unreadable input."""
+    from principal.review.deal_out import write_atomically
+    from principal.review.review import review_file
+
     result = review_file(document)
     if deal_out is not None:
         try:

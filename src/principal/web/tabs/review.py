@@ -67,7 +67,7 @@ class RecentReviews:
         try:
             restored = restore_document(document.info.filename, document.extracted_text, document.layout_json)
         except BadLayout as exc:
-            raise Unprocessable(f"{document.info.filename}: the stored review cannot be shown ({exc})") from None
+            raise Unprocessable(f"{document.info.filename}: the stored review cannot be shown ({exc.reason})") from None
         result = review_document(restored)
         shown = ShownReview(result, text_pieces(restored, result.findings))
         with self.lock:

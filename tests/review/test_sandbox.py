@@ -1,0 +1,118 @@
+"""The parser sandbox bounds CPU time and memory, not wall-clock time: waiting is not refused, computing too long is."""
+
+from __future__ import annotations
+
+import pickle
+import resource
+import signal
+import sys
+import time
+
+import pytest
+
+from principal.errors import InputError
+from principal.review.ingest import read_document
+from principal.review.ingest.limits import Limits
+from principal.review.ingest.sandbox import Crashed, OutOfBounds, Refused, run_bounded, wall_backstop
+from tests.review.conftest import FIXTURES
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the sandbox forks only on Linux")
+
+MB = 1024 * 1024
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _burn_forever() -> None:
+    while True:
+        pass
+
+
+def _burn_deaf_to_the_timer() -> None:
+    """Like C code that never returns to the interpreter: the Python-level CPU timer cannot stop it."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
+    while True:
+        pass
+
+
+def _sleep_then_answer(seconds: float) -> str:
+    time.sleep(seconds)
+    return "answer"
+
+
+def _allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * MB))
+
+
+def _refuse() -> None:
+    raise Refused("is encrypted with a password")
+
+
+def _fail() -> None:
+    raise KeyError("/Root")
+
+
+def test_waiting_longer_than_the_cpu_budget_is_not_refused() -> None:
+    """1.5 s of wall-clock time with a 1 CPU-second budget: a busy machine looks like this to the child."""
+    assert run_bounded(_sleep_then_answer, (1.5,), cpu_seconds=1.0, memory=100 * MB) == "answer"
+
+
+def test_computing_past_the_cpu_budget_is_refused_soon_after_it() -> None:
+    before = _children_cpu()
+    with pytest.raises(OutOfBounds) as caught:
+        run_bounded(_burn_forever, (), cpu_seconds=0.5, memory=100 * MB)
+    spent = _children_cpu() - before
+    assert caught.value.reason == (
+        "could not be parsed within bounds (more than 0.5 CPU seconds); the file may be hostile"
+    )
+    assert 0.5 <= spent < 1.5, spent
+
+
+def test_the_kernel_ends_a_child_the_cpu_timer_cannot_reach() -> None:
+    before = _children_cpu()
+    with pytest.raises(OutOfBounds, match=r"more than 0\.5 CPU seconds"):
+        run_bounded(_burn_deaf_to_the_timer, (), cpu_seconds=0.5, memory=100 * MB)
+    assert _children_cpu() - before < 4.0  # RLIMIT_CPU: the budget rounded up, plus one second
+
+
+def test_a_child_that_only_waits_is_ended_by_the_wall_clock_backstop() -> None:
+    with pytest.raises(OutOfBounds, match=r"no answer after 1 s of waiting"):
+        run_bounded(_sleep_then_answer, (60,), cpu_seconds=5, memory=100 * MB, wall_seconds=1)
+    assert wall_backstop(8.0) == 80.0
+    assert wall_backstop(0.5) == 30.0
+
+
+def test_memory_past_the_budget_is_refused() -> None:
+    with pytest.raises(OutOfBounds, match=r"more than 200 MB of memory"):
+        run_bounded(_allocate, (1024,), cpu_seconds=5, memory=200 * MB)
+    assert run_bounded(_allocate, (50,), cpu_seconds=5, memory=200 * MB) == 50 * MB
+
+
+def test_verdicts_come_back_as_raised_and_other_failures_as_crashes() -> None:
+    with pytest.raises(Refused) as refused:
+        run_bounded(_refuse, (), cpu_seconds=5, memory=100 * MB)
+    assert refused.value.for_file("a.pdf").lines() == ["a.pdf: (file): is encrypted with a password"]
+    with pytest.raises(Crashed, match=r"KeyError: '/Root'"):
+        run_bounded(_fail, (), cpu_seconds=5, memory=100 * MB)
+
+
+def test_refusals_are_input_errors_that_survive_pickling() -> None:
+    refusal = OutOfBounds("could not be parsed within bounds (more than 8 CPU seconds)").for_file("big.pdf")
+    again = pickle.loads(pickle.dumps(refusal))
+    assert isinstance(again, OutOfBounds) and isinstance(again, InputError)
+    assert again.lines() == ["big.pdf: (file): could not be parsed within bounds (more than 8 CPU seconds)"]
+
+
+def test_a_real_pdf_reads_under_a_tight_wall_clock_but_a_fair_cpu_budget() -> None:
+    """The order form needs well under 8 CPU seconds; how long the machine makes it wait does not matter."""
+    pdf = (FIXTURES / "ccaas-order-form.pdf").read_bytes()
+    document = read_document(pdf, "order.pdf", Limits(parse_cpu_seconds=8.0))
+    assert document.pages == 4
+    with pytest.raises(InputError) as caught:
+        read_document(pdf, "order.pdf", Limits(parse_cpu_seconds=0.01))
+    assert caught.value.lines() == [
+        "order.pdf: (file): could not be parsed within bounds (more than 0.01 CPU seconds); the file may be hostile"
+    ]
