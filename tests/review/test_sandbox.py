@@ -68,7 +68,7 @@ def test_computing_past_the_cpu_budget_is_refused_soon_after_it() -> None:
     assert caught.value.reason == (
         "could not be parsed within bounds (more than 0.5 CPU seconds); the file may be hostile"
     )
-    assert 0.5 <= spent < 1.5, spent
+    assert 0.4 <= spent < 1.5, spent  # the timer and the accounting tick at slightly different moments
 
 
 def test_the_kernel_ends_a_child_the_cpu_timer_cannot_reach() -> None:
