@@ -28,7 +28,7 @@ def read_pdf(name: str, data: bytes, limits: Limits) -> Document:
         (data, limits),
         cpu_seconds=limits.parse_cpu_seconds,
         memory=limits.parse_memory_bytes,
-        wall_seconds=limits.parse_wall_seconds,
+        idle_seconds=limits.parse_idle_seconds,
     )
     builder = DocumentBuilder(name, SourceFormat.pdf, limits.max_chars, limits.max_pages)
     for number, paragraphs in enumerate(pages):

@@ -2,12 +2,16 @@
 process that asked for it (the CLI or a web worker).
 
 The bounds are the child's own CPU seconds, not wall-clock seconds: a busy machine makes a parse take longer but
-never makes a real document look hostile. The child's address space is capped too. A wall-clock backstop, many
-times the CPU budget, only ends a child that waits instead of computing.
+never makes a real document look hostile. The child's address space is capped too. The backstop against a child
+that waits instead of computing counts only the time it spends asleep or blocked (from /proc/PID/schedstat: elapsed
+time less time on a CPU and time waiting for one), so even a machine with every core busy cannot trigger it; where
+schedstat is missing, elapsed time stands in.
 
 CPU time is bounded twice: a profiling timer (`ITIMER_PROF`, user + system time, fractions of a second) stops the
 parser between two Python steps, and `RLIMIT_CPU` a second or two later lets the kernel end a child stuck in C
-code. Memory is `RLIMIT_AS`: the child's address space at the fork plus the budget.
+code. The timer repeats, and a parse that passed its budget is refused even if it then finishes, because Python
+drops an exception raised while it runs a finalizer (`__del__`). Memory is `RLIMIT_AS`: the child's address space
+at the fork plus the budget.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import resource
 import signal
 import sys
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from types import FrameType
@@ -27,10 +32,12 @@ from principal.errors import FileRefused, PrincipalError
 
 T = TypeVar("T")
 
-WALL_FACTOR = 10
-"""The wall-clock backstop is this many times the CPU budget (or `wall_seconds`, when given)."""
-WALL_FLOOR_SECONDS = 30.0
-"""...and never less than this, so a tiny CPU budget still leaves a loaded machine time to start the child."""
+IDLE_FACTOR = 10
+"""A child asleep this many times its CPU budget without answering is ended (or after `idle_seconds`, when given)..."""
+IDLE_FLOOR_SECONDS = 30.0
+"""...and never sooner than this."""
+POLL_SECONDS = 0.25
+TIMER_REPEAT_SECONDS = 0.05
 
 
 class OutOfBounds(FileRefused):
@@ -58,8 +65,27 @@ def _address_space_now() -> int:
         return 0
 
 
+class _Budget:
+    """The child's CPU budget: spent once the timer has fired; `closed` once the parse is over."""
+
+    spent = False
+    closed = False
+
+
 def _cpu_time_up(_signum: int, _frame: FrameType | None) -> None:
-    raise _CpuTimeUp
+    if not _Budget.closed:
+        _Budget.spent = True
+        raise _CpuTimeUp
+
+
+def _quiet_unraisable(hook: Any) -> Callable[[Any], None]:
+    """An unraisable-exception hook that drops the timer's exception (raised inside a finalizer) silently."""
+
+    def quiet(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, _CpuTimeUp):
+            hook(unraisable)
+
+    return quiet
 
 
 def _bound_child(cpu_seconds: float, memory: int) -> None:
@@ -70,13 +96,14 @@ def _bound_child(cpu_seconds: float, memory: int) -> None:
     # A forked child starts with zero CPU time, so both limits count the parse alone.
     kernel_limit = math.ceil(cpu_seconds) + 1
     resource.setrlimit(resource.RLIMIT_CPU, (kernel_limit, kernel_limit + 1))
+    sys.unraisablehook = _quiet_unraisable(sys.unraisablehook)
     signal.signal(signal.SIGPROF, _cpu_time_up)
-    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)
+    signal.setitimer(signal.ITIMER_PROF, cpu_seconds, TIMER_REPEAT_SECONDS)
 
 
 def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], cpu_seconds: float, memory: int) -> None:
     outcome: tuple[str, Any]
-    try:  # the CPU timer fires once; wherever it lands before it is disarmed, it ends here
+    try:  # wherever the timer's exception lands before the parse is closed, it ends here
         try:
             _bound_child(cpu_seconds, memory)
             outcome = ("ok", func(*args))
@@ -88,8 +115,12 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], cp
             outcome = ("raised", exc)
         except BaseException as exc:  # the parent turns every other failure into one input error
             outcome = ("error", f"{type(exc).__name__}: {exc}"[:300])
-        signal.setitimer(signal.ITIMER_PROF, 0)
+        _Budget.closed = True
     except _CpuTimeUp:
+        _Budget.closed = True
+        outcome = ("cpu", "")
+    signal.setitimer(signal.ITIMER_PROF, 0)
+    if _Budget.spent:  # the budget ran out during the parse, even if a finalizer dropped the timer's exception
         outcome = ("cpu", "")
     try:
         conn.send(outcome)
@@ -99,11 +130,22 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], cp
         conn.close()
 
 
-def wall_backstop(cpu_seconds: float, wall_seconds: float | None = None) -> float:
-    """Seconds of waiting after which a child that has not answered is ended."""
-    if wall_seconds is not None:
-        return wall_seconds
-    return max(WALL_FLOOR_SECONDS, WALL_FACTOR * cpu_seconds)
+def idle_backstop(cpu_seconds: float, idle_seconds: float | None = None) -> float:
+    """Seconds asleep (not running, not waiting for a CPU) after which a child that has not answered is ended."""
+    if idle_seconds is not None:
+        return idle_seconds
+    return max(IDLE_FLOOR_SECONDS, IDLE_FACTOR * cpu_seconds)
+
+
+def asleep_seconds(pid: int, started: float) -> float:
+    """Seconds since `started` (time.monotonic) that process `pid` spent neither on a CPU nor waiting for one."""
+    try:
+        with open(f"/proc/{pid}/schedstat") as schedstat:
+            on_cpu, waiting, _slices = schedstat.read().split()
+        busy = (int(on_cpu) + int(waiting)) / 1e9
+    except (OSError, ValueError):
+        busy = 0.0  # no scheduler statistics: all elapsed time counts
+    return time.monotonic() - started - busy
 
 
 def _within_bounds(detail: str) -> OutOfBounds:
@@ -116,10 +158,11 @@ def run_bounded(
     *,
     cpu_seconds: float,
     memory: int,
-    wall_seconds: float | None = None,
+    idle_seconds: float | None = None,
 ) -> T:
     """Return func(*args) computed in a child process with at most `cpu_seconds` of CPU time and `memory` bytes
-    of address space beyond what the parent had; raise OutOfBounds when it needs more.
+    of address space beyond what the parent had; raise OutOfBounds when it needs more, or when it has been asleep
+    (not computing, not waiting for a CPU) for `idle_seconds` (default: `idle_backstop`) without answering.
 
     A `PrincipalError` raised by func (a `Refused`, say) is raised here as it was; any other exception becomes
     `Crashed`. The refusals carry no file name: the caller names the file (`exc.for_file(name)`).
@@ -136,11 +179,13 @@ def run_bounded(
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, func, args, cpu_seconds, memory), daemon=True)
     process.start()
+    started = time.monotonic()
     sender.close()
-    backstop = wall_backstop(cpu_seconds, wall_seconds)
+    backstop = idle_backstop(cpu_seconds, idle_seconds)
     try:
-        if not receiver.poll(backstop):
-            raise _within_bounds(f"no answer after {backstop:g} s of waiting")
+        while not receiver.poll(POLL_SECONDS):  # an answer, or the end of the pipe when the child died
+            if process.pid is not None and asleep_seconds(process.pid, started) > backstop:
+                raise _within_bounds(f"no answer after {backstop:g} s asleep")
         try:
             status, payload = receiver.recv()
         except EOFError:
