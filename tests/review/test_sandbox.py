@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import resource
 import signal
+import subprocess
 import sys
 import time
 
@@ -13,7 +15,14 @@ import pytest
 from principal.errors import InputError
 from principal.review.ingest import read_document
 from principal.review.ingest.limits import Limits
-from principal.review.ingest.sandbox import Crashed, OutOfBounds, Refused, idle_backstop, run_bounded
+from principal.review.ingest.sandbox import (
+    Crashed,
+    OutOfBounds,
+    Refused,
+    asleep_seconds,
+    idle_backstop,
+    run_bounded,
+)
 from tests.review.conftest import FIXTURES
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the sandbox forks only on Linux")
@@ -146,3 +155,15 @@ def test_a_budget_spent_inside_a_finalizer_is_still_refused(capfd: pytest.Captur
     with pytest.raises(OutOfBounds, match=r"more than 0\.1 CPU seconds"):
         run_bounded(_finish_after_a_swallowed_timer, (), cpu_seconds=0.1, memory=100 * MB)
     assert capfd.readouterr().err == ""  # no "Exception ignored in ..." from the child
+
+
+def test_asleep_time_counts_sleep_but_not_running() -> None:
+    started = time.monotonic()
+    assert asleep_seconds(os.getpid(), started - 60) == 0.0  # this process is running as it asks
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:
+        time.sleep(1.5)
+        assert asleep_seconds(sleeper.pid, started) > 0.5
+    finally:
+        sleeper.kill()
+        sleeper.wait()

@@ -4,8 +4,9 @@ process that asked for it (the CLI or a web worker).
 The bounds are the child's own CPU seconds, not wall-clock seconds: a busy machine makes a parse take longer but
 never makes a real document look hostile. The child's address space is capped too. The backstop against a child
 that waits instead of computing counts only the time it spends asleep or blocked (from /proc/PID/schedstat: elapsed
-time less time on a CPU and time waiting for one), so even a machine with every core busy cannot trigger it; where
-schedstat is missing, elapsed time stands in.
+time less time on a CPU and time waiting for one) and ends it only while it is asleep (its state in /proc/PID/stat
+is not R, running or runnable), so even a machine with every core busy cannot trigger it; where those files are
+missing, elapsed time stands in.
 
 CPU time is bounded twice: a profiling timer (`ITIMER_PROF`, user + system time, fractions of a second) stops the
 parser between two Python steps, and `RLIMIT_CPU` a second or two later lets the kernel end a child stuck in C
@@ -138,12 +139,16 @@ def idle_backstop(cpu_seconds: float, idle_seconds: float | None = None) -> floa
 
 
 def asleep_seconds(pid: int, started: float) -> float:
-    """Seconds since `started` (time.monotonic) that process `pid` spent neither on a CPU nor waiting for one."""
+    """Seconds since `started` (time.monotonic) that process `pid` spent neither on a CPU nor waiting for one; 0
+    while it is running or waiting to run (the kernel adds a wait for a CPU to its statistics only when it ends)."""
     try:
+        with open(f"/proc/{pid}/stat") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "R":
+                return 0.0
         with open(f"/proc/{pid}/schedstat") as schedstat:
             on_cpu, waiting, _slices = schedstat.read().split()
         busy = (int(on_cpu) + int(waiting)) / 1e9
-    except (OSError, ValueError):
+    except (OSError, ValueError, IndexError):
         busy = 0.0  # no scheduler statistics: all elapsed time counts
     return time.monotonic() - started - busy
 
