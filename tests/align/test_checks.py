@@ -10,6 +10,7 @@ import pytest
 
 from principal.align import checks as c
 from principal.align.checks import CHECKS, Answer, questions, run_checklist
+from principal.present import formatter_for
 from tests.align.builders import BASE, ctx, deal_with
 
 Case = tuple[Any, dict[str, Any] | None, tuple[str, ...], Answer, str]
@@ -160,7 +161,11 @@ def test_credit_coverage_needs_the_sla_engine_figure() -> None:
     assert c.check_credits_meaningful(ctx(deal)).answer is Answer.unknown
     assert c.check_credits_meaningful(ctx(deal, Decimal("0.30"))).answer is Answer.yes
     low = c.check_credits_meaningful(ctx(deal, Decimal("0.028")))
-    assert low.answer is Answer.no and low.evidence == "credits cover 2.8% of the severe outage's business impact"
+    assert low.answer is Answer.no
+    assert formatter_for("USD").text(low.evidence) == "credits cover 2.8% of the severe outage's business impact"
+    assert (
+        formatter_for("EUR", "de_DE").text(low.evidence) == "credits cover 2,8% of the severe outage's business impact"
+    )
 
 
 def test_every_check_has_a_case() -> None:

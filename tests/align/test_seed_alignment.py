@@ -1,5 +1,5 @@
 """Acceptance on the seed: the original offer is flagged on consumption, SLA, implementation and term, with
-dollars; the final deal improves each, and the two scorecards compare."""
+amounts; the final deal improves each, and the two scorecards compare."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ import pytest
 
 from principal.align.report import AlignmentReport, align, compare_alignment
 from principal.align.stress import Verdict
-from principal.model import Deal, to_cents
+from principal.model import Deal
+from principal.money import Amount
+from principal.present import formatter_for
+
+TEXT = formatter_for("USD").text
+
+
+def usd(number: int | str) -> Amount:
+    return Amount(Decimal(number), "USD")
 
 
 @pytest.fixture(scope="module")
@@ -22,16 +30,16 @@ def scenario(report: AlignmentReport, sid: str):  # type: ignore[no-untyped-def]
 
 
 def rating(report: AlignmentReport, area: str) -> str:
-    return next(a.rating.value for a in report.areas if a.area.value == area)
+    return next(a.rating.value for a in report.scorecard if a.area.value == area)
 
 
 def test_consumption_uncapped_usage_at_plus_30(reports: dict[str, AlignmentReport]) -> None:
     original = scenario(reports["original"], "usage+30")
     assert original.verdict is Verdict.misaligned
-    assert to_cents(original.vendor_change) == Decimal("985050.00")  # 30% of the term's usage, $3,283,500
-    assert "with a 110% annual cap, $328,350.00" in original.message
+    assert original.vendor_change.rounded() == usd("985050.00")  # 30% of the term's usage, $3,283,500
+    assert "with a 110% annual cap, $328,350.00" in TEXT(original.message)
     final = scenario(reports["final"], "usage+30")
-    assert to_cents(final.vendor_change) == Decimal("308550.00")  # held by the cap
+    assert final.vendor_change.rounded() == usd("308550.00")  # held by the cap
     assert rating(reports["original"], "pricing and usage") == "at risk"
     assert rating(reports["final"], "pricing and usage") == "needs work"
 
@@ -40,42 +48,42 @@ def test_sla_credit_cap_against_a_severe_outage(reports: dict[str, AlignmentRepo
     original = reports["original"]
     severe = scenario(original, "severe-outage")
     # 4 h in January is 99.46%: the 10% rung, which is also the cap: 10% of $169,250.
-    assert severe.vendor_change == Decimal("-16925.00")
-    assert original.reliability is not None and original.reliability.credit_ceiling == Decimal("16925.00")
-    assert original.severe_outage_coverage is not None
-    assert round(original.severe_outage_coverage, 4) == Decimal("0.0278")  # 16,925 / 608,400
-    assert original.reliability is not None and original.reliability.cap_blocks
-    final = reports["final"]
-    assert final.reliability is not None and final.reliability.passes and not final.reliability.cap_blocks
-    repeated = scenario(final, "repeated-misses")
-    assert repeated.vendor_change == Decimal("-47355.00")
-    assert "arises in month 5" in repeated.message
-    assert scenario(original, "repeated-misses").vendor_change == Decimal("-25387.50")
+    assert severe.vendor_change == usd("-16925.00")
+    reliability = original.incentives.reliability
+    assert reliability is not None and reliability.credit_ceiling == usd("16925.00")
+    assert original.severe_outage_coverage == Decimal(16_925) / Decimal(608_400)
+    assert reliability.cap_blocks
+    final_reliability = reports["final"].incentives.reliability
+    assert final_reliability is not None and final_reliability.passes and not final_reliability.cap_blocks
+    repeated = scenario(reports["final"], "repeated-misses")
+    assert repeated.vendor_change == usd("-47355.00")
+    assert "arises in month 5" in TEXT(repeated.message)
+    assert scenario(original, "repeated-misses").vendor_change == usd("-25387.50")
     assert rating(original, "SLA and uptime") == "at risk"
-    assert rating(final, "SLA and uptime") == "needs work"
+    assert rating(reports["final"], "SLA and uptime") == "needs work"
 
 
 def test_implementation_share_paid_before_go_live(reports: dict[str, AlignmentReport]) -> None:
-    original, final = reports["original"].timing, reports["final"].timing
-    assert original.one_time_before_go_live == Decimal(280_000)
+    original, final = reports["original"].fee_timing, reports["final"].fee_timing
+    assert original.one_time_before_go_live == usd(280_000)
     assert original.share_one_time_before_go_live == 1
-    assert final.one_time_before_go_live == Decimal(168_000)
+    assert final.one_time_before_go_live == usd(168_000)
     assert final.share_one_time_before_go_live == Decimal("0.6")
-    assert [s.still_withheld for s in final.steps] == [Decimal(224_000), Decimal(112_000), Decimal(28_000), Decimal(0)]
-    assert final.holdback == Decimal(28_000)
+    assert [s.still_withheld for s in final.steps] == [usd(224_000), usd(112_000), usd(28_000), usd(0)]
+    assert final.holdback == usd(28_000)
     slip = scenario(reports["final"], "slip")
-    assert slip.vendor_change == Decimal(-112_000) and slip.verdict is Verdict.aligned
+    assert slip.vendor_change == usd(-112_000) and slip.verdict is Verdict.aligned
     assert scenario(reports["original"], "slip").verdict is Verdict.indifferent
     assert rating(reports["original"], "implementation") == "at risk"
 
 
 def test_term_uplifts(reports: dict[str, AlignmentReport]) -> None:
-    original = next(c for c in reports["original"].checks if c.id == "uplift")
+    original = next(c for c in reports["original"].checklist if c.id == "uplift")
     assert original.answer.value == "no"
-    assert original.evidence == "5% a year from year 2; adds 127,642.50 over the term"
-    final = next(c for c in reports["final"].checks if c.id == "uplift")
+    assert TEXT(original.evidence) == "5% a year from year 2; adds $127,642.50 over the term"
+    final = next(c for c in reports["final"].checklist if c.id == "uplift")
     assert final.answer.value == "yes"
-    assert final.evidence == "3% a year from year 2; adds 70,192.98 over the term"
+    assert TEXT(final.evidence) == "3% a year from year 2; adds $70,192.98 over the term"
 
 
 def test_scorecards_compare(reports: dict[str, AlignmentReport]) -> None:
@@ -91,7 +99,7 @@ def test_scorecards_compare(reports: dict[str, AlignmentReport]) -> None:
     for row in rows:
         assert order[row.ratings["final"]] >= order[row.ratings["original"]]
     pricing = rows[0]
-    assert pricing.exposure == {"original": Decimal("1641750.00"), "final": Decimal("308550.00")}
+    assert pricing.exposure == {"original": usd("1641750.00"), "final": usd("308550.00")}
 
 
 def test_questions_come_from_unknowns(reports: dict[str, AlignmentReport]) -> None:

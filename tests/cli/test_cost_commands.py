@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from decimal import Decimal
 
 from tests.clirunner import run
 from tests.conftest import SEED
@@ -40,8 +43,11 @@ def test_cost_json_with_simulation() -> None:
     assert result.exit_code == 0
     sim = json.loads(result.stdout)["result"]["offers"][0]["simulation"]
     assert sim["draws"] == 2000 and sim["seed"] == 5
-    assert sim["term"]["p10"] < sim["term"]["p50"] < sim["term"]["p90"]
+    term = {k: Decimal(v) for k, v in sim["term"].items()}
+    assert term["p10"] < term["p50"] < term["p90"]
+    assert all(v == round(v, 2) for v in term.values())  # amounts, to the cent
     assert 0 <= sim["p_over_budget_any_year"] <= 1
+    assert sim["incumbent_term_cost"] == "5832000.00"  # $162,000 a month x 36
 
 
 def test_final_milestones_in_cost_json() -> None:
@@ -81,3 +87,47 @@ def test_simulate_bounds() -> None:
     result = run("cost", str(SEED), "--simulate", "-5")
     assert result.exit_code == 2
     assert result.stderr.strip() == "principal cost: --simulate: must be between 0 and 2,000,000 (got -5)"
+
+
+def test_the_vendor_estimate_reads_the_same_in_cost_and_compare() -> None:
+    cost = json.loads(run("cost", str(SEED), "--json").stdout)["result"]
+    compared = json.loads(run("compare", str(SEED), "--json").stdout)["result"]
+    in_cost = {o["offer"]: o["vendor_view"] for o in cost["offers"]}
+    in_compare = {v["offer"]: v for v in compared["vendor_views"]}
+    assert in_cost == in_compare
+    original = in_cost["original"]
+    assert sorted(original) == [
+        "by_meter",
+        "monthly_usage_at_buyer_plan",
+        "monthly_usage_at_vendor_estimate",
+        "offer",
+        "reference_month",
+        "term_gap",
+        "term_usage_at_buyer_plan",
+        "term_usage_at_vendor_estimate",
+    ]
+    # 33 live months of usage: $99,500 a month at the plan, $85,500 at the vendor's estimate.
+    assert original["term_usage_at_buyer_plan"] == "3283500.00"
+    assert original["term_usage_at_vendor_estimate"] == "2821500.00"
+    assert original["term_gap"] == "462000.00"
+
+
+def test_each_result_states_its_currency_once() -> None:
+    cost = json.loads(run("cost", str(SEED), "--json").stdout)["result"]
+    compared = json.loads(run("compare", str(SEED), "--json").stdout)["result"]
+    assert cost["currency"] == compared["currency"] == "USD"
+    assert all("currency" not in o for o in cost["offers"])
+    assert all("currency" not in o for o in compared["offers"].values())
+    original = cost["offers"][0]
+    assert original["lines"] is None  # only with --lines
+    assert original["incumbent_term_cost"] == "5832000.00"
+    assert original["above_incumbent"] == "370142.50"  # 6,202,142.50 - 5,832,000
+
+
+def test_the_cost_commands_load_no_engine_until_they_run() -> None:
+    code = (
+        "import sys, principal.cli.cost_commands; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy' or m.startswith('principal.cost')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv as csv_module
 import shutil
 import subprocess
 from pathlib import Path
@@ -57,3 +58,40 @@ def recalculate(workbook: Path, workdir: Path) -> Path:
     result = out / workbook.name
     assert result.exists(), f"LibreOffice wrote nothing for {workbook}"
     return result
+
+
+def sheets_as_shown(workbook: Path, workdir: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of `workbook` as LibreOffice shows it after recalculating every formula: rows of the cells'
+    formatted text (number formats applied), by sheet name."""
+    assert SOFFICE is not None
+    profile = workdir / "lo-profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE)
+    out = workdir / "shown"
+    out.mkdir(exist_ok=True)
+    # CSV filter tokens: separator ',' (44), text delimiter '"' (34), UTF-8 (76), from line 1, default cell
+    # format and language, ..., token 9 `true`: save cell contents as shown; token 12 `-1`: every sheet to its own
+    # file, named <workbook>-<sheet>.csv.
+    csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            csv,
+            "--outdir",
+            str(out),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    sheets = {}
+    for path in sorted(out.glob(f"{workbook.stem}-*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            sheets[path.stem.removeprefix(f"{workbook.stem}-")] = list(csv_module.reader(handle))
+    assert sheets, f"LibreOffice wrote no sheet of {workbook}"
+    return sheets

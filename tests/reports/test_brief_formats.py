@@ -13,12 +13,13 @@ import pytest
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from principal.loader import load_deal, parse_deal
+from principal.loader import load_deal
 from principal.model import Deal
 from principal.reports.brief.build import brief_document
 from principal.reports.brief.content import gather
 from principal.reports.brief.markdown_render import render_markdown
 from principal.reports.formats import ExportFormat, render
+from tests.builders import build_deal
 from tests.reports.conftest import MECHANICS
 
 MONEY = re.compile(r"-?\$[\d,]+\.\d\d")
@@ -135,20 +136,7 @@ def test_exports_are_reproducible(seed_deal: Deal, seed_exports: dict[ExportForm
 
 
 def test_a_single_offer_deal_exports_without_savings() -> None:
-    deal = parse_deal(
-        """
-name: One offer
-buyer:
-  agents: 10
-  forecasts:
-    voice: {unit: minute, expected: 100000}
-offers:
-  only:
-    term_months: 12
-    licenses: [{name: agent, quantity: 10, unit_price: 100}]
-    usage: [{name: voice, forecast: voice, rate_card: {kind: flat, rate: 0.01}}]
-"""
-    )
+    deal = build_deal({"name": "One offer"})
     md = render(deal, ExportFormat.md).decode("utf-8")
     assert "| **Term (TCO)** | **$24,000.00** |" in md  # 10 seats x $100 x 12 + 100,000 minutes x $0.01 x 12
     assert "Only the baseline is shown, so there is no saving to attribute." in md

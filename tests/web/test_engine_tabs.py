@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from principal.store import analyses
 from principal.store.tables import AnalysisRow
 from principal.web.tabs import cost as cost_tab
+from tests.builders import deal_text
 from tests.conftest import ROOT
 from tests.web.conftest import WebClient
 from tests.web.html_probe import cells, element, figure, text
@@ -196,25 +197,19 @@ def test_cached_results_are_keyed_by_engine_version(seeded: WebClient) -> None:
     store = seeded.client.app.state.store  # type: ignore[attr-defined]
     with store.read() as session:
         row = session.execute(select(AnalysisRow).where(AnalysisRow.engine == "align")).scalar_one()
-    assert row.engine_version.endswith("+align.1")
+    assert row.engine_version.endswith("+align.2")
     assert analyses.cached_result(store, row.version_id, "align", row.engine_version, {}) == row.result_json
 
 
 def test_every_tab_works_on_a_minimal_deal(web: WebClient, tmp_path: Path) -> None:
-    minimal = """\
-schema_version: 1
-name: Small pilot
-currency: USD
-buyer:
-  agents: 20
-  forecasts:
-    minutes: {unit: minute, expected: 50000}
-offers:
-  only:
-    term_months: 12
-    licenses: [{name: agent, kind: named, quantity: 20, unit_price: 100}]
-    usage: [{name: voice, forecast: minutes, rate_card: {kind: flat, rate: 0.01}}]
-"""
+    minimal = deal_text(
+        {
+            "name": "Small pilot",
+            "buyer": {"agents": 20, "forecasts": {"voice": {"expected": 50_000}}},
+            "offers": {"only": {"licenses": [{"name": "agent", "kind": "named", "quantity": 20, "unit_price": 100}]}},
+        }
+    )
+    # term: 20 seats x 100 x 12 = 24,000 plus 50,000 minutes x 0.01 x 12 = 6,000; usage is 6,000 / 30,000 = 20%
     assert web.post_form("/deals", {"yaml_text": minimal, "author": "ana"}).status_code == 303  # type: ignore[attr-defined]
     for tab in ("cost", "sla", "alignment", "review", "strategy"):
         assert web.client.get(f"/deals/1/{tab}").status_code == 200, tab

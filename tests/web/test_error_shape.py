@@ -56,8 +56,16 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/api/deals"),
         ("GET", "/api/deals/{deal_id}"),
         ("GET", "/api/deals/{deal_id}/diff"),
+        ("GET", "/api/deals/{deal_id}/reviews"),
+        ("GET", "/api/deals/{deal_id}/reviews/{review_id}"),
         ("GET", "/api/deals/{deal_id}/versions"),
         ("GET", "/api/deals/{deal_id}/versions/{number}"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/align"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/clauses"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/compare"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/cost"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/plan"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/sla"),
         ("GET", "/api/health"),
         ("GET", "/deals/new"),
         ("GET", "/deals/{deal_id}"),
@@ -79,6 +87,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/login"),
         ("POST", "/api/deals"),
         ("POST", "/api/deals/{deal_id}/versions"),
+        ("POST", "/api/deals/{deal_id}/versions/{number}/kpis"),
         ("POST", "/deals"),
         ("POST", "/deals/{deal_id}/exports"),
         ("POST", "/deals/{deal_id}/offers/{offer}"),
@@ -107,7 +116,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 29
+    assert checked == 38
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from principal.cost.lines import Schedule
 from principal.cost.schedule import schedule
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import UsageMeter
+from principal.money import Amount
 
 AI_WORDS = ("bot", "ai_", "ai-", "agentic", "summar", "token", "virtual_agent", "copilot", "assist")
 
@@ -29,6 +30,14 @@ class OfferContext:
     timing: FeeTiming
     severe_outage_coverage: Decimal | None = None
     """Credits paid / business impact of the severe-outage test, when the offer has an SLA."""
+
+    @property
+    def currency(self) -> str:
+        return self.deal.currency
+
+    def money(self, number: Decimal) -> Amount:
+        """An exact figure of this deal as an amount in its currency."""
+        return Amount(number, self.deal.currency)
 
     @classmethod
     def build(cls, deal: Deal, name: str, severe_outage_coverage: Decimal | None = None) -> OfferContext:

@@ -13,6 +13,7 @@ from principal.cost.lines import Category, Schedule
 from principal.cost.schedule import schedule
 from principal.model.deal import Deal
 from principal.model.pricing import MilestoneGate
+from principal.money import Amount
 
 
 @dataclass(frozen=True)
@@ -20,34 +21,32 @@ class MilestoneStep:
     month: int
     name: str
     gate: str
-    paid: Decimal
-    paid_so_far: Decimal
-    still_withheld: Decimal
+    paid: Amount
+    paid_so_far: Amount
+    still_withheld: Amount
     holdback: bool
 
 
 @dataclass(frozen=True)
 class FeeTiming:
     offer: str
-    one_time_total: Decimal
+    one_time_total: Amount
     go_live_month: int
     stable_month: int | None
     billing_start_month: int
-    one_time_before_go_live: Decimal
-    one_time_before_stable: Decimal | None
-    recurring_before_go_live: Decimal
-    holdback: Decimal
+    one_time_before_go_live: Amount
+    share_one_time_before_go_live: Decimal | None
+    """one_time_before_go_live / one_time_total (exact); None when the offer has no one-time fees."""
+    one_time_before_stable: Amount | None
+    recurring_before_go_live: Amount
+    holdback: Amount
     steps: tuple[MilestoneStep, ...]
-
-    @property
-    def share_one_time_before_go_live(self) -> Decimal:
-        return self.one_time_before_go_live / self.one_time_total if self.one_time_total else Decimal(0)
 
     @property
     def share_one_time_before_stable(self) -> Decimal | None:
         if self.one_time_before_stable is None or not self.one_time_total:
             return None
-        return self.one_time_before_stable / self.one_time_total
+        return self.one_time_before_stable.ratio(self.one_time_total)
 
     @property
     def billing_before_go_live_months(self) -> int:
@@ -75,6 +74,11 @@ def fee_timing(deal: Deal, offer_name: str, sched: Schedule | None = None) -> Fe
         (ln.amount for ln in s.lines if ln.category in (Category.licenses, Category.recurring) and ln.month < go_live),
         Decimal(0),
     )
+    cur = deal.currency
+
+    def money(number: Decimal) -> Amount:
+        return Amount(number, cur)
+
     steps: list[MilestoneStep] = []
     paid = Decimal(0)
     holdback = Decimal(0)
@@ -83,7 +87,15 @@ def fee_timing(deal: Deal, offer_name: str, sched: Schedule | None = None) -> Fe
         if not milestones:
             paid += fee.amount
             steps.append(
-                MilestoneStep(1, f"{fee.name}: due at start", "signature", fee.amount, paid, total - paid, False)
+                MilestoneStep(
+                    1,
+                    f"{fee.name}: due at start",
+                    "signature",
+                    money(fee.amount),
+                    money(paid),
+                    money(total - paid),
+                    False,
+                )
             )
             continue
         for m in sorted(milestones, key=lambda x: x.month):
@@ -92,17 +104,26 @@ def fee_timing(deal: Deal, offer_name: str, sched: Schedule | None = None) -> Fe
             if m.holdback:
                 holdback += amount
             steps.append(
-                MilestoneStep(m.month, f"{fee.name}: {m.name}", m.gate.value, amount, paid, total - paid, m.holdback)
+                MilestoneStep(
+                    m.month,
+                    f"{fee.name}: {m.name}",
+                    m.gate.value,
+                    money(amount),
+                    money(paid),
+                    money(total - paid),
+                    m.holdback,
+                )
             )
     return FeeTiming(
         offer=offer_name,
-        one_time_total=total,
+        one_time_total=money(total),
         go_live_month=go_live,
         stable_month=stable,
         billing_start_month=s.billing_start_month,
-        one_time_before_go_live=before_live,
-        one_time_before_stable=before_stable,
-        recurring_before_go_live=recurring_before,
-        holdback=holdback,
+        one_time_before_go_live=money(before_live),
+        share_one_time_before_go_live=before_live / total if total else None,
+        one_time_before_stable=None if before_stable is None else money(before_stable),
+        recurring_before_go_live=money(recurring_before),
+        holdback=money(holdback),
         steps=tuple(steps),
     )

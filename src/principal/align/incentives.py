@@ -19,6 +19,8 @@ import numpy as np
 
 from principal.model.deal import Deal
 from principal.model.incentives import ImplementationEffort, ReliabilityEffort
+from principal.money import Amount
+from principal.statements import Percent, Statement, say
 
 
 def _d(value: float) -> Decimal:
@@ -27,60 +29,70 @@ def _d(value: float) -> Decimal:
 
 @dataclass(frozen=True)
 class ReliabilityTest:
-    effort_cost: Decimal
-    effort_cost_source: str
-    p_miss_low: Decimal
-    p_miss_high: Decimal
-    credit_at_miss: Decimal
-    credit_ceiling: Decimal | None
-    minimum_credit: Decimal
-    chronic_monthly_equivalent: Decimal
-    expected_loss_avoided: Decimal
+    effort_cost: Amount
+    """psi: what the vendor's reliability effort costs it a month."""
+    effort_cost_source: Statement
+    p_miss_low_effort: Decimal
+    p_miss_high_effort: Decimal
+    credit_at_miss: Amount
+    credit_ceiling: Amount | None
+    minimum_credit: Amount
+    """psi / dP: the least a missed month must cost the vendor for effort to pay."""
+    chronic_monthly_equivalent: Amount
+    chronic_note: Statement
+    """How the chronic-failure exit's monthly equivalent was worked out."""
+    expected_loss_avoided: Amount
+    passes: bool
+    """Effort pays: the loss it avoids is at least its cost."""
+    cap_blocks: bool
+    """Even the capped maximum credit cannot reach the minimum that induces effort."""
 
     @property
     def delta_p(self) -> Decimal:
-        return self.p_miss_low - self.p_miss_high
-
-    @property
-    def passes(self) -> bool:
-        return self.expected_loss_avoided >= self.effort_cost
-
-    @property
-    def cap_blocks(self) -> bool:
-        """True when even the capped maximum credit cannot reach the minimum that induces effort."""
-        return self.credit_ceiling is not None and self.credit_ceiling < self.minimum_credit
+        return self.p_miss_low_effort - self.p_miss_high_effort
 
 
-def minimum_credit(effort_cost: Decimal, p_miss_low: Decimal, p_miss_high: Decimal) -> Decimal:
+def minimum_credit(effort_cost: Amount, p_miss_low: Decimal, p_miss_high: Decimal) -> Amount:
     """The credit per missed month at which effort breaks even: psi / (P(miss|low) - P(miss|high))."""
     return effort_cost / (p_miss_low - p_miss_high)
 
 
 def reliability_test(
     assumptions: ReliabilityEffort,
-    monthly_fees: Decimal,
-    credit_at_miss: Decimal,
-    credit_ceiling: Decimal | None,
-    chronic_monthly_equivalent: Decimal = Decimal(0),
+    monthly_fees: Amount,
+    credit_at_miss: Amount,
+    credit_ceiling: Amount | None,
+    chronic_monthly_equivalent: Amount | None = None,
+    chronic_note: Statement | None = None,
 ) -> ReliabilityTest:
+    cur = monthly_fees.currency
     if assumptions.effort_cost_monthly is not None:
-        psi = assumptions.effort_cost_monthly
-        source = "set in the deal (incentives.reliability.effort_cost_monthly)"
+        psi = Amount(assumptions.effort_cost_monthly, cur)
+        source = say("set in the deal (incentives.reliability.effort_cost_monthly)")
     else:
         psi = monthly_fees * assumptions.effort_cost_percent / 100
-        source = f"default: {assumptions.effort_cost_percent}% of monthly fees {monthly_fees:,.2f}"
+        source = say(
+            "default: {share_of_fees} of monthly fees {monthly_fees}",
+            share_of_fees=Percent(assumptions.effort_cost_percent),
+            monthly_fees=monthly_fees,
+        )
     low, high = _d(assumptions.p_miss_low_effort), _d(assumptions.p_miss_high_effort)
-    avoided = credit_at_miss * (low - high) + chronic_monthly_equivalent
+    chronic = Amount.zero(cur) if chronic_monthly_equivalent is None else chronic_monthly_equivalent
+    avoided = credit_at_miss * (low - high) + chronic
+    least = minimum_credit(psi, low, high)
     return ReliabilityTest(
         effort_cost=psi,
         effort_cost_source=source,
-        p_miss_low=low,
-        p_miss_high=high,
+        p_miss_low_effort=low,
+        p_miss_high_effort=high,
         credit_at_miss=credit_at_miss,
         credit_ceiling=credit_ceiling,
-        minimum_credit=minimum_credit(psi, low, high),
-        chronic_monthly_equivalent=chronic_monthly_equivalent,
+        minimum_credit=least,
+        chronic_monthly_equivalent=chronic,
+        chronic_note=say("no chronic-failure exit") if chronic_note is None else chronic_note,
         expected_loss_avoided=avoided,
+        passes=avoided >= psi,
+        cap_blocks=credit_ceiling is not None and credit_ceiling < least,
     )
 
 
@@ -113,38 +125,49 @@ def chronic_fire_probability(p_miss: float, count: int, within: int, months: int
 
 @dataclass(frozen=True)
 class ImplementationTest:
-    effort_cost: Decimal
-    effort_cost_source: str
-    p_on_time_high: Decimal
-    p_on_time_low: Decimal
-    at_risk: Decimal
-    minimum_at_risk: Decimal
+    effort_cost: Amount
+    effort_cost_source: Statement
+    p_on_time_high_effort: Decimal
+    p_on_time_low_effort: Decimal
+    at_risk: Amount
+    """Held back until on-time acceptance."""
+    minimum_at_risk: Amount
+    expected_gain: Amount
+    """What the holdback is worth to the vendor in expectation: at_risk x dq."""
+    passes: bool
 
     @property
     def delta_q(self) -> Decimal:
-        return self.p_on_time_high - self.p_on_time_low
-
-    @property
-    def expected_gain(self) -> Decimal:
-        return self.at_risk * self.delta_q
-
-    @property
-    def passes(self) -> bool:
-        return self.expected_gain >= self.effort_cost
+        return self.p_on_time_high_effort - self.p_on_time_low_effort
 
 
 def implementation_test(
-    assumptions: ImplementationEffort, one_time_total: Decimal, at_risk: Decimal
+    assumptions: ImplementationEffort, one_time_total: Amount, at_risk: Amount
 ) -> ImplementationTest:
     """Holdback h x M released on on-time acceptance induces effort only if h x M x dq >= psi_impl."""
+    cur = one_time_total.currency
     if assumptions.effort_cost is not None:
-        psi = assumptions.effort_cost
-        source = "set in the deal (incentives.implementation.effort_cost)"
+        psi = Amount(assumptions.effort_cost, cur)
+        source = say("set in the deal (incentives.implementation.effort_cost)")
     else:
         psi = one_time_total * assumptions.effort_cost_percent / 100
-        source = f"default: {assumptions.effort_cost_percent}% of one-time fees {one_time_total:,.2f}"
+        source = say(
+            "default: {share_of_fees} of one-time fees {one_time_fees}",
+            share_of_fees=Percent(assumptions.effort_cost_percent),
+            one_time_fees=one_time_total,
+        )
     high, low = _d(assumptions.p_on_time_high_effort), _d(assumptions.p_on_time_low_effort)
-    return ImplementationTest(psi, source, high, low, at_risk, psi / (high - low))
+    gain = at_risk * (high - low)
+    return ImplementationTest(
+        effort_cost=psi,
+        effort_cost_source=source,
+        p_on_time_high_effort=high,
+        p_on_time_low_effort=low,
+        at_risk=at_risk,
+        minimum_at_risk=psi / (high - low),
+        expected_gain=gain,
+        passes=gain >= psi,
+    )
 
 
 def deal_incentives(deal: Deal) -> tuple[ReliabilityEffort, ImplementationEffort]:

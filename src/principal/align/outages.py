@@ -8,9 +8,11 @@ from decimal import Decimal
 from principal.align.stress import Area, StressResult, Verdict, verdict
 from principal.model.deal import Deal
 from principal.model.sla import Sla
+from principal.money import Amount
 from principal.sla.comparison import ScenarioOutage, scenario_outages
 from principal.sla.fee_base import FeeBases
 from principal.sla.replay import ReplayResult, replay_outages
+from principal.statements import Count, Percent, Share, say
 
 WEAK_SHARE = Decimal("0.10")
 """Below this share of the buyer's loss carried by the vendor, a scenario is only weakly aligned."""
@@ -20,10 +22,6 @@ WEAK_SHARE = Decimal("0.10")
 class OutageTest:
     result: StressResult
     replay: ReplayResult
-
-
-def _money(value: Decimal) -> str:
-    return f"${value:,.2f}"
 
 
 def _judge(vendor_change: Decimal, buyer_loss: Decimal) -> Verdict:
@@ -51,21 +49,33 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
     core = core_component(sla)
     replay = _replay(deal, offer, (ScenarioOutage(core, 1, int(hours * 60)),), fees)
     credits, impact = replay.credits_paid, replay.impact.total
-    share = f" ({float(credits / impact) * 100:.1f}%)" if impact else ""
-    message = (
-        f"{core} down {hours} hours in one month: the operation loses {_money(impact)} "
-        f"(idle payroll {_money(replay.impact.idle_payroll)}, lost contacts {_money(replay.impact.lost_contacts)}); "
-        f"credits pay back {_money(credits)}{share}"
+    cur = deal.currency
+    message = say(
+        "{component} down {hours} hours in one month: the operation loses {impact} (idle payroll {idle}, lost "
+        "contacts {lost}); credits pay back {credits}",
+        component=core,
+        hours=Count(hours),
+        impact=Amount(impact, cur),
+        idle=Amount(replay.impact.idle_payroll, cur),
+        lost=Amount(replay.impact.lost_contacts, cur),
+        credits=Amount(credits, cur),
     )
-    if replay.windows and replay.windows[0].capped:
-        message += f", held down by the {sla.credits.cap_percent}% cap"
+    if impact:
+        message += say(" ({covered})", covered=Share(credits / impact))
+    if replay.windows and replay.windows[0].capped and sla.credits.cap_percent is not None:
+        message += say(", held down by the {cap} cap", cap=Percent(sla.credits.cap_percent))
     buyer = impact - credits
-    return OutageTest(
-        StressResult(
-            "severe-outage", Area.sla, "Severe outage month", buyer, -credits, _judge(-credits, buyer), message
-        ),
-        replay,
+    result = StressResult(
+        id="severe-outage",
+        area=Area.sla,
+        title="Severe outage month",
+        verdict=_judge(-credits, buyer),
+        buyer_change=Amount(buyer, cur),
+        vendor_change=Amount(-credits, cur),
+        with_protection=None,
+        message=message,
     )
+    return OutageTest(result, replay)
 
 
 def repeated_misses(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
@@ -79,20 +89,35 @@ def repeated_misses(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None
     replay = _replay(deal, offer, items, fees)
     credits, impact = replay.credits_paid, replay.impact.total
     fired = [c for c in replay.chronic if c.fires_in_window is not None]
-    exit_text = (
-        f"; the chronic-failure right arises in month {fired[0].fires_in_window} ({fired[0].remedy.replace('_', ' ')})"
-        if fired
-        else "; no exit right arises"
+    cur = deal.currency
+    message = say(
+        "{component} misses in months {months} ({hours} h each): the operation loses {impact}, credits pay {credits}",
+        component=core,
+        months=", ".join(str(m) for m in months),
+        hours=Count(st.miss_outage_hours),
+        impact=Amount(impact, cur),
+        credits=Amount(credits, cur),
     )
-    month_text = ", ".join(str(m) for m in months)
-    message = (
-        f"{core} misses in months {month_text} ({st.miss_outage_hours} h each): the operation loses {_money(impact)}, "
-        f"credits pay {_money(credits)}{exit_text}"
-    )
+    if fired and fired[0].fires_in_window is not None:
+        message += say(
+            "; the chronic-failure right arises in month {arises} ({remedy})",
+            arises=fired[0].fires_in_window,
+            remedy=fired[0].remedy.replace("_", " "),
+        )
+    else:
+        message += say("; no exit right arises")
     buyer = impact - credits
     v = _judge(-credits, buyer)
     if fired and v is Verdict.weak:
         v = Verdict.aligned  # the vendor now risks the whole affected revenue, not just the credits
-    return OutageTest(
-        StressResult("repeated-misses", Area.sla, "Repeated SLA misses", buyer, -credits, v, message), replay
+    result = StressResult(
+        id="repeated-misses",
+        area=Area.sla,
+        title="Repeated SLA misses",
+        verdict=v,
+        buyer_change=Amount(buyer, cur),
+        vendor_change=Amount(-credits, cur),
+        with_protection=None,
+        message=message,
     )
+    return OutageTest(result, replay)

@@ -14,8 +14,10 @@ from principal.align.incentives import (
 )
 from principal.model.deal import Deal
 from principal.model.sla import ChronicRemedy, CreditBasis, Sla, Window
+from principal.money import Amount
 from principal.sla.credits import ceiling_percent
 from principal.sla.fee_base import FeeBases
+from principal.statements import Count, Share, Statement, say
 
 WINDOW_MONTHS = {Window.month: 1, Window.quarter: 3, Window.year: 12}
 
@@ -30,7 +32,7 @@ def first_miss_percent(sla: Sla) -> Decimal:
     return min(tiers, key=lambda t: t.min_minutes or Decimal(0)).percent
 
 
-def chronic_stake(deal: Deal, offer: str, fees: FeeBases) -> tuple[Decimal, str]:
+def chronic_stake(deal: Deal, offer: str, fees: FeeBases) -> tuple[Amount, Statement]:
     """Monthly equivalent of what the chronic-failure exit puts at stake for the vendor, and how it was computed.
 
     (P(rule fires in the term | low effort) - P(... | high effort)) x revenue lost on exit / term months, where the
@@ -38,42 +40,49 @@ def chronic_stake(deal: Deal, offer: str, fees: FeeBases) -> tuple[Decimal, str]
     """
     o = deal.offers[offer]
     sla = o.sla
+    zero = Amount.zero(deal.currency)
     if sla is None:
-        return Decimal(0), "no SLA"
+        return zero, say("no SLA")
     rules = [r for r in sla.chronic if r.remedy in (ChronicRemedy.terminate_affected, ChronicRemedy.terminate_all)]
     if not rules:
-        return Decimal(0), "no chronic-failure exit"
+        return zero, say("no chronic-failure exit")
     r = rules[0]
     windows = o.term_months // WINDOW_MONTHS[sla.window]
     a = deal.incentives.reliability
     p_low = chronic_fire_probability(a.p_miss_low_effort, r.count, r.within, windows)
     p_high = chronic_fire_probability(a.p_miss_high_effort, r.count, r.within, windows)
-    stake = fees.all_monthly * o.term_months / 2
-    monthly = (Decimal(str(round(p_low - p_high, 6))) * stake / o.term_months) if o.term_months else Decimal(0)
-    how = (
-        f"exit after {r.count} misses in {r.within} windows fires with probability {p_low:.3f} without effort and "
-        f"{p_high:.3f} with it; at stake {stake:,.2f} (monthly fees over half the term)"
+    stake = Amount(fees.all_monthly, deal.currency) * o.term_months / 2
+    monthly = (stake * Decimal(str(round(p_low - p_high, 6))) / o.term_months) if o.term_months else zero
+    how = say(
+        "exit after {misses} misses in {windows} windows fires with probability {p_without} without effort and "
+        "{p_with} with it; at stake {stake} (monthly fees over half the term)",
+        misses=Count(r.count),
+        windows=Count(r.within),
+        p_without=Share(p_low),
+        p_with=Share(p_high),
+        stake=stake,
     )
     return monthly, how
 
 
-def reliability_for(deal: Deal, offer: str, fees: FeeBases) -> tuple[ReliabilityTest, str] | None:
+def reliability_for(deal: Deal, offer: str, fees: FeeBases) -> ReliabilityTest | None:
     sla = deal.offers[offer].sla
     if sla is None:
         return None
+    cur = deal.currency
     names = tuple(c.name for c in sla.components)
     base = fees.monthly(sla.credits.fee_base, names)
     ceiling = base * ceiling_percent(sla.credits) / 100
     credit = min(base * first_miss_percent(sla) / 100, ceiling)
     chronic, how = chronic_stake(deal, offer, fees)
-    test = reliability_test(
+    return reliability_test(
         deal.incentives.reliability,
-        fees.all_monthly,
-        credit,
-        ceiling if sla.credits.cap_percent is not None else None,
+        Amount(fees.all_monthly, cur),
+        Amount(credit, cur),
+        Amount(ceiling, cur) if sla.credits.cap_percent is not None else None,
         chronic,
+        how,
     )
-    return test, how
 
 
 def implementation_for(deal: Deal, timing: FeeTiming) -> ImplementationTest | None:

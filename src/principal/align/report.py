@@ -1,4 +1,8 @@
-"""`align(deal, offer)`: the whole alignment analysis of one offer, and `compare_alignment` of several."""
+"""`align(deal, offer)`: the whole alignment analysis of one offer; `align_offers` runs several side by side.
+
+The results are typed records (amounts as `Amount`, sentences as `Statement`); the CLI, the web app and the brief
+format them, and `principal.json_encoding` turns them into JSON with no serialiser of their own.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +17,37 @@ from principal.align.outages import repeated_misses, severe_outage
 from principal.align.reliability import implementation_for, reliability_for
 from principal.align.scorecard import AreaScore, scorecard
 from principal.align.stress import StressResult, cost_scenarios
-from principal.model.common import to_cents
 from principal.model.deal import Deal
+from principal.money import Amount
 from principal.sla.fee_base import fee_bases_for_offer
+
+
+@dataclass(frozen=True)
+class Incentives:
+    """Does effort pay the vendor? The reliability test (offers with an SLA) and the holdback test (one-time fees)."""
+
+    reliability: ReliabilityTest | None
+    implementation: ImplementationTest | None
 
 
 @dataclass(frozen=True)
 class AlignmentReport:
     offer: str
-    plan_total: Decimal
-    checks: tuple[Check, ...]
+    plan_total: Amount
+    scorecard: tuple[AreaScore, ...]
     scenarios: tuple[StressResult, ...]
-    reliability: ReliabilityTest | None
-    chronic_note: str
-    implementation: ImplementationTest | None
-    timing: FeeTiming
-    areas: tuple[AreaScore, ...]
+    incentives: Incentives
+    fee_timing: FeeTiming
     severe_outage_coverage: Decimal | None
+    """Credits paid / business impact of the severe-outage month (exact), when the offer has an SLA."""
+    checklist: tuple[Check, ...]
+    questions: tuple[str, ...]
+    """What to put to the vendor: the question behind every unknown checklist answer."""
 
     @property
-    def questions(self) -> tuple[str, ...]:
-        return questions(self.checks)
+    def areas(self) -> tuple[AreaScore, ...]:
+        """The scorecard's areas (the name other engines use)."""
+        return self.scorecard
 
 
 def align(deal: Deal, offer: str) -> AlignmentReport:
@@ -47,142 +61,54 @@ def align(deal: Deal, offer: str) -> AlignmentReport:
     scenarios = cost_scenarios(ctx)
     scenarios.extend(t.result for t in (severe, repeated) if t is not None)
     checks = run_checklist(ctx)
-    rel = reliability_for(deal, offer, fees)
-    impl = implementation_for(deal, ctx.timing)
-    reliability, note = (rel[0], rel[1]) if rel else (None, "no SLA")
-    areas = scorecard(checks, tuple(scenarios), ctx.schedule.total, reliability, impl)
+    reliability = reliability_for(deal, offer, fees)
+    implementation = implementation_for(deal, ctx.timing)
+    plan_total = ctx.money(ctx.schedule.total)
+    areas = scorecard(checks, tuple(scenarios), plan_total, reliability, implementation)
     return AlignmentReport(
-        offer, ctx.schedule.total, checks, tuple(scenarios), reliability, note, impl, ctx.timing, areas, coverage
+        offer=offer,
+        plan_total=plan_total,
+        scorecard=areas,
+        scenarios=tuple(scenarios),
+        incentives=Incentives(reliability, implementation),
+        fee_timing=ctx.timing,
+        severe_outage_coverage=coverage,
+        checklist=checks,
+        questions=questions(checks),
     )
-
-
-def _c(value: Decimal | None) -> Decimal | None:
-    return None if value is None else to_cents(value)
-
-
-def alignment_summary(report: AlignmentReport) -> dict[str, object]:
-    """Every figure of the analysis, rounded to cents, for JSON, the web app and reports."""
-    rel = report.reliability
-    impl = report.implementation
-    t = report.timing
-    return {
-        "offer": report.offer,
-        "plan_total": _c(report.plan_total),
-        "scorecard": [
-            {
-                "area": a.area.value,
-                "rating": a.rating.value,
-                "yes": a.yes,
-                "no": a.no,
-                "unknown": a.unknown,
-                "exposure": _c(a.exposure),
-                "reasons": list(a.reasons),
-            }
-            for a in report.areas
-        ],
-        "scenarios": [
-            {
-                "id": s.id,
-                "area": s.area.value,
-                "title": s.title,
-                "verdict": s.verdict.value,
-                "buyer_change": _c(s.buyer_change),
-                "vendor_change": _c(s.vendor_change),
-                "with_protection": _c(s.with_protection),
-                "message": s.message,
-            }
-            for s in report.scenarios
-        ],
-        "incentives": {
-            "reliability": None
-            if rel is None
-            else {
-                "effort_cost": _c(rel.effort_cost),
-                "effort_cost_source": rel.effort_cost_source,
-                "p_miss_low_effort": rel.p_miss_low,
-                "p_miss_high_effort": rel.p_miss_high,
-                "credit_at_miss": _c(rel.credit_at_miss),
-                "credit_ceiling": _c(rel.credit_ceiling),
-                "minimum_credit": _c(rel.minimum_credit),
-                "chronic_monthly_equivalent": _c(rel.chronic_monthly_equivalent),
-                "chronic_note": report.chronic_note,
-                "expected_loss_avoided": _c(rel.expected_loss_avoided),
-                "passes": rel.passes,
-                "cap_blocks": rel.cap_blocks,
-            },
-            "implementation": None
-            if impl is None
-            else {
-                "effort_cost": _c(impl.effort_cost),
-                "effort_cost_source": impl.effort_cost_source,
-                "p_on_time_high_effort": impl.p_on_time_high,
-                "p_on_time_low_effort": impl.p_on_time_low,
-                "at_risk": _c(impl.at_risk),
-                "minimum_at_risk": _c(impl.minimum_at_risk),
-                "expected_gain": _c(impl.expected_gain),
-                "passes": impl.passes,
-            },
-        },
-        "fee_timing": {
-            "one_time_total": _c(t.one_time_total),
-            "go_live_month": t.go_live_month,
-            "stable_month": t.stable_month,
-            "billing_start_month": t.billing_start_month,
-            "one_time_before_go_live": _c(t.one_time_before_go_live),
-            "share_one_time_before_go_live": None
-            if not t.one_time_total
-            else round(float(t.share_one_time_before_go_live), 4),
-            "one_time_before_stable": _c(t.one_time_before_stable),
-            "recurring_before_go_live": _c(t.recurring_before_go_live),
-            "holdback": _c(t.holdback),
-            "steps": [
-                {
-                    "month": s.month,
-                    "name": s.name,
-                    "gate": s.gate,
-                    "paid": _c(s.paid),
-                    "paid_so_far": _c(s.paid_so_far),
-                    "still_withheld": _c(s.still_withheld),
-                    "holdback": s.holdback,
-                }
-                for s in t.steps
-            ],
-        },
-        "severe_outage_coverage": None
-        if report.severe_outage_coverage is None
-        else round(float(report.severe_outage_coverage), 4),
-        "checklist": [
-            {
-                "id": c.id,
-                "group": c.group.value,
-                "question": c.question,
-                "answer": c.answer.value,
-                "field": c.field,
-                "evidence": c.evidence,
-                "ask": c.ask,
-            }
-            for c in report.checks
-        ],
-        "questions": list(report.questions),
-    }
 
 
 @dataclass(frozen=True)
 class AreaComparison:
     area: str
     ratings: dict[str, str]
-    exposure: dict[str, Decimal]
+    exposure: dict[str, Amount]
 
 
-def compare_alignment(reports: list[AlignmentReport]) -> tuple[AreaComparison, ...]:
-    """Scorecards side by side: each area's rating and dollar exposure per offer."""
+def compare_alignment(reports: list[AlignmentReport] | tuple[AlignmentReport, ...]) -> tuple[AreaComparison, ...]:
+    """Scorecards side by side: each area's rating and the buyer's exposure per offer."""
     out = []
-    for i, area in enumerate(reports[0].areas):
+    for i, area in enumerate(reports[0].scorecard):
         out.append(
             AreaComparison(
                 area.area.value,
-                {r.offer: r.areas[i].rating.value for r in reports},
-                {r.offer: to_cents(r.areas[i].exposure) for r in reports},
+                {r.offer: r.scorecard[i].rating.value for r in reports},
+                {r.offer: r.scorecard[i].exposure for r in reports},
             )
         )
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The analysis of several offers of one deal: each offer's report and their scorecards side by side."""
+
+    currency: str
+    """ISO 4217 code of every amount in the reports."""
+    offers: tuple[AlignmentReport, ...]
+    compare: tuple[AreaComparison, ...]
+
+
+def align_offers(deal: Deal, names: list[str] | tuple[str, ...]) -> Alignment:
+    reports = tuple(align(deal, name) for name in names)
+    return Alignment(deal.currency, reports, compare_alignment(reports))

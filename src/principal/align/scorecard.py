@@ -1,4 +1,4 @@
-"""The scorecard: per area, a rating with its dollar evidence, from the checklist, the stress tests and the
+"""The scorecard: per area, a rating with its evidence in money, from the checklist, the stress tests and the
 incentive tests.
 
 Ratings: "at risk" when the vendor gains 10% or more of the term's cost in a stress test, a credit cap makes
@@ -16,6 +16,8 @@ from enum import StrEnum
 from principal.align.checks import Answer, Check, Group
 from principal.align.incentives import ImplementationTest, ReliabilityTest
 from principal.align.stress import Area, StressResult, Verdict
+from principal.money import Amount
+from principal.statements import Share, Statement, say
 
 GROUP_AREA = {
     Group.pricing: Area.pricing,
@@ -40,58 +42,71 @@ class AreaScore:
     yes: int
     no: int
     unknown: int
-    exposure: Decimal
-    """Largest loss the buyer carries in this area's stress tests (term dollars)."""
-    reasons: tuple[str, ...]
+    exposure: Amount
+    """Largest loss the buyer carries in this area's stress tests, over the term."""
+    reasons: tuple[Statement, ...]
 
 
 def score_area(
     area: Area,
     checks: list[Check],
     scenarios: list[StressResult],
-    plan_total: Decimal,
+    plan_total: Amount,
     reliability: ReliabilityTest | None,
     implementation: ImplementationTest | None,
 ) -> AreaScore:
     yes = sum(1 for c in checks if c.answer is Answer.yes)
     no = sum(1 for c in checks if c.answer is Answer.no)
     unknown = sum(1 for c in checks if c.answer is Answer.unknown)
-    reasons: list[str] = []
+    reasons: list[Statement] = []
     at_risk = needs_work = False
     exposed = [s for s in scenarios if s.verdict is not Verdict.aligned]
-    exposure = max((s.buyer_change for s in exposed), default=Decimal(0))
+    exposure = max((s.buyer_change for s in exposed), default=Amount.zero(plan_total.currency))
     for s in scenarios:
         if s.verdict is Verdict.misaligned and plan_total and s.vendor_change >= plan_total * RISK_SHARE:
             at_risk = True
             reasons.append(
-                f"{s.title}: the vendor gains {s.vendor_change:,.2f} "
-                f"({float(s.vendor_change / plan_total) * 100:.1f}% of the term's cost)"
+                say(
+                    "{test}: the vendor gains {vendor_gain} ({of_term} of the term's cost)",
+                    test=s.title,
+                    vendor_gain=s.vendor_change,
+                    of_term=Share(s.vendor_change.ratio(plan_total)),
+                )
             )
         elif s.verdict is not Verdict.aligned:
             needs_work = True
-            reasons.append(f"{s.title} ({s.verdict.value}): {s.message}")
+            reasons.append(say("{test} ({verdict}): ", test=s.title, verdict=s.verdict.value) + s.message)
     if no > yes:
         at_risk = True
     if no:
         needs_work = True
-        reasons.extend(f"{c.question} no: {c.evidence}" for c in checks if c.answer is Answer.no)
+        reasons.extend(
+            say("{question} no: ", question=c.question) + c.evidence for c in checks if c.answer is Answer.no
+        )
     if area is Area.sla and reliability is not None:
-        if reliability.cap_blocks:
+        if reliability.cap_blocks and reliability.credit_ceiling is not None:
             at_risk = True
             reasons.append(
-                f"credit cap {reliability.credit_ceiling:,.2f} is below the {reliability.minimum_credit:,.2f} "
-                "a miss must cost "
-                "the vendor to make reliability effort pay"
+                say(
+                    "credit cap {credit_cap} is below the {least_credit} a miss must cost the vendor to make "
+                    "reliability effort pay",
+                    credit_cap=reliability.credit_ceiling,
+                    least_credit=reliability.minimum_credit,
+                )
             )
         elif not reliability.passes:
             needs_work = True
-            reasons.append("credits and exit rights do not make reliability effort pay under the stated assumptions")
+            reasons.append(
+                say("credits and exit rights do not make reliability effort pay under the stated assumptions")
+            )
     if area is Area.implementation and implementation is not None and not implementation.passes:
         needs_work = True
         reasons.append(
-            f"holdback {implementation.at_risk:,.2f} is below the {implementation.minimum_at_risk:,.2f} "
-            "that makes on-time "
-            "delivery pay"
+            say(
+                "holdback {held_back} is below the {least_held} that makes on-time delivery pay",
+                held_back=implementation.at_risk,
+                least_held=implementation.minimum_at_risk,
+            )
         )
     rating = Rating.at_risk if at_risk else Rating.needs_work if needs_work else Rating.strong
     return AreaScore(area, rating, yes, no, unknown, exposure, tuple(reasons))
@@ -100,7 +115,7 @@ def score_area(
 def scorecard(
     checks: tuple[Check, ...],
     scenarios: tuple[StressResult, ...],
-    plan_total: Decimal,
+    plan_total: Amount,
     reliability: ReliabilityTest | None,
     implementation: ImplementationTest | None,
 ) -> tuple[AreaScore, ...]:

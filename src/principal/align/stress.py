@@ -1,7 +1,8 @@
 """Stress scenarios: when things go badly for the buyer, does the vendor earn more, the same, or less?
 
 Each scenario is run through the cost engine (and the SLA engine for outages) and reports the buyer's change in
-cost or impact and the vendor's change in revenue, both in money. A term is misaligned when the vendor's revenue
+cost or impact and the vendor's change in revenue, both as amounts in the deal's currency, and what happens as a
+`Statement` whose figures the presentation layer formats. A term is misaligned when the vendor's revenue
 rises as the buyer's outcome worsens; indifferent when the vendor's revenue does not move; aligned when the
 vendor carries part of the loss.
 """
@@ -16,8 +17,9 @@ from principal.align.context import OfferContext, is_ai_meter
 from principal.cost.lines import Category
 from principal.cost.scenario import Scenario
 from principal.cost.schedule import schedule
-from principal.model.common import to_cents
 from principal.model.pricing import Period, UsageCap
+from principal.money import Amount
+from principal.statements import Count, Percent, Statement, say
 
 
 class Verdict(StrEnum):
@@ -44,14 +46,14 @@ class StressResult:
     id: str
     area: Area
     title: str
-    buyer_change: Decimal
-    """Extra cost or business impact to the buyer over the term (positive = worse for the buyer)."""
-    vendor_change: Decimal
-    """Change in the vendor's revenue over the term (positive = the vendor earns more)."""
     verdict: Verdict
-    message: str
-    with_protection: Decimal | None = None
+    buyer_change: Amount
+    """Extra cost or business impact to the buyer over the term (positive = worse for the buyer)."""
+    vendor_change: Amount
+    """Change in the vendor's revenue over the term (positive = the vendor earns more)."""
+    with_protection: Amount | None
     """The buyer's extra cost with the protection that would fix it (e.g. a 110% cap), when it is not in the offer."""
+    message: Statement
 
 
 def verdict(vendor_change: Decimal, buyer_change: Decimal) -> Verdict:
@@ -64,8 +66,29 @@ def verdict(vendor_change: Decimal, buyer_change: Decimal) -> Verdict:
     return Verdict.aligned
 
 
-def _money(value: Decimal) -> str:
-    return f"${to_cents(value):,.2f}"
+def result(
+    ctx: OfferContext,
+    id_: str,
+    area: Area,
+    title: str,
+    buyer: Decimal,
+    vendor: Decimal,
+    message: Statement,
+    *,
+    judged: Verdict | None = None,
+    protected: Decimal | None = None,
+) -> StressResult:
+    """A scenario's result with its figures as amounts in the deal's currency (verdict by the rule unless given)."""
+    return StressResult(
+        id=id_,
+        area=area,
+        title=title,
+        verdict=verdict(vendor, buyer) if judged is None else judged,
+        buyer_change=ctx.money(buyer),
+        vendor_change=ctx.money(vendor),
+        with_protection=None if protected is None else ctx.money(protected),
+        message=message,
+    )
 
 
 def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
@@ -73,7 +96,12 @@ def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
     scen = Scenario(name=f"usage +{percent}%", volume_factor=1 + percent / 100)
     stressed = schedule(ctx.deal, ctx.name, scen)
     delta = stressed.total - plan.total
-    message = f"usage {percent}% over forecast: the vendor earns {_money(delta)} more and you pay {_money(delta)}"
+    message = say(
+        "usage {over} over forecast: the vendor earns {gain} more and you pay {paid}",
+        over=Percent(percent),
+        gain=ctx.money(delta),
+        paid=ctx.money(delta),
+    )
     protected: Decimal | None = None
     if ctx.offer.usage_cap is None and ctx.offer.usage:
         capped_offer = ctx.offer.model_copy(
@@ -82,19 +110,23 @@ def usage_overrun(ctx: OfferContext, percent: Decimal) -> StressResult:
         capped = schedule(ctx.deal, ctx.name, scen, offer=capped_offer)
         capped_plan = schedule(ctx.deal, ctx.name, offer=capped_offer)
         protected = capped.total - capped_plan.total
-        message += f"; with a 110% annual cap, {_money(protected)}"
+        message += say("; with a 110% annual cap, {capped}", capped=ctx.money(protected))
     elif ctx.offer.usage_cap is not None:
         refused = -stressed.category_total(Category.usage_cap)
-        message += f" (the cap refuses {_money(refused)})" if refused else " (the cap does not bind at this level)"
-    return StressResult(
+        message += (
+            say(" (the cap refuses {refused})", refused=ctx.money(refused))
+            if refused
+            else say(" (the cap does not bind at this level)")
+        )
+    return result(
+        ctx,
         f"usage+{percent}",
         Area.pricing,
         f"Usage {percent}% above forecast",
         delta,
         delta,
-        verdict(delta, delta),
         message,
-        protected,
+        protected=protected,
     )
 
 
@@ -107,11 +139,16 @@ def launch_spike(ctx: OfferContext) -> StressResult | None:
     stressed = schedule(ctx.deal, ctx.name, Scenario(name="events", events_occur=True))
     delta = stressed.total - ctx.schedule.total
     names = ", ".join(f"{e.name} ({n})" for n, e in events)
-    message = f"if {names} happens: the vendor earns {_money(delta)} more and you pay {_money(delta)}"
+    message = say(
+        "if {events} happens: the vendor earns {gain} more and you pay {paid}",
+        events=names,
+        gain=ctx.money(delta),
+        paid=ctx.money(delta),
+    )
     refused = -stressed.category_total(Category.usage_cap)
     if refused:
-        message += f"; the cap refuses {_money(refused)}"
-    return StressResult("launch", Area.pricing, "Launch spike", delta, delta, verdict(delta, delta), message)
+        message += say("; the cap refuses {refused}", refused=ctx.money(refused))
+    return result(ctx, "launch", Area.pricing, "Launch spike", delta, delta, message)
 
 
 def vendor_configuration(ctx: OfferContext) -> StressResult | None:
@@ -122,13 +159,14 @@ def vendor_configuration(ctx: OfferContext) -> StressResult | None:
     factors = tuple((m.forecast, 1 + pct / 100) for m in ai)
     stressed = schedule(ctx.deal, ctx.name, Scenario(name="vendor configuration", forecast_factors=factors))
     delta = stressed.total - ctx.schedule.total
-    message = (
-        f"a recommended configuration that adds {pct}% billable events to {', '.join(m.name for m in ai)} "
-        f"earns the vendor {_money(delta)} over the term, paid by you with no better outcome"
+    message = say(
+        "a recommended configuration that adds {extra} billable events to {meters} earns the vendor {gain} over "
+        "the term, paid by you with no better outcome",
+        extra=Percent(pct),
+        meters=", ".join(m.name for m in ai),
+        gain=ctx.money(delta),
     )
-    return StressResult(
-        "vendor-config", Area.pricing, "Vendor-recommended configuration", delta, delta, verdict(delta, delta), message
-    )
+    return result(ctx, "vendor-config", Area.pricing, "Vendor-recommended configuration", delta, delta, message)
 
 
 def implementation_slip(ctx: OfferContext) -> StressResult:
@@ -159,32 +197,32 @@ def implementation_slip(ctx: OfferContext) -> StressResult:
     incumbent = ctx.deal.buyer.incumbent.monthly_cost if ctx.deal.buyer.incumbent else None
     dual = (incumbent or Decimal(0)) * months
     buyer = paid_for_nothing + dual
-    message = (
-        f"go-live {months} months late: you pay {_money(paid_for_nothing)} of subscription for months without service"
-        + (f" and keep the incumbent running ({_money(dual)})" if dual else "")
-        + "; by the late go-live the vendor has received "
-        + (f"{_money(-vendor)} less than planned" if vendor < 0 else "everything it planned to")
+    message = say(
+        "go-live {late} months late: you pay {idle} of subscription for months without service",
+        late=Count(months),
+        idle=ctx.money(paid_for_nothing),
     )
-    return StressResult(
-        "slip",
-        Area.implementation,
-        f"Implementation {months} months late",
-        buyer,
-        vendor,
-        verdict(vendor, buyer),
-        message,
+    if dual:
+        message += say(" and keep the incumbent running ({dual})", dual=ctx.money(dual))
+    message += (
+        say("; by the late go-live the vendor has received {short} less than planned", short=ctx.money(-vendor))
+        if vendor < 0
+        else say("; by the late go-live the vendor has received everything it planned to")
     )
+    return result(ctx, "slip", Area.implementation, f"Implementation {months} months late", buyer, vendor, message)
 
 
 def low_adoption(ctx: OfferContext) -> StressResult:
     pct = ctx.deal.incentives.stress.unused_seat_percent
     licences = ctx.schedule.category_total(Category.licenses)
     wasted = licences * pct / 100
-    message = (
-        f"if {pct}% of seats go unused because supervisors and agents do not adopt the tool, you pay {_money(wasted)} "
-        "for them over the term; the vendor's revenue does not change"
+    message = say(
+        "if {unused} of seats go unused because supervisors and agents do not adopt the tool, you pay {wasted} "
+        "for them over the term; the vendor's revenue does not change",
+        unused=Percent(pct),
+        wasted=ctx.money(wasted),
     )
-    return StressResult("adoption", Area.kpis, "Low adoption", wasted, Decimal(0), verdict(Decimal(0), wasted), message)
+    return result(ctx, "adoption", Area.kpis, "Low adoption", wasted, Decimal(0), message)
 
 
 def automation_seat_cut(ctx: OfferContext) -> StressResult:
@@ -194,34 +232,30 @@ def automation_seat_cut(ctx: OfferContext) -> StressResult:
     saving = ctx.schedule.total - reduced.total
     sr = ctx.offer.exit.seat_reduction if ctx.offer.exit else None
     allowed = sr.allowed if sr else None
+    title = "Seat reduction after automation"
     if allowed:
-        message = (
-            f"automation removes {pct}% of seats from month {month}: "
-            f"the offer lets you cut them and save {_money(saving)}"
+        message = say(
+            "automation removes {removed} of seats from month {month}: the offer lets you cut them and save {saving}",
+            removed=Percent(pct),
+            month=month,
+            saving=ctx.money(saving),
         )
-        return StressResult(
-            "automation", Area.exit, "Seat reduction after automation", Decimal(0), -saving, Verdict.aligned, message
-        )
-    state = "does not allow" if allowed is False else "does not say whether it allows"
-    message = (
-        f"automation removes {pct}% of seats from month {month}: the offer {state} a reduction, so you keep paying "
-        f"{_money(saving)} for seats you no longer need and the vendor keeps that revenue"
+        return result(ctx, "automation", Area.exit, title, Decimal(0), -saving, message, judged=Verdict.aligned)
+    message = say(
+        "automation removes {removed} of seats from month {month}: the offer {state} a reduction, so you keep "
+        "paying {kept} for seats you no longer need and the vendor keeps that revenue",
+        removed=Percent(pct),
+        month=month,
+        state="does not allow" if allowed is False else "does not say whether it allows",
+        kept=ctx.money(saving),
     )
-    return StressResult(
-        "automation",
-        Area.exit,
-        "Seat reduction after automation",
-        saving,
-        Decimal(0),
-        verdict(Decimal(0), saving),
-        message,
-    )
+    return result(ctx, "automation", Area.exit, title, saving, Decimal(0), message)
 
 
 def exit_at_renewal(ctx: OfferContext) -> StressResult:
     ex = ctx.offer.exit
     hours = ctx.deal.incentives.stress.transition_hours
-    parts: list[str] = []
+    parts: list[Statement] = []
     cost = Decimal(0)
     unknown: list[str] = []
     de = ex.data_export if ex else None
@@ -229,19 +263,31 @@ def exit_at_renewal(ctx: OfferContext) -> StressResult:
         unknown.append("data export")
     elif de.fee:
         cost += de.fee
-        parts.append(f"export fee {_money(de.fee)}")
+        parts.append(say("export fee {export_fee}", export_fee=ctx.money(de.fee)))
     ta = ex.transition_assistance if ex else None
     if ta is None or ta.rate_per_hour is None:
         unknown.append("transition rates")
     else:
         cost += ta.rate_per_hour * hours
-        parts.append(f"{hours} h of transition at {_money(ta.rate_per_hour)}")
-    message = f"leaving at renewal costs {_money(cost)}" + (f" ({'; '.join(parts)})" if parts else "")
+        parts.append(say("{hours} h of transition at {hourly}", hours=Count(hours), hourly=ctx.money(ta.rate_per_hour)))
+    message = say("leaving at renewal costs {cost}", cost=ctx.money(cost))
+    if parts:
+        message += say(" (") + joined(parts, "; ") + say(")")
     if unknown:
-        message += f"; unpriced: {', '.join(unknown)}, which the vendor can set when you have no alternative"
+        message += say(
+            "; unpriced: {unpriced}, which the vendor can set when you have no alternative", unpriced=", ".join(unknown)
+        )
     # Unpriced exit terms let the vendor set the price of leaving once the buyer is locked in.
     v = Verdict.misaligned if unknown else Verdict.aligned
-    return StressResult("exit", Area.exit, "Exit at renewal", cost, cost, v, message)
+    return result(ctx, "exit", Area.exit, "Exit at renewal", cost, cost, message, judged=v)
+
+
+def joined(parts: list[Statement], separator: str) -> Statement:
+    """Statements one after another with `separator` between them (their field names must differ)."""
+    out = say("")
+    for i, part in enumerate(parts):
+        out += (say(separator) if i else say("")) + part
+    return out
 
 
 def cost_scenarios(ctx: OfferContext) -> list[StressResult]:

@@ -68,7 +68,7 @@ def term_histogram(simulation: Simulation, bins: int = 40, value_range: tuple[fl
     return Histogram(
         offer=simulation.offer,
         draws=simulation.draws,
-        edges=tuple(round(float(e), 2) for e in edges),
+        edges=tuple(float(e) for e in edges),
         counts=tuple(int(c) for c in counts),
     )
 

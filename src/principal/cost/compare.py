@@ -17,7 +17,6 @@ from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Category, Schedule
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
-from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 
 LEVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -85,6 +84,7 @@ class Comparison:
     vendor_views: tuple[VendorView, ...]
     incumbent_monthly: Decimal | None
     run_rate_above_incumbent: dict[str, int | None]
+    currency: str
 
 
 def _hybrid(base: Offer, target: Offer, fields: set[str]) -> Offer:
@@ -221,52 +221,4 @@ def compare(deal: Deal, offers: list[str] | None = None, baseline: str | None = 
             found.extend(crossings(sched, base, list(schedules[base].month_totals)))
         cross[name] = tuple(found)
     views = tuple(v for v in (vendor_view(deal, name) for name in names) if v is not None)
-    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate)
-
-
-def comparison_summary(result: Comparison) -> dict[str, object]:
-    """Every figure of a comparison, rounded to cents, for JSON and reports."""
-    return {
-        "baseline": result.baseline,
-        "offers": {name: s.summary() for name, s in result.schedules.items()},
-        "versus_baseline": [
-            {
-                "offer": v.offer,
-                "baseline": v.baseline,
-                "saving": to_cents(v.saving),
-                "saving_by_year": [to_cents(x) for x in v.saving_by_year],
-                "levers": [
-                    {
-                        "lever": lv.lever,
-                        "description": lv.description,
-                        "term": to_cents(lv.term),
-                        "by_year": [to_cents(x) for x in lv.by_year],
-                    }
-                    for lv in v.levers
-                ],
-            }
-            for v in result.versus_baseline
-        ],
-        "crossings": {
-            name: [{"against": c.against, "month": c.month, "direction": c.direction} for c in items]
-            for name, items in result.crossings.items()
-        },
-        "incumbent_monthly": None if result.incumbent_monthly is None else to_cents(result.incumbent_monthly),
-        "run_rate_above_incumbent_from_month": result.run_rate_above_incumbent,
-        "vendor_views": [
-            {
-                "offer": v.offer,
-                "reference_month": v.reference_month,
-                "monthly_usage_at_vendor_estimate": to_cents(v.monthly_at_vendor_estimate),
-                "monthly_usage_at_buyer_plan": to_cents(v.monthly_at_buyer_plan),
-                "term_usage_at_vendor_estimate": to_cents(v.usage_at_vendor_estimate),
-                "term_usage_at_buyer_plan": to_cents(v.usage_at_buyer_plan),
-                "term_gap": to_cents(v.gap),
-                "by_meter": {
-                    name: {"monthly_at_vendor_estimate": to_cents(a), "monthly_at_buyer_plan": to_cents(b)}
-                    for name, (a, b) in v.by_meter.items()
-                },
-            }
-            for v in result.vendor_views
-        ],
-    }
+    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate, deal.currency)

@@ -8,7 +8,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 from principal.cost.timeline import contract_year
-from principal.model.common import to_cents
 
 
 class Category(StrEnum):
@@ -54,8 +53,9 @@ class YearTotal:
 class Schedule:
     """A deterministic monthly cash-flow schedule for one offer under one scenario.
 
-    Amounts are exact decimals; `to_cents` (half-up) is applied once to each figure shown. Totals are
-    rounded exact sums, so a shown total can differ from the sum of shown parts by under half a cent per part.
+    Amounts are exact decimals in `currency`; they are rounded half-up to the currency's minor unit
+    (`principal.money.round_money`) once, when shown (`principal.cost.results`). Totals are rounded exact sums,
+    so a shown total can differ from the sum of shown parts by under half a minor unit per part.
     """
 
     offer: str
@@ -119,27 +119,3 @@ class Schedule:
 
     def item_year_total(self, item: str, year: int) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.item == item and ln.year == year), Decimal(0))
-
-    def summary(self) -> dict[str, object]:
-        """Figures rounded to cents, for reports and JSON."""
-        return {
-            "offer": self.offer,
-            "scenario": self.scenario,
-            "currency": self.currency,
-            "term_months": self.term_months,
-            "go_live_month": self.go_live_month,
-            "billing_start_month": self.billing_start_month,
-            "total": to_cents(self.total),
-            "usage_share": round(float(self.usage_share), 4),
-            "by_category": {k: to_cents(v) for k, v in self.by_category().items()},
-            "years": [
-                {
-                    "year": y.year,
-                    "months": y.months,
-                    "total": to_cents(y.total),
-                    "by_category": {k: to_cents(v) for k, v in y.by_category.items()},
-                }
-                for y in self.years
-            ],
-            "months": [to_cents(m) for m in self.month_totals],
-        }

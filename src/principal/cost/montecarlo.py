@@ -45,11 +45,6 @@ class Stats:
         p10, p50, p90 = np.percentile(values, [10, 50, 90])
         return cls(float(values.mean()), float(p10), float(p50), float(p90))
 
-    def rounded(self) -> dict[str, float]:
-        return {
-            k: round(v, 2) for k, v in (("mean", self.mean), ("p10", self.p10), ("p50", self.p50), ("p90", self.p90))
-        }
-
 
 @dataclass(frozen=True)
 class Simulation:
@@ -67,21 +62,6 @@ class Simulation:
     p_over_incumbent_term: float | None
     incumbent_term_cost: float | None
     term_samples: FloatArray = field(repr=False, compare=False)
-
-    def summary(self) -> dict[str, object]:
-        return {
-            "offer": self.offer,
-            "draws": self.draws,
-            "seed": self.seed,
-            "term": self.term.rounded(),
-            "years": [s.rounded() for s in self.years],
-            "usage_term": self.usage_term.rounded(),
-            "usage_share_mean": round(self.usage_share_mean, 4),
-            "p_over_budget_by_year": self.p_over_budget_by_year,
-            "p_over_budget_any_year": self.p_over_budget_any_year,
-            "p_over_incumbent_term": self.p_over_incumbent_term,
-            "incumbent_term_cost": None if self.incumbent_term_cost is None else round(self.incumbent_term_cost, 2),
-        }
 
 
 def _rng(seed: int, name: str) -> np.random.Generator:

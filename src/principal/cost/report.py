@@ -12,7 +12,6 @@ from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation, simulate
 from principal.cost.schedule import schedule
 from principal.errors import InputError
-from principal.model.common import to_cents
 from principal.model.deal import Deal
 
 
@@ -74,45 +73,3 @@ def cost_report(
         sim = simulate(deal, name, draws, seed, progress=progress) if draws > 0 else None
         out.append(OfferCost(sched, vendor_view(deal, name), tuple(checks), sum(inc, Decimal(0)) if inc else None, sim))
     return CostReport(deal.name, deal.currency, tuple(out))
-
-
-def cost_summary(report: CostReport, *, lines: bool = False) -> dict[str, object]:
-    offers = []
-    for item in report.offers:
-        entry: dict[str, object] = item.schedule.summary()
-        entry["budget"] = [
-            {"year": b.year, "budget": to_cents(b.budget), "cost": to_cents(b.cost), "over": to_cents(b.over)}
-            for b in item.budget
-        ]
-        entry["incumbent_term_cost"] = None if item.incumbent_term_cost is None else to_cents(item.incumbent_term_cost)
-        if item.vendor_view is not None:
-            v = item.vendor_view
-            entry["vendor_view"] = {
-                "reference_month": v.reference_month,
-                "monthly_usage_at_vendor_estimate": to_cents(v.monthly_at_vendor_estimate),
-                "monthly_usage_at_buyer_plan": to_cents(v.monthly_at_buyer_plan),
-                "term_gap": to_cents(v.gap),
-                "by_meter": {
-                    k: {"monthly_at_vendor_estimate": to_cents(a), "monthly_at_buyer_plan": to_cents(b)}
-                    for k, (a, b) in v.by_meter.items()
-                },
-            }
-        entry["simulation"] = item.simulation.summary() if item.simulation else None
-        if lines:
-            entry["lines"] = [
-                {
-                    "month": ln.month,
-                    "year": ln.year,
-                    "category": ln.category.value,
-                    "item": ln.item,
-                    "quantity": ln.quantity,
-                    "unit": ln.unit,
-                    "unit_price": ln.unit_price,
-                    "amount": to_cents(ln.amount),
-                    "exact_amount": ln.amount,
-                    "formula": ln.formula,
-                }
-                for ln in item.schedule.lines
-            ]
-        offers.append(entry)
-    return {"deal": report.deal, "currency": report.currency, "offers": offers}

@@ -18,9 +18,9 @@ from principal.cost.lines import Category, Line
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
 from principal.cost.volumes import billable_volume, forecast_volume
-from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import Period, UpliftTarget, UsageCap, UsageMeter
+from principal.money import round_money
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
 def billed_before_cap(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[Decimal]:
     """A meter's monthly charge with its minimum-commitment shortfall added: what a cap applies to."""
     charges = [mm.charge for mm in meter_months(deal, offer, meter, scenario)]
-    for line in _minimum_lines(offer, meter, charges):
+    for line in _minimum_lines(offer, meter, charges, deal.currency):
         charges[line.month - 1] += line.amount
     return charges
 
@@ -95,7 +95,7 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
                     unit=unit,
                 )
             )
-        shortfalls = _minimum_lines(offer, meter, charges[meter.name])
+        shortfalls = _minimum_lines(offer, meter, charges[meter.name], deal.currency)
         lines.extend(shortfalls)
         for line in shortfalls:  # the cap sees what the meter bills, minimum included
             charges[meter.name][line.month - 1] += line.amount
@@ -104,9 +104,13 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     return lines
 
 
-def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal]) -> list[Line]:
+def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal], currency: str) -> list[Line]:
     if meter.minimum is None:
         return []
+
+    def shown(value: Decimal) -> Decimal:
+        return round_money(value, currency)
+
     out = []
     for months in _period_months(meter.minimum.period, offer.term_months):
         share = Decimal(len(months)) / 12 if meter.minimum.period is Period.year else Decimal(1)
@@ -119,7 +123,7 @@ def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal]) -> l
                     Category.usage_minimum,
                     f"{meter.name} minimum commitment",
                     floor - spent,
-                    f"minimum {to_cents(floor)} per {meter.minimum.period.value} less usage {to_cents(spent)}",
+                    f"minimum {shown(floor)} per {meter.minimum.period.value} less usage {shown(spent)}",
                 )
             )
     return out
@@ -130,18 +134,20 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
     plan_charges = {m.name: billed_before_cap(deal, offer, m, PLAN) for m in covered}
     out: list[Line] = []
     label = ", ".join(m.name for m in covered)
+
+    def shown(value: Decimal) -> Decimal:
+        return round_money(value, deal.currency)
+
     for months in _period_months(cap.period, offer.term_months):
         plan = sum((plan_charges[m.name][k - 1] for m in covered for k in months), Decimal(0))
         if cap.amount is not None:
             share = Decimal(len(months)) / 12 if cap.period is Period.year else Decimal(1)
             limit = cap.amount * share
-            basis = f"cap {to_cents(cap.amount)} per {cap.period.value}" + (
-                f" x {len(months)}/12" if share != 1 else ""
-            )
+            basis = f"cap {shown(cap.amount)} per {cap.period.value}" + (f" x {len(months)}/12" if share != 1 else "")
         else:
             assert cap.percent_of_forecast is not None
             limit = plan * cap.percent_of_forecast / 100
-            basis = f"cap {cap.percent_of_forecast}% of forecast charge {to_cents(plan)} = {to_cents(limit)}"
+            basis = f"cap {cap.percent_of_forecast}% of forecast charge {shown(plan)} = {shown(limit)}"
         billed = Decimal(0)
         for month in months:
             charge = sum((charges[m.name][month - 1] for m in covered), Decimal(0))
@@ -153,7 +159,7 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
                         Category.usage_cap,
                         "usage refused by cap",
                         allowed - charge,
-                        f"{basis}; usage this {cap.period.value} so far {to_cents(billed + charge)}",
+                        f"{basis}; usage this {cap.period.value} so far {shown(billed + charge)}",
                     )
                 )
                 billed += allowed
@@ -168,8 +174,8 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
                         Category.usage_collar,
                         "usage collar shortfall",
                         floor - billed,
-                        f"collar {cap.collar_percent_of_forecast}% of forecast charge {to_cents(plan)} "
-                        f"less usage billed {to_cents(billed)} ({label})",
+                        f"collar {cap.collar_percent_of_forecast}% of forecast charge {shown(plan)} "
+                        f"less usage billed {shown(billed)} ({label})",
                     )
                 )
     return out

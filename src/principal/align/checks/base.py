@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from principal.align.context import OfferContext
+from principal.statements import Statement, say
 
 
 class Answer(StrEnum):
@@ -33,12 +34,13 @@ class Check:
     question: str
     answer: Answer
     field: str
-    evidence: str
+    evidence: Statement
+    """What the answer rests on, with its figures typed (formatted by the presentation layer)."""
     ask: str
     """What to put to the vendor (for unknown) or to ask for (for no)."""
 
 
-def _check(id_: str, group: Group, question: str, answer: Answer, field: str, evidence: str, ask: str) -> Check:
+def _check(id_: str, group: Group, question: str, answer: Answer, field: str, evidence: Statement, ask: str) -> Check:
     return Check(id_, group, question, answer, field, evidence, ask)
 
 
@@ -57,7 +59,7 @@ def _bool_check(
     ask_unknown: str,
 ) -> Check:
     if value is None:
-        return _check(id_, group, question, Answer.unknown, _f(ctx, field), "the offer does not say", ask_unknown)
+        return _check(id_, group, question, Answer.unknown, _f(ctx, field), say("the offer does not say"), ask_unknown)
     if value:
-        return _check(id_, group, question, Answer.yes, _f(ctx, field), "stated in the offer", "")
-    return _check(id_, group, question, Answer.no, _f(ctx, field), "the offer says no", ask_no)
+        return _check(id_, group, question, Answer.yes, _f(ctx, field), say("stated in the offer"), "")
+    return _check(id_, group, question, Answer.no, _f(ctx, field), say("the offer says no"), ask_no)

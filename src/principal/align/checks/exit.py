@@ -5,17 +5,17 @@ from __future__ import annotations
 from principal.align.checks.base import Answer, Check, Group, _bool_check, _check, _f
 from principal.align.context import OfferContext
 from principal.cost.schedule import schedule
-from principal.model.common import to_cents
 from principal.model.pricing import UpliftKind
+from principal.statements import Percent, say
 
 
 def check_uplift_capped(ctx: OfferContext) -> Check:
     q = "Are price increases held at or below about 3% (or CPI with a cap)?"
     up = ctx.offer.uplift
     if up is None or up.kind is UpliftKind.none:
-        return _check("uplift", Group.exit, q, Answer.yes, _f(ctx, "uplift"), "no uplift during the term", "")
+        return _check("uplift", Group.exit, q, Answer.yes, _f(ctx, "uplift"), say("no uplift during the term"), "")
     without = schedule(ctx.deal, ctx.name, offer=ctx.offer.model_copy(update={"uplift": None}))
-    adds = f"; adds {to_cents(ctx.schedule.total - without.total):,.2f} over the term"
+    adds = say("; adds {added} over the term", added=ctx.money(ctx.schedule.total - without.total))
     if up.kind is UpliftKind.fixed:
         assert up.percent is not None
         ok = up.percent <= 3
@@ -25,7 +25,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
             q,
             Answer.yes if ok else Answer.no,
             _f(ctx, "uplift.percent"),
-            f"{up.percent}% a year from year {up.from_year}{adds}",
+            say("{uplift} a year from year {from_year}", uplift=Percent(up.percent), from_year=up.from_year) + adds,
             "" if ok else "Ask for uplifts of the lower of CPI and 3%, and none in the first renewal year.",
         )
     if up.cap is None:
@@ -35,7 +35,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
             q,
             Answer.no,
             _f(ctx, "uplift.cap"),
-            "CPI-linked with no cap" + adds,
+            say("CPI-linked with no cap") + adds,
             "Ask for a cap on the CPI-linked uplift (3% or less).",
         )
     ok = up.cap <= 5
@@ -45,7 +45,7 @@ def check_uplift_capped(ctx: OfferContext) -> Check:
         q,
         Answer.yes if ok else Answer.no,
         _f(ctx, "uplift.cap"),
-        f"CPI-linked, capped at {up.cap}%{adds}",
+        say("CPI-linked, capped at {cpi_cap}", cpi_cap=Percent(up.cap)) + adds,
         "" if ok else "Ask to lower the CPI cap to 3-5%.",
     )
 
@@ -88,7 +88,7 @@ def check_transition_rates(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "exit.transition_assistance"),
-            "the offer does not say",
+            say("the offer does not say"),
             "What will transition assistance to a new provider cost per hour, and for how long is it available?",
         )
     if ta.rate_per_hour is not None:
@@ -98,7 +98,8 @@ def check_transition_rates(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "exit.transition_assistance.rate_per_hour"),
-            f"{ta.rate_per_hour} an hour" + (f" for {ta.months} months" if ta.months else ""),
+            say("{hourly} an hour", hourly=ctx.money(ta.rate_per_hour))
+            + (say(" for {months} months", months=ta.months) if ta.months else say("")),
             "",
         )
     return _check(
@@ -107,7 +108,7 @@ def check_transition_rates(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "exit.transition_assistance.rate_per_hour"),
-        "assistance offered without an agreed rate",
+        say("assistance offered without an agreed rate"),
         "Ask to fix the hourly rate for transition assistance now.",
     )
 
@@ -134,7 +135,7 @@ def check_terminate_modules(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "sla.chronic"),
-            "the chronic rule lets the buyer exit affected services",
+            say("the chronic rule lets the buyer exit affected services"),
             "",
         )
     return _check(
@@ -143,6 +144,6 @@ def check_terminate_modules(ctx: OfferContext) -> Check:
         q,
         Answer.unknown,
         _f(ctx, "exit.terminate_affected_modules"),
-        "the offer does not say",
+        say("the offer does not say"),
         "If one module keeps failing, can we terminate it alone and stop paying for it?",
     )

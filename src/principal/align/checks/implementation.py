@@ -6,22 +6,25 @@ from decimal import Decimal
 
 from principal.align.checks.base import Answer, Check, Group, _bool_check, _check, _f
 from principal.align.context import OfferContext
+from principal.statements import Count, Share, say
 
 
 def check_holdback(ctx: OfferContext) -> Check:
     q = "Is part of the services fee held back until stable operations?"
     if not ctx.offer.one_time_fees:
-        return _check("holdback", Group.implementation, q, Answer.yes, _f(ctx, "one_time_fees"), "no one-time fees", "")
+        return _check(
+            "holdback", Group.implementation, q, Answer.yes, _f(ctx, "one_time_fees"), say("no one-time fees"), ""
+        )
     held = ctx.timing.holdback
-    if held > 0:
-        share = held / ctx.timing.one_time_total
+    if held.number > 0:
+        share = held.ratio(ctx.timing.one_time_total)
         return _check(
             "holdback",
             Group.implementation,
             q,
             Answer.yes,
             _f(ctx, "one_time_fees[].milestones[].holdback"),
-            f"{held:,.2f} ({float(share) * 100:.0f}%) held back",
+            say("{held} ({held_share}) held back", held=held, held_share=Share(share, 0)),
             "",
         )
     return _check(
@@ -30,7 +33,7 @@ def check_holdback(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "one_time_fees[].milestones"),
-        "nothing is held back",
+        say("nothing is held back"),
         "Ask to hold back 10% of services fees until 60 days of stable operations and reporting delivered.",
     )
 
@@ -38,13 +41,22 @@ def check_holdback(ctx: OfferContext) -> Check:
 def check_paid_on_milestones(ctx: OfferContext) -> Check:
     q = "Is most of the services fee paid only once the service is live?"
     t = ctx.timing
-    if not t.one_time_total:
-        return _check(
-            "fees-before-value", Group.implementation, q, Answer.yes, _f(ctx, "one_time_fees"), "no one-time fees", ""
-        )
     share = t.share_one_time_before_go_live
-    evidence = (
-        f"{t.one_time_before_go_live:,.2f} ({float(share) * 100:.0f}%) is due before go-live in month {t.go_live_month}"
+    if share is None:
+        return _check(
+            "fees-before-value",
+            Group.implementation,
+            q,
+            Answer.yes,
+            _f(ctx, "one_time_fees"),
+            say("no one-time fees"),
+            "",
+        )
+    evidence = say(
+        "{before} ({before_share}) is due before go-live in month {go_live}",
+        before=t.one_time_before_go_live,
+        before_share=Share(share, 0),
+        go_live=t.go_live_month,
     )
     if share <= Decimal("0.5"):
         return _check(
@@ -78,7 +90,7 @@ def check_billing_waits_for_go_live(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "implementation.billing_start_month"),
-            "the offer does not say",
+            say("the offer does not say"),
             "When does subscription billing start, and does it move if go-live slips?",
         )
     if impl.billing_tied_to_go_live or t.billing_start_month >= t.go_live_month:
@@ -88,7 +100,7 @@ def check_billing_waits_for_go_live(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "implementation"),
-            "billing starts at go-live",
+            say("billing starts at go-live"),
             "",
         )
     return _check(
@@ -97,8 +109,11 @@ def check_billing_waits_for_go_live(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "implementation.billing_start_month"),
-        f"{t.recurring_before_go_live:,.2f} of subscription fees falls due in the "
-        f"{t.billing_before_go_live_months} months before go-live",
+        say(
+            "{billed} of subscription fees falls due in the {months} months before go-live",
+            billed=t.recurring_before_go_live,
+            months=Count(t.billing_before_go_live_months),
+        ),
         "Ask that subscription billing starts at go-live, or that fees before go-live are credited if it slips.",
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from principal.align.checks.base import Answer, Check, Group, _bool_check, _check, _f
 from principal.align.context import OfferContext
 from principal.model.sla import Computation
+from principal.statements import say
 
 
 def check_kpis_reflect_operation(ctx: OfferContext) -> Check:
@@ -67,7 +68,7 @@ def check_channel_metrics(ctx: OfferContext) -> Check:
     sla = ctx.offer.sla
     if sla is not None and len(sla.components) > 1 and sla.computation is Computation.per_component:
         return _check(
-            "channel-metrics", Group.kpis, q, Answer.yes, _f(ctx, "sla.components"), "separate SLA components", ""
+            "channel-metrics", Group.kpis, q, Answer.yes, _f(ctx, "sla.components"), say("separate SLA components"), ""
         )
     return _check(
         "channel-metrics",
@@ -75,6 +76,6 @@ def check_channel_metrics(ctx: OfferContext) -> Check:
         q,
         Answer.unknown,
         _f(ctx, "reporting.channel_specific_metrics"),
-        "the offer does not say",
+        say("the offer does not say"),
         "Will voice and digital channels be reported and held to targets separately?",
     )

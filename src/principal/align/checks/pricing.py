@@ -5,17 +5,18 @@ from __future__ import annotations
 from principal.align.checks.base import Answer, Check, Group, _check, _f
 from principal.align.context import OfferContext, is_ai_meter
 from principal.model.pricing import RateCardKind
+from principal.statements import Percent, Share, say
 
 
 def check_usage_share_bounded(ctx: OfferContext) -> Check:
     share = ctx.schedule.usage_share
     q = "Is the usage-based part of the spend known and bounded?"
-    evidence = f"{float(share) * 100:.1f}% of the term's spend is usage-based at the plan"
+    evidence = say("{usage_share} of the term's spend is usage-based at the plan", usage_share=Share(share))
     if share == 0:
-        return _check("usage-share", Group.pricing, q, Answer.yes, _f(ctx, "usage"), "no usage charges", "")
+        return _check("usage-share", Group.pricing, q, Answer.yes, _f(ctx, "usage"), say("no usage charges"), "")
     if ctx.offer.usage_cap is not None:
         return _check(
-            "usage-share", Group.pricing, q, Answer.yes, _f(ctx, "usage_cap"), evidence + "; a cap bounds it", ""
+            "usage-share", Group.pricing, q, Answer.yes, _f(ctx, "usage_cap"), evidence + say("; a cap bounds it"), ""
         )
     return _check(
         "usage-share",
@@ -23,7 +24,7 @@ def check_usage_share_bounded(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "usage_cap"),
-        evidence + " and nothing bounds it",
+        evidence + say(" and nothing bounds it"),
         "Ask for an annual not-to-exceed amount on usage charges tied to the agreed forecast.",
     )
 
@@ -33,7 +34,7 @@ def check_usage_needs_approval(ctx: OfferContext) -> Check:
     cap = ctx.offer.usage_cap
     meters = [m.name for m in ctx.offer.usage]
     if not meters:
-        return _check("usage-approval", Group.pricing, q, Answer.yes, _f(ctx, "usage"), "no usage meters", "")
+        return _check("usage-approval", Group.pricing, q, Answer.yes, _f(ctx, "usage"), say("no usage meters"), "")
     uncovered = [m for m in meters if cap is None or (cap.meters and m not in cap.meters)]
     if not uncovered:
         return _check(
@@ -42,7 +43,7 @@ def check_usage_needs_approval(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "usage_cap.meters"),
-            "every meter is under the cap",
+            say("every meter is under the cap"),
             "",
         )
     return _check(
@@ -51,7 +52,7 @@ def check_usage_needs_approval(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "usage_cap.meters"),
-        f"can grow without approval: {', '.join(uncovered)}",
+        say("can grow without approval: {meters}", meters=", ".join(uncovered)),
         f"Ask that growth in {', '.join(uncovered)} beyond the forecast needs a written change order.",
     )
 
@@ -61,9 +62,11 @@ def check_rates_step_down(ctx: OfferContext) -> Check:
     banded = [m.name for m in ctx.offer.usage if m.rate_card.kind is not RateCardKind.flat]
     flat = [m.name for m in ctx.offer.usage if m.rate_card.kind is RateCardKind.flat]
     if not ctx.offer.usage:
-        return _check("rate-bands", Group.pricing, q, Answer.yes, _f(ctx, "usage"), "no usage meters", "")
+        return _check("rate-bands", Group.pricing, q, Answer.yes, _f(ctx, "usage"), say("no usage meters"), "")
     if banded:
-        evidence = f"banded: {', '.join(banded)}" + (f"; flat: {', '.join(flat)}" if flat else "")
+        evidence = say("banded: {banded}", banded=", ".join(banded))
+        if flat:
+            evidence += say("; flat: {flat}", flat=", ".join(flat))
         return _check("rate-bands", Group.pricing, q, Answer.yes, _f(ctx, "usage[].rate_card"), evidence, "")
     return _check(
         "rate-bands",
@@ -71,7 +74,7 @@ def check_rates_step_down(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "usage[].rate_card"),
-        f"flat rates only: {', '.join(flat)}",
+        say("flat rates only: {flat}", flat=", ".join(flat)),
         "Ask for volume bands on the largest meters so unit prices fall as volume grows.",
     )
 
@@ -86,22 +89,22 @@ def check_cap_or_collar(ctx: OfferContext) -> Check:
             q,
             Answer.no,
             _f(ctx, "usage_cap"),
-            "no cap in the offer",
+            say("no cap in the offer"),
             "Ask to cap annual usage charges at 110% of the forecast unless the buyer adds countries or channels.",
         )
-    basis = (
-        f"{cap.percent_of_forecast}% of forecast"
-        if cap.percent_of_forecast is not None
-        else f"{cap.amount} a {cap.period.value}"
-    )
-    return _check("usage-cap", Group.pricing, q, Answer.yes, _f(ctx, "usage_cap"), f"cap at {basis}", "")
+    if cap.percent_of_forecast is not None:
+        basis = say("cap at {of_forecast} of forecast", of_forecast=Percent(cap.percent_of_forecast))
+    else:
+        assert cap.amount is not None  # the model requires one of the two
+        basis = say("cap at {cap_amount} a {period}", cap_amount=ctx.money(cap.amount), period=cap.period.value)
+    return _check("usage-cap", Group.pricing, q, Answer.yes, _f(ctx, "usage_cap"), basis, "")
 
 
 def check_ai_opt_in(ctx: OfferContext) -> Check:
     q = "Are AI features opt-in rather than billing by default?"
     ai = [m for m in ctx.offer.usage if is_ai_meter(m)]
     if not ai:
-        return _check("ai-opt-in", Group.pricing, q, Answer.yes, _f(ctx, "usage"), "no AI meters in the offer", "")
+        return _check("ai-opt-in", Group.pricing, q, Answer.yes, _f(ctx, "usage"), say("no AI meters in the offer"), "")
     off = [m.name for m in ai if m.opt_in is False]
     unknown = [m.name for m in ai if m.opt_in is None]
     if off:
@@ -111,7 +114,7 @@ def check_ai_opt_in(ctx: OfferContext) -> Check:
             q,
             Answer.no,
             _f(ctx, "usage[].opt_in"),
-            f"bill by default: {', '.join(off)}",
+            say("bill by default: {meters}", meters=", ".join(off)),
             f"Ask that {', '.join(off)} bill only after the buyer switches them on in writing.",
         )
     if unknown:
@@ -121,8 +124,10 @@ def check_ai_opt_in(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "usage[].opt_in"),
-            f"not stated for: {', '.join(unknown)}",
+            say("not stated for: {meters}", meters=", ".join(unknown)),
             f"Do {', '.join(unknown)} create billable events before we switch them on, "
             "for example inside default flows?",
         )
-    return _check("ai-opt-in", Group.pricing, q, Answer.yes, _f(ctx, "usage[].opt_in"), "every AI meter is opt-in", "")
+    return _check(
+        "ai-opt-in", Group.pricing, q, Answer.yes, _f(ctx, "usage[].opt_in"), say("every AI meter is opt-in"), ""
+    )

@@ -7,6 +7,7 @@ from decimal import Decimal
 from principal.align.checks.base import Answer, Check, Group, _check, _f
 from principal.align.context import OfferContext
 from principal.model.sla import Computation
+from principal.statements import Count, Share, say
 
 
 def check_components_measured(ctx: OfferContext) -> Check:
@@ -19,7 +20,7 @@ def check_components_measured(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "sla"),
-            "no SLA in the offer",
+            say("no SLA in the offer"),
             "What availability do you commit to for voice routing, agent login and digital channels?",
         )
     names = [c.name for c in sla.components]
@@ -30,7 +31,7 @@ def check_components_measured(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "sla.components"),
-            "per component: " + ", ".join(names),
+            say("per component: {components}", components=", ".join(names)),
             "",
         )
     how = "averaged" if sla.computation is Computation.averaged else sla.computation.value
@@ -40,7 +41,7 @@ def check_components_measured(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "sla.computation"),
-        f"one {how} figure over {', '.join(names)}",
+        say("one {how} figure over {components}", how=how, components=", ".join(names)),
         "Ask for separate targets for voice routing, agent desktop and digital channels.",
     )
 
@@ -55,7 +56,7 @@ def check_exclusions_narrow(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "sla.exclusions"),
-            "no SLA in the offer",
+            say("no SLA in the offer"),
             "Which outages does the SLA not count?",
         )
     ex = sla.exclusions
@@ -66,13 +67,13 @@ def check_exclusions_narrow(ctx: OfferContext) -> Check:
             q,
             Answer.no,
             _f(ctx, "sla.exclusions.planned_maintenance"),
-            "planned maintenance is excluded without notice and hours conditions",
+            say("planned maintenance is excluded without notice and hours conditions"),
             "Ask that maintenance is excluded only with 7 days' notice and outside agreed business hours.",
         )
     carve = [n for n, flag in (("carrier", ex.carrier), ("third-party", ex.third_party)) if flag]
-    note = "maintenance excluded only with notice and outside business hours"
+    note = say("maintenance excluded only with notice and outside business hours")
     if carve:
-        note += f"; still carved out: {', '.join(carve)}"
+        note += say("; still carved out: {carved}", carved=", ".join(carve))
     return _check("sla-exclusions", Group.sla, q, Answer.yes, _f(ctx, "sla.exclusions"), note, "")
 
 
@@ -86,7 +87,7 @@ def check_credits_escalate(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "sla.credits"),
-            "no SLA in the offer",
+            say("no SLA in the offer"),
             "What credits apply, and do they grow when misses repeat?",
         )
     if sla.credits.escalation is not None:
@@ -97,7 +98,12 @@ def check_credits_escalate(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "sla.credits.escalation"),
-            f"+{e.add_percent} points (x{e.multiplier}) for a miss within {e.repeat_within} windows of the last",
+            say(
+                "+{points} points (x{multiplier}) for a miss within {within} windows of the last",
+                points=Count(e.add_percent),
+                multiplier=Count(e.multiplier),
+                within=Count(e.repeat_within),
+            ),
             "",
         )
     return _check(
@@ -106,7 +112,7 @@ def check_credits_escalate(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "sla.credits.escalation"),
-        "the same credit however often it misses",
+        say("the same credit however often it misses"),
         "Ask for credits that step up for a second and third miss within six months.",
     )
 
@@ -121,7 +127,7 @@ def check_chronic_exit(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "sla.chronic"),
-            "no SLA in the offer",
+            say("no SLA in the offer"),
             "Can we leave if the service keeps missing its targets?",
         )
     if sla.chronic:
@@ -132,7 +138,12 @@ def check_chronic_exit(ctx: OfferContext) -> Check:
             q,
             Answer.yes,
             _f(ctx, "sla.chronic"),
-            f"{r.count} misses in any {r.within} windows: {r.remedy.value.replace('_', ' ')}",
+            say(
+                "{misses} misses in any {within} windows: {remedy}",
+                misses=Count(r.count),
+                within=Count(r.within),
+                remedy=r.remedy.value.replace("_", " "),
+            ),
             "",
         )
     return _check(
@@ -141,7 +152,7 @@ def check_chronic_exit(ctx: OfferContext) -> Check:
         q,
         Answer.no,
         _f(ctx, "sla.chronic"),
-        "no chronic-failure rule",
+        say("no chronic-failure rule"),
         "Ask for the right to exit the affected services without penalty after 3 misses in any rolling 6 months.",
     )
 
@@ -156,10 +167,10 @@ def check_credits_meaningful(ctx: OfferContext) -> Check:
             q,
             Answer.unknown,
             _f(ctx, "sla.credits"),
-            "no SLA or no downtime cost to compare",
+            say("no SLA or no downtime cost to compare"),
             "What would a four-hour voice outage earn us in credits?",
         )
-    evidence = f"credits cover {float(cov) * 100:.1f}% of the severe outage's business impact"
+    evidence = say("credits cover {covered} of the severe outage's business impact", covered=Share(cov))
     ok = cov >= Decimal("0.25")
     return _check(
         "credit-coverage",

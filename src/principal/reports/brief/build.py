@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Document, KeyFigure, KeyFigures, Paragraph, Section, Table
-from principal.reports.brief.figures import money
 from principal.reports.brief.sections_alignment import alignment_section
 from principal.reports.brief.sections_appendix import appendix_section
 from principal.reports.brief.sections_cost import cost_section
@@ -14,17 +13,18 @@ from principal.reports.brief.sections_strategy import asks_section, clauses_sect
 
 def summary_section(c: BriefContent) -> Section:
     cur = c.currency
+    money = c.fmt.money
     b = c.strategy
     comp = c.comparison
     base = comp.schedules[comp.baseline]
     figures = KeyFigures(
         (
-            KeyFigure("Baseline term cost", money(base.total, cur), f"{comp.baseline}, at plan volumes"),
-            KeyFigure("Vendor's latest offer", money(b.vendor_offer_cost, cur), b.vendor_offer),
-            KeyFigure("The ask", money(b.target_cost, cur), b.target),
-            KeyFigure("Ask saves vs baseline", money(b.compare_saving, cur), "sum of the lever savings"),
-            KeyFigure("Still open vs vendor", money(b.open_saving, cur), f"{b.target} against {b.vendor_offer}"),
-            KeyFigure("Walk away above", money(b.walk_away, cur), "term cost of the alternative"),
+            KeyFigure("Baseline term cost", money(base.total), f"{comp.baseline}, at plan volumes"),
+            KeyFigure("Vendor's latest offer", money(b.vendor_offer_cost), b.vendor_offer),
+            KeyFigure("The ask", money(b.target_cost), b.target),
+            KeyFigure("Ask saves vs baseline", money(b.compare_saving), "sum of the lever savings"),
+            KeyFigure("Still open vs vendor", money(b.open_saving), f"{b.target} against {b.vendor_offer}"),
+            KeyFigure("Walk away above", money(b.walk_away), "term cost of the alternative"),
         )
     )
     saving = {v.offer: v.saving for v in comp.versus_baseline}
@@ -32,8 +32,8 @@ def summary_section(c: BriefContent) -> Section:
         (
             name,
             c.deal.offers[name].label or "",
-            money(s.total, cur),
-            money(saving[name], cur) if name in saving else "baseline",
+            money(s.total),
+            money(saving[name]) if name in saving else "baseline",
         )
         for name, s in comp.schedules.items()
     )

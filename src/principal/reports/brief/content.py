@@ -12,6 +12,7 @@ from principal.align.report import AlignmentReport, AreaComparison, align, compa
 from principal.cost.compare import Comparison, compare
 from principal.cost.report import CostReport, cost_report, pick_offers
 from principal.model.deal import Deal
+from principal.present import Formatter, formatter_for
 from principal.sla.comparison import DesignComparison, DesignSummary, compare_designs, summarise_design
 from principal.sla.fee_base import FeeBases, fee_bases_for_offer
 from principal.sla.report import SlaReport, sla_report
@@ -43,6 +44,11 @@ class BriefContent:
     @property
     def currency(self) -> str:
         return self.deal.currency
+
+    @property
+    def fmt(self) -> Formatter:
+        """The deal's formatter: every figure of the brief in its currency (and decimals) and its locale."""
+        return formatter_for(self.deal.currency, self.deal.locale)
 
     @property
     def focus(self) -> str:

@@ -1,18 +1,21 @@
-"""The alignment part of the brief: scorecards side by side, stress tests, fee timing and questions to ask."""
+"""The alignment part of the brief: scorecards side by side, stress tests, fee timing and questions to ask.
+
+Figures are written by the deal's formatter (`principal.present`), in its currency and locale.
+"""
 
 from __future__ import annotations
 
 from principal.align.report import AlignmentReport
+from principal.present import Formatter, formatter_for
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
-from principal.reports.brief.figures import money
 
 
 def alignment_section(c: BriefContent) -> Section:
-    cur = c.currency
+    fmt = formatter_for(c.currency, c.deal.locale)
     offers = [r.offer for r in c.alignment]
     rows = tuple(
-        (area.area, *[f"{area.ratings[o]} ({money(area.exposure[o], cur)})" for o in offers])
+        (area.area, *[f"{area.ratings[o]} ({fmt.money(area.exposure[o])})" for o in offers])
         for area in c.alignment_areas
     )
     blocks: list[Block] = [
@@ -24,16 +27,16 @@ def alignment_section(c: BriefContent) -> Section:
         Table(("Area", *offers), rows, "Alignment scorecard (rating and buyer's exposure)"),
     ]
     focus = next(r for r in c.alignment if r.offer == c.focus)
-    return Section("Alignment of incentives", "alignment", tuple(blocks), (_stress(focus, cur), _timing(focus, cur)))
+    return Section("Alignment of incentives", "alignment", tuple(blocks), (_stress(focus, fmt), _timing(focus, fmt)))
 
 
-def _stress(report: AlignmentReport, cur: str) -> Section:
+def _stress(report: AlignmentReport, fmt: Formatter) -> Section:
     rows = tuple(
         (
             s.title,
-            money(s.buyer_change, cur),
-            money(s.vendor_change, cur),
-            money(s.with_protection, cur) if s.with_protection is not None else "-",
+            fmt.money(s.buyer_change),
+            fmt.money(s.vendor_change),
+            fmt.money(s.with_protection, blank="-"),
             s.verdict.value,
         )
         for s in report.scenarios
@@ -41,7 +44,7 @@ def _stress(report: AlignmentReport, cur: str) -> Section:
     table = Table(
         ("Stress test", "Buyer pays more", "Vendor earns more", "With the protection", "Verdict"),
         rows,
-        f"Stress tests of {report.offer} (term dollars)",
+        f"Stress tests of {report.offer} (over the term, in {fmt.currency})",
         numeric=(1, 2, 3),
         small=True,
     )
@@ -52,15 +55,15 @@ def _stress(report: AlignmentReport, cur: str) -> Section:
     return Section(f"Stress tests and open questions: {report.offer}", "stress", tuple(blocks))
 
 
-def _timing(report: AlignmentReport, cur: str) -> Section:
-    t = report.timing
+def _timing(report: AlignmentReport, fmt: Formatter) -> Section:
+    t = report.fee_timing
     rows = tuple(
         (
             str(s.month),
             s.name,
-            money(s.paid, cur),
-            money(s.paid_so_far, cur),
-            money(s.still_withheld, cur),
+            fmt.money(s.paid),
+            fmt.money(s.paid_so_far),
+            fmt.money(s.still_withheld),
             "yes" if s.holdback else "",
         )
         for s in t.steps
@@ -68,9 +71,10 @@ def _timing(report: AlignmentReport, cur: str) -> Section:
     blocks: list[Block] = [
         Paragraph(
             f"Go-live is planned for month {t.go_live_month}; recurring billing starts in month "
-            f"{t.billing_start_month}. Of {money(t.one_time_total, cur)} in one-time fees, "
-            f"{money(t.one_time_before_go_live, cur)} is paid before go-live and {money(t.holdback, cur)} is held "
-            f"back until acceptance; recurring charges before go-live come to {money(t.recurring_before_go_live, cur)}."
+            f"{t.billing_start_month}. Of {fmt.money(t.one_time_total)} in one-time fees, "
+            f"{fmt.money(t.one_time_before_go_live)} is paid before go-live and {fmt.money(t.holdback)} is held "
+            f"back until acceptance; recurring charges before go-live come to "
+            f"{fmt.money(t.recurring_before_go_live)}."
         )
     ]
     if rows:

@@ -4,11 +4,12 @@ assumptions. Consecutive months with the same charge and formula share one row."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from principal.cost.lines import Line, Schedule
+from principal.money import minor_units
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
-from principal.reports.brief.figures import money
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,14 @@ def runs(schedule: Schedule) -> list[Run]:
 
 
 def appendix_section(c: BriefContent) -> Section:
-    cur = c.currency
+    money = c.fmt.money
     subsections = []
     for item in c.cost.offers:
         s = item.schedule
-        rows = tuple((r.months, r.line.item, money(r.line.amount, cur), r.line.formula) for r in runs(s))
+        rows = tuple((r.months, r.line.item, money(r.line.amount), r.line.formula) for r in runs(s))
         items = list(dict.fromkeys(ln.item for ln in s.lines))
-        totals = tuple((name, *[money(s.item_year_total(name, y.year), cur) for y in s.years]) for name in items)
-        totals += (("Total", *[money(y.total, cur) for y in s.years]),)
+        totals = tuple((name, *[money(s.item_year_total(name, y.year)) for y in s.years]) for name in items)
+        totals += (("Total", *[money(y.total) for y in s.years]),)
         blocks: list[Block] = [
             Table(
                 ("Months", "Item", "Each month", "How it is computed"),
@@ -74,7 +75,7 @@ def appendix_section(c: BriefContent) -> Section:
     intro = Paragraph(
         "Every amount in this brief is a sum of the line items below. Each row shows a charge for the months "
         "given and the formula behind it, exactly as the cost engine recorded it; amounts are exact and rounded "
-        "half-up to the cent only when shown."
+        f"half-up to {_smallest_unit(c.currency)} only when shown."
     )
     assumptions = c.deal.assumptions
     extra: list[Block] = []
@@ -84,3 +85,13 @@ def appendix_section(c: BriefContent) -> Section:
             Bullets(tuple(f"{a.path}: {a.note}" for a in assumptions)),
         ]
     return Section("Appendix: line items and assumptions", "appendix", (intro, *extra), tuple(subsections))
+
+
+def _smallest_unit(currency: str) -> str:
+    """How the rounding reads: 'the cent' (USD, EUR), 'a whole JPY' (no minor unit), '0.001 KWD'."""
+    digits = minor_units(currency)
+    if digits == 0:
+        return f"a whole {currency}"
+    if digits == 2:
+        return "the cent"
+    return f"{Decimal(1).scaleb(-digits)} {currency}"

@@ -7,10 +7,10 @@ from decimal import Decimal
 from principal.cost.charts import cumulative_costs
 from principal.cost.lines import Category
 from principal.cost.report import OfferCost
+from principal.present import Formatter
 from principal.reports.brief import svg_charts
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Chart, Paragraph, Section, Table
-from principal.reports.brief.figures import money, share
 
 CATEGORY_LABELS = {
     "licenses": "licences",
@@ -25,16 +25,18 @@ CATEGORY_LABELS = {
 
 def cost_section(c: BriefContent) -> Section:
     cur = c.currency
+    fmt = c.fmt
+    money = fmt.money
     comp = c.comparison
     schedules = comp.schedules
     names = list(schedules)
     years = max(len(s.years) for s in schedules.values())
     rows = [
-        (f"Year {i + 1}", *[money(s.years[i].total, cur) if i < len(s.years) else "" for s in schedules.values()])
+        (f"Year {i + 1}", *[money(s.years[i].total) if i < len(s.years) else "" for s in schedules.values()])
         for i in range(years)
     ]
-    rows.append(("Usage share", *[share(s.usage_share) for s in schedules.values()]))
-    rows.append(("Term (TCO)", *[money(s.total, cur) for s in schedules.values()]))
+    rows.append(("Usage share", *[fmt.share(s.usage_share) for s in schedules.values()]))
+    rows.append(("Term (TCO)", *[money(s.total) for s in schedules.values()]))
     blocks: list[Block] = [
         Paragraph(
             f"Every offer is costed month by month at the buyer's planned volumes, with uplifts, rate-card bands, "
@@ -79,12 +81,12 @@ def _cumulative_chart(c: BriefContent) -> Chart:
 
 
 def _category_table(c: BriefContent) -> Table:
-    cur = c.currency
+    money = c.fmt.money
     schedules = c.comparison.schedules
     by_offer = {n: s.by_category() for n, s in schedules.items()}
     used = [cat.value for cat in Category if any(cat.value in cats for cats in by_offer.values())]
-    rows = tuple((CATEGORY_LABELS[cat], *[money(by_offer[n].get(cat, 0), cur) for n in schedules]) for cat in used)
-    total = ("Term (TCO)", *[money(s.total, cur) for s in schedules.values()])
+    rows = tuple((CATEGORY_LABELS[cat], *[money(by_offer[n].get(cat, 0)) for n in schedules]) for cat in used)
+    total = ("Term (TCO)", *[money(s.total) for s in schedules.values()])
     return Table(
         ("Spend over the term", *schedules),
         (*rows, total),
@@ -95,13 +97,13 @@ def _category_table(c: BriefContent) -> Table:
 
 
 def _savings(c: BriefContent) -> Section:
-    cur = c.currency
+    money = c.fmt.money
     blocks: list[Block] = []
     for versus in c.comparison.versus_baseline:
         years = len(versus.saving_by_year)
         head = ("Lever", "Term", *[f"Year {i + 1}" for i in range(years)])
-        rows = [(lv.description, money(lv.term, cur), *[money(y, cur) for y in lv.by_year]) for lv in versus.levers]
-        rows.append(("Total saving", money(versus.saving, cur), *[money(y, cur) for y in versus.saving_by_year]))
+        rows = [(lv.description, money(lv.term), *[money(y) for y in lv.by_year]) for lv in versus.levers]
+        rows.append(("Total saving", money(versus.saving), *[money(y) for y in versus.saving_by_year]))
         blocks.append(
             Table(
                 head,
@@ -136,14 +138,12 @@ def _lever_chart(c: BriefContent) -> Chart:
 
 
 def _milestones(c: BriefContent) -> Section:
-    cur = c.currency
+    money = c.fmt.money
     blocks: list[Block] = []
     for item in c.cost.offers:
         s = item.schedule
         rows = tuple(
-            (str(ln.month), ln.item, money(ln.amount, cur), ln.formula)
-            for ln in s.lines
-            if ln.category is Category.one_time
+            (str(ln.month), ln.item, money(ln.amount), ln.formula) for ln in s.lines if ln.category is Category.one_time
         )
         if rows:
             blocks.append(
@@ -154,27 +154,22 @@ def _milestones(c: BriefContent) -> Section:
     return Section("One-time fees and milestones", "milestones", tuple(blocks))
 
 
-def _offer_notes(item: OfferCost, cur: str) -> list[str]:
+def _offer_notes(item: OfferCost, fmt: Formatter) -> list[str]:
+    money = fmt.money
     s = item.schedule
     notes = []
     for check in item.budget:
-        verdict = (
-            f"over budget by {money(check.over, cur)}"
-            if check.over > 0
-            else f"within budget by {money(-check.over, cur)}"
-        )
-        notes.append(
-            f"{s.offer}, year {check.year}: {money(check.cost, cur)} against {money(check.budget, cur)}, {verdict}."
-        )
+        verdict = f"over budget by {money(check.over)}" if check.over > 0 else f"within budget by {money(-check.over)}"
+        notes.append(f"{s.offer}, year {check.year}: {money(check.cost)} against {money(check.budget)}, {verdict}.")
     if item.incumbent_term_cost is not None:
         notes.append(
-            f"{s.offer}: staying with the incumbent over the same term costs {money(item.incumbent_term_cost, cur)}."
+            f"{s.offer}: staying with the incumbent over the same term costs {money(item.incumbent_term_cost)}."
         )
     return notes
 
 
 def _run_rate(c: BriefContent) -> Section:
-    cur = c.currency
+    money = c.fmt.money
     comp = c.comparison
     blocks: list[Block] = []
     views = comp.vendor_views
@@ -183,9 +178,9 @@ def _run_rate(c: BriefContent) -> Section:
             (
                 v.offer,
                 str(v.reference_month),
-                money(v.monthly_at_vendor_estimate, cur),
-                money(v.monthly_at_buyer_plan, cur),
-                money(v.gap, cur),
+                money(v.monthly_at_vendor_estimate),
+                money(v.monthly_at_buyer_plan),
+                money(v.gap),
             )
             for v in views
         )
@@ -205,7 +200,7 @@ def _run_rate(c: BriefContent) -> Section:
         )
     notes: list[str] = []
     if comp.incumbent_monthly is not None:
-        notes.append(f"The incumbent costs {money(comp.incumbent_monthly, cur)} a month.")
+        notes.append(f"The incumbent costs {money(comp.incumbent_monthly)} a month.")
         for name, month in comp.run_rate_above_incumbent.items():
             when = f"from month {month}" if month else "in no month of the term"
             notes.append(f"{name}: the monthly run rate without one-time fees is above the incumbent's {when}.")
@@ -214,7 +209,7 @@ def _run_rate(c: BriefContent) -> Section:
             steps = "; ".join(f"{x.direction} {x.against} from month {x.month}" for x in items)
             notes.append(f"{name}, cumulative cost: {steps}.")
     for item in c.cost.offers:
-        notes.extend(_offer_notes(item, cur))
+        notes.extend(_offer_notes(item, c.fmt))
     if notes:
         blocks.append(Bullets(tuple(notes)))
     if not blocks:

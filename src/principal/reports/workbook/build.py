@@ -44,7 +44,7 @@ def workbook_bytes(deal: Deal, comparison: Comparison, source: str) -> bytes:
     book = Workbook(buffer, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
     book.set_properties({"title": f"Cost workbook: {deal.name}", "comments": "Exported by Principal"})
     book.set_calc_mode("auto")
-    st = styles(book, deal.currency)
+    st = styles(book, deal.currency, deal.locale)
     read_me = book.add_worksheet("Read me")
     inputs_sheet = book.add_worksheet(SHEET)
     titles = sheet_names(names)

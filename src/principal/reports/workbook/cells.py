@@ -1,4 +1,5 @@
-"""Cell addresses and the workbook's cell styles (inputs in blue on pale yellow, amounts in the deal's currency)."""
+"""Cell addresses and the workbook's cell styles (inputs in blue on pale yellow, amounts in the deal's currency,
+with its symbol and decimals)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 
-CURRENCY_SYMBOL = {"USD": "$", "EUR": "€", "GBP": "£"}
+from principal.money import minor_units
+from principal.present import formatter_for
 
 
 def ref(row: int, col: int, sheet: str | None = None) -> str:
@@ -54,10 +56,32 @@ class Styles:
     input_flag: Format
 
 
-def styles(book: Workbook, currency: str) -> Styles:
-    symbol = CURRENCY_SYMBOL.get(currency)
-    money = f'"{symbol}"#,##0.00;-"{symbol}"#,##0.00' if symbol else f'#,##0.00" {currency}";-#,##0.00" {currency}"'
-    rate = f'"{symbol}"0.00####' if symbol else f'0.00####" {currency}"'
+def _quoted(text: str) -> str:
+    return f'"{text}"' if text else ""
+
+
+def currency_affixes(currency: str, locale: str | None = None) -> tuple[str, str]:
+    """What the deal's formatter writes before and after an amount's digits: ('$', '') in en_US,
+    ('', '\u00a0€') for EUR in de_DE, ('¥', '') for JPY in en_US (read off `principal.present`, which uses babel)."""
+    text = formatter_for(currency, locale).money(1, whole=True)
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    return text[: digits[0]], text[digits[-1] + 1 :]
+
+
+def number_formats(currency: str, locale: str | None = None) -> tuple[str, str]:
+    """Excel number formats for amounts and for unit prices in the deal's currency: its symbol where the locale
+    puts it, and its decimals (2 for USD and EUR, none for JPY); unit prices keep up to six more decimals (or, for
+    a currency without decimals, every significant one)."""
+    before, after = (_quoted(part.replace('"', "")) for part in currency_affixes(currency, locale))
+    decimals = minor_units(currency)
+    figure = "#,##0" + ("." + "0" * decimals if decimals else "")
+    money = f"{before}{figure}{after};-{before}{figure}{after}"
+    rate = f"{before}0.{'0' * decimals}####{after}" if decimals else f"{before}General{after}"
+    return money, rate
+
+
+def styles(book: Workbook, currency: str, locale: str | None = None) -> Styles:
+    money, rate = number_formats(currency, locale)
     pct = '0.00##"%"'
 
     def fmt(**props: object) -> Format:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from xlsxwriter.worksheet import Worksheet
 
 from principal.cost.compare import Comparison
+from principal.money import minor_units
 from principal.reports.workbook.cells import Styles, num, ref, rel
 from principal.reports.workbook.cost_sheet import CostSheetRefs
 
@@ -61,12 +62,12 @@ def write_comparison(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[
     check_row = save_row + years + 2
     sheet.write_string(check_row, 0, "Check against Principal's cost engine", st.heading)
     sheet.write_string(check_row + 1, 0, "Term cost from the engine at export", st.text)
-    sheet.write_string(check_row + 2, 0, "Live minus engine (0.00 until an input changes)", st.text)
+    sheet.write_string(check_row + 2, 0, "Live minus engine (zero until an input changes)", st.text)
+    digits = minor_units(comp.currency)
     for j, name in enumerate(names):
         sheet.write_number(check_row + 1, 1 + j, num(comp.schedules[name].total), st.money)
-        sheet.write_formula(
-            check_row + 2, 1 + j, f"=ROUND({rel(term_row, 1 + j)}-{rel(check_row + 1, 1 + j)},2)", st.money, 0.0
-        )
+        difference = f"{rel(term_row, 1 + j)}-{rel(check_row + 1, 1 + j)}"
+        sheet.write_formula(check_row + 2, 1 + j, f"=ROUND({difference},{digits})", st.money, 0.0)
     _levers(sheet, st, comp, check_row + 5)
 
 

@@ -39,6 +39,8 @@ def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, An
         "kpis": None,
         "problems": (),
         "source": None,
+        "source_name": "",
+        "kpi_note": None,
     }
 
 
