@@ -42,7 +42,7 @@ TIMER_REPEAT_SECONDS = 0.05
 
 
 class OutOfBounds(FileRefused):
-    """The parser used up its CPU time or its memory (or, as the backstop, gave no answer for far too long)."""
+    """The parser used up its CPU time or its memory (or, as the backstop, slept too long without answering)."""
 
 
 class Refused(FileRefused):
@@ -194,7 +194,7 @@ def run_bounded(
         try:
             status, payload = receiver.recv()
         except EOFError:
-            process.join(5)
+            process.join(30)  # the pipe closes as the child exits
             if process.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
                 raise _within_bounds(f"more than {cpu_seconds:g} CPU seconds") from None
             raise _within_bounds(f"the parser ended without an answer, exit code {process.exitcode}") from None
