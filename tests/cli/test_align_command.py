@@ -121,8 +121,9 @@ def test_json_in_yen_has_whole_amounts_and_no_dollar(copies: dict[str, Path]) ->
         "usage 30% over forecast: the vendor earns ¥985,050 more and you pay ¥985,050; with a 110% annual cap, ¥328,350"
     )
     assert original["incentives"]["reliability"]["minimum_credit"] == "20310"
-    whole_yen = REPEATED_CREDITS.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # 25,387.50 -> 25,388
-    assert scenario(original, "repeated-misses")["vendor_change"] == f"-{whole_yen}" == "-25388"
+    # each missed month is credited in whole yen: 5% x 169,250 = 8,462.5 -> 8,463, three times
+    whole_yen = 3 * (REPEATED_CREDITS / 3).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    assert scenario(original, "repeated-misses")["vendor_change"] == f"-{whole_yen}" == "-25389"
     assert result["compare"][0]["exposure"] == {"original": "1641750", "final": "308550"}
     texts = statement_texts(result)
     assert len(texts) > 100
@@ -162,7 +163,7 @@ def test_text_in_yen_side_by_side(copies: dict[str, Path]) -> None:
     usage30 = next(line for line in out.splitlines() if "Usage 30% above forecast" in line)
     assert "¥985,050 / ¥985,050" in usage30 and "¥308,550 / ¥308,550" in usage30
     assert "at risk ¥1,641,750" in out
-    assert "-¥25,388 / ¥887,213" in out
+    assert "-¥25,389 / ¥887,211" in out  # whole-yen credits of 8,463 a month
     assert YEN_AMOUNT.findall(out) and all(not m for m in YEN_AMOUNT.findall(out))
 
 
@@ -171,7 +172,7 @@ def test_text_in_yen_one_offer_and_euro_side_by_side(copies: dict[str, Path]) ->
     yen = ok("align", str(copies["JPY"]), "-o", "original").stdout
     assert "$" not in yen and ".00" not in yen
     assert "the vendor earns ¥985,050 more and you pay ¥985,050" in yen
-    assert "credits pay ¥25,388; no exit right arises" in yen
+    assert "credits pay ¥25,389; no exit right arises" in yen
     euro = ok("align", str(copies["EUR"]), "-o", "original", "-o", "final").stdout
     assert "$" not in euro
     assert f"at risk 1.641.750{NBSP}€" in euro and f"985.050{NBSP}€ / 985.050{NBSP}€" in euro

@@ -34,7 +34,7 @@ def test_the_command_table_says_what_each_module_registers(module: str, names: t
 
 def test_a_named_command_loads_its_module_alone_and_help_loads_all() -> None:
     assert cli_app.modules_for(["validate", DEAL]) == ("deal_commands",)
-    assert cli_app.modules_for(["--debug", "eval", "cuad", "--data", "x"]) == ("eval_commands",)
+    assert cli_app.modules_for(["--debug", "eval", "cuad", "--data", "x"]) == ("eval_commands", "review_commands")
     assert cli_app.modules_for(["--help"]) == cli_app.ALL_MODULES
     assert cli_app.modules_for(["valdate"]) == cli_app.ALL_MODULES  # so the usage error can suggest `validate`
     assert sorted(_names(cli_app.app)) == sorted(n for _, names in cli_app.COMMAND_MODULES for n in names)

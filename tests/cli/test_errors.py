@@ -83,7 +83,7 @@ def broken_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """The review engine's entry point fails the way a bug would."""
     from principal.review import review
 
-    monkeypatch.setattr(review, "review_file", _explode)
+    monkeypatch.setattr(review, "review_documents", _explode)
 
 
 def test_internal_error_is_one_line_and_exit_70(broken_engine: None) -> None:

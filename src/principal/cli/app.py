@@ -50,6 +50,8 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("export_commands", ("export",)),
 )
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
+# Modules that add subcommands to another module's group: `eval review` comes from review_commands.
+ALSO_NEEDED: dict[str, tuple[str, ...]] = {"eval": ("review_commands",)}
 
 
 def _version(value: bool) -> None:
@@ -88,7 +90,7 @@ def modules_for(args: list[str]) -> tuple[str, ...]:
     name = next((arg for arg in args if not arg.startswith("-")), None)
     for module, names in COMMAND_MODULES:
         if name in names:
-            return (module,)
+            return (module, *ALSO_NEEDED.get(name, ()))
     return ALL_MODULES
 
 

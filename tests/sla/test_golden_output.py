@@ -1,0 +1,58 @@
+"""Golden output of `principal sla` for people, on the bundled example: any change to what is printed shows up as a
+diff. After an intended change, regenerate with PRINCIPAL_UPDATE_GOLDEN=1 and review the files under
+tests/cli/golden/ in the commit."""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+import pytest
+
+from tests.clirunner import run
+from tests.conftest import ROOT
+from tests.sla.conftest import console_width
+
+GOLDEN = ROOT / "tests" / "cli" / "golden"
+EXAMPLE = "examples/ccaas-450/deal.yaml"
+SAMPLE = "tests/fixtures/outages/sample.csv"
+WIDTH = 120
+
+CASES = {
+    "sla-baseline.txt": (),
+    "sla-final-against-original.txt": (
+        "--offer",
+        "final",
+        "--against",
+        "original",
+        "--outages",
+        SAMPLE,
+        "--simulate",
+        "300",
+        "--seed",
+        "9",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_human_output_matches_the_golden_file(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # paths in the output are the relative ones given
+    with console_width(WIDTH):
+        result = run("sla", EXAMPLE, *CASES[name])
+    assert result.exit_code == 0, result.output
+    path = GOLDEN / name
+    if os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(result.stdout, encoding="utf-8")
+        pytest.skip(f"regenerated {path.relative_to(ROOT)}")
+    assert path.exists(), f"no golden file {path.relative_to(ROOT)}: run with PRINCIPAL_UPDATE_GOLDEN=1 to make it"
+    expected = path.read_text(encoding="utf-8")
+    if result.stdout != expected:
+        diff = difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            result.stdout.splitlines(keepends=True),
+            fromfile=f"{name} (golden)",
+            tofile=f"{name} (now)",
+        )
+        pytest.fail("principal sla printed something else:\n" + "".join(diff), pytrace=False)
