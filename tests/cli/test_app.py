@@ -16,10 +16,6 @@ from tests.conftest import ROOT
 HEAVY = ("numpy", "sklearn", "fastapi", "starlette", "sqlalchemy", "uvicorn", "pypdf", "pdfplumber", "weasyprint")
 DEAL = str(ROOT / "examples" / "ccaas-450" / "deal.yaml")
 
-# Command modules of other areas that still import their engines at the top (their branches defer them); each
-# mark turns into a failure (strict) once its module is light, to be removed then.
-NOT_YET_LIGHT = {"sla_commands", "strategy_commands"}
-
 
 def _names(app: typer.Typer) -> list[str]:
     return [c.name or "" for c in app.registered_commands] + [g.name or "" for g in app.registered_groups]
@@ -49,6 +45,11 @@ def _loaded_after(code: str) -> list[str]:
     return [m for m in loaded if m.split(".")[0] in HEAVY or m.startswith("principal.cli.")]
 
 
+def test_help_loads_no_engine() -> None:
+    code = "from principal.cli.app import main\nassert main(['--help']) == 0"
+    assert [m for m in _loaded_after(code) if not m.startswith("principal.cli.")] == []
+
+
 def test_importing_the_application_loads_no_engine_and_no_command() -> None:
     assert _loaded_after("import principal.cli.app") == ["principal.cli.app", "principal.cli.output"]
 
@@ -58,15 +59,7 @@ def test_validate_loads_neither_engines_nor_other_commands() -> None:
     assert _loaded_after(code) == ["principal.cli.app", "principal.cli.deal_commands", "principal.cli.output"]
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        pytest.param(m, marks=pytest.mark.xfail(strict=True, reason="its branch defers the engine imports"))
-        if m in NOT_YET_LIGHT
-        else m
-        for m in cli_app.ALL_MODULES
-    ],
-)
+@pytest.mark.parametrize("module", cli_app.ALL_MODULES)
 def test_registering_a_command_module_loads_no_engine(module: str) -> None:
     code = f"import typer\nfrom principal.cli import {module}\n{module}.register(typer.Typer())"
     assert [m for m in _loaded_after(code) if not m.startswith("principal.cli.")] == []
