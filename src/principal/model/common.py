@@ -11,7 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 class Record(BaseModel):
     """An immutable model record: unknown keys are errors, values are validated on construction."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False)
+    # defer_build: a record's validator is built when first used, not at import; loading a deal builds the whole
+    # Deal schema once, and `principal --help` builds none (validation itself is unchanged).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False, defer_build=True
+    )
 
 
 Money = Annotated[Decimal, Field(ge=0, description="An amount in the deal's currency, 0 or more.")]
