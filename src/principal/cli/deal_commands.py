@@ -1,4 +1,7 @@
-"""`principal validate` and `principal schema`: deal files and their format."""
+"""`principal validate` and `principal schema`: deal files and their format.
+
+The loader and the model are imported when a command runs, so registering these commands costs nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,6 @@ from pathlib import Path
 import typer
 
 from principal.cli.output import command, console, emit_result, print_warnings
-from principal.loader import load_deal_with_warnings
-from principal.model.deal import Deal
-from principal.reports.schema_reference import markdown_reference
 
 
 def register(app: typer.Typer) -> None:
@@ -25,6 +25,8 @@ def validate(
 ) -> None:
     """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any); warnings
     (FILE:LINE:COL: field: warning: message) go to standard error and leave the exit code at 0."""
+    from principal.loader import load_deal_with_warnings
+
     loaded = load_deal_with_warnings(file)
     deal = loaded.deal
     print_warnings(loaded.warnings)
@@ -51,6 +53,9 @@ def schema(
     as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (the default output)."),
 ) -> None:
     """Print the JSON Schema of deal files, or with --markdown the deal-file reference."""
+    from principal.model.deal import Deal
+    from principal.reports.schema_reference import markdown_reference
+
     if markdown:
         typer.echo(markdown_reference(), nl=False)
         return
