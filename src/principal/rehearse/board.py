@@ -70,13 +70,22 @@ class Board:
     buyer_floor: int
     """The term-cost saving against the vendor's offer the buyer needs to beat its walk-away."""
     _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+    vendor_values: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    buyer_values: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    savings: tuple[tuple[int, ...], ...] = field(init=False, repr=False, compare=False)
+    reservation_values: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.issues:
             raise ValueError("a board needs an issue")
         if self.vendor_floor > 0:
             raise ValueError("the vendor's floor is a utility of 0 or below")
-        object.__setattr__(self, "_positions", {issue.key: n for n, issue in enumerate(self.issues)})
+        put = object.__setattr__
+        put(self, "_positions", {issue.key: n for n, issue in enumerate(self.issues)})
+        put(self, "vendor_values", tuple(tuple(lv.vendor for lv in issue.levels) for issue in self.issues))
+        put(self, "buyer_values", tuple(tuple(lv.buyer for lv in issue.levels) for issue in self.issues))
+        put(self, "savings", tuple(tuple(lv.saving for lv in issue.levels) for issue in self.issues))
+        put(self, "reservation_values", tuple(issue.levels[issue.reservation].vendor for issue in self.issues))
 
     def position(self, key: str) -> int:
         return self._positions[key]
@@ -93,20 +102,23 @@ class Board:
         return tuple(issue.ask for issue in self.issues)
 
     def vendor(self, levels: Sequence[int]) -> int:
-        return sum(issue.levels[n].vendor for issue, n in zip(self.issues, levels, strict=True))
+        return sum([values[n] for values, n in zip(self.vendor_values, levels, strict=True)])
 
     def buyer(self, levels: Sequence[int]) -> int:
-        return sum(issue.levels[n].buyer for issue, n in zip(self.issues, levels, strict=True))
+        return sum([values[n] for values, n in zip(self.buyer_values, levels, strict=True)])
 
     def saving(self, levels: Sequence[int]) -> int:
-        return sum(issue.levels[n].saving for issue, n in zip(self.issues, levels, strict=True))
+        return sum([values[n] for values, n in zip(self.savings, levels, strict=True)])
 
     def within_reservation(self, levels: Sequence[int]) -> bool:
         """The vendor may agree: each issue within its own reservation and the whole above the vendor's floor."""
-        for issue, n in zip(self.issues, levels, strict=True):
-            if issue.levels[n].vendor < issue.levels[issue.reservation].vendor:
+        total = 0
+        for values, least, n in zip(self.vendor_values, self.reservation_values, levels, strict=True):
+            value = values[n]
+            if value < least:
                 return False
-        return self.vendor(levels) >= self.vendor_floor
+            total += value
+        return total >= self.vendor_floor
 
     def affordable(self, levels: Sequence[int]) -> bool:
         """The buyer may agree: the package's term cost beats its walk-away."""

@@ -24,6 +24,7 @@ from principal.rehearse.board import Board, Levels
 from principal.rehearse.persona import Persona, Tactic
 
 JITTER = 0.15
+_CURVES: dict[tuple[int, float, int], tuple[int, ...]] = {}
 
 
 class Kind(StrEnum):
@@ -70,12 +71,23 @@ class Rep:
         self.offer = self.board.opening
         self._exponent = self.persona.exponent * (1 + float(self.pressure_bonus))
         self._room = -self.board.vendor_floor
+        self._weights = tuple(self.persona.weight(issue.key) for issue in self.board.issues)
+        self._last_value = 0
+        self._offer_value = 0
+        self._guarded = tuple(n for n, issue in enumerate(self.board.issues) if issue.key in self.persona.guarded)
 
     # the curve ------------------------------------------------------------------------------------------------
     def curve(self, turn: int) -> int:
         """Room the time curve allows by `turn`: R x (t/T)^(1/e)."""
         share = min(turn, self.persona.turns) / self.persona.turns
         return int(self._room * share ** (1 / self._exponent))
+
+    def _curve_step(self, turn: int) -> int:
+        steps = _CURVES.get((self._room, self._exponent, self.persona.turns))
+        if steps is None:
+            steps = tuple(self.curve(t) - self.curve(t - 1) for t in range(1, self.persona.turns + 2))
+            _CURVES[(self._room, self._exponent, self.persona.turns)] = steps
+        return steps[min(turn, len(steps)) - 1]
 
     # moves ----------------------------------------------------------------------------------------------------
     def open(self) -> Decision:
@@ -89,31 +101,32 @@ class Rep:
         board = self.board
         self.turn += 1
         turn = self.turn
-        gain = board.vendor(buyer) - board.vendor(self.last_buyer) if self.last_buyer is not None else 0
+        value = board.vendor(buyer)
+        gain = value - self._last_value if self.last_buyer is not None else 0
+        self._last_value = value
         gave_back = gain > 0
         jitter = 1 + self._random.uniform(-JITTER, JITTER)
-        step = (1 - self.persona.reciprocity) * (self.curve(turn) - self.curve(turn - 1)) * jitter
+        step = (1 - self.persona.reciprocity) * self._curve_step(turn) * jitter
         step += self.persona.reciprocity * max(gain, 0)
         self.aspiration = min(self._room, self.aspiration + max(int(step), 0))
         self.last_buyer = buyer
         beyond = self._beyond(buyer)
-        acceptable = board.within_reservation(buyer) and -board.vendor(buyer) <= self.aspiration
-        if acceptable:
+        if -value <= self.aspiration and board.within_reservation(buyer):
             return self._accept(buyer)
         if turn > self.persona.turns:
             self.done = True
             return Decision(Kind.end, self.offer, (), 0, beyond=beyond)
         counter, moved = self._counter(buyer, gave_back)
-        given = max(board.vendor(self.offer) - board.vendor(counter), 0)
+        given = max(self._offer_value - (counter_value := board.vendor(counter)), 0)
+        self._offer_value = counter_value
         self.offer = counter
+        values = board.vendor_values
         held = tuple(
-            issue.key
-            for issue, mine, theirs in zip(board.issues, counter, buyer, strict=True)
-            if issue.levels[theirs].vendor < issue.levels[mine].vendor
+            board.issues[n].key for n in range(len(counter)) if values[n][buyer[n]] < values[n][counter[n]]
         )
         tactics: list[Tactic] = []
         new_beyond = [key for key in beyond if key not in self.flinched]
-        if Tactic.flinch in self.persona.tactics and (new_beyond or (turn == 1 and -board.vendor(buyer) > self._room)):
+        if Tactic.flinch in self.persona.tactics and (new_beyond or (turn == 1 and -value > self._room)):
             tactics.append(Tactic.flinch)
             self.flinched.update(beyond)
         if Tactic.bundle in self.persona.tactics and moved and held:
@@ -129,11 +142,9 @@ class Rep:
 
     # helpers --------------------------------------------------------------------------------------------------
     def _beyond(self, buyer: Levels) -> tuple[str, ...]:
-        return tuple(
-            issue.key
-            for issue, n in zip(self.board.issues, buyer, strict=True)
-            if issue.levels[n].vendor < issue.levels[issue.reservation].vendor
-        )
+        board = self.board
+        values, least = board.vendor_values, board.reservation_values
+        return tuple(board.issues[n].key for n in range(len(buyer)) if values[n][buyer[n]] < least[n])
 
     def _accept(self, buyer: Levels) -> Decision:
         board = self.board
@@ -144,9 +155,11 @@ class Rep:
             if back is not None:
                 given = max(board.vendor(self.offer) - board.vendor(back), 0)
                 self.offer = back
+                self._offer_value = board.vendor(back)
                 held = tuple(i.key for i, a, b in zip(board.issues, back, buyer, strict=True) if a != b)
                 return Decision(Kind.nibble, back, (Tactic.nibble,), given, held=held)
         self.offer = buyer
+        self._offer_value = board.vendor(buyer)
         self.done = True
         return Decision(Kind.accept, buyer, (), given)
 
@@ -173,27 +186,31 @@ class Rep:
             current.append(mine if issue.levels[mine].vendor >= issue.levels[theirs].vendor else theirs)
         budget = self.aspiration + board.vendor(current)
         moved: list[str] = []
+        values_of, least_of = board.vendor_values, board.reservation_values
+        weights = self._weights
+        skip = () if gave_back else self._guarded
         while True:
             choice: tuple[float, int, int] | None = None
-            for n, issue in enumerate(board.issues):
+            for n in range(len(current)):
                 here, goal = current[n], buyer[n]
-                if here == goal or (issue.key in self.persona.guarded and not gave_back):
+                if here == goal or n in skip:
                     continue
-                nxt = here + (1 if goal > here else -1)
-                levels = issue.levels
-                if levels[nxt].vendor < levels[issue.reservation].vendor:
+                nxt = here + 1 if goal > here else here - 1
+                values = values_of[n]
+                if values[nxt] < least_of[n]:
                     continue
-                cost = levels[here].vendor - levels[nxt].vendor
+                cost = values[here] - values[nxt]
                 if cost > budget:
                     continue
-                scaled = cost * self.persona.weight(issue.key)
+                scaled = cost * weights[n]
                 if choice is None or scaled < choice[0]:
                     choice = (scaled, n, nxt)
             if choice is None:
                 break
             _, n, nxt = choice
-            budget -= board.issues[n].levels[current[n]].vendor - board.issues[n].levels[nxt].vendor
+            budget -= values_of[n][current[n]] - values_of[n][nxt]
             current[n] = nxt
-            if board.issues[n].key not in moved:
-                moved.append(board.issues[n].key)
+            key = board.issues[n].key
+            if key not in moved:
+                moved.append(key)
         return tuple(current), tuple(moved)

@@ -29,7 +29,7 @@ class Line:
 def package_words(db: DealBoard, levels: Levels) -> Statement:
     parts = []
     for issue, n in zip(db.board.issues, levels, strict=True):
-        parts.append(concat(f"{issue.title} ", issue.levels[n].label))
+        parts.append(concat(f"{issue.title}: ", issue.levels[n].label))
     return join("; ", parts)
 
 
