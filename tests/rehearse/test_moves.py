@@ -23,13 +23,18 @@ def test_plain_english_reads_a_seat_price_and_a_cap(deal_board: DealBoard) -> No
     move = read_move(deal_board.board, "we need $140 a seat and a 110% cap")
     assert move == Move(
         MoveKind.offer,
-        (("seat_price", _level(deal_board, "seat_price", Decimal(140))), ("usage_cap", _level(deal_board, "usage_cap", Decimal(110)))),
+        (
+            ("seat_price", _level(deal_board, "seat_price", Decimal(140))),
+            ("usage_cap", _level(deal_board, "usage_cap", Decimal(110))),
+        ),
     )
 
 
 def test_commands(deal_board: DealBoard) -> None:
     b = deal_board.board
-    assert read_move(b, "ask seat price 141") == Move(MoveKind.ask, (("seat_price", _level(deal_board, "seat_price", Decimal(141))),))
+    assert read_move(b, "ask seat price 141") == Move(
+        MoveKind.ask, (("seat_price", _level(deal_board, "seat_price", Decimal(141))),)
+    )
     assert read_move(b, "ask bands") == Move(MoveKind.ask, (("usage_rates", 1),))
     assert read_move(b, "offer uplift=3 cap=none") == Move(
         MoveKind.offer, (("uplift", _level(deal_board, "uplift", Decimal(3))), ("usage_cap", 0))
@@ -54,8 +59,11 @@ def test_commands(deal_board: DealBoard) -> None:
         ("ask seat price 140.5", "This rehearsal prices the seat in round steps; did you mean $140.00 or $141.00?"),
         ("what about 5", "I could not tell what 5 is: give its unit, for example $140 a seat or 110%."),
         ("ask uplift 7", "annual uplift has no level at that figure; the levels are: 5%, 4%, 3%, 2%, 1%, 0%."),
-        ("offer colour=blue", "Which issue is colour? The open issues are seat_price, uplift, usage_rates, usage_cap, "
-         "sla_credits, chronic_exit, holdback, exit_terms."),
+        (
+            "offer colour=blue",
+            "Which issue is colour? The open issues are seat_price, uplift, usage_rates, usage_cap, "
+            "sla_credits, chronic_exit, holdback, exit_terms.",
+        ),
         ("we want a better cap", "What usage cap do you want? Give the figure."),
     ],
 )

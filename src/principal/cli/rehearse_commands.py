@@ -7,6 +7,7 @@ input when it is not a terminal, so a scripted rehearsal is `principal rehearse 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,10 +32,8 @@ def register(app: typer.Typer) -> None:
 
 def _lines(interactive: bool) -> Iterator[str]:
     if interactive:
-        try:
+        with contextlib.suppress(ImportError):  # every Debian Python has it
             import readline  # noqa: F401  (line editing and history for input())
-        except ImportError:  # pragma: no cover - every Debian Python has it
-            pass
         while True:
             try:
                 yield input("you> ")

@@ -61,7 +61,7 @@ class Buyer:
         self.turn += 1
         board = self.board
         if self.kind == "packages" and self.frontier is not None:
-            buyers, vendors, packages = self.frontier
+            buyers, _vendors, packages = self.frontier
             at = bisect.bisect_left(buyers, self.aspiration())
             if at < len(packages):
                 self.proposal = packages[at]
@@ -135,8 +135,8 @@ def buyer_frontier(board: Board) -> tuple[tuple[int, ...], tuple[int, ...], tupl
     order = np.argsort(buyers, kind="stable")
     levels = space.levels(chosen[order])
     return (
-        tuple(int(round(b)) for b in buyers[order]),
-        tuple(int(round(v)) for v in vendors[order]),
+        tuple(round(b) for b in buyers[order]),
+        tuple(round(v) for v in vendors[order]),
         tuple(tuple(int(x) for x in row) for row in levels),
     )
 
@@ -206,9 +206,7 @@ def tournament(
         gaps: list[int] = []
         rounds = 0
         for k in range(runs):
-            result = negotiate(
-                board, persona, strategy, seed + k, pressure_bonus=pressure_bonus, frontier=frontier
-            )
+            result = negotiate(board, persona, strategy, seed + k, pressure_bonus=pressure_bonus, frontier=frontier)
             rounds += result.rounds
             if result.levels is not None:
                 costs.append(term_cost(result.levels))

@@ -175,7 +175,9 @@ def _issue_from_space(issue: DealIssue, weight: Decimal, floor: int) -> BoardIss
         else:
             words = RISK_WORDS[n] if n < len(RISK_WORDS) else ()
         saving = to_micro(lv.buyer_value) if issue.key in MONEY_ISSUES else 0
-        levels.append(BoardLevel(lv.label, to_micro(lv.buyer_value * weight), to_micro(lv.vendor_value), saving, number, words))
+        levels.append(
+            BoardLevel(lv.label, to_micro(lv.buyer_value * weight), to_micro(lv.vendor_value), saving, number, words)
+        )
     return BoardIssue(key, issue.title, tuple(levels), issue.ask_level, reservation_level(levels, floor))
 
 
@@ -262,22 +264,33 @@ def _nash_and_frontier(board: Board) -> tuple[Levels | None, tuple[int, ...], tu
         )
     )
     util = space.all_utilities()
-    savings = IssueSpace(
-        tuple(
-            Issue(issue.key, tuple(f"l{n}" for n in range(len(issue.levels))), tuple(float(lv.saving) for lv in issue.levels), tuple(0.0 for _ in issue.levels))
-            for issue in board.issues
+    savings = (
+        IssueSpace(
+            tuple(
+                Issue(
+                    issue.key,
+                    tuple(f"l{n}" for n in range(len(issue.levels))),
+                    tuple(float(lv.saving) for lv in issue.levels),
+                    tuple(0.0 for _ in issue.levels),
+                )
+                for issue in board.issues
+            )
         )
-    ).all_utilities().buyer
+        .all_utilities()
+        .buyer
+    )
     affordable = savings >= float(board.buyer_floor)
     index = util.index[affordable]
-    best = nash_point(util.buyer[affordable], util.vendor[affordable], float(board.buyer_floor), float(board.vendor_floor))
+    best = nash_point(
+        util.buyer[affordable], util.vendor[affordable], float(board.buyer_floor), float(board.vendor_floor)
+    )
     nash = tuple(int(n) for n in space.levels([int(index[best])])[0]) if best is not None else None
     front = pareto_front(util.buyer, util.vendor)
     vendor = util.vendor[front]
     buyer = util.buyer[front]
     order = np.argsort(vendor, kind="stable")
-    vendor_sorted = [int(round(v)) for v in vendor[order]]
-    buyer_sorted = [int(round(b)) for b in buyer[order]]
+    vendor_sorted = [round(v) for v in vendor[order]]
+    buyer_sorted = [round(b) for b in buyer[order]]
     best_from = [0] * len(buyer_sorted)
     running = -(10**30)
     for k in range(len(buyer_sorted) - 1, -1, -1):

@@ -123,9 +123,15 @@ def _not_a_level(board: Board, issue: BoardIssue, value: Decimal) -> Statement:
         prices = sorted((lv.number for lv in issue.levels if lv.number is not None), key=lambda p: (abs(p - value), p))
         near = prices[:2]
         quoted = join(" or ", [say("{p}", p=Amount(p, board.currency)) for p in sorted(near)])
-        return say("This rehearsal prices the seat in round steps; did you mean ", ) + quoted + say("?")
-    return say("{title} has no level at that figure; the levels are: ", title=issue.title) + _levels_text(issue) + say(
-        "."
+        return (
+            say(
+                "This rehearsal prices the seat in round steps; did you mean ",
+            )
+            + quoted
+            + say("?")
+        )
+    return (
+        say("{title} has no level at that figure; the levels are: ", title=issue.title) + _levels_text(issue) + say(".")
     )
 
 
@@ -167,19 +173,19 @@ def read_move(board: Board, text: str) -> Move | Question:
         for cut in (3, 2):
             key = issue_named(board, " ".join(words[1:cut]))
             if key is not None:
-                rest = " ".join(words[cut:]) or None
-                level = level_for(board, key, rest)
+                value = " ".join(words[cut:]) or None
+                level = level_for(board, key, value)
                 return level if isinstance(level, Question) else Move(MoveKind.ask, ((key, level),))
         return Question(_unknown_issue(board, words[1]))
     if head in ("ask", "offer") and all("=" in w for w in words[1:]) and len(words) > 1:
         pairs = _pairs(board, words[1:])
         return pairs if isinstance(pairs, Question) else Move(MoveKind(head), pairs)
     if head == "trade":
-        rest = words[1:]
-        if "for" not in rest:
+        tokens = words[1:]
+        if "for" not in tokens:
             return Question(literal("A trade says what you give and what you want: trade uplift=4 for seat_price=140."))
-        at = rest.index("for")
-        gives, gets = _pairs(board, rest[:at]), _pairs(board, rest[at + 1 :])
+        at = tokens.index("for")
+        gives, gets = _pairs(board, tokens[:at]), _pairs(board, tokens[at + 1 :])
         if isinstance(gives, Question):
             return gives
         if isinstance(gets, Question):
@@ -224,7 +230,10 @@ def read_english(board: Board, text: str) -> Move | Question:
         near = _near(text, money.start, money.end, ("seat_price",), board)
         if not near:
             return Question(
-                say("What is {amount} for? Say which issue, for example: {amount} a seat.", amount=Amount(money.value, board.currency))
+                say(
+                    "What is {amount} for? Say which issue, for example: {amount} a seat.",
+                    amount=Amount(money.value, board.currency),
+                )
             )
         level = level_for(board, "seat_price", money.value)
         if isinstance(level, Question):

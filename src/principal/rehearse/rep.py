@@ -121,9 +121,7 @@ class Rep:
         self._offer_value = counter_value
         self.offer = counter
         values = board.vendor_values
-        held = tuple(
-            board.issues[n].key for n in range(len(counter)) if values[n][buyer[n]] < values[n][counter[n]]
-        )
+        held = tuple(board.issues[n].key for n in range(len(counter)) if values[n][buyer[n]] < values[n][counter[n]])
         tactics: list[Tactic] = []
         new_beyond = [key for key in beyond if key not in self.flinched]
         if Tactic.flinch in self.persona.tactics and (new_beyond or (turn == 1 and -value > self._room)):

@@ -139,12 +139,16 @@ def score_lines(s: Score) -> list[Statement]:
             lines.append(say("distance to the Nash point: it gives you {gap} more utility", gap=s.nash_gap))
         else:
             lines.append(say("distance to the Nash point: you are {gap} of utility past it", gap=-s.nash_gap))
-    lines.append(say("distance to the Pareto frontier: {gap} more was possible at no cost to the vendor", gap=s.frontier_gap))
+    lines.append(
+        say("distance to the Pareto frontier: {gap} more was possible at no cost to the vendor", gap=s.frontier_gap)
+    )
     if s.rep_concessions:
         total = sum((a.number for a in s.rep_concessions), Decimal(0))
         lines.append(
             say(
-                "concessions: the rep gave {total} in {turns} moves (" + ", ".join("{r%d}" % k for k in range(len(s.rep_concessions))) + "); you gave {mine}",
+                "concessions: the rep gave {total} in {turns} moves ("
+                + ", ".join(f"{{r{k}}}" for k in range(len(s.rep_concessions)))
+                + "); you gave {mine}",
                 total=Amount(total, s.term_cost.currency),
                 turns=len(s.rep_concessions),
                 **{f"r{k}": a for k, a in enumerate(s.rep_concessions)},
@@ -152,7 +156,11 @@ def score_lines(s: Score) -> list[Statement]:
             )
         )
     for miss in s.asks_never_made:
-        lines.append(say("never asked: {title} at ", title=miss.title) + miss.ask + say(", worth {worth} to you", worth=miss.worth))
+        lines.append(
+            say("never asked: {title} at ", title=miss.title)
+            + miss.ask
+            + say(", worth {worth} to you", worth=miss.worth)
+        )
     if s.given_for_nothing.number > 0:
         lines.append(say("given for nothing: {value} of concessions the rep did not answer", value=s.given_for_nothing))
     lines.append(say("next move: ") + s.next_move)

@@ -89,11 +89,15 @@ class Session:
             self.agreement = self.rep.offer
             self.rep.buyer_accepts()
             self.ended = True
-            return self._record(text, move, [Line("accept", concat("Agreed: ", package_words(db, self.agreement), say(".")))], None)
+            return self._record(
+                text, move, [Line("accept", concat("Agreed: ", package_words(db, self.agreement), say(".")))], None
+            )
         if kind is MoveKind.walk:
             self.ended = True
             self.rep.done = True
-            return self._record(text, move, [Line("end", literal("Understood. The offer stays open if you change your mind."))], None)
+            return self._record(
+                text, move, [Line("end", literal("Understood. The offer stays open if you change your mind."))], None
+            )
         proposal = list(self.proposals[-1] if self.proposals else self.rep.offer)
         for key, level in (*move.gives, *move.changes):
             proposal[db.board.position(key)] = level
@@ -158,11 +162,19 @@ class Session:
                 best = (ratio, n)
         if best is not None:
             issue = board.issues[best[1]]
-            return concat(f"ask for the {issue.title} at ", issue.levels[issue.ask].label, ": it is worth far more to you than it costs the rep.")
-        if board.affordable(offer) and db.term_cost(offer) <= db.walk_away and db.nash is not None:
-            if board.buyer(offer) >= board.buyer(db.nash):
-                return literal("accept: the offer is within your walk-away and at least as good as the Nash point.")
-        gap = [n for n, issue in enumerate(board.issues) if offer[n] < (self.proposals[-1][n] if self.proposals else issue.ask)]
+            return concat(
+                f"ask for the {issue.title} at ",
+                issue.levels[issue.ask].label,
+                ": it is worth far more to you than it costs the rep.",
+            )
+        affordable = board.affordable(offer) and db.term_cost(offer) <= db.walk_away
+        if affordable and db.nash is not None and board.buyer(offer) >= board.buyer(db.nash):
+            return literal("accept: the offer is within your walk-away and at least as good as the Nash point.")
+        gap = [
+            n
+            for n, issue in enumerate(board.issues)
+            if offer[n] < (self.proposals[-1][n] if self.proposals else issue.ask)
+        ]
         if gap:
             issue = board.issues[gap[0]]
             return literal(f"trade: offer something cheap to you for movement on the {issue.title}.")

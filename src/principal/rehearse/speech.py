@@ -39,7 +39,9 @@ def _titles(db: DealBoard, keys: tuple[str, ...]) -> str:
 
 def offer_line(db: DealBoard, levels: Levels, lead: str) -> Line:
     cost = db.money(db.term_cost(levels))
-    return Line("offer", concat(lead, package_words(db, levels), say(". Term cost at your volumes: {cost}.", cost=cost)))
+    return Line(
+        "offer", concat(lead, package_words(db, levels), say(". Term cost at your volumes: {cost}.", cost=cost))
+    )
 
 
 def tactic_line(db: DealBoard, persona: Persona, tactic: Tactic, decision: Decision) -> Line:
@@ -60,7 +62,9 @@ def tactic_line(db: DealBoard, persona: Persona, tactic: Tactic, decision: Decis
         text = literal(f"I can move as a package only: not {_titles(db, decision.held)} as well.")
     elif tactic is Tactic.deadline:
         text = literal(
-            "This is my final offer." if decision.kind is Kind.final else "These terms hold only if we sign this quarter."
+            "This is my final offer."
+            if decision.kind is Kind.final
+            else "These terms hold only if we sign this quarter."
         )
     else:  # nibble
         key = decision.held[0]
@@ -174,8 +178,8 @@ def say_decision(db: DealBoard, persona: Persona, decision: Decision) -> list[Li
     lines: list[Line] = []
     leading = [t for t in decision.tactics if t in (Tactic.flinch,)]
     trailing = [t for t in decision.tactics if t not in (Tactic.flinch,)]
-    for tactic in leading:
-        lines.append(tactic_line(db, persona, tactic, decision))
+    for first in leading:
+        lines.append(tactic_line(db, persona, first, decision))
     if decision.kind is Kind.open:
         lines.append(offer_line(db, decision.levels, "Here is our proposal: "))
     elif decision.kind is Kind.accept:

@@ -55,7 +55,7 @@ def _html_lines(fmt: Formatter, reply: Reply) -> Sequence[Markup]:
 
 def html(session: Session, fmt: Formatter) -> str:
     parts = [
-        Markup("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>").format(
+        Markup('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{}</title></head><body>').format(
             _title(session)
         ),
         Markup("<h1>{}</h1>").format(_title(session)),
@@ -68,4 +68,3 @@ def html(session: Session, fmt: Formatter) -> str:
     parts.extend(Markup("<li>{}</li>").format(fmt.html(line)) for line in score_lines(session.score_now()))
     parts.append(Markup("</ul></body></html>"))
     return str(Markup("\n").join(parts)) + "\n"
-
