@@ -75,19 +75,20 @@ class Rep:
         self._last_value = 0
         self._offer_value = 0
         self._guarded = tuple(n for n, issue in enumerate(self.board.issues) if issue.key in self.persona.guarded)
+        tactics = self.persona.tactics
+        self._flinch, self._bundle = Tactic.flinch in tactics, Tactic.bundle in tactics
+        self._deadline, self._nibbles = Tactic.deadline in tactics, Tactic.nibble in tactics
+        self._turns, self._reciprocity = self.persona.turns, self.persona.reciprocity
+        key = (self._room, self._exponent, self._turns)
+        if key not in _CURVES:
+            _CURVES[key] = tuple(self.curve(t) - self.curve(t - 1) for t in range(1, self._turns + 2))
+        self._steps = _CURVES[key]
 
     # the curve ------------------------------------------------------------------------------------------------
     def curve(self, turn: int) -> int:
         """Room the time curve allows by `turn`: R x (t/T)^(1/e)."""
         share = min(turn, self.persona.turns) / self.persona.turns
         return int(self._room * share ** (1 / self._exponent))
-
-    def _curve_step(self, turn: int) -> int:
-        steps = _CURVES.get((self._room, self._exponent, self.persona.turns))
-        if steps is None:
-            steps = tuple(self.curve(t) - self.curve(t - 1) for t in range(1, self.persona.turns + 2))
-            _CURVES[(self._room, self._exponent, self.persona.turns)] = steps
-        return steps[min(turn, len(steps)) - 1]
 
     # moves ----------------------------------------------------------------------------------------------------
     def open(self) -> Decision:
@@ -106,14 +107,15 @@ class Rep:
         self._last_value = value
         gave_back = gain > 0
         jitter = 1 + self._random.uniform(-JITTER, JITTER)
-        step = (1 - self.persona.reciprocity) * self._curve_step(turn) * jitter
-        step += self.persona.reciprocity * max(gain, 0)
+        steps = self._steps
+        step = (1 - self._reciprocity) * steps[min(turn, len(steps)) - 1] * jitter
+        step += self._reciprocity * max(gain, 0)
         self.aspiration = min(self._room, self.aspiration + max(int(step), 0))
         self.last_buyer = buyer
-        beyond = self._beyond(buyer)
         if -value <= self.aspiration and board.within_reservation(buyer):
             return self._accept(buyer)
-        if turn > self.persona.turns:
+        beyond = self._beyond(buyer)
+        if turn > self._turns:
             self.done = True
             return Decision(Kind.end, self.offer, (), 0, beyond=beyond)
         counter, moved = self._counter(buyer, gave_back)
@@ -123,14 +125,13 @@ class Rep:
         values = board.vendor_values
         held = tuple(board.issues[n].key for n in range(len(counter)) if values[n][buyer[n]] < values[n][counter[n]])
         tactics: list[Tactic] = []
-        new_beyond = [key for key in beyond if key not in self.flinched]
-        if Tactic.flinch in self.persona.tactics and (new_beyond or (turn == 1 and -value > self._room)):
+        if self._flinch and (any(key not in self.flinched for key in beyond) or (turn == 1 and -value > self._room)):
             tactics.append(Tactic.flinch)
             self.flinched.update(beyond)
-        if Tactic.bundle in self.persona.tactics and moved and held:
+        if self._bundle and moved and held:
             tactics.append(Tactic.bundle)
-        final = turn == self.persona.turns
-        if Tactic.deadline in self.persona.tactics and (final or turn == self.persona.turns // 2):
+        final = turn == self._turns
+        if self._deadline and (final or turn == self._turns // 2):
             tactics.append(Tactic.deadline)
         kind = Kind.final if final else Kind.counter
         return Decision(kind, counter, tuple(tactics), given, held=held, beyond=beyond, moved=moved)
@@ -147,7 +148,7 @@ class Rep:
     def _accept(self, buyer: Levels) -> Decision:
         board = self.board
         given = max(board.vendor(self.offer) - board.vendor(buyer), 0)
-        if Tactic.nibble in self.persona.tactics and not self.nibbled and self.turn < self.persona.turns:
+        if self._nibbles and not self.nibbled and self.turn < self._turns:
             self.nibbled = True
             back = self._nibble(buyer)
             if back is not None:

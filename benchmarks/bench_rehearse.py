@@ -1,0 +1,69 @@
+"""Benchmark: simulated negotiations a second on the bundled deal (target >= 1,000) and one rep reply with its
+words and score (target <= 100 ms, no language model).
+
+Beside the simulations it times a bare loop of the same rounds (each round only reads the board's value of the
+two packages on the table), in the same run, so the figure can be read against this machine's speed.
+Run: .venv/bin/python benchmarks/bench_rehearse.py
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from principal.loader import load_deal
+from principal.rehearse.auto import STRATEGIES, buyer_frontier, negotiate
+from principal.rehearse.deal_board import build_board
+from principal.rehearse.persona import PERSONAS
+from principal.rehearse.session import Session
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "ccaas-450" / "deal.yaml"
+TARGET_PER_SECOND = 1_000
+TARGET_REPLY_SECONDS = 0.100
+RUNS = 400
+
+
+def main() -> None:
+    deal = load_deal(SEED)
+    start = time.perf_counter()
+    db = build_board(deal)
+    setup = time.perf_counter() - start
+    board = db.board
+    frontier = buyer_frontier(board)
+    for name, persona in PERSONAS.items():
+        rounds = 0
+        start = time.perf_counter()
+        for strategy in STRATEGIES:
+            for seed in range(RUNS // len(STRATEGIES)):
+                outcome = negotiate(board, persona, strategy, seed, pressure_bonus=db.pressure_bonus, frontier=frontier)
+                rounds += outcome.rounds
+        elapsed = time.perf_counter() - start
+        count = (RUNS // len(STRATEGIES)) * len(STRATEGIES)
+        start = time.perf_counter()
+        bare = 0
+        offer, ask = board.opening, board.ask
+        for _ in range(rounds):
+            bare += board.vendor(offer) - board.vendor(ask)
+        bare_elapsed = time.perf_counter() - start
+        rate = count / elapsed
+        verdict = "ok" if rate >= TARGET_PER_SECOND else "BELOW TARGET"
+        print(
+            f"{name:12} {rate:8,.0f} negotiations/s ({rounds / count:.1f} rounds each; bare loop of the same "
+            f"{rounds:,} rounds {bare_elapsed * 1000:.1f} ms = {elapsed / max(bare_elapsed, 1e-9):.0f}x) {verdict}"
+        )
+    moves = ["we need $140 a seat and a 110% cap", "ask bands", "ask credits", "offer seat_price=142 uplift=3"]
+    slowest = 0.0
+    for persona in PERSONAS.values():
+        session = Session(db, persona, seed=1)
+        session.start()
+        for text in moves:
+            start = time.perf_counter()
+            session.play(text)
+            slowest = max(slowest, time.perf_counter() - start)
+    verdict = "ok" if slowest <= TARGET_REPLY_SECONDS else "ABOVE TARGET"
+    print(f"slowest rep reply with words and score: {slowest * 1000:.1f} ms (target 100 ms) {verdict}")
+    print(f"board set-up (deal space + seat ladder, once per rehearsal): {setup:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
