@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from principal.cli.output import command, console, emit_result, use_formatter
+from principal.cli.output import command, console, emit_result, err_console, use_formatter
 from principal.errors import InputError
 from principal.present import formatter_for
 
 if TYPE_CHECKING:
+    from principal.llm import ChatClient
     from principal.present import Formatter
     from principal.rehearse.session import Reply, Session
 
@@ -46,13 +47,19 @@ def _lines(interactive: bool) -> Iterator[str]:
                 yield text
 
 
-def _show(fmt: Formatter, reply: Reply, *, echo: bool) -> None:
-    from principal.reports.rehearsal import rep_text
-
+def _show(fmt: Formatter, reply: Reply, *, echo: bool, client: ChatClient | None = None) -> None:
     if echo and reply.said:
         console.print(f"you> {reply.said}", markup=False)
-    for text in rep_text(fmt, reply):
-        console.print(f"rep: {text}", markup=False)
+    for line in reply.lines:
+        text = fmt.text(line.statement)
+        if client is not None and line.kind not in ("question", "note"):
+            from principal.llm import phrase
+
+            worded = phrase(client, text)
+            if worded.note:
+                err_console.print(f"language model: {worded.note}", markup=False)
+            text = worded.text
+        console.print(f"rep: [{line.tactic.value}] {text}" if line.tactic else f"rep: {text}", markup=False)
     s = reply.score
     share = f", ZOPA captured {fmt.value(s.zopa_share)}" if s.zopa_share is not None else ""
     console.print(
@@ -70,6 +77,9 @@ def rehearse(
     runs: int = typer.Option(DEFAULT_RUNS, "--runs", min=1, max=100_000, help="Negotiations per strategy (--auto)."),
     transcript: Path | None = typer.Option(
         None, "--transcript", help="Also write the transcript and debrief to this .md or .html file."
+    ),
+    llm: bool = typer.Option(
+        False, "--llm", help="Let the configured language model word the rep's lines and read free text (off)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
@@ -91,18 +101,26 @@ def rehearse(
     if auto:
         _auto(db, chosen, seed, runs, fmt, as_json)
         return
+    from principal.rehearse.moves import Question, read_move
     from principal.rehearse.session import Session
 
+    client = _client() if llm else None
     session = Session(db, chosen, seed=seed)
     interactive = sys.stdin.isatty() and not as_json
     opening = session.start()
     if not as_json:
         console.print(f"Rehearsing with {chosen.title}. Type help for the moves.", markup=False)
-        _show(fmt, opening, echo=False)
+        _show(fmt, opening, echo=False, client=client)
     for text in _lines(interactive):
-        reply = session.play(text)
+        read = read_move(db.board, text)
+        if isinstance(read, Question) and client is not None and not session.ended:
+            from principal.llm import to_command
+
+            line = to_command(client, text, [issue.key for issue in db.board.issues])
+            read = read_move(db.board, line) if line is not None else read
+        reply = session.play(text) if isinstance(read, Question) or session.ended else session.apply(read, text)
         if not as_json:
-            _show(fmt, reply, echo=not interactive)
+            _show(fmt, reply, echo=not interactive, client=client)
         if session.ended:
             break
     if transcript is not None:
@@ -116,6 +134,19 @@ def rehearse(
     console.print("Debrief", markup=False)
     for text in debrief_text(fmt, session.score_now()):
         console.print(f"  - {text}", markup=False)
+
+
+def _client() -> ChatClient:
+    from principal.llm import ChatClient, load_config
+
+    config = load_config()
+    if config is None:
+        raise InputError.single(
+            "--llm",
+            "no language model is configured: set PRINCIPAL_LLM_BASE_URL and PRINCIPAL_LLM_MODEL or write "
+            "~/.config/principal/llm.toml (docs/rehearse.md)",
+        )
+    return ChatClient(config)
 
 
 def _write_transcript(path: Path, session: Session, fmt: Formatter) -> None:
