@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from principal.cost import schedule
 from principal.loader import load_deal
 from principal.rehearse.auto import STRATEGIES, buyer_frontier, negotiate
 from principal.rehearse.deal_board import build_board
@@ -61,7 +62,13 @@ def main() -> None:
             session.play(text)
             slowest = max(slowest, time.perf_counter() - start)
     verdict = "ok" if slowest <= TARGET_REPLY_SECONDS else "ABOVE TARGET"
-    print(f"slowest rep reply with words and score: {slowest * 1000:.1f} ms (target 100 ms) {verdict}")
+    start = time.perf_counter()
+    schedule(deal, db.reference)
+    one_schedule = time.perf_counter() - start
+    print(
+        f"slowest rep reply with words and score: {slowest * 1000:.1f} ms (target 100 ms) {verdict}; "
+        f"one cost-engine schedule in the same run: {one_schedule * 1000:.1f} ms"
+    )
     print(f"board set-up (deal space + seat ladder, once per rehearsal): {setup:.2f} s")
 
 

@@ -47,15 +47,18 @@ class Buyer:
 
     def __post_init__(self) -> None:
         self.proposal = self.board.ask
-        self._top = self.board.buyer(self.board.ask)
+        top = self.board.buyer(self.board.ask)
+        exponent = {"boulware": 0.3, "conceder": 2.0}.get(self.kind, 1.0)
+        self._aspirations = tuple(
+            int(top - (top - self.floor_utility) * (min(t, self.turns) / self.turns) ** (1 / exponent))
+            for t in range(self.turns + 1)
+        )
 
     def aspiration(self) -> int:
-        exponent = {"boulware": 0.3, "conceder": 2.0}.get(self.kind, 1.0)
-        share = min(self.turn, self.turns) / self.turns
-        return int(self._top - (self._top - self.floor_utility) * share ** (1 / exponent))
+        return self._aspirations[min(self.turn, self.turns)]
 
     def wants(self, offer: Levels) -> bool:
-        return self.board.affordable(offer) and self.board.buyer(offer) >= self.aspiration()
+        return self.board.buyer(offer) >= self.aspiration() and self.board.affordable(offer)
 
     def next(self, offer: Levels, rep_gave: int) -> Levels:
         self.turn += 1

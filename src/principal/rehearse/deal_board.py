@@ -62,7 +62,6 @@ class DealBoard:
     frontier_vendor: tuple[int, ...]
     frontier_best_buyer: tuple[int, ...]
     pressure_bonus: Decimal
-    _term: dict[Levels, Decimal] = field(default_factory=dict, compare=False, repr=False)
     _switch: dict[Levels, SwitchingCost] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -84,17 +83,12 @@ class DealBoard:
 
     def term_cost(self, levels: Levels) -> Decimal:
         """The cost engine's term cost of a package at the buyer's plan (exact; round when shown)."""
-        if levels not in self._term:
-            if levels in self._switch:
-                return self._switch[levels].contract.total
-            self._term[levels] = schedule(self.deal, "package", offer=self.offer_for(levels)).total
-        return self._term[levels]
+        return self.switching(levels).contract.total
 
     def switching(self, levels: Levels) -> SwitchingCost:
         if levels not in self._switch:
             offer = self.offer_for(levels)
             contract = schedule(self.deal, "package", offer=offer)
-            self._term[levels] = contract.total
             self._switch[levels] = switching_cost(self.deal, "package", offer=offer, contract=contract)
         return self._switch[levels]
 

@@ -146,11 +146,10 @@ def score_lines(s: Score) -> list[Statement]:
         total = sum((a.number for a in s.rep_concessions), Decimal(0))
         lines.append(
             say(
-                "concessions: the rep gave {total} in {turns} moves ("
+                "concessions per move: the rep gave "
                 + ", ".join(f"{{r{k}}}" for k in range(len(s.rep_concessions)))
-                + "); you gave {mine}",
+                + " ({total} in all); you gave {mine}",
                 total=Amount(total, s.term_cost.currency),
-                turns=len(s.rep_concessions),
                 **{f"r{k}": a for k, a in enumerate(s.rep_concessions)},
                 mine=Amount(sum((a.number for a in s.buyer_concessions), Decimal(0)), s.term_cost.currency),
             )

@@ -145,6 +145,8 @@ class Session:
         db = self.board
         board = db.board
         if self.agreement is not None:
+            if db.term_cost(self.agreement) > db.walk_away:
+                return literal("in the meeting, walk away from this: it costs more than your walk-away.")
             return literal("none: the deal is agreed; compare it with the brief before you sign.")
         if self.ended:
             return literal("the rep has ended it; rehearse again with another opening.")
