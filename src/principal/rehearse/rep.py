@@ -19,6 +19,7 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from principal.rehearse.board import Board, Levels
 from principal.rehearse.persona import Persona, Tactic
@@ -36,8 +37,7 @@ class Kind(StrEnum):
     end = "end"
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     kind: Kind
     levels: Levels
     tactics: tuple[Tactic, ...]
