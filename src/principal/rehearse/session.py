@@ -22,7 +22,7 @@ from principal.rehearse.rep import Decision, Kind, Rep
 from principal.rehearse.score import Ledger, Score, score
 from principal.rehearse.speech import Line, arguments, package_words, say_decision
 from principal.statements import Statement, say
-from principal.strategy.sentences import concat, literal
+from principal.strategy.sentences import concat, join, literal
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Session:
             return self._record(text, move, [Line("note", HELP)], None)
         if kind is MoveKind.issues:
             lines = [
-                Line("note", concat(f"{issue.key}: ", package_levels(issue.levels), say(".")))
+                Line("note", concat(f"{issue.key}: ", join(", ", [level.label for level in issue.levels]), say(".")))
                 for issue in db.board.issues
             ]
             return self._record(text, move, lines, None)
@@ -186,10 +186,3 @@ class Session:
         reply = Reply(text, move, tuple(lines), self.current(), decision, self.score_now(), self.ended)
         self.replies.append(reply)
         return reply
-
-
-def package_levels(levels: tuple[object, ...]) -> Statement:
-    from principal.rehearse.board import BoardLevel
-    from principal.strategy.sentences import join
-
-    return join(", ", [lv.label for lv in levels if isinstance(lv, BoardLevel)])
