@@ -162,6 +162,7 @@ def _result(session: Session, fmt: Formatter) -> dict[str, Any]:
 
     s = session.score_now()
     return {
+        "currency": session.board.currency,
         "persona": session.persona.name,
         "seed": session.seed,
         "vendor_offer": session.board.reference,
@@ -190,6 +191,7 @@ def _auto(db: Any, persona: Any, seed: int, runs: int, fmt: Formatter, as_json: 
     if as_json:
         emit_result(
             {
+                "currency": db.currency,
                 "persona": persona.name,
                 "runs": runs,
                 "walk_away": db.money(db.walk_away),
