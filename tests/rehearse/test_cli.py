@@ -73,3 +73,20 @@ def test_bad_options_are_one_line_errors() -> None:
     assert offer.exit_code == 2 and "no offer named 'nope'" in offer.stderr and "Traceback" not in offer.output
     same = run("rehearse", str(SEED), "--offer", "revised-ask", input="")
     assert same.exit_code == 2 and "both 'revised-ask'" in same.stderr
+
+
+def test_an_unknown_walk_away_is_said_so_never_taken_as_zero(tmp_path: Path) -> None:
+    from tests.builders import deal_data
+
+    data = deal_data()
+    ask = json.loads(json.dumps(data["offers"]["only"]))
+    ask["licenses"][0]["unit_price"] = 90
+    data["offers"]["ask"] = ask
+    path = tmp_path / "deal.json"
+    path.write_text(json.dumps(data))
+    result = run("rehearse", str(path), input="ask seat_price 95\naccept\n")
+    assert result.exit_code == 0, result.output
+    # the target: 10 seats x 12 months x $90 + 100,000 minutes x $0.01 x 12 months
+    target = 10 * 12 * 90 + 100_000 * 12 // 100
+    assert f"against your target's ${target:,}.00; your walk-away is unknown" in result.stdout
+    assert "walk-away $0.00" not in result.stdout and "ZOPA captured" not in result.stdout

@@ -194,7 +194,7 @@ def _auto(db: Any, persona: Any, seed: int, runs: int, fmt: Formatter, as_json: 
                 "currency": db.currency,
                 "persona": persona.name,
                 "runs": runs,
-                "walk_away": db.money(db.walk_away),
+                "walk_away": db.money(db.walk_away) if db.walk_away is not None else None,
                 "strategies": [
                     {
                         "strategy": r.strategy,
@@ -225,7 +225,8 @@ def _auto(db: Any, persona: Any, seed: int, runs: int, fmt: Formatter, as_json: 
         )
     console.print(table)
     console.print(
-        f"Buyer cost is the agreement's term cost at your plan (walk-away {fmt.money(db.walk_away)}); distance to "
+        f"Buyer cost is the agreement's term cost at your plan (walk-away {fmt.money(db.walk_away, blank='unknown')}); "
+        "distance to "
         "Nash is the buyer utility between the agreement and the Nash point.",
         markup=False,
     )

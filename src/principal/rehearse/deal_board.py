@@ -6,7 +6,9 @@
   its own grid (term cost at the buyer's plan; the vendor's revenue at its own volume estimates).
 - The vendor's reservation: its latest offer's term cost x (1 - concession room), never below its cost to serve
   (the brief's formula); its floor is the revenue it may give up, `vendor_cost - reservation`.
-- The buyer's walk-away: the deal's `walk_away_tco`, else the BATNA's term cost (the brief's definition).
+- The buyer's walk-away: the deal's `walk_away_tco`, else the BATNA's term cost (the brief's definition); unknown
+  (None) when the deal gives neither nor the incumbent's cost. Then any package no worse than the vendor's offer
+  counts as one the buyer may sign (a labelled default in the debrief) and the ZOPA is not scored.
 - Nash point and Pareto frontier: the numpy engine (`principal.strategy.negotiation`) over the board's packages.
 """
 
@@ -56,7 +58,7 @@ class DealBoard:
     changes: tuple[tuple[Change, ...], ...]
     vendor_cost: Decimal
     vendor_reservation: Decimal
-    walk_away: Decimal
+    walk_away: Decimal | None
     seat_step: Decimal | None
     nash: Levels | None
     frontier_vendor: tuple[int, ...]
@@ -175,11 +177,12 @@ def _issue_from_space(issue: DealIssue, weight: Decimal, floor: int) -> BoardIss
     return BoardIssue(key, issue.title, tuple(levels), issue.ask_level, reservation_level(levels, floor))
 
 
-def batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal:
+def batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal | None:
+    """The BATNA's term cost: as stated, else the incumbent's cost over the term; None when neither is known."""
     if negotiation.batna.term_cost is not None:
         return negotiation.batna.term_cost
     months = incumbent_months(deal, term_months)
-    return sum(months, Decimal(0)) if months is not None else Decimal(0)
+    return sum(months, Decimal(0)) if months is not None else None
 
 
 def build_board(deal: Deal, vendor_offer: str | None = None, *, file: str = "deal") -> DealBoard:
@@ -224,7 +227,8 @@ def build_board(deal: Deal, vendor_offer: str | None = None, *, file: str = "dea
             continue
         issues.append(_issue_from_space(issue, negotiation.weight(issue.key), floor))
         changes.append(tuple(level.change for level in issue.levels))
-    board = Board(deal.currency, tuple(issues), floor, to_micro(vendor_cost - walk_away))
+    buyer_floor = to_micro(vendor_cost - walk_away) if walk_away is not None else 0
+    board = Board(deal.currency, tuple(issues), floor, buyer_floor)
     nash, front_v, front_b = _nash_and_frontier(board)
     return DealBoard(
         deal=deal,

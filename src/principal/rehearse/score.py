@@ -39,8 +39,8 @@ class Score:
     staying: Amount | None
     target_term_cost: Amount
     target_switching: Amount | None
-    walk_away: Amount
-    within_walk_away: bool
+    walk_away: Amount | None
+    within_walk_away: bool | None
     zopa_share: Share | None
     nash_gap: Amount | None
     frontier_gap: Amount
@@ -75,8 +75,9 @@ def score(
     sw = db.switching(package)
     target_sw = db.target_switching()
     target_term = target_sw.contract.total
-    width = db.walk_away - db.vendor_reservation
-    share = Share(float((db.walk_away - term) / width)) if width > 0 else None
+    share = None
+    if db.walk_away is not None and db.walk_away - db.vendor_reservation > 0:
+        share = Share(float((db.walk_away - term) / (db.walk_away - db.vendor_reservation)))
     buyer = board.buyer(package)
     nash_gap = None
     if db.nash is not None:
@@ -97,8 +98,8 @@ def score(
         staying=db.money(sw.staying) if sw.staying is not None else None,
         target_term_cost=db.money(target_term),
         target_switching=db.money(target_sw.total) if target_sw.total is not None else None,
-        walk_away=db.money(db.walk_away),
-        within_walk_away=term <= db.walk_away,
+        walk_away=db.money(db.walk_away) if db.walk_away is not None else None,
+        within_walk_away=term <= db.walk_away if db.walk_away is not None else None,
         zopa_share=share,
         nash_gap=nash_gap,
         frontier_gap=Amount(from_micro(db.frontier_gap(buyer, board.vendor(package))), cur).rounded(),
@@ -114,15 +115,22 @@ def score_lines(s: Score) -> list[Statement]:
     """The score as sentences (the debrief's figures, each typed)."""
     lines = []
     head = "agreed package" if s.agreed else "package on the table"
-    lines.append(
-        say(
-            head + ": term cost {term} against your target's {target} and your walk-away {walk}",
-            term=s.term_cost,
-            target=s.target_term_cost,
-            walk=s.walk_away,
+    if s.walk_away is None:
+        lines.append(
+            say(head + ": term cost {term} against your target's {target}", term=s.term_cost, target=s.target_term_cost)
+            + say("; your walk-away is unknown (set negotiation.walk_away_tco or the incumbent's monthly cost), so ")
+            + say("the ZOPA is not scored and the Nash point takes the vendor's offer as your alternative (a default)")
         )
-        + (say(" (within it)") if s.within_walk_away else say(" (above it: do not sign this)"))
-    )
+    else:
+        lines.append(
+            say(
+                head + ": term cost {term} against your target's {target} and your walk-away {walk}",
+                term=s.term_cost,
+                target=s.target_term_cost,
+                walk=s.walk_away,
+            )
+            + (say(" (within it)") if s.within_walk_away else say(" (above it: do not sign this)"))
+        )
     if s.switching is not None and s.target_switching is not None and s.staying is not None:
         lines.append(
             say(

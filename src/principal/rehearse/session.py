@@ -145,7 +145,7 @@ class Session:
         db = self.board
         board = db.board
         if self.agreement is not None:
-            if db.term_cost(self.agreement) > db.walk_away:
+            if db.walk_away is not None and db.term_cost(self.agreement) > db.walk_away:
                 return literal("in the meeting, walk away from this: it costs more than your walk-away.")
             return literal("none: the deal is agreed; compare it with the brief before you sign.")
         if self.ended:
@@ -169,7 +169,7 @@ class Session:
                 issue.levels[issue.ask].label,
                 ": it is worth far more to you than it costs the rep.",
             )
-        affordable = board.affordable(offer) and db.term_cost(offer) <= db.walk_away
+        affordable = board.affordable(offer) and (db.walk_away is None or db.term_cost(offer) <= db.walk_away)
         if affordable and db.nash is not None and board.buyer(offer) >= board.buyer(db.nash):
             return literal("accept: the offer is within your walk-away and at least as good as the Nash point.")
         gap = [
