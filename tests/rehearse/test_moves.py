@@ -57,6 +57,13 @@ def test_commands(deal_board: DealBoard) -> None:
         ("and 110%", "Which issue is that percentage for: the uplift or the usage cap?"),
         ("€140 a seat", "The deal is priced in USD; what is that figure in USD?"),
         ("ask seat price 140.5", "This rehearsal prices the seat in round steps; did you mean $140.00 or $141.00?"),
+        (
+            # the ladder runs $1 steps from $145 to two steps past the vendor's room: $452,393.06 / $17,023.50 a
+            # step -> 27 steps, so the lowest price is $145 - 29 = $116
+            "we need $50 a seat",
+            "$50.00 is below every seat price this rehearsal models; the lowest is $116.00, already past what the "
+            "vendor's model lets the rep give. Ask at $116.00 or above.",
+        ),
         ("what about 5", "I could not tell what 5 is: give its unit, for example $140 a seat or 110%."),
         ("ask uplift 7", "annual uplift has no level at that figure; the levels are: 5%, 4%, 3%, 2%, 1%, 0%."),
         (

@@ -120,16 +120,20 @@ def level_for(board: Board, key: str, value: str | Decimal | None) -> int | Ques
 
 def _not_a_level(board: Board, issue: BoardIssue, value: Decimal) -> Statement:
     if issue.key == "seat_price":
-        prices = sorted((lv.number for lv in issue.levels if lv.number is not None), key=lambda p: (abs(p - value), p))
-        near = prices[:2]
-        quoted = join(" or ", [say("{p}", p=Amount(p, board.currency)) for p in sorted(near)])
-        return (
-            say(
-                "This rehearsal prices the seat in round steps; did you mean ",
+        known = [lv.number for lv in issue.levels if lv.number is not None]
+        if known and value < min(known):
+            lowest = issue.levels[[lv.number for lv in issue.levels].index(min(known))]
+            past = lowest.vendor < issue.levels[issue.reservation].vendor
+            return say(
+                "{value} is below every seat price this rehearsal models; the lowest is {low}"
+                + (", already past what the vendor's model lets the rep give" if past else "")
+                + ". Ask at {low} or above.",
+                value=Amount(value, board.currency),
+                low=Amount(min(known), board.currency),
             )
-            + quoted
-            + say("?")
-        )
+        near = sorted(known, key=lambda p: (abs(p - value), p))[:2]
+        quoted = join(" or ", [say("{p}", p=Amount(p, board.currency)) for p in sorted(near)])
+        return literal("This rehearsal prices the seat in round steps; did you mean ") + quoted + literal("?")
     return (
         say("{title} has no level at that figure; the levels are: ", title=issue.title) + _levels_text(issue) + say(".")
     )
