@@ -61,6 +61,12 @@ def _show(fmt: Formatter, reply: Reply, *, echo: bool, client: ChatClient | None
             text = worded.text
         console.print(f"rep: [{line.tactic.value}] {text}" if line.tactic else f"rep: {text}", markup=False)
     s = reply.score
+    if reply.move is not None and reply.move.kind.value == "score":
+        from principal.reports.rehearsal import debrief_text
+
+        for text in debrief_text(fmt, s):
+            console.print(f"  - {text}", markup=False)
+        return
     share = f", ZOPA captured {fmt.value(s.zopa_share)}" if s.zopa_share is not None else ""
     console.print(
         f"     score: term cost {fmt.money(s.term_cost)}{share}; next move: {fmt.text(s.next_move)}", markup=False
