@@ -113,10 +113,14 @@ def _render_kpis(report: KpiReport) -> None:
             measured = (
                 f"SL {item.service_level:.1%}"
                 if item.service_level is not None
-                else f"ASA {item.asa_seconds:.0f} s, occupancy {item.occupancy:.1%}"
+                else f"ASA {_asa(item.asa_seconds)}, occupancy {item.occupancy:.1%}"
             )
             say(f"  {mark} {item.goal}: {measured}", markup=False)
             say(f"       {item.message}", markup=False)
+
+
+def _asa(seconds: float | None) -> str:
+    return f"{seconds:.0f} s" if seconds is not None else "unbounded (the queue grows)"
 
 
 @command("clauses")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from principal.money import Amount, minor_units, round_money
+from principal.money import Amount, minor_units, quantize_half_up, round_money
 from principal.statements import Count, Percent, Share, Statement, UnitPrice, Value
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class Formatter:
         currency = value.currency if isinstance(value, Amount) else self.currency
         number = value.number if isinstance(value, Amount) else _exact(value)
         decimals = 0 if whole else minor_units(currency)
-        rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        rounded = quantize_half_up(number, Decimal(1).scaleb(-decimals))
         if rounded == 0:
             rounded = abs(rounded)  # never '-$0.00'
         pattern = _pattern(self.locale, "money", decimals, 0)
@@ -112,7 +112,7 @@ class Formatter:
             number = number.normalize()
             pattern = _pattern(self.locale, "number", _decimals(number), 0)
         else:
-            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            number = quantize_half_up(number, Decimal(1).scaleb(-places))
             pattern = _pattern(self.locale, "number", places, 0)
         return str(format_decimal(number, format=pattern, locale=self.locale, decimal_quantization=False))
 

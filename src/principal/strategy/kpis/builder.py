@@ -49,11 +49,13 @@ class Feasibility:
     agents_on_phones: int
     p_wait: float
     service_level: float | None
-    asa_seconds: float
+    asa_seconds: float | None
+    """Mean wait; None when the queue is unstable (fewer agents than Erlangs: the wait grows without limit)."""
     occupancy: float
     feasible: bool
-    agents_needed: int
-    positions_needed: int
+    agents_needed: int | None
+    """None when no staffing up to erlang.MAX_AGENTS meets the goal."""
+    positions_needed: int | None
     message: str
 
 
@@ -264,22 +266,28 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
         feasible = sl >= target / 100.0
         needed = erlang.agents_needed(load, aht, service_target=target / 100.0, threshold_seconds=threshold)
     elif goal.kpi is KpiKind.asa:
-        asa = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else float("inf")
-        feasible = asa <= target
+        feasible = on_phones > load and erlang.average_speed_of_answer(load, on_phones, aht) <= target
         needed = erlang.agents_needed(load, aht, max_asa_seconds=target)
     else:
         feasible = on_phones > 0 and load / on_phones <= target / 100.0
         needed = erlang.agents_needed(load, aht, max_occupancy=target / 100.0) if target > 0 else on_phones
-    positions_needed = erlang.positions_for(needed, shrinkage)
+    positions_needed = erlang.positions_for(needed, shrinkage) if needed is not None else None
     p_wait = erlang.erlang_c(load, on_phones) if on_phones > 0 else 1.0
-    asa_s = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else float("inf")
+    asa_s = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > load else None
     occ = erlang.occupancy(load, on_phones) if on_phones > 0 else 1.0
     text = label or goal.text or _target(goal, BusinessHours())
     head = (
         f"{plan.name}: {plan.positions} positions at {_fmt(plan.shrinkage_percent)}% shrinkage leave {on_phones} "
         f"agents for {load:.1f} Erlangs"
     )
-    if feasible:
+    if (needed is None or positions_needed is None) and feasible:
+        message = f"{head}; the target holds"
+    elif needed is None or positions_needed is None:
+        message = (
+            f"{head}; the target cannot be met: no staffing up to {erlang.MAX_AGENTS:,} agents reaches it "
+            "(infeasible: check the contacts, handle time and target)"
+        )
+    elif feasible:
         message = f"{head}; the target holds (it needs {needed} agents, {positions_needed} positions)"
     elif on_phones <= load:
         message = (
