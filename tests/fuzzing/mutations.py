@@ -21,6 +21,10 @@ EXTREME_NUMBERS: tuple[str, ...] = (
     "0x7fffffffffffffff", "0o777", "1:30:00", '"1e999999999"', '"1e-999999999"', f'"{HUGE_DIGITS}"',
     "0.000000000000000000000000000001", "86400", "86401", "1000000", "10000000", "1e12", "1000000000001",
 )  # fmt: skip
+VALID_EXTREMES: tuple[str, ...] = (
+    "0", "1", "0.0001", "1e-30", "0.000000000000000000000000000001", "12", "50", "99.999", "100", "120", "600",
+    "-20", "-100", "1000", "86400", "1000000", "10000000", "999999999999", "1e12", "1000000000000", "1e15",
+)  # fmt: skip
 ODD_VALUES: tuple[str, ...] = (
     "!!bool text", "!!bool yes", "!!binary aGVsbG8=", "!!python/object:os.system ls", "!custom x", "!!set {a, b}",
     "!!omap [a: 1]", "!!timestamp 2027-02-30", "!!int 1.5", "!!float abc", "!!null x", "!!str 12", "! 12",
@@ -42,7 +46,8 @@ CSV_VALUES: tuple[str, ...] = (
 
 YAML_OPERATIONS = (
     "flip", "truncate", "insert", "duplicate_line", "delete_line", "swap_lines", "indent", "dedent",
-    "replace_number", "replace_number", "replace_number", "replace_value", "replace_value", "duplicate_anchor",
+    "replace_number", "replace_number", "extreme_valid", "extreme_valid", "extreme_valid", "replace_value",
+    "replace_value", "duplicate_anchor",
     "alias_bomb", "deep_block", "control",
 )  # fmt: skip
 CSV_OPERATIONS = (
@@ -91,7 +96,7 @@ def apply(data: bytes, mutation: Mutation) -> bytes:
         i = a % count
         lines[i] = b"  " + lines[i] if op == "indent" else lines[i][2:]
         return b"\n".join(lines)
-    if op == "replace_number":
+    if op in ("replace_number", "extreme_valid"):
         found = list(_NUMBER.finditer(data))
         if not found:
             return data
@@ -149,6 +154,8 @@ def payloads_for(op: str, family: str) -> Sequence[str]:
     """The payloads an operation draws from."""
     if op == "replace_number":
         return EXTREME_NUMBERS
+    if op == "extreme_valid":
+        return VALID_EXTREMES
     if op == "replace_cell" or (family == "csv" and op == "insert"):
         return CSV_VALUES
     return (*ODD_VALUES, *EXTREME_NUMBERS)
