@@ -53,8 +53,8 @@ def quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-minor_units(currency))
 
 
-def quantize_half_up(number: Decimal, step: Decimal) -> Decimal:
-    """`number` rounded half-up to a multiple of `step` (a power of ten), exactly, however many digits it has.
+def quantize_to(number: Decimal, step: Decimal, *, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """`number` rounded to a multiple of `step` (a power of ten), exactly, however many digits it has.
 
     Decimal's default context holds 28 digits, and `quantize` refuses a result longer than that (1e26 to the cent
     has 29): the context here is as wide as the result needs.
@@ -62,7 +62,12 @@ def quantize_half_up(number: Decimal, step: Decimal) -> Decimal:
     if not number.is_finite():
         raise ValueError(f"cannot round {number} to {step}")
     digits = max(number.adjusted(), 0) - step.as_tuple().exponent + 2  # type: ignore[operator]
-    return number.quantize(step, rounding=ROUND_HALF_UP, context=Context(prec=max(28, digits)))
+    return number.quantize(step, rounding=rounding, context=Context(prec=max(28, digits)))
+
+
+def quantize_half_up(number: Decimal, step: Decimal) -> Decimal:
+    """`number` rounded half-up to a multiple of `step`, at any magnitude (the rounding rule for shown money)."""
+    return quantize_to(number, step)
 
 
 def round_money(number: Decimal, currency: str) -> Decimal:

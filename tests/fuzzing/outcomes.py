@@ -2,7 +2,7 @@
 
 A run is fine when it exits 0 or 1 (findings), or exits 2 with every line of standard error located:
 `FILE:LINE(:COL)?: field: message`, or `FILE: (file): message` for a problem of the whole file (missing, too
-large, empty, not a regular file...). Exit 70, any other code, a traceback, an unlocated line or JSON output with
+large, empty, not a regular file...), or `FILE: --option: message` for a command-line option. Exit 70, any other code, a traceback, an unlocated line or JSON output with
 `Infinity`/`NaN` in it is a failure.
 """
 
@@ -32,6 +32,7 @@ WHOLE_FILE_PROBLEMS = (
 )
 _LOCATED = re.compile(r"^(\d+)(:\d+)?: \S.*?: \S.*$")
 _WHOLE = re.compile(r"^ \(file\): (?P<message>\S.*)$")
+_OPTION = re.compile(r"^ --[a-z][a-z-]*: \S.*$")  # a problem with a command-line option, not with a line
 
 
 def unlocated(stderr: str, files: Sequence[str]) -> list[str]:
@@ -46,7 +47,7 @@ def unlocated(stderr: str, files: Sequence[str]) -> list[str]:
         whole = _WHOLE.match(rest)
         if name is None:
             bad.append(line)
-        elif _LOCATED.match(rest):
+        elif _LOCATED.match(rest) or _OPTION.match(rest):
             continue
         elif whole is None or not any(p in whole["message"] for p in WHOLE_FILE_PROBLEMS):
             bad.append(line)

@@ -17,13 +17,18 @@ from principal.model.deal import Deal
 from principal.model.pricing import Rounding, UsageMeter
 
 
+def grown(factor: Decimal, years: int) -> Decimal:
+    """`factor ** years`, with no growth in year 0 even at -100% a year (Decimal refuses 0 ** 0)."""
+    return Decimal(1) if years == 0 else factor**years
+
+
 def forecast_volume(deal: Deal, forecast: str, month: int, usage_start: int, scenario: Scenario) -> Decimal:
     """Volume of a forecast in a contract month (0 before usage starts)."""
     if month < usage_start:
         return Decimal(0)
     fc = deal.buyer.forecasts[forecast]
     base = fc.vendor_expected if scenario.vendor_view and fc.vendor_expected is not None else fc.expected
-    volume = base * (1 + fc.growth_percent / 100) ** (contract_year(month) - 1)
+    volume = base * grown(1 + fc.growth_percent / 100, contract_year(month) - 1)
     if scenario.events_occur:
         for event in fc.events:
             end = event.from_month + event.months if event.months is not None else None

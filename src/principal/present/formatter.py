@@ -7,8 +7,10 @@ then written with the locale's symbols and grouping (babel, CLDR data shipped in
 
 from __future__ import annotations
 
+import decimal
 import functools
 import re
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,12 @@ Number = Decimal | int | float | str
 
 def _exact(value: Number) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _digits_for(number: Decimal) -> AbstractContextManager[decimal.Context]:
+    """A decimal context holding every digit of `number` (babel rounds in the current one, 28 digits by default)."""
+    digits = len(number.as_tuple().digits) + max(number.adjusted(), 0) + 2 if number.is_finite() else 28
+    return decimal.localcontext(prec=max(28, digits))
 
 
 def _decimals(number: Decimal) -> int:
@@ -80,7 +88,8 @@ class Formatter:
         if rounded == 0:
             rounded = abs(rounded)  # never '-$0.00'
         pattern = _pattern(self.locale, "money", decimals, 0)
-        return str(format_currency(rounded, currency, format=pattern, locale=self.locale, currency_digits=False))
+        with _digits_for(rounded):
+            return str(format_currency(rounded, currency, format=pattern, locale=self.locale, currency_digits=False))
 
     def rate(self, value: Amount | Number | None, *, blank: str = "") -> str:
         """A unit price with every significant decimal kept, never fewer than the currency's ($0.0099, $0.25)."""
@@ -92,7 +101,8 @@ class Formatter:
         number = (value.number if isinstance(value, Amount) else _exact(value)).normalize()
         places = max(minor_units(currency), _decimals(number))
         pattern = _pattern(self.locale, "money", places, 0)
-        return str(format_currency(number, currency, format=pattern, locale=self.locale, currency_digits=False))
+        with _digits_for(number):
+            return str(format_currency(number, currency, format=pattern, locale=self.locale, currency_digits=False))
 
     def rounded(self, value: Amount | Number) -> Decimal:
         """The exact figure rounded as `money` shows it (for JSON and spreadsheets that carry numbers)."""
@@ -114,7 +124,8 @@ class Formatter:
         else:
             number = quantize_half_up(number, Decimal(1).scaleb(-places))
             pattern = _pattern(self.locale, "number", places, 0)
-        return str(format_decimal(number, format=pattern, locale=self.locale, decimal_quantization=False))
+        with _digits_for(number):
+            return str(format_decimal(number, format=pattern, locale=self.locale, decimal_quantization=False))
 
     def percent(self, value: Number | None, places: int | None = None, *, blank: str = "") -> str:
         """A figure already in percent: 99.95 -> '99.95%', 5 -> '5%'."""

@@ -11,12 +11,13 @@ import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from zoneinfo import ZoneInfo
 
 from principal.model.common import to_cents
 from principal.model.deal import Deal
 from principal.model.sla import ChronicKind, Component, Computation, CreditBasis, FeeBase, Outage, Sla
+from principal.money import quantize_to
 from principal.sla.chronic import describe, first_trigger
 from principal.sla.coverage import covering_component
 from principal.sla.credits import (
@@ -218,7 +219,7 @@ def replay_outages(
     total_impact = add_impacts([o.impact for o in outcomes])
     paid = sum((w.credit_paid for w in results), Decimal(0))
     forfeited = sum((w.credit_paid for w in results if w.forfeited), Decimal(0))
-    ratio = (paid / total_impact.total).quantize(SHOWN) if total_impact.total > 0 else None
+    ratio = quantize_to(paid / total_impact.total, SHOWN, rounding=ROUND_HALF_EVEN) if total_impact.total > 0 else None
     return ReplayResult(
         offer=offer_name,
         timezone=hours.timezone,

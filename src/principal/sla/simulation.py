@@ -18,6 +18,7 @@ import numpy as np
 
 from principal.model.deal import Deal
 from principal.model.sla import ChronicKind, Computation, CreditBasis, DaysBasis, FeeBase, Sla, Window
+from principal.money import quantize_half_up
 from principal.sla.business_hours import open_share_of_week
 from principal.sla.chronic import describe
 from principal.sla.coverage import covering_component, impact_definitions
@@ -223,7 +224,7 @@ def _chronic_first(sla: Sla, names: tuple[str, ...], miss: BoolArray, percent: F
 
 
 def _money(value: float) -> Decimal:
-    return Decimal(repr(round(float(value), 2))).quantize(CENT)
+    return quantize_half_up(Decimal(repr(round(float(value), 2))), CENT)  # exact: already at most 2 places
 
 
 def _spread(values: FloatArray) -> Spread:
