@@ -2,8 +2,8 @@
 
 A run is fine when it exits 0 or 1 (findings), or exits 2 with every line of standard error located:
 `FILE:LINE(:COL)?: field: message`, or `FILE: (file): message` for a problem of the whole file (missing, too
-large, empty, not a regular file...), or `FILE: --option: message` for a command-line option. Exit 70, any other code, a traceback, an unlocated line or JSON output with
-`Infinity`/`NaN` in it is a failure.
+large, empty, not a regular file...), or `FILE: --option: message` for a command-line option. Exit 70, any other
+code, a traceback, an unlocated line or JSON output with `Infinity`/`NaN` in it is a failure.
 """
 
 from __future__ import annotations
