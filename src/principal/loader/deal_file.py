@@ -252,6 +252,7 @@ def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> st
         "list_type": lambda: f"must be a list (got {shown})",
         "too_short": lambda: f"needs at least {ctx.get('min_length')} item(s)",
         "date_from_datetime_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
+        "date_from_datetime_inexact": lambda: f"must be a date YYYY-MM-DD without a time of day (got {shown})",
         "date_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "date_type": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "time_parsing": lambda: f"must be a time HH:MM (got {shown})",
