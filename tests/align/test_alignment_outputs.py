@@ -63,7 +63,7 @@ def test_alignment_tab_in_yen(copies: dict[str, Path], tmp_path: Path) -> None:
     assert usage30[5] == (
         "usage 30% over forecast: the vendor earns ¥985,050 more and you pay ¥985,050; with a 110% annual cap, ¥328,350"
     )
-    assert stress_row(page, "repeated-misses")[2] == "-¥25,388"  # 3 x 5% x 169,250 = 25,387.50, half-up
+    assert stress_row(page, "repeated-misses")[2] == "-¥25,389"  # 3 x (5% x 169,250 = 8,462.5 -> 8,463 yen)
     scorecard = element(page, '<table class="list money-table scorecard">', "table")
     pricing = next(r for r in scorecard.split("<tr>") if "pricing and usage" in r)
     assert cells(pricing)[1] == f"at risk ¥{USAGE_50:,.0f}"

@@ -94,8 +94,8 @@ def test_severe_outage_and_repeated_misses() -> None:
     assert severe is not None
     # 4 h of voice: 100 agents x $40 + 400 contacts x $50 = $24,000 an hour -> $96,000.
     # 240 of January's 44,640 minutes is 99.46% uptime: the 10% rung (not the 100% one below 99.0%).
-    assert severe.replay.impact.total == Decimal("96000.00")
-    assert severe.result.vendor_change == usd(-fees.all_monthly / 10)
+    assert severe.replay.impact.total == usd(96000)
+    assert severe.result.vendor_change == -fees.all_monthly / 10
     assert severe.result.verdict is Verdict.weak  # $2,800 is under a tenth of the $93,200 the buyer carries
     repeated = repeated_misses(deal, "good", fees)
     assert repeated is not None and "arises in month 5" in TEXT(repeated.result.message)

@@ -3,9 +3,7 @@ JPY), with golden files for the human output on the bundled example."""
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -17,6 +15,7 @@ from principal.cli import output
 from tests.clirunner import Result, run
 from tests.conftest import SEED
 from tests.currency_copies import example_in
+from tests.golden import check_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -121,8 +120,9 @@ def test_json_in_yen_has_whole_amounts_and_no_dollar(copies: dict[str, Path]) ->
         "usage 30% over forecast: the vendor earns ¥985,050 more and you pay ¥985,050; with a 110% annual cap, ¥328,350"
     )
     assert original["incentives"]["reliability"]["minimum_credit"] == "20310"
-    whole_yen = REPEATED_CREDITS.quantize(Decimal(1), rounding=ROUND_HALF_UP)  # 25,387.50 -> 25,388
-    assert scenario(original, "repeated-misses")["vendor_change"] == f"-{whole_yen}" == "-25388"
+    # each missed month is credited in whole yen: 5% x 169,250 = 8,462.5 -> 8,463, three times
+    whole_yen = 3 * (REPEATED_CREDITS / 3).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    assert scenario(original, "repeated-misses")["vendor_change"] == f"-{whole_yen}" == "-25389"
     assert result["compare"][0]["exposure"] == {"original": "1641750", "final": "308550"}
     texts = statement_texts(result)
     assert len(texts) > 100
@@ -162,7 +162,7 @@ def test_text_in_yen_side_by_side(copies: dict[str, Path]) -> None:
     usage30 = next(line for line in out.splitlines() if "Usage 30% above forecast" in line)
     assert "¥985,050 / ¥985,050" in usage30 and "¥308,550 / ¥308,550" in usage30
     assert "at risk ¥1,641,750" in out
-    assert "-¥25,388 / ¥887,213" in out
+    assert "-¥25,389 / ¥887,211" in out  # whole-yen credits of 8,463 a month
     assert YEN_AMOUNT.findall(out) and all(not m for m in YEN_AMOUNT.findall(out))
 
 
@@ -171,29 +171,13 @@ def test_text_in_yen_one_offer_and_euro_side_by_side(copies: dict[str, Path]) ->
     yen = ok("align", str(copies["JPY"]), "-o", "original").stdout
     assert "$" not in yen and ".00" not in yen
     assert "the vendor earns ¥985,050 more and you pay ¥985,050" in yen
-    assert "credits pay ¥25,388; no exit right arises" in yen
+    assert "credits pay ¥25,389; no exit right arises" in yen
     euro = ok("align", str(copies["EUR"]), "-o", "original", "-o", "final").stdout
     assert "$" not in euro
     assert f"at risk 1.641.750{NBSP}€" in euro and f"985.050{NBSP}€ / 985.050{NBSP}€" in euro
 
 
 # --- golden output ---------------------------------------------------------------------------------------------
-
-
-def check_golden(name: str, actual: str) -> None:
-    """`actual` must equal tests/cli/golden/NAME; PRINCIPAL_UPDATE_GOLDEN=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"no golden file {path}; run with PRINCIPAL_UPDATE_GOLDEN=1 to write it"
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True), f"golden/{name}", "actual"
-        )
-        pytest.fail("human output differs from the golden file:\n" + "".join(diff), pytrace=False)
 
 
 @pytest.mark.usefixtures("wide")

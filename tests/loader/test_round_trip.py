@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from principal.loader import dump_deal, parse_deal
 from principal.model import Deal
+from tests.builders import build_deal, offer_data
 
 
 def test_seed_round_trips(seed_deal: Deal) -> None:
@@ -30,18 +31,13 @@ money = st.decimals(min_value=0, max_value=10_000, places=4, allow_nan=False, al
     price=money, rate=money, quantity=st.integers(1, 5000), term=st.integers(1, 60), uplift=st.decimals(0, 20, places=2)
 )
 def test_generated_deals_round_trip(price: Decimal, rate: Decimal, quantity: int, term: int, uplift: Decimal) -> None:
-    text = f"""
-name: generated
-buyer:
-  agents: {quantity}
-  forecasts:
-    voice: {{unit: minute, expected: 1000}}
-offers:
-  a:
-    term_months: {term}
-    licenses: [{{name: agent, quantity: {quantity}, unit_price: {price}}}]
-    uplift: {{kind: fixed, percent: {uplift}}}
-    usage: [{{name: voice, forecast: voice, rate_card: {{kind: flat, rate: {rate}}}}}]
-"""
-    deal = parse_deal(text)
+    offer = offer_data(
+        {
+            "term_months": term,
+            "licenses": [{"name": "agent", "quantity": quantity, "unit_price": price}],
+            "uplift": {"kind": "fixed", "percent": uplift},
+            "usage": [{"name": "voice", "forecast": "voice", "rate_card": {"kind": "flat", "rate": rate}}],
+        }
+    )
+    deal = build_deal({"name": "generated", "buyer": {"agents": quantity}, "offers": {"only": None, "a": offer}})
     assert parse_deal(dump_deal(deal)) == deal

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from principal.model import Deal
 from principal.model.sla import Outage, OutageCause
+from principal.money import Amount
 
 NY = ZoneInfo("America/New_York")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "outages"
+
+
+def usd(figure: str | int) -> Amount:
+    """An expected amount of the seed deal (in US dollars), written as text: usd("7892.50")."""
+    return Amount(Decimal(figure), "USD")
 
 
 def ny(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -117,3 +119,14 @@ def test_bad_log_in_json() -> None:
 def test_every_seed_offer_runs(offer: str) -> None:
     result = run("--offer", offer, "--simulate", "50")
     assert result.exit_code == 0, result.output
+
+
+def test_the_command_module_loads_no_engine_until_run() -> None:
+    """`principal --help` imports every command module: this one must not bring numpy or the engines with it."""
+    probe = (
+        "import sys, principal.cli.sla_commands; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'numpy' or m.startswith(("
+        "'principal.sla', 'principal.cost', 'principal.loader', 'principal.model'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

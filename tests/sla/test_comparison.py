@@ -7,8 +7,10 @@ from decimal import Decimal
 import pytest
 
 from principal.model import Deal
+from principal.present import formatter_for
 from principal.sla.comparison import DesignComparison, compare_designs
 from principal.sla.fee_base import fee_bases_for_offer
+from tests.sla.conftest import usd
 
 D = Decimal
 
@@ -27,9 +29,11 @@ def test_design_terms(comparison: DesignComparison) -> None:
         ("digital_channels", D("99.9"), D("43.2")),
     ]
     assert [(c.name, c.allowed_minutes_30_day_month) for c in original.components] == [("platform", D("43.2"))]
-    assert (original.cap_percent, original.cap_amount_monthly) == (D(10), D("16925.00"))  # 10% of 169,250
-    assert (final.cap_percent, final.cap_amount_monthly) == (D(15), D("23677.50"))  # 15% of 157,850
-    assert final.chronic == ("3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee",)
+    assert (original.cap_percent, original.cap_amount_monthly) == (D(10), usd("16925.00"))  # 10% of 169,250
+    assert (final.cap_percent, final.cap_amount_monthly) == (D(15), usd("23677.50"))  # 15% of 157,850
+    assert [formatter_for("USD").text(c) for c in final.chronic] == [
+        "3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee"
+    ]
     assert original.chronic == ()
     assert original.maintenance == "excluded"
     assert final.maintenance == "excluded with 7 days' notice outside business hours only"
@@ -53,33 +57,33 @@ def test_scenarios_side_by_side(comparison: DesignComparison) -> None:
     # 45 minutes of voice in January (31 days): a miss of both 22.32 and 44.64 allowed minutes, 5% of each base.
     # Impact: (450 x $38 + 1,800 x $75) x 0.75 h = 114,075
     assert figures(comparison, "voice_routing down 45 minutes once") == (
-        D("114075.00"),
-        D("7892.50"),
-        D("8462.50"),
+        usd("114075.00"),
+        usd("7892.50"),
+        usd("8462.50"),
         None,
         None,
     )
     # 4 hours: 99.46%, below 99.5: 10% in both
     assert figures(comparison, "voice_routing down 4 hours once") == (
-        D("608400.00"),
-        D("15785.00"),
-        D("16925.00"),
+        usd("608400.00"),
+        usd("15785.00"),
+        usd("16925.00"),
         None,
         None,
     )
     # Three misses: the final escalates 5 -> 10 -> 15% and the exit right fires in month 5; the original pays 5% x 3
     assert figures(comparison, "voice_routing down 45 minutes in months 1, 3 and 5") == (
-        D("342225.00"),
-        D("47355.00"),
-        D("25387.50"),
+        usd("342225.00"),
+        usd("47355.00"),
+        usd("25387.50"),
         5,
         None,
     )
     # Digital channels idle 30% of agents and contacts: (5,130 + 40,500) x 1 h
     assert figures(comparison, "digital_channels down 60 minutes once") == (
-        D("45630.00"),
-        D("7892.50"),
-        D("8462.50"),
+        usd("45630.00"),
+        usd("7892.50"),
+        usd("8462.50"),
         None,
         None,
     )

@@ -13,7 +13,7 @@ from principal.sla.chronic import first_trigger
 from principal.sla.credits import duration_tier_percent, escalated_percent, repeats_before, uptime_tier_percent
 from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.replay import replay_outages
-from tests.sla.conftest import ny, outage, with_sla
+from tests.sla.conftest import ny, outage, usd, with_sla
 
 D = Decimal
 LADDER = Credits(
@@ -95,8 +95,8 @@ def test_minimum_credit_is_not_paid(seed_deal: Deal) -> None:
     fees = fee_bases_for_offer(deal, "final")
     result = replay_outages(deal, "final", [outage(ny(2027, 1, 5, 10), 45)], fees)
     window = result.windows[0]
-    assert window.credit_after_cap == D("7892.50")
-    assert window.below_minimum and window.credit_paid == 0
+    assert window.credit_after_cap == usd("7892.50")
+    assert window.below_minimum and window.credit_paid == usd(0)
 
 
 def test_component_fee_base_caps_each_component(seed_deal: Deal) -> None:
@@ -115,8 +115,8 @@ def test_component_fee_base_caps_each_component(seed_deal: Deal) -> None:
     )
     window = result.windows[0]
     # both at 15% (below 99.0): 15% of 40,000 + 15% of 20,000
-    assert window.credit_paid == D("9000.00")
-    assert window.cap_amount == D("10500.00")  # 15% of 70,000
+    assert window.credit_paid == usd("9000.00")
+    assert window.cap_amount == usd("10500.00")  # 15% of 70,000
 
 
 @settings(max_examples=40, deadline=None)

@@ -13,7 +13,7 @@ from principal.sla.outage_model import preset_model
 from principal.sla.replay import replay_outages
 from principal.sla.simulation import simulate_designs
 from tests.clirunner import run as cli
-from tests.sla.conftest import outage
+from tests.sla.conftest import outage, usd
 
 D = Decimal
 DEAL = """
@@ -65,12 +65,12 @@ def test_quarterly_duration_tiers_in_series() -> None:
     assert combined.name == "combined" and combined.target == D("99.8001")
     assert combined.missed is False
     # duration credits do not need a miss: (10% + 5%) of 3 months x 10,000
-    assert first.credit_paid == D("4500.00")
-    assert second.credit_paid == D("3000.00")
+    assert first.credit_paid == usd("4500.00")
+    assert second.credit_paid == usd("3000.00")
     assert [o.excluded[0].rule for o in result.outages if o.excluded] == ["below_minimum_length"]
     assert result.chronic[0].fires_in_window is None
     # no contact figures: idle payroll only, 100 agents x $40 x 2.5 h (default hours: weekdays 08-18 UTC)
-    assert result.outages[0].impact.total == D("10000.00")
+    assert result.outages[0].impact.total == usd("10000.00")
 
 
 def test_simulation_of_a_quarterly_design_without_start_date() -> None:
@@ -81,7 +81,7 @@ def test_simulation_of_a_quarterly_design_without_start_date() -> None:
     models = [preset_model(c.name, "troubled") for c in sla.components]
     result = simulate_designs(deal, ["quarterly"], fees, models, runs=500, seed=3, impact_sla=sla)[0]
     assert result.years_per_run == 1
-    assert result.yearly_credits.p90 <= D("24000.00")  # 20% cap x 30,000 a quarter x 4 quarters
+    assert result.yearly_credits.p90 <= usd("24000.00")  # 20% cap x 30,000 a quarter x 4 quarters
     assert 0 < result.chronic[0].probability_within_term <= 1
 
 

@@ -11,7 +11,7 @@ from principal.loader.outage_log import OutageLog, load_outage_log
 from principal.model import Deal
 from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.replay import ReplayResult, replay_outages
-from tests.sla.conftest import FIXTURES, ny, outage
+from tests.sla.conftest import FIXTURES, ny, outage, usd
 
 D = Decimal
 COMPONENTS = ["agent_desktop", "digital_channels", "platform", "voice_routing"]
@@ -47,19 +47,19 @@ def test_each_window_and_component(final: ReplayResult) -> None:
         True,
         D(5),
     )
-    assert final.windows[0].credit_paid == D("7892.50")  # 5% of 157,850
+    assert final.windows[0].credit_paid == usd("7892.50")  # 5% of 157,850
     # February: the carrier outage is excluded; maintenance on 3 days' notice (7 needed) counts: 150 of 40,320
     feb = final.windows[1]
     assert judged(final, 2, "voice_routing").missed is False  # type: ignore[attr-defined]
     digital = judged(final, 2, "digital_channels")
     assert digital.availability_percent == D("99.627976")  # type: ignore[attr-defined]
-    assert feb.credit_paid == D("7892.50")
+    assert feb.credit_paid == usd("7892.50")
     # March: second voice miss within 6 months -> 5 + 5 points
     assert judged(final, 3, "voice_routing").credit_percent == 10  # type: ignore[attr-defined]
     # April: voice 5 + 2 x 5 = 15% and digital 5 + 5 = 10%: 25% of the base, capped at 15%
     april = final.windows[3]
-    assert april.credit_before_cap == D("39462.50")
-    assert april.credit_after_cap == april.cap_amount == D("23677.50")
+    assert april.credit_before_cap == usd("39462.50")
+    assert april.credit_after_cap == april.cap_amount == usd("23677.50")
     assert april.capped
     assert april.claim_deadline == dt.date(2027, 5, 30)
 
@@ -82,15 +82,15 @@ def test_chronic_right_date_and_totals(final: ReplayResult) -> None:
     assert final.chronic[0].fires_in_window == 4
     assert final.chronic[0].fires_on == dt.date(2027, 4, 30)
     assert final.misses == 6
-    assert final.credits_paid == D("78925.00")  # 7,892.50 x 2 + 15,785 + 23,677.50 x 2
+    assert final.credits_paid == usd("78925.00")  # 7,892.50 x 2 + 15,785 + 23,677.50 x 2
     assert final.outage_minutes == D(580) and final.counted_minutes == D(420)
 
 
 def test_impact_counts_minutes_inside_business_hours(final: ReplayResult) -> None:
     rows = {o.row: o for o in final.outages}
     # 35 minutes of voice: (450 x $38 + 1,800 x $75) x 35/60 = 152,100 x 35/60
-    assert rows[3].impact.total == D("88725.00")
-    assert rows[4].impact.total == 0  # 23:00-01:00, the operation is closed
+    assert rows[3].impact.total == usd("88725.00")
+    assert rows[4].impact.total == usd(0)  # 23:00-01:00, the operation is closed
     assert rows[6].impact.hours == D(1)  # 21:00-22:00 of 21:00-23:30 is inside hours
 
 
@@ -102,7 +102,7 @@ def test_the_original_excludes_all_maintenance_and_pools_components(seed_deal: D
     assert [j.missed for j in platform] == [False, False, False, True, False, True]
     # April: 25 + 120 minutes (the degraded chat counts in full) = 145 of 43,200 -> 99.66%: 5% of 169,250;
     # June: 20 minutes of desktop + 30 of voice = 50 > 43.2 -> 99.88%: 5% again, no escalation in the original
-    assert result.credits_paid == D("16925.00")
+    assert result.credits_paid == usd("16925.00")
     assert result.chronic == ()
 
 
@@ -112,7 +112,7 @@ def test_credit_in_the_last_window_is_forfeited_with_future_invoice_only(seed_de
     )
     last = result.windows[-1]
     assert last.index == 36 and last.forfeited
-    assert result.credits_forfeited == last.credit_paid == D("7892.50")
+    assert result.credits_forfeited == last.credit_paid == usd("7892.50")
 
 
 def test_a_log_older_than_the_contract_is_measured_from_its_first_month(seed_deal: Deal) -> None:

@@ -14,7 +14,7 @@ from principal.sla.fee_base import fee_bases_for_offer
 from principal.sla.outage_model import CAUSES, fit_models, make_model, preset_model
 from principal.sla.replay import replay_outages
 from principal.sla.simulation import evaluate_design, month_minutes, simulate_designs
-from tests.sla.conftest import ny, outage
+from tests.sla.conftest import ny, outage, usd
 
 D = Decimal
 
@@ -74,9 +74,7 @@ def test_simulation_judges_like_the_replay(seed_deal: Deal) -> None:
         outage(ny(2027, m + 1, 9, 10), minutes, sla.components[c].name, cause=cause) for m, c, minutes, cause in plan
     ]
     replay = replay_outages(seed_deal, "final", outs, fees)
-    assert [D(repr(float(x))).quantize(D("0.01")) for x in arrays.credits[0, :6]] == [
-        w.credit_paid for w in replay.windows
-    ]
+    assert [usd(repr(float(x))).rounded() for x in arrays.credits[0, :6]] == [w.credit_paid for w in replay.windows]
     assert int(arrays.chronic_first[0][0]) + 1 == replay.chronic[0].fires_in_window == 4
 
 
@@ -106,9 +104,9 @@ def test_chronic_odds_are_certain_or_impossible_at_the_extremes(seed_deal: Deal)
     cold = simulate_designs(seed_deal, ["final"], fees, never, runs=200, seed=1, impact_sla=sla)[0]
     assert hot.chronic[0].probability_within_term == 1
     assert hot.chronic[0].median_window_when_fired == 3
-    assert hot.yearly_credits.p10 == D("23677.50") * 12  # every month at the 15% cap
+    assert hot.yearly_credits.p10 == usd("284130.00")  # every month at the 15% cap
     assert cold.chronic[0].probability_within_term == 0
-    assert cold.yearly_credits.mean == 0 and cold.coverage_ratio is None
+    assert cold.yearly_credits.mean == usd(0) and cold.coverage_ratio is None
 
 
 def test_carrier_outages_are_carved_out_in_simulation(seed_deal: Deal) -> None:
@@ -117,5 +115,5 @@ def test_carrier_outages_are_carved_out_in_simulation(seed_deal: Deal) -> None:
     fees = {"final": fee_bases_for_offer(seed_deal, "final")}
     carrier = [make_model(c.name, 3.0, math.log(60), 0.1, {"carrier": 1.0}, "test") for c in sla.components]
     result = simulate_designs(seed_deal, ["final"], fees, carrier, runs=100, seed=2, impact_sla=sla)[0]
-    assert result.yearly_credits.mean == 0
-    assert result.yearly_impact.mean > 0
+    assert result.yearly_credits.mean == usd(0)
+    assert result.yearly_impact.mean > usd(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from principal.model import Deal
+from principal.present import formatter_for
 from principal.strategy.clauses import draft_clauses
 from tests.clirunner import run as cli
 from tests.conftest import SEED
@@ -12,8 +13,9 @@ from tests.conftest import SEED
 
 def _clause(deal: Deal, offer: str, key: str) -> tuple[str, tuple[str, ...]]:
     drafts = draft_clauses(deal, offer)
+    words = formatter_for(deal.currency, deal.locale).text
     clause = next(c for c in drafts.clauses if c.key == key)
-    return " ".join(clause.paragraphs), clause.missing
+    return " ".join(words(p) for p in clause.paragraphs), tuple(words(m) for m in clause.missing)
 
 
 def test_final_milestones_split_the_fee(seed_deal: Deal) -> None:
@@ -53,7 +55,7 @@ def test_final_usage_sla_people_and_exit(seed_deal: Deal) -> None:
 
 def test_original_names_what_is_missing(seed_deal: Deal) -> None:
     drafts = draft_clauses(seed_deal, "original")
-    missing = set(drafts.missing)
+    missing = {formatter_for("USD").text(m) for m in drafts.missing}
     assert "Usage charges, volume bands and annual cap: no not-to-exceed cap on usage charges" in missing
     assert "Service levels, service credits and chronic failure: no chronic-failure exit right" in missing
     assert "Key personnel: the offer names no key personnel roles" in missing

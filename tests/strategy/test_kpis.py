@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from principal.errors import InputError
+from principal.present import formatter_for
 from principal.strategy.kpis import KpiKind, build_kpis, load_goals, parse_goals
 from principal.strategy.kpis.library import LIBRARY
 from tests.clirunner import run as cli
@@ -33,8 +34,9 @@ def test_example_goals_become_kpis_with_remedies_from_the_offer() -> None:
     assert kinds[0] is KpiKind.service_level and len(kinds) == 16
     voice = next(k for k in report.kpis if k.name == "Component availability: voice routing")
     assert voice.target_value == Decimal("99.95") and voice.target_source == "offer SLA"
-    assert "5% below 99.95%, 10% below 99.5%, 15% below 99%" in voice.remedy
-    assert "3 missed months within any 6" in voice.remedy
+    remedy = formatter_for("USD").text(voice.remedy)
+    assert "5% below 99.95%, 10% below 99.5%, 15% below 99%" in remedy
+    assert "3 missed months within any 6" in remedy and "(exit fee $0.00)" in remedy
     crm = next(k for k in report.kpis if k.name == "Component availability: crm screen pop")
     assert crm.target_value == Decimal("99.9") and crm.target_source == "goal"
     assert any("does not name crm_screen_pop" in note for note in crm.notes)

@@ -7,6 +7,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
+from principal.money import Amount
 from principal.strategy.negotiation import Issue, IssueSpace, meso, nash_point, pareto_front, pareto_mask, zopa
 
 
@@ -82,12 +83,22 @@ def test_nash_point_lies_on_the_frontier_and_none_without_agreement() -> None:
     assert nash_point(util.buyer, util.vendor, 1e9, 0.0) is None
 
 
+def usd(value: int | str) -> Amount:
+    return Amount(Decimal(value), "USD")
+
+
 def test_zopa_splits_transferable_surplus() -> None:
-    deal = zopa(Decimal(120), Decimal(90))
-    assert deal.exists and deal.width == 30 and deal.nash_price == Decimal("105.00")
-    assert zopa(Decimal(120), Decimal(90), buyer_power=Decimal("0.8")).nash_price == Decimal("96.00")
-    none = zopa(Decimal(80), Decimal(90))
-    assert not none.exists and none.nash_price is None and none.width == 0
+    deal = zopa(usd(120), usd(90))
+    assert deal.exists and deal.width == usd(30) and deal.nash_price == usd("105.00")
+    assert zopa(usd(120), usd(90), buyer_power=Decimal("0.8")).nash_price == usd("96.00")
+    none = zopa(usd(80), usd(90))
+    assert not none.exists and none.nash_price is None and none.width == usd(0)
+
+
+def test_zopa_rounds_the_nash_price_to_the_currency() -> None:
+    # (100 + 101) / 2 = 100.5: half-up to whole yen is 101; half-up to the cent keeps 100.50.
+    assert zopa(Amount(Decimal(101), "JPY"), Amount(Decimal(100), "JPY")).nash_price == Amount(Decimal(101), "JPY")
+    assert zopa(usd(101), usd(100)).nash_price == usd("100.50")
 
 
 def test_meso_equal_buyer_value_different_asks() -> None:

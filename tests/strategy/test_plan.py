@@ -12,10 +12,21 @@ from principal.cost import schedule
 from principal.cost.compare import attribute_levers
 from principal.model import Deal
 from principal.model.negotiation import IssueKey
+from principal.money import Amount
+from principal.present import formatter_for
+from principal.statements import Statement
 from principal.strategy.plan.brief import Brief, build_brief
 from principal.strategy.plan.deal_space import build_space
 from tests.clirunner import run as cli
 from tests.conftest import SEED
+
+
+def usd(value: str) -> Amount:
+    return Amount(Decimal(value), "USD")
+
+
+def words(statement: Statement) -> str:
+    return formatter_for("USD").text(statement)
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +46,7 @@ def test_three_equal_value_packages_with_tco(seed_deal: Deal, brief: Brief) -> N
     space = build_space(seed_deal, "quarter-end", "revised-ask", negotiation)
     by_key = {issue.key.value: issue for issue in space.issues}
 
-    def utility(levels: dict[str, str]) -> Decimal:
+    def utility(levels: dict[str, Statement]) -> Decimal:
         total = Decimal(0)
         for key, label in levels.items():
             issue = by_key[key]
@@ -44,44 +55,47 @@ def test_three_equal_value_packages_with_tco(seed_deal: Deal, brief: Brief) -> N
         return total
 
     target = utility({i.key.value: i.levels[i.ask_level].label for i in space.issues})
-    assert brief.target_utility == target.quantize(Decimal("0.01"))
+    assert brief.target_utility == usd(str(target.quantize(Decimal("0.01"))))
     for package in brief.packages:
         assert abs(utility(package.levels) - target) <= target / 100
         assert package.term_cost <= brief.walk_away
     lic, usage, credits = brief.packages
     # Each package leads with its own theme: the price-led one cuts deepest on price and uplift.
-    assert lic.levels["seat_price"] < usage.levels["seat_price"] or lic.levels["uplift"] != "5%"
-    assert usage.levels["usage_cap"] == "cap 105%"
-    assert credits.levels["chronic_exit"] == "ask's rule on every component"
+    seat = {p.theme: p.levels["seat_price"].value("price") for p in (lic, usage)}
+    assert isinstance(seat[lic.theme], Amount) and isinstance(seat[usage.theme], Amount)
+    assert seat[lic.theme] < seat[usage.theme] or words(lic.levels["uplift"]) != "5%"
+    assert words(usage.levels["usage_cap"]) == "cap 105%"
+    assert words(credits.levels["chronic_exit"]) == "ask's rule on every component"
     # TCO comes from the cost engine: the price-led package is the cheapest in cash.
-    assert lic.term_cost == Decimal("5735186.08")
+    assert lic.term_cost == usd("5735186.08")
     # Scored by the alignment engine: mean of the five areas (strong 100, needs work 50, at risk 0).
     assert [p.alignment_score for p in brief.packages] == [40.0, 50.0, 40.0]
 
 
 def test_asks_reconcile_with_compare(seed_deal: Deal, brief: Brief) -> None:
     versus = attribute_levers(seed_deal, "original", "revised-ask")
-    assert brief.compare_saving == Decimal("466540.38")
-    assert sum(a.value_vs_baseline for a in brief.asks) == brief.compare_saving
+    assert brief.compare_saving == usd("466540.38")
+    assert sum(a.value_vs_baseline.number for a in brief.asks) == brief.compare_saving.number
     levers = {lv.lever: lv.term.quantize(Decimal("0.01")) for lv in versus.levers}
     by_issue = {a.issue: a for a in brief.asks}
-    assert by_issue["seat_price"].value_vs_baseline == levers["licences"] == Decimal("219143.34")
-    assert by_issue["usage_rates"].value_vs_baseline == levers["usage_rates"] == Decimal("198000.00")
-    assert by_issue["uplift"].value_vs_baseline == levers["uplift"] == Decimal("49397.04")
-    assert brief.open_saving == Decimal("296305.38")
+    assert by_issue["seat_price"].value_vs_baseline.number == levers["licences"] == Decimal("219143.34")
+    assert by_issue["usage_rates"].value_vs_baseline.number == levers["usage_rates"] == Decimal("198000.00")
+    assert by_issue["uplift"].value_vs_baseline.number == levers["uplift"] == Decimal("49397.04")
+    assert brief.open_saving == usd("296305.38")
     ranked = [a.ranked_value for a in brief.asks]
     assert ranked == sorted(ranked, reverse=True)
     assert brief.asks[0].issue == IssueKey.usage_cap.value
 
 
 def test_walk_away_zopa_and_nash(seed_deal: Deal, brief: Brief) -> None:
-    assert brief.batna_cost == Decimal("5832000.00")  # $162,000 a month for 36 months
+    assert brief.batna_cost == usd(str(162_000 * 36))  # $162,000 a month for 36 months
     assert brief.walk_away == brief.batna_cost
-    assert brief.vendor_offer_cost == schedule(seed_deal, "quarter-end").total.quantize(Decimal("0.01"))
+    assert brief.vendor_offer_cost.number == schedule(seed_deal, "quarter-end").total.quantize(Decimal("0.01"))
     z = brief.zopa
     # 5% budget widened by half for high pressure: 7.5% below the vendor's latest offer.
-    assert z.vendor_reservation == (brief.vendor_offer_cost * Decimal("0.925")).quantize(Decimal("0.01"))
-    assert z.exists and z.nash_price == ((z.low + z.high) / 2).quantize(Decimal("0.01"))
+    assert z.vendor_reservation.number == (brief.vendor_offer_cost.number * Decimal("0.925")).quantize(Decimal("0.01"))
+    assert z.exists and z.nash_price is not None
+    assert z.nash_price.number == ((z.low.number + z.high.number) / 2).quantize(Decimal("0.01"))
     assert z.low < brief.target_cost < z.high
     assert brief.nash_cost is not None and brief.nash_cost <= brief.walk_away
 
@@ -95,10 +109,10 @@ def test_concessions_stop_at_walk_away(brief: Brief) -> None:
 
 
 def test_words_carry_the_figures(brief: Brief) -> None:
-    assert any("$5,735,602.12" in line for line in brief.talk_track)
-    assert any("$280,000.00" in c.reply and "10% at 60 days" in c.reply for c in brief.counters)
-    assert any("3,375,000" in q and "4,000,000" in q for q in brief.questions)
-    assert any("no chronic-failure exit right" in q for q in brief.questions)
+    assert any("$5,735,602.12" in words(line) for line in brief.talk_track)
+    assert any("$280,000.00" in words(c.reply) and "10% at 60 days" in words(c.reply) for c in brief.counters)
+    assert any("3,375,000" in words(q) and "4,000,000" in words(q) for q in brief.questions)
+    assert any("no chronic-failure exit right" in words(q) for q in brief.questions)
     assert len(brief.objectives) == 5
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from principal.store import analyses
 from principal.store.tables import AnalysisRow
 from principal.web.tabs import cost as cost_tab
+from tests.builders import deal_text
 from tests.conftest import ROOT
 from tests.web.conftest import WebClient
 from tests.web.html_probe import cells, element, figure, text
@@ -45,7 +46,7 @@ def test_cost_tab_shows_totals_and_the_licence_saving_of_final_against_original(
         "53.6%",
     ]
     savings = element(page, '<table class="list money-table savings" data-offer="final">', "table")
-    assert "final saves $449,849.52 over the term" in text(savings)
+    assert "final saves $449,849.52 on the cost of switching over the term" in text(savings)
     licences = element(savings, '<tr data-lever="licences">', "tr")
     assert cells(licences) == ["seat price and quantity", "$64,800.00", "$67,392.00", "$70,094.16", "$202,286.16"]
     assert '<td class="num">$64,800.00</td>' in licences
@@ -54,9 +55,10 @@ def test_cost_tab_shows_totals_and_the_licence_saving_of_final_against_original(
 def test_cost_tab_charts_come_from_the_engine_series(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/cost").text
     cumulative = figure(page, "fig-cumulative")
-    assert [t["name"] for t in cumulative["data"]] == ["original", "quarter-end", "revised-ask", "final", "incumbent"]
+    assert [t["name"] for t in cumulative["data"]] == ["original", "quarter-end", "revised-ask", "final", "staying"]
     final = cumulative["data"][3]
-    assert len(final["y"]) == 36 and final["y"][-1] == pytest.approx(5_752_292.98)
+    # The cumulative cost of switching: 5,752,292.98 + 3 x 162,000 of dual running before the month-4 go-live.
+    assert len(final["y"]) == 36 and final["y"][-1] == pytest.approx(6_238_292.98)
     assert cumulative["data"][4]["y"][0] == 162_000.0
     distribution = figure(page, "fig-distribution")
     assert [t["name"] for t in distribution["data"]] == ["original", "quarter-end", "revised-ask", "final"]
@@ -196,29 +198,26 @@ def test_cached_results_are_keyed_by_engine_version(seeded: WebClient) -> None:
     store = seeded.client.app.state.store  # type: ignore[attr-defined]
     with store.read() as session:
         row = session.execute(select(AnalysisRow).where(AnalysisRow.engine == "align")).scalar_one()
-    assert row.engine_version.endswith("+align.1")
+    assert row.engine_version.endswith("+align.2")
     assert analyses.cached_result(store, row.version_id, "align", row.engine_version, {}) == row.result_json
 
 
 def test_every_tab_works_on_a_minimal_deal(web: WebClient, tmp_path: Path) -> None:
-    minimal = """\
-schema_version: 1
-name: Small pilot
-currency: USD
-buyer:
-  agents: 20
-  forecasts:
-    minutes: {unit: minute, expected: 50000}
-offers:
-  only:
-    term_months: 12
-    licenses: [{name: agent, kind: named, quantity: 20, unit_price: 100}]
-    usage: [{name: voice, forecast: minutes, rate_card: {kind: flat, rate: 0.01}}]
-"""
+    minimal = deal_text(
+        {
+            "name": "Small pilot",
+            "buyer": {"agents": 20, "forecasts": {"voice": {"expected": 50_000}}},
+            "offers": {"only": {"licenses": [{"name": "agent", "kind": "named", "quantity": 20, "unit_price": 100}]}},
+        }
+    )
+    # term: 20 seats x 100 x 12 = 24,000 plus 50,000 minutes x 0.01 x 12 = 6,000; usage is 6,000 / 30,000 = 20%
     assert web.post_form("/deals", {"yaml_text": minimal, "author": "ana"}).status_code == 303  # type: ignore[attr-defined]
     for tab in ("cost", "sla", "alignment", "review", "strategy"):
         assert web.client.get(f"/deals/1/{tab}").status_code == 200, tab
     cost = web.client.get("/deals/1/cost").text
     assert cells(element(cost, '<tr data-offer="only">', "tr"))[-2:] == ["$30,000.00", "20.0%"]
     assert "no budget" in cost and "no incumbent" in cost
+    # No incumbent: staying is unknown, said plainly, and the question is asked (never read as 0).
+    assert "The cost of staying is unknown: the deal does not give the incumbent's monthly cost" in text(cost)
+    assert "What does the current platform cost a month, all in" in text(cost)
     assert "No offer in this version has an <code>sla:</code> block" in web.client.get("/deals/1/sla").text

@@ -56,8 +56,16 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/api/deals"),
         ("GET", "/api/deals/{deal_id}"),
         ("GET", "/api/deals/{deal_id}/diff"),
+        ("GET", "/api/deals/{deal_id}/reviews"),
+        ("GET", "/api/deals/{deal_id}/reviews/{review_id}"),
         ("GET", "/api/deals/{deal_id}/versions"),
         ("GET", "/api/deals/{deal_id}/versions/{number}"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/align"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/clauses"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/compare"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/cost"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/plan"),
+        ("GET", "/api/deals/{deal_id}/versions/{number}/sla"),
         ("GET", "/api/health"),
         ("GET", "/deals/new"),
         ("GET", "/deals/{deal_id}"),
@@ -72,6 +80,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/{deal_id}/offers/{offer}"),
         ("GET", "/deals/{deal_id}/review"),
         ("GET", "/deals/{deal_id}/review/{review_id}"),
+        ("GET", "/deals/{deal_id}/review/{review_id}/redlines.docx"),
         ("GET", "/deals/{deal_id}/sla"),
         ("GET", "/deals/{deal_id}/strategy"),
         ("GET", "/deals/{deal_id}/versions/{number}/deal.yaml"),
@@ -79,6 +88,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/login"),
         ("POST", "/api/deals"),
         ("POST", "/api/deals/{deal_id}/versions"),
+        ("POST", "/api/deals/{deal_id}/versions/{number}/kpis"),
         ("POST", "/deals"),
         ("POST", "/deals/{deal_id}/exports"),
         ("POST", "/deals/{deal_id}/offers/{offer}"),
@@ -107,7 +117,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 29
+    assert checked == 39
 
 
 @pytest.mark.parametrize(

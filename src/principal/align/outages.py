@@ -48,7 +48,7 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
     hours = deal.incentives.stress.severe_outage_hours
     core = core_component(sla)
     replay = _replay(deal, offer, (ScenarioOutage(core, 1, int(hours * 60)),), fees)
-    credits, impact = replay.credits_paid, replay.impact.total
+    credits, impact = replay.credits_paid.number, replay.impact.total.number
     cur = deal.currency
     message = say(
         "{component} down {hours} hours in one month: the operation loses {impact} (idle payroll {idle}, lost "
@@ -56,8 +56,8 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
         component=core,
         hours=Count(hours),
         impact=Amount(impact, cur),
-        idle=Amount(replay.impact.idle_payroll, cur),
-        lost=Amount(replay.impact.lost_contacts, cur),
+        idle=replay.impact.idle_payroll,
+        lost=replay.impact.lost_contacts,
         credits=Amount(credits, cur),
     )
     if impact:
@@ -87,7 +87,7 @@ def repeated_misses(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None
     core = core_component(sla)
     items = tuple(ScenarioOutage(core, m, int(st.miss_outage_hours * 60)) for m in months)
     replay = _replay(deal, offer, items, fees)
-    credits, impact = replay.credits_paid, replay.impact.total
+    credits, impact = replay.credits_paid.number, replay.impact.total.number
     fired = [c for c in replay.chronic if c.fires_in_window is not None]
     cur = deal.currency
     message = say(

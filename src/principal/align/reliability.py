@@ -51,7 +51,7 @@ def chronic_stake(deal: Deal, offer: str, fees: FeeBases) -> tuple[Amount, State
     a = deal.incentives.reliability
     p_low = chronic_fire_probability(a.p_miss_low_effort, r.count, r.within, windows)
     p_high = chronic_fire_probability(a.p_miss_high_effort, r.count, r.within, windows)
-    stake = Amount(fees.all_monthly, deal.currency) * o.term_months / 2
+    stake = fees.all_monthly * o.term_months / 2
     monthly = (stake * Decimal(str(round(p_low - p_high, 6))) / o.term_months) if o.term_months else zero
     how = say(
         "exit after {misses} misses in {windows} windows fires with probability {p_without} without effort and "
@@ -69,7 +69,6 @@ def reliability_for(deal: Deal, offer: str, fees: FeeBases) -> ReliabilityTest |
     sla = deal.offers[offer].sla
     if sla is None:
         return None
-    cur = deal.currency
     names = tuple(c.name for c in sla.components)
     base = fees.monthly(sla.credits.fee_base, names)
     ceiling = base * ceiling_percent(sla.credits) / 100
@@ -77,9 +76,9 @@ def reliability_for(deal: Deal, offer: str, fees: FeeBases) -> ReliabilityTest |
     chronic, how = chronic_stake(deal, offer, fees)
     return reliability_test(
         deal.incentives.reliability,
-        Amount(fees.all_monthly, cur),
-        Amount(credit, cur),
-        Amount(ceiling, cur) if sla.credits.cap_percent is not None else None,
+        fees.all_monthly,
+        credit,
+        ceiling if sla.credits.cap_percent is not None else None,
         chronic,
         how,
     )

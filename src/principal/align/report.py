@@ -55,8 +55,8 @@ def align(deal: Deal, offer: str) -> AlignmentReport:
     severe = severe_outage(deal, offer, fees)
     repeated = repeated_misses(deal, offer, fees)
     coverage = None
-    if severe is not None and severe.replay.impact.total > 0:
-        coverage = severe.replay.credits_paid / severe.replay.impact.total
+    if severe is not None and severe.replay.impact.total.number > 0:
+        coverage = severe.replay.credits_paid.ratio(severe.replay.impact.total)
     ctx = OfferContext.build(deal, offer, coverage)
     scenarios = cost_scenarios(ctx)
     scenarios.extend(t.result for t in (severe, repeated) if t is not None)

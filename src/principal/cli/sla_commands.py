@@ -1,25 +1,29 @@
-"""`principal sla`: what an offer's SLA allows, what outages cost, what the vendor pays back."""
+"""`principal sla`: what an offer's SLA allows, what outages cost, what the vendor pays back.
+
+Every figure is written by the deal's formatter (its currency, decimals and locale); the engine modules are imported
+inside the command so `principal --help` does not load them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from principal.cli.output import command, console, emit_result
+from principal.cli.output import command, console, emit_result, use_formatter
 from principal.errors import InputError, Problem
-from principal.loader import load_deal
-from principal.loader.outage_log import load_outage_log
-from principal.model.deal import Deal
-from principal.money_format import money
-from principal.sla.comparison import DesignComparison
-from principal.sla.outage_model import PRESETS
-from principal.sla.replay import ReplayResult
-from principal.sla.report import SlaReport, sla_report
-from principal.sla.simulation import SimulationResult, Spread, max_runs
+
+if TYPE_CHECKING:
+    from principal.model.deal import Deal
+    from principal.present import Formatter
+    from principal.sla.comparison import DesignComparison
+    from principal.sla.replay import ReplayResult
+    from principal.sla.report import SlaReport
+    from principal.sla.simulation import SimulationResult, Spread
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +42,13 @@ def sla(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output with every figure."),
 ) -> None:
     """Allowed downtime, outage replay, simulated credits and impact, and design comparison for an offer's SLA."""
+    from principal.loader import load_deal
+    from principal.loader.outage_log import load_outage_log
+    from principal.present import formatter_for
+    from principal.sla.report import sla_report
+
     deal = load_deal(file)
+    fmt = use_formatter(formatter_for(deal.currency, deal.locale))
     name = _offer(deal, file, offer or deal.baseline_name, "--offer")
     other = _offer(deal, file, against, "--against") if against is not None else None
     _check_options(deal, file, name, other, simulate, seed, preset)
@@ -59,7 +69,7 @@ def sla(
     if as_json:
         emit_result({"currency": deal.currency, "report": report})
         return
-    _render(report, deal.currency)
+    _render(report, fmt)
 
 
 def _named_zone(deal: Deal) -> str | None:
@@ -89,6 +99,9 @@ def _offer(deal: Deal, file: Path, name: str | None, option: str) -> str:
 def _check_options(
     deal: Deal, file: Path, offer: str, other: str | None, simulate: int | None, seed: int, preset: str
 ) -> None:
+    from principal.sla.outage_model import PRESETS
+    from principal.sla.simulation import max_runs
+
     if preset not in PRESETS:
         raise InputError.single(str(file), f"unknown preset {preset!r}; use {', '.join(PRESETS)}", field="--preset")
     if seed < 0:
@@ -104,40 +117,35 @@ def _check_options(
             )
 
 
-def _money(currency: str, amount: Decimal | None) -> str:
-    return "-" if amount is None else money(amount, currency)
+def _target(fmt: Formatter, value: Decimal) -> str:
+    """A target or cap in percent with the decimals it was written with (99.95%, 99.9%, 15%)."""
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return fmt.percent(value, places)
 
 
-def _num(value: Decimal, places: int = 2) -> str:
-    return f"{value:,.{places}f}"
-
-
-def _pct(value: Decimal | None, places: int = 2) -> str:
-    return "-" if value is None else f"{value * 100:.{places}f}%"
-
-
-def _render(report: SlaReport, currency: str) -> None:
+def _render(report: SlaReport, fmt: Formatter) -> None:
     out = console.print
     out(f"SLA of offer {report.offer!r}" + (f" ({report.label})" if report.label else ""), markup=False)
     fee = report.fee_base
-    out(f"Fee base for credits: {fee.name} = {_money(currency, fee.monthly_amount)} a month", markup=False)
+    out(f"Fee base for credits: {fee.name} = {fmt.money(fee.monthly_amount)} a month", markup=False)
     out(f"  from {fee.source}", markup=False)
-    _render_allowed(report)
+    _render_allowed(report, fmt)
     if report.chronic_rules:
         out("Chronic-failure rules:", markup=False)
         for rule in report.chronic_rules:
-            out(f"  - {rule}", markup=False)
+            out(f"  - {fmt.text(rule)}", markup=False)
     if report.sole_remedy:
         out("Credits are the sole remedy for a miss.", markup=False)
     if report.replay is not None:
-        _render_replay(report.replay, report.outage_log or "", currency)
+        _render_replay(report.replay, report.outage_log or "", fmt)
     if report.simulation is not None and report.comparison is None:
-        _render_simulation((report.simulation,), currency)
+        _render_simulation((report.simulation,), fmt)
     if report.comparison is not None:
-        _render_comparison(report.comparison, currency)
+        _render_comparison(report.comparison, fmt)
 
 
-def _render_allowed(report: SlaReport) -> None:
+def _render_allowed(report: SlaReport, fmt: Formatter) -> None:
     allowed = report.allowed
     table = Table(title=f"Allowed downtime in minutes ({allowed.computation.value}, {allowed.window.value} windows)")
     table.add_column("component")
@@ -148,9 +156,9 @@ def _render_allowed(report: SlaReport) -> None:
     for comp in allowed.components:
         table.add_row(
             comp.component,
-            f"{comp.target}%",
-            *[_num(p.allowed_minutes) for p in comp.periods],
-            _num(comp.per_365_day_year_minutes),
+            _target(fmt, comp.target),
+            *[fmt.number(p.allowed_minutes, 2) for p in comp.periods],
+            fmt.number(comp.per_365_day_year_minutes, 2),
         )
     console.print(table)
     console.print(f"Measured on {allowed.components[0].measured_basis}; {allowed.combined_note}.", markup=False)
@@ -161,11 +169,11 @@ def _render_allowed(report: SlaReport) -> None:
         elif carve.excludable_minutes is None:
             amount = "no limit"
         else:
-            amount = _num(carve.excludable_minutes)
+            amount = fmt.number(carve.excludable_minutes, 2)
         console.print(f"  - {carve.rule}: {amount}: {carve.note}", markup=False)
 
 
-def _render_replay(replay: ReplayResult, log: str, currency: str) -> None:
+def _render_replay(replay: ReplayResult, log: str, fmt: Formatter) -> None:
     table = Table(title=f"Outage replay of {log} under {replay.offer!r} (windows with outages; --json has all)")
     for column in ("window", "figure", "counted min", "allowed min", "availability", "miss", "credit %"):
         table.add_column(column, justify="right" if column not in ("window", "figure") else "left")
@@ -176,68 +184,65 @@ def _render_replay(replay: ReplayResult, log: str, currency: str) -> None:
             table.add_row(
                 f"{window.index} ({window.first_day}..{window.last_day})",
                 judged.name,
-                _num(judged.counted_minutes),
-                _num(judged.allowed_minutes),
-                f"{judged.availability_percent:.4f}%",
+                fmt.number(judged.counted_minutes, 2),
+                fmt.number(judged.allowed_minutes, 2),
+                fmt.percent(judged.availability_percent, 4),
                 "yes" if judged.missed else "no",
-                f"{judged.credit_percent:f}" + (f" ({judged.repeats} repeat)" if judged.repeats else ""),
+                fmt.number(judged.credit_percent) + (f" ({judged.repeats} repeat)" if judged.repeats else ""),
             )
         capped = " (capped)" if window.capped else ""
         below = " (below the minimum credit: not paid)" if window.below_minimum else ""
         deadline = f", claim by {window.claim_deadline}" if window.claim_deadline else ""
         lost = ", forfeited: no later invoice" if window.forfeited else ""
         table.add_row(
-            "",
-            "window credit",
-            "",
-            "",
-            "",
-            "",
-            f"{_money(currency, window.credit_paid)}{capped}{below}{deadline}{lost}",
+            "", "window credit", "", "", "", "", f"{fmt.money(window.credit_paid)}{capped}{below}{deadline}{lost}"
         )
     console.print(table)
     outages = Table(title="Outages: minutes excluded and why, and what each cost the operation")
     for column in ("row", "component", "start", "minutes", "counted", "excluded", "impact", "note"):
         outages.add_column(column)
     for o in replay.outages:
-        excluded = ", ".join(f"{e.rule} {_num(e.minutes)}" for e in o.excluded) or "-"
+        excluded = ", ".join(f"{e.rule} {fmt.number(e.minutes, 2)}" for e in o.excluded) or "-"
         outages.add_row(
             str(o.row),
             o.component + (f" -> {o.counts_against}" if o.counts_against not in (None, o.component) else ""),
             o.start.isoformat(),
-            _num(o.minutes),
-            _num(o.counted_minutes),
+            fmt.number(o.minutes, 2),
+            fmt.number(o.counted_minutes, 2),
             excluded,
-            _money(currency, o.impact.total),
+            fmt.money(o.impact.total),
             o.note,
         )
     console.print(outages)
     for rule in replay.chronic:
         when = f"fires in window {rule.fires_in_window}, on {rule.fires_on}" if rule.fires_in_window else "never fires"
-        console.print(f"Chronic rule {rule.rule + 1} ({rule.description}): {when}", markup=False)
+        console.print(f"Chronic rule {rule.rule + 1} ({fmt.text(rule.description)}): {when}", markup=False)
+    impact = replay.impact
     console.print(
-        f"Totals: {_num(replay.outage_minutes)} outage minutes, {_num(replay.counted_minutes)} counted, "
-        f"{replay.misses} miss(es); credits {_money(currency, replay.credits_paid)} "
-        f"(forfeited {_money(currency, replay.credits_forfeited)}); impact {_money(currency, replay.impact.total)} "
-        f"(idle payroll {_money(currency, replay.impact.idle_payroll)}, lost contacts "
-        f"{_money(currency, replay.impact.lost_contacts)}); credits cover {_pct(replay.coverage_ratio)} of it",
+        f"Totals: {fmt.number(replay.outage_minutes, 2)} outage minutes, {fmt.number(replay.counted_minutes, 2)} "
+        f"counted, {replay.misses} miss(es); credits {fmt.money(replay.credits_paid)} "
+        f"(forfeited {fmt.money(replay.credits_forfeited)}); impact {fmt.money(impact.total)} "
+        f"(idle payroll {fmt.money(impact.idle_payroll)}, lost contacts {fmt.money(impact.lost_contacts)}); "
+        f"credits cover {fmt.share(replay.coverage_ratio, 2, blank='-')} of it",
         markup=False,
     )
 
 
-def _render_simulation(results: tuple[SimulationResult, ...], currency: str) -> None:
+def _render_simulation(results: tuple[SimulationResult, ...], fmt: Formatter) -> None:
     first = results[0]
-    models = Table(title=f"Outage models ({first.runs:,} simulated {first.term_months}-month terms, seed {first.seed})")
+    models = Table(
+        title=f"Outage models ({fmt.number(first.runs)} simulated {first.term_months}-month terms, seed {first.seed})"
+    )
     for column in ("component", "outages/month", "median min", "mean min", "sigma", "min/month", "source"):
         models.add_column(column)
     for m in first.models:
         models.add_row(
             m.component,
-            f"{m.rate_per_month:.3f}",
-            f"{m.median_minutes:.1f}",
-            f"{m.mean_minutes:.1f}",
-            f"{m.sigma:.2f}",
-            f"{m.expected_minutes_per_month:.1f}",
+            fmt.number(m.rate_per_month, 3),
+            fmt.number(m.median_minutes, 1),
+            fmt.number(m.mean_minutes, 1),
+            fmt.number(m.sigma, 2),
+            fmt.number(m.expected_minutes_per_month, 1),
             m.source,
         )
     console.print(models)
@@ -245,36 +250,39 @@ def _render_simulation(results: tuple[SimulationResult, ...], currency: str) -> 
     table.add_column("figure")
     for r in results:
         table.add_column(r.offer, justify="right")
+
+    def spread(s: Spread) -> str:
+        return "/".join(fmt.money(v) for v in (s.p10, s.p50, s.p90))
+
+    def share(value: Decimal | None) -> str:
+        return fmt.share(value, 2, blank="-")
+
     rows: list[tuple[str, Callable[[SimulationResult], str]]] = [
-        ("credits a year P10 / P50 / P90", lambda r: "/".join(_money(currency, v) for v in _p(r.yearly_credits))),
-        ("credits a year, mean", lambda r: _money(currency, r.yearly_credits.mean)),
-        ("impact a year P10 / P50 / P90", lambda r: "/".join(_money(currency, v) for v in _p(r.yearly_impact))),
-        ("impact a year, mean", lambda r: _money(currency, r.yearly_impact.mean)),
-        ("coverage (mean credits / mean impact)", lambda r: _pct(r.coverage_ratio)),
-        ("P(any credit in a year)", lambda r: _pct(r.probability_of_any_credit_in_a_year)),
-        ("credits forfeited at term end, mean", lambda r: _money(currency, r.mean_forfeited_per_term)),
+        ("credits a year P10 / P50 / P90", lambda r: spread(r.yearly_credits)),
+        ("credits a year, mean", lambda r: fmt.money(r.yearly_credits.mean)),
+        ("impact a year P10 / P50 / P90", lambda r: spread(r.yearly_impact)),
+        ("impact a year, mean", lambda r: fmt.money(r.yearly_impact.mean)),
+        ("coverage (mean credits / mean impact)", lambda r: share(r.coverage_ratio)),
+        ("P(any credit in a year)", lambda r: share(r.probability_of_any_credit_in_a_year)),
+        ("credits forfeited at term end, mean", lambda r: fmt.money(r.mean_forfeited_per_term)),
     ]
     for label, cell in rows:
         table.add_row(label, *[cell(r) for r in results])
     for r in results:
         for f in r.figures:
             table.add_row(
-                f"{r.offer}: {f.name} misses {f.target}% (share of windows)",
-                *[_pct(f.miss_probability_per_window) if x is r else "" for x in results],
+                f"{r.offer}: {f.name} misses {_target(fmt, f.target)} (share of windows)",
+                *[share(f.miss_probability_per_window) if x is r else "" for x in results],
             )
         for c in r.chronic:
             table.add_row(
                 f"{r.offer}: P(chronic rule {c.rule + 1} fires in the term)",
-                *[_pct(c.probability_within_term) if x is r else "" for x in results],
+                *[share(c.probability_within_term) if x is r else "" for x in results],
             )
     console.print(table)
 
 
-def _p(spread: Spread) -> tuple[Decimal, Decimal, Decimal]:
-    return (spread.p10, spread.p50, spread.p90)
-
-
-def _render_comparison(comparison: DesignComparison, currency: str) -> None:
+def _render_comparison(comparison: DesignComparison, fmt: Formatter) -> None:
     designs = comparison.designs
     table = Table(title="SLA designs side by side")
     table.add_column("term")
@@ -288,7 +296,10 @@ def _render_comparison(comparison: DesignComparison, currency: str) -> None:
     row(
         "components (allowed min in a 30-day month)",
         [
-            "\n".join(f"{c.name} {c.target}% ({_num(c.allowed_minutes_30_day_month)})" for c in d.components)
+            "\n".join(
+                f"{c.name} {_target(fmt, c.target)} ({fmt.number(c.allowed_minutes_30_day_month, 2)})"
+                for c in d.components
+            )
             for d in designs
         ],
     )
@@ -296,17 +307,18 @@ def _render_comparison(comparison: DesignComparison, currency: str) -> None:
     row("planned maintenance", [d.maintenance for d in designs])
     row("credit tiers", ["\n".join(d.tiers) or "-" for d in designs])
     row("escalation", [d.escalation or "-" for d in designs])
-    row("fee base a month", [f"{d.fee_base} {_money(currency, d.fee_base_monthly)}" for d in designs])
+    row("fee base a month", [f"{d.fee_base} {fmt.money(d.fee_base_monthly)}" for d in designs])
     row(
         "cap a month",
         [
-            f"{d.cap_percent if d.cap_percent is not None else 100}% = {_money(currency, d.cap_amount_monthly)}"
+            f"{_target(fmt, d.cap_percent if d.cap_percent is not None else Decimal(100))} = "
+            f"{fmt.money(d.cap_amount_monthly)}"
             for d in designs
         ],
     )
     row("claim within (days)", [str(d.claim_days) if d.claim_days is not None else "-" for d in designs])
     row("sole remedy", [str(d.sole_remedy) for d in designs])
-    row("chronic-failure exit", ["\n".join(d.chronic) or "none" for d in designs])
+    row("chronic-failure exit", ["\n".join(fmt.text(c) for c in d.chronic) or "none" for d in designs])
     console.print(table)
     scenarios = Table(
         title=f"Scenarios (outages at 10:00 local on the first Tuesday of the month, from {comparison.scenario_start})"
@@ -317,18 +329,18 @@ def _render_comparison(comparison: DesignComparison, currency: str) -> None:
         scenarios.add_column(f"{d.offer}: credits (coverage)", justify="right")
         scenarios.add_column(f"{d.offer}: chronic exit", justify="right")
     for s in comparison.scenarios:
-        cells = [s.name, _money(currency, s.figures[0].impact.total)]
+        cells = [s.name, fmt.money(s.figures[0].impact.total)]
         for f in s.figures:
-            cells.append(f"{_money(currency, f.credits_paid)} ({_pct(f.coverage_ratio, 1)})")
+            cells.append(f"{fmt.money(f.credits_paid)} ({fmt.share(f.coverage_ratio, 1, blank='-')})")
             cells.append(f"window {f.chronic_fires_in_window}" if f.chronic_fires_in_window else "no")
         scenarios.add_row(*cells)
     console.print(scenarios)
     if comparison.replay is not None:
         for r in comparison.replay:
             console.print(
-                f"Outage log under {r.offer!r}: {r.misses} miss(es), credits {_money(currency, r.credits_paid)}, "
-                f"impact {_money(currency, r.impact.total)}, coverage {_pct(r.coverage_ratio)}",
+                f"Outage log under {r.offer!r}: {r.misses} miss(es), credits {fmt.money(r.credits_paid)}, "
+                f"impact {fmt.money(r.impact.total)}, coverage {fmt.share(r.coverage_ratio, 2, blank='-')}",
                 markup=False,
             )
     if comparison.simulation is not None:
-        _render_simulation(comparison.simulation, currency)
+        _render_simulation(comparison.simulation, fmt)

@@ -1,23 +1,30 @@
-"""`principal kpis`, `principal clauses` and `principal plan`: KPIs from goals, clause drafts, the negotiation brief."""
+"""`principal kpis`, `principal clauses` and `principal plan`: KPIs from goals, clause drafts, the negotiation brief.
+
+The engines return typed results (amounts, statements); these commands print them with the deal's formatter
+(its currency and locale) or hand them to the one JSON encoder. Engines are imported inside the commands.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from principal.cli.brief_render import render_brief
-from principal.cli.output import EXIT_FINDINGS, command, console, emit_result
+from principal.cli.output import EXIT_FINDINGS, command, console, emit_result, use_formatter
 from principal.cli.progress import working
 from principal.errors import InputError, Problem
-from principal.loader import load_deal
-from principal.loader.problems import format_path
-from principal.loader.yaml_positions import parse_located
-from principal.model.deal import Deal
-from principal.strategy.clauses import draft_clauses
-from principal.strategy.kpis import KpiReport, build_kpis, load_goals
-from principal.strategy.plan.brief import build_brief
+from principal.present import formatter_for
+
+if TYPE_CHECKING:
+    from principal.model.deal import Deal
+    from principal.present import Formatter
+    from principal.strategy.clauses import ClauseSet
+    from principal.strategy.kpis import KpiReport
+
+NO_DEAL_CURRENCY = "XXX"
+"""ISO 4217's code for "no currency": the formatter of a goals file that links no deal (it quotes no money)."""
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +45,9 @@ def check_negotiation_names(deal: Deal, file: Path) -> None:
     ]
     if not wrong:
         return
+    from principal.loader.problems import format_path
+    from principal.loader.yaml_positions import parse_located
+
     located = parse_located(file.read_text(encoding="utf-8-sig"), str(file))
     problems = []
     for path, name in wrong:
@@ -64,26 +74,23 @@ def kpis(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Turn operations goals into contract-ready KPIs; exit 1 when the planned staffing cannot meet a target."""
+    from principal.strategy.kpis import build_kpis, load_goals
+
     loaded = load_goals(file)
-    report = build_kpis(loaded.goals, loaded.deal, loaded.offer_name)
+    deal = loaded.deal
+    fmt = use_formatter(
+        formatter_for(deal.currency, deal.locale) if deal is not None else formatter_for(NO_DEAL_CURRENCY)
+    )
+    report = build_kpis(loaded.goals, deal, loaded.offer_name)
     if as_json:
-        emit_result({"feasible": not report.infeasible, **_as_dict(report)})
+        emit_result(report)
     else:
-        _render_kpis(report)
-    if report.infeasible:
+        _render_kpis(report, fmt)
+    if not report.feasible:
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _as_dict(report: KpiReport) -> dict[str, object]:
-    return {
-        "operation": report.operation,
-        "offer": report.offer,
-        "kpis": list(report.kpis),
-        "feasibility": list(report.feasibility),
-    }
-
-
-def _render_kpis(report: KpiReport) -> None:
+def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
     say = console.print
     source = f" (remedies from offer {report.offer!r})" if report.offer else ""
     say(f"KPIs for {report.operation}{source}", markup=False)
@@ -100,7 +107,7 @@ def _render_kpis(report: KpiReport) -> None:
             ("Window", kpi.window),
             ("Exclusions", "; ".join(kpi.exclusions) or "none"),
             ("Reporting", kpi.cadence),
-            ("Remedy", kpi.remedy),
+            ("Remedy", fmt.text(kpi.remedy)),
         ]
         rows.extend(("Note", note) for note in kpi.notes)
         for label, text in rows:
@@ -110,11 +117,11 @@ def _render_kpis(report: KpiReport) -> None:
         say("Staffing checks (Erlang C at the planned staffing)", markup=False)
         for item in report.feasibility:
             mark = "ok  " if item.feasible else "FAIL"
-            measured = (
-                f"SL {item.service_level:.1%}"
-                if item.service_level is not None
-                else f"ASA {_asa(item.asa_seconds)}, occupancy {item.occupancy:.1%}"
-            )
+            if item.service_level is not None:
+                measured = f"SL {fmt.share(item.service_level)}"
+            else:
+                asa = f"{fmt.number(item.asa_seconds, 0)} s" if item.asa_seconds is not None else "without limit"
+                measured = f"ASA {asa}, occupancy {fmt.share(item.occupancy)}"
             say(f"  {mark} {item.goal}: {measured}", markup=False)
             say(f"       {item.message}", markup=False)
 
@@ -130,21 +137,30 @@ def clauses(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Contract-ready clause drafts for an offer's terms; says what the offer leaves out instead of inventing it."""
+    from principal.loader import load_deal
+    from principal.strategy.clauses import draft_clauses
+
     deal = load_deal(file)
+    fmt = use_formatter(formatter_for(deal.currency, deal.locale))
     name = pick_offer(deal, offer, file)
     drafts = draft_clauses(deal, name)
     if as_json:
-        emit_result({**asdict(drafts), "missing": list(drafts.missing)})
+        emit_result(drafts)
         return
+    _render_clauses(drafts, fmt)
+
+
+def _render_clauses(drafts: ClauseSet, fmt: Formatter) -> None:
     say = console.print
-    say(f"Clause drafts for {drafts.deal}, offer {name!r}" + (f" ({drafts.offer_label})" if drafts.offer_label else ""))
+    label = f" ({drafts.offer_label})" if drafts.offer_label else ""
+    say(f"Clause drafts for {drafts.deal}, offer {drafts.offer!r}{label}", markup=False)
     for number, clause in enumerate(drafts.clauses, start=1):
         say("", markup=False)
         say(f"{number}. {clause.title}", markup=False)
         for paragraph in clause.paragraphs:
-            say(f"   {paragraph}", markup=False)
+            say(f"   {fmt.text(paragraph)}", markup=False)
         for item in clause.missing:
-            say(f"   MISSING: {item}", markup=False)
+            say(f"   MISSING: {fmt.text(item)}", markup=False)
 
 
 @command("plan")
@@ -153,11 +169,15 @@ def plan(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
+    from principal.loader import load_deal
+    from principal.strategy.plan.brief import build_brief
+
     deal = load_deal(file)
+    fmt = use_formatter(formatter_for(deal.currency, deal.locale))
     check_negotiation_names(deal, file)
     with working("building the brief", enabled=not as_json):
         brief = build_brief(deal)
     if as_json:
-        emit_result(asdict(brief))
+        emit_result(brief)
         return
-    render_brief(brief)
+    render_brief(brief, fmt)

@@ -7,10 +7,6 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from principal.money import quantize_half_up
-
-CENT = Decimal("0.01")
-
 MAX_MONEY = 10**15
 """Largest amount a deal may state, in its own currency (a thousand trillion: room for any currency's contracts)."""
 MAX_RATE = 10**12
@@ -19,11 +15,6 @@ MAX_QUANTITY = 10**12
 """Largest count or monthly volume (seats, minutes, sessions)."""
 MAX_MONTHS = 600
 """Latest contract month any field may name (50 years)."""
-
-
-def to_cents(amount: Decimal) -> Decimal:
-    """Round an exact amount half-up to the cent: the one rounding rule used for every figure Principal shows."""
-    return quantize_half_up(amount, CENT)
 
 
 MAX_DIGITS = 30
@@ -58,7 +49,11 @@ def _check_numbers(value: Any) -> None:
 class Record(BaseModel):
     """An immutable model record: unknown keys are errors, values are validated on construction."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False)
+    # defer_build: a record's validator is built when first used, not at import; loading a deal builds the whole
+    # Deal schema once, and `principal --help` builds none (validation itself is unchanged).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False, defer_build=True
+    )
 
     @field_validator("*", mode="after")
     @classmethod

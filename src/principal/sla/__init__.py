@@ -1,6 +1,7 @@
 """The SLA engine: allowed downtime, outage replay, simulation, credits, chronic rules and design comparison.
 
-Plain functions over the deal model returning frozen dataclasses with Decimal money:
+Plain functions over the deal model returning frozen dataclasses; money is `principal.money.Amount` in the deal's
+currency (rounded to its minor unit where a figure is paid or shown), sentences are `Statement`s:
 `allowed_downtime`, `replay_outages`, `simulate_designs`, `compare_designs`, and `sla_report` which runs them for
 the `principal sla` command. Fee amounts come in as `FeeBases` (see `fee_base`).
 """

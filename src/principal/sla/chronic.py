@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from principal.model.sla import ChronicRule
+from principal.money import Amount
+from principal.statements import Statement, Value, say
 
 
 def first_trigger(qualifying: Sequence[bool], rule: ChronicRule) -> int | None:
@@ -19,8 +21,18 @@ def first_trigger(qualifying: Sequence[bool], rule: ChronicRule) -> int | None:
     return None
 
 
-def describe(rule: ChronicRule) -> str:
+def describe(rule: ChronicRule, currency: str) -> Statement:
+    """The rule in words: '3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee'."""
     what = "missed windows" if rule.kind.value == "misses" else "windows at maximum credits"
     watched = ", ".join(rule.components) if rule.components else "any component"
-    fee = f", exit fee {rule.termination_fee}" if rule.termination_fee else ", no exit fee"
-    return f"{rule.count} {what} ({watched}) within any {rule.within} windows: {rule.remedy.value}{fee}"
+    head = "{count} {what} ({watched}) within any {within} windows: {remedy}"
+    values: dict[str, Value] = {
+        "count": rule.count,
+        "what": what,
+        "watched": watched,
+        "within": rule.within,
+        "remedy": rule.remedy.value,
+    }
+    if rule.termination_fee:
+        return say(head + ", exit fee {fee}", **values, fee=Amount(rule.termination_fee, currency))
+    return say(head + ", no exit fee", **values)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from principal.model.deal import Deal
 from principal.model.sla import Outage, Sla
+from principal.money import Amount
 from principal.sla.chronic import describe
 from principal.sla.coverage import impact_definitions
 from principal.sla.credits import ceiling_percent
@@ -25,6 +26,7 @@ from principal.sla.impact import Impact
 from principal.sla.replay import ReplayResult, replay_outages
 from principal.sla.simulation import SimulationResult
 from principal.sla.windows import add_months
+from principal.statements import Statement
 
 HUNDRED = Decimal(100)
 THIRTY_DAY_MINUTES = Decimal(43200)
@@ -53,14 +55,14 @@ class DesignSummary:
     tiers: tuple[str, ...]
     escalation: str | None
     fee_base: str
-    fee_base_monthly: Decimal
+    fee_base_monthly: Amount
     cap_percent: Decimal | None
-    cap_amount_monthly: Decimal
-    minimum_credit: Decimal
+    cap_amount_monthly: Amount
+    minimum_credit: Amount
     claim_days: int | None
     future_invoice_only: bool
     sole_remedy: bool | None
-    chronic: tuple[str, ...]
+    chronic: tuple[Statement, ...]
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class ScenarioOutage:
 class ScenarioFigures:
     offer: str
     misses: int
-    credits_paid: Decimal
+    credits_paid: Amount
     impact: Impact
     coverage_ratio: Decimal | None
     chronic_fires_in_window: int | None
@@ -167,11 +169,11 @@ def summarise_design(deal: Deal, offer: str, fees: FeeBases) -> DesignSummary:
         fee_base_monthly=base,
         cap_percent=credits.cap_percent,
         cap_amount_monthly=base * ceiling_percent(credits) / HUNDRED,
-        minimum_credit=credits.minimum_credit,
+        minimum_credit=Amount(credits.minimum_credit, deal.currency),
         claim_days=credits.claim_days,
         future_invoice_only=credits.future_invoice_only,
         sole_remedy=sla.sole_remedy,
-        chronic=tuple(describe(rule) for rule in sla.chronic),
+        chronic=tuple(describe(rule, deal.currency) for rule in sla.chronic),
     )
 
 

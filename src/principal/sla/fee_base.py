@@ -12,26 +12,31 @@ from decimal import Decimal
 
 from principal.cost.fee_bases import live_month_fees
 from principal.cost.schedule import schedule
-from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 from principal.model.sla import FeeBase
+from principal.money import Amount
 
 
 @dataclass(frozen=True)
 class FeeBases:
     """Monthly amounts in the deal's currency for each base a credit can name."""
 
-    licenses: Decimal
-    recurring: Decimal
-    usage: Decimal
-    all_monthly: Decimal
-    components: Mapping[str, Decimal] = field(default_factory=dict)
+    licenses: Amount
+    recurring: Amount
+    usage: Amount
+    all_monthly: Amount
+    components: Mapping[str, Amount] = field(default_factory=dict)
     source: str = ""
 
-    def monthly(self, base: FeeBase, components: tuple[str, ...] = ()) -> Decimal:
+    @property
+    def currency(self) -> str:
+        return self.all_monthly.currency
+
+    def monthly(self, base: FeeBase, components: tuple[str, ...] = ()) -> Amount:
         """The monthly amount of `base`; for the component base, the sum of the named components' fees."""
         if base is FeeBase.component:
-            return sum((self.components.get(name, Decimal(0)) for name in components), Decimal(0))
+            zero = Amount.zero(self.currency)
+            return sum((self.components.get(name, zero) for name in components), zero)
         if base is FeeBase.usage:
             return self.usage
         if base is FeeBase.licenses:
@@ -39,19 +44,28 @@ class FeeBases:
         return self.all_monthly
 
 
+def _billed(value: Decimal | Amount, currency: str) -> Amount:
+    """A billed figure of the cost engine, rounded half-up to the currency's minor unit (cents, whole yen)."""
+    amount = value if isinstance(value, Amount) else Amount(value, currency)
+    return amount.rounded()
+
+
 def fee_bases_for_offer(deal: Deal, offer_name: str) -> FeeBases:
     """Fee bases of the offer's first live month at the buyer's plan, from the cost engine.
 
     licences, recurring fees and usage are the cost engine's lines for the go-live month (the first month with
-    both seats and traffic), with uplifts, bands, allowances and minimums applied exactly as billed;
-    all_monthly = licences + recurring + usage. Component fees come from the SLA block.
+    both seats and traffic), with uplifts, bands, allowances and minimums applied exactly as billed, each rounded
+    to the currency's minor unit; all_monthly = licences + recurring + usage. Component fees come from the SLA block.
     """
     offer: Offer = deal.offer(offer_name)
+    currency = deal.currency
     fees = live_month_fees(schedule(deal, offer_name))
-    components: dict[str, Decimal] = {}
+    components: dict[str, Amount] = {}
     if offer.sla is not None:
-        components = {c.name: c.monthly_fee for c in offer.sla.components if c.monthly_fee is not None}
-    licenses, recurring, usage = to_cents(fees.licenses), to_cents(fees.recurring), to_cents(fees.usage)
+        components = {
+            c.name: Amount(c.monthly_fee, currency) for c in offer.sla.components if c.monthly_fee is not None
+        }
+    licenses, recurring, usage = (_billed(v, currency) for v in (fees.licenses, fees.recurring, fees.usage))
     return FeeBases(
         licenses=licenses,
         recurring=recurring,

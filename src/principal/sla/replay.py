@@ -14,10 +14,9 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal
 from zoneinfo import ZoneInfo
 
-from principal.model.common import to_cents
 from principal.model.deal import Deal
 from principal.model.sla import ChronicKind, Component, Computation, CreditBasis, FeeBase, Outage, Sla
-from principal.money import quantize_to
+from principal.money import Amount, quantize_to
 from principal.sla.chronic import describe, first_trigger
 from principal.sla.coverage import covering_component
 from principal.sla.credits import (
@@ -34,6 +33,7 @@ from principal.sla.fee_base import FeeBases
 from principal.sla.impact import HourlyImpact, Impact, add_impacts, hourly_impact, impact_for_hours
 from principal.sla.rounding import shown, shown_minutes
 from principal.sla.windows import MeasurementWindow, measurement_windows, months_per_window, windows_in_term
+from principal.statements import Statement
 
 HUNDRED = Decimal(100)
 MINUTE = Decimal(60)
@@ -55,7 +55,10 @@ class ComponentMinutes:
 
 @dataclass(frozen=True)
 class JudgedFigure:
-    """A figure the SLA judges (a component, or the combined figure) and the credit it earns in one window."""
+    """A figure the SLA judges (a component, or the combined figure) and the credit it earns in one window.
+
+    `credit_before_cap` is exact (fee base x credit %); the window's totals are rounded once, in `WindowResult`.
+    """
 
     name: str
     target: Decimal
@@ -66,8 +69,8 @@ class JudgedFigure:
     tier_percent: Decimal
     repeats: int
     credit_percent: Decimal
-    fee_base_amount: Decimal
-    credit_before_cap: Decimal
+    fee_base_amount: Amount
+    credit_before_cap: Amount
 
 
 @dataclass(frozen=True)
@@ -79,13 +82,13 @@ class WindowResult:
     minutes: Decimal
     components: tuple[ComponentMinutes, ...]
     judged: tuple[JudgedFigure, ...]
-    fee_base_amount: Decimal
-    cap_amount: Decimal
-    credit_before_cap: Decimal
-    credit_after_cap: Decimal
+    fee_base_amount: Amount
+    cap_amount: Amount
+    credit_before_cap: Amount
+    credit_after_cap: Amount
     capped: bool
     below_minimum: bool
-    credit_paid: Decimal
+    credit_paid: Amount
     claim_deadline: dt.date | None
     forfeited: bool
     impact: Impact
@@ -114,12 +117,12 @@ class OutageOutcome:
 @dataclass(frozen=True)
 class ChronicOutcome:
     rule: int
-    description: str
+    description: Statement
     qualifying_windows: tuple[int, ...]
     fires_in_window: int | None
     fires_on: dt.date | None
     remedy: str
-    termination_fee: Decimal
+    termination_fee: Amount
 
 
 @dataclass(frozen=True)
@@ -127,15 +130,15 @@ class ReplayResult:
     offer: str
     timezone: str
     fee_base: str
-    fee_base_monthly: Decimal
+    fee_base_monthly: Amount
     windows: tuple[WindowResult, ...]
     outages: tuple[OutageOutcome, ...]
     chronic: tuple[ChronicOutcome, ...]
     outage_minutes: Decimal
     counted_minutes: Decimal
     misses: int
-    credits_paid: Decimal
-    credits_forfeited: Decimal
+    credits_paid: Amount
+    credits_forfeited: Amount
     impact: Impact
     coverage_ratio: Decimal | None
 
@@ -199,7 +202,7 @@ def replay_outages(
         if definition is None:
             definition = Component(name=outage.component, target=Decimal(100))
         if outage.component not in rates:
-            rates[outage.component] = hourly_impact(deal.buyer, definition)
+            rates[outage.component] = hourly_impact(deal.buyer, definition, deal.currency)
         parts: list[Classified] = []
         first = max(0, bisect.bisect_right(starts, outage.start.timestamp()) - 1)
         for i in range(first, len(windows)):
@@ -214,12 +217,18 @@ def replay_outages(
             if target is not None:
                 per_window[i].setdefault(target.name, []).append((outage, part))
         outcomes.append(_outcome(outage, target, rates[outage.component], parts))
+    currency = deal.currency
     results = _judge_windows(sla, windows, per_window, fee_bases, outcomes, ordered, offer.term_months)
-    chronic = _chronic(sla, results)
-    total_impact = add_impacts([o.impact for o in outcomes])
-    paid = sum((w.credit_paid for w in results), Decimal(0))
-    forfeited = sum((w.credit_paid for w in results if w.forfeited), Decimal(0))
-    ratio = quantize_to(paid / total_impact.total, SHOWN, rounding=ROUND_HALF_EVEN) if total_impact.total > 0 else None
+    chronic = _chronic(sla, results, currency)
+    total_impact = add_impacts([o.impact for o in outcomes], currency)
+    zero = Amount.zero(currency)
+    paid = sum((w.credit_paid for w in results), zero)
+    forfeited = sum((w.credit_paid for w in results if w.forfeited), zero)
+    ratio = (
+        quantize_to(paid.ratio(total_impact.total), SHOWN, rounding=ROUND_HALF_EVEN)
+        if total_impact.total.number > 0
+        else None
+    )
     return ReplayResult(
         offer=offer_name,
         timezone=hours.timezone,
@@ -299,7 +308,7 @@ def _judge_windows(
     names = [c.name for c in sla.components]
     history: dict[str, list[bool]] = {}
     results: list[WindowResult] = []
-    impacts_by_window = _impacts_by_window(windows, outages, outcomes)
+    impacts_by_window = _impacts_by_window(windows, outages, outcomes, fee_bases.currency)
     for i, window in enumerate(windows):
         comps = tuple(_component_minutes(c, window, per_window[i].get(c.name, [])) for c in sla.components)
         figures: list[tuple[str, Decimal, Decimal, Decimal, tuple[str, ...], list[Decimal]]] = []
@@ -376,18 +385,19 @@ def _window_total(
 ) -> WindowResult:
     credits = sla.credits
     ceiling = ceiling_percent(credits)
-    before = sum((j.credit_before_cap for j in judged), Decimal(0))
+    zero = Amount.zero(fee_bases.currency)
+    before = sum((j.credit_before_cap for j in judged), zero)
     if credits.fee_base is FeeBase.component:
-        cap_amount = sum((j.fee_base_amount * ceiling / HUNDRED for j in judged), Decimal(0))
-        after = sum((min(j.credit_before_cap, j.fee_base_amount * ceiling / HUNDRED) for j in judged), Decimal(0))
-        base = sum((j.fee_base_amount for j in judged), Decimal(0))
+        cap_amount = sum((j.fee_base_amount * ceiling / HUNDRED for j in judged), zero)
+        after = sum((min(j.credit_before_cap, j.fee_base_amount * ceiling / HUNDRED) for j in judged), zero)
+        base = sum((j.fee_base_amount for j in judged), zero)
     else:
         base = fee_bases.monthly(credits.fee_base) * step
         cap_amount = base * ceiling / HUNDRED
         after = min(before, cap_amount)
-    after = to_cents(after)
-    below_minimum = Decimal(0) < after < credits.minimum_credit
-    paid = Decimal(0) if below_minimum else after
+    after = after.rounded()
+    below_minimum = Decimal(0) < after.number < credits.minimum_credit
+    paid = zero if below_minimum else after
     deadline = window.last_day + dt.timedelta(days=credits.claim_days) if credits.claim_days is not None else None
     return WindowResult(
         index=window.index,
@@ -398,20 +408,20 @@ def _window_total(
         components=comps,
         judged=tuple(judged),
         fee_base_amount=base,
-        cap_amount=to_cents(cap_amount),
-        credit_before_cap=to_cents(before),
+        cap_amount=cap_amount.rounded(),
+        credit_before_cap=before.rounded(),
         credit_after_cap=after,
-        capped=after < to_cents(before),
+        capped=after < before.rounded(),
         below_minimum=below_minimum,
         credit_paid=paid,
-        claim_deadline=deadline if paid > 0 else None,
-        forfeited=credits.future_invoice_only and paid > 0 and window.index >= last_term_window,
+        claim_deadline=deadline if paid.number > 0 else None,
+        forfeited=credits.future_invoice_only and paid.number > 0 and window.index >= last_term_window,
         impact=impact,
     )
 
 
 def _impacts_by_window(
-    windows: tuple[MeasurementWindow, ...], outages: Sequence[Outage], outcomes: list[OutageOutcome]
+    windows: tuple[MeasurementWindow, ...], outages: Sequence[Outage], outcomes: list[OutageOutcome], currency: str
 ) -> list[Impact]:
     """Each outage's impact is booked in the window it starts in."""
     starts = [w.start.timestamp() for w in windows]
@@ -419,10 +429,10 @@ def _impacts_by_window(
     for outage, outcome in zip(outages, outcomes, strict=True):
         index = max(0, bisect.bisect_right(starts, outage.start.timestamp()) - 1)
         buckets[index].append(outcome.impact)
-    return [add_impacts(b) for b in buckets]
+    return [add_impacts(b, currency) for b in buckets]
 
 
-def _chronic(sla: Sla, results: list[WindowResult]) -> tuple[ChronicOutcome, ...]:
+def _chronic(sla: Sla, results: list[WindowResult], currency: str) -> tuple[ChronicOutcome, ...]:
     out: list[ChronicOutcome] = []
     credits = sla.credits
     at_max = credits.cap_percent if credits.cap_percent is not None else top_tier_percent(credits)
@@ -444,12 +454,12 @@ def _chronic(sla: Sla, results: list[WindowResult]) -> tuple[ChronicOutcome, ...
         out.append(
             ChronicOutcome(
                 rule=index,
-                description=describe(rule),
+                description=describe(rule, currency),
                 qualifying_windows=tuple(results[i].index for i, q in enumerate(qualifying) if q),
                 fires_in_window=results[fired].index if fired is not None else None,
                 fires_on=results[fired].last_day if fired is not None else None,
                 remedy=rule.remedy.value,
-                termination_fee=rule.termination_fee,
+                termination_fee=Amount(rule.termination_fee, currency),
             )
         )
     return tuple(out)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from principal.model.deal import Deal
 from principal.model.sla import Outage
+from principal.money import Amount
 from principal.sla.chronic import describe
 from principal.sla.comparison import DesignComparison, compare_designs, outage_components, richest_design
 from principal.sla.coverage import impact_definitions
@@ -17,6 +17,7 @@ from principal.sla.outage_model import OutageModel, fit_models, preset_model
 from principal.sla.replay import ReplayResult, replay_outages, replay_windows
 from principal.sla.simulation import SimulationResult, simulate_designs
 from principal.sla.windows import months_per_window
+from principal.statements import Statement
 
 FeeBaseSource = Callable[[Deal, str], FeeBases]
 
@@ -26,7 +27,7 @@ class FeeBaseUsed:
     """The fee base the offer's credits are a share of, its monthly amount, and where the amounts came from."""
 
     name: str
-    monthly_amount: Decimal
+    monthly_amount: Amount
     source: str
     amounts: FeeBases
 
@@ -38,7 +39,7 @@ class SlaReport:
     sole_remedy: bool | None
     fee_base: FeeBaseUsed
     allowed: AllowedDowntime
-    chronic_rules: tuple[str, ...]
+    chronic_rules: tuple[Statement, ...]
     outage_log: str | None
     replay: ReplayResult | None
     simulation: SimulationResult | None
@@ -102,7 +103,7 @@ def sla_report(
             amounts=base,
         ),
         allowed=allowed_downtime(sla, deal.buyer.business_hours),
-        chronic_rules=tuple(describe(rule) for rule in sla.chronic),
+        chronic_rules=tuple(describe(rule, deal.currency) for rule in sla.chronic),
         outage_log=outage_log,
         replay=replay,
         simulation=simulated[0] if simulated else None,

@@ -18,7 +18,7 @@ import numpy as np
 
 from principal.model.deal import Deal
 from principal.model.sla import ChronicKind, Computation, CreditBasis, DaysBasis, FeeBase, Sla, Window
-from principal.money import quantize_half_up
+from principal.money import Amount, minor_units, round_money
 from principal.sla.business_hours import open_share_of_week
 from principal.sla.chronic import describe
 from principal.sla.coverage import covering_component, impact_definitions
@@ -30,10 +30,11 @@ from principal.sla.fee_base import FeeBases
 from principal.sla.impact import hourly_impact
 from principal.sla.outage_model import CAUSES, OutageModel
 from principal.sla.windows import average_days, measurement_windows, months_per_window
+from principal.statements import Statement
 
 MAX_CELLS = 40_000_000
 RATIO = Decimal("0.000001")
-CENT = Decimal("0.01")
+HUNDREDTHS = Decimal("0.01")
 
 
 def max_runs(term_months: int, components: int) -> int:
@@ -43,10 +44,12 @@ def max_runs(term_months: int, components: int) -> int:
 
 @dataclass(frozen=True)
 class Spread:
-    p10: Decimal
-    p50: Decimal
-    p90: Decimal
-    mean: Decimal
+    """Percentiles and mean of a simulated yearly amount, each rounded half-up to the currency's minor unit."""
+
+    p10: Amount
+    p50: Amount
+    p90: Amount
+    mean: Amount
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class FigureOdds:
 @dataclass(frozen=True)
 class ChronicOdds:
     rule: int
-    description: str
+    description: Statement
     probability_within_term: Decimal
     median_window_when_fired: int | None
 
@@ -77,12 +80,12 @@ class SimulationResult:
     open_share_of_week: Decimal
     models: tuple[OutageModel, ...]
     fee_base: str
-    fee_base_monthly: Decimal
+    fee_base_monthly: Amount
     yearly_credits: Spread
     yearly_impact: Spread
     coverage_ratio: Decimal | None
     probability_of_any_credit_in_a_year: Decimal
-    mean_forfeited_per_term: Decimal
+    mean_forfeited_per_term: Amount
     figures: tuple[FigureOdds, ...]
     chronic: tuple[ChronicOdds, ...]
 
@@ -106,6 +109,13 @@ def month_minutes(deal: Deal, months: int) -> FloatArray:
     timezone = deal.buyer.business_hours.timezone
     windows = measurement_windows(Window.month, DaysBasis.calendar, deal.start, months, timezone)
     return np.array([float(w.minutes) for w in windows], dtype=np.float64)
+
+
+def round_half_up(values: FloatArray, decimals: int) -> FloatArray:
+    """Non-negative amounts rounded half-up to `decimals` (as `round_money` rounds the replay's credits: a credit of
+    8,462.5 yen is 8,463, where numpy's own rounding, half to even, would give 8,462)."""
+    scale = 10.0**decimals
+    return np.floor(values * scale + 0.5) / scale
 
 
 def _rolling_count(flags: BoolArray, within: int) -> IntArray:
@@ -185,16 +195,16 @@ def evaluate_design(
         grown = (percent + float(escalation.add_percent) * repeats) * float(escalation.multiplier) ** repeats
         percent = np.where(repeats > 0, grown, percent)
     if credits.fee_base is FeeBase.component:
-        base = np.array([float(fees.monthly(FeeBase.component, m)) * step for m in members])
+        base = np.array([float(fees.monthly(FeeBase.component, m).number) * step for m in members])
     else:
-        base = np.full(len(names), float(fees.monthly(credits.fee_base)) * step)
+        base = np.full(len(names), float(fees.monthly(credits.fee_base).number) * step)
     before = percent / 100.0 * base[None, None, :]
     ceiling = float(ceiling_percent(credits)) / 100.0
     if credits.fee_base is FeeBase.component:
         window_credit = np.minimum(before, base[None, None, :] * ceiling).sum(axis=2)
     else:
         window_credit = np.minimum(before.sum(axis=2), base[0] * ceiling)
-    window_credit = np.round(window_credit, 2)
+    window_credit = round_half_up(window_credit, minor_units(fees.currency))
     window_credit = np.where(window_credit < float(credits.minimum_credit), 0.0, window_credit)
     return DesignArrays(
         names=names,
@@ -223,13 +233,14 @@ def _chronic_first(sla: Sla, names: tuple[str, ...], miss: BoolArray, percent: F
     return out
 
 
-def _money(value: float) -> Decimal:
-    return quantize_half_up(Decimal(repr(round(float(value), 2))), CENT)  # exact: already at most 2 places
+def _money(value: float, currency: str) -> Amount:
+    """A simulated float figure as an amount, rounded half-up to the currency's minor unit."""
+    return Amount(round_money(Decimal(repr(float(value))), currency), currency)
 
 
-def _spread(values: FloatArray) -> Spread:
+def _spread(values: FloatArray, currency: str) -> Spread:
     p10, p50, p90 = np.percentile(values, [10, 50, 90])
-    return Spread(_money(p10), _money(p50), _money(p90), _money(values.mean()))
+    return Spread(*(_money(v, currency) for v in (p10, p50, p90, values.mean())))
 
 
 def _per_year(per_window: FloatArray, windows_per_year: int, term_months: int) -> tuple[FloatArray, Decimal]:
@@ -272,14 +283,14 @@ def summarise(
             name=name,
             target=target,
             miss_probability_per_window=Decimal(repr(float(arrays.miss[:, :, j].mean()))).quantize(RATIO),
-            mean_counted_minutes_per_window=Decimal(repr(float(arrays.counted[:, :, j].mean()))).quantize(CENT),
+            mean_counted_minutes_per_window=Decimal(repr(float(arrays.counted[:, :, j].mean()))).quantize(HUNDREDTHS),
         )
         for j, (name, target) in enumerate(zip(arrays.names, arrays.targets, strict=True))
     )
     chronic = tuple(
         ChronicOdds(
             rule=i,
-            description=describe(rule),
+            description=describe(rule, fees.currency),
             probability_within_term=Decimal(repr(float((first >= 0).mean()))).quantize(RATIO),
             median_window_when_fired=int(np.median(first[first >= 0])) + 1 if (first >= 0).any() else None,
         )
@@ -295,11 +306,11 @@ def summarise(
         models=models,
         fee_base=sla.credits.fee_base.value,
         fee_base_monthly=fees.monthly(sla.credits.fee_base, tuple(c.name for c in sla.components)),
-        yearly_credits=_spread(yearly_credits),
-        yearly_impact=_spread(yearly_impact),
+        yearly_credits=_spread(yearly_credits, fees.currency),
+        yearly_impact=_spread(yearly_impact, fees.currency),
         coverage_ratio=ratio,
         probability_of_any_credit_in_a_year=Decimal(repr(float((yearly_credits > 0).mean()))).quantize(RATIO),
-        mean_forfeited_per_term=_money(forfeited),
+        mean_forfeited_per_term=_money(forfeited, fees.currency),
         figures=figures,
         chronic=chronic,
     )
@@ -324,7 +335,9 @@ def simulate_designs(
     rng = np.random.default_rng(seed)
     drawn = draw_outages(models, runs, months, float(open_share), rng)
     definitions = impact_definitions(impact_sla, list(drawn.names))
-    hourly = np.array([float(hourly_impact(deal.buyer, definitions[n]).total) for n in drawn.names] or [0.0])
+    hourly = np.array(
+        [float(hourly_impact(deal.buyer, definitions[n], deal.currency).total.number) for n in drawn.names] or [0.0]
+    )
     impact = impact_per_month(drawn, hourly)
     minutes = month_minutes(deal, months)
     out: list[SimulationResult] = []

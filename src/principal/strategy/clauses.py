@@ -3,6 +3,9 @@ missing instead of inventing a value.
 
 `draft_clauses(deal, offer_name) -> ClauseSet`: usage bands and cap, per-component SLA with credit ladder and chronic
 exit, milestone payments with holdback, key personnel, data export and transition assistance.
+
+Paragraphs and gaps are `Statement`s: amounts, rates, percentages and volumes stay typed, and the presentation layer
+writes them in the deal's currency and locale. Names from the deal (meters, milestones, roles) are values too.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from dataclasses import dataclass
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import Period, RateCard, RateCardKind, UsageMeter
 from principal.model.sla import Computation, CreditBasis, Sla
-from principal.strategy.money_words import amount, number, percent, rate
+from principal.money import Amount
+from principal.statements import Count, Percent, Statement, UnitPrice, say
+from principal.strategy.sentences import concat, join, literal
 
 _FEE_BASE = {
     "all_monthly": "all fees invoiced for that month",
@@ -26,8 +31,8 @@ _FEE_BASE = {
 class Clause:
     key: str
     title: str
-    paragraphs: tuple[str, ...]
-    missing: tuple[str, ...]
+    paragraphs: tuple[Statement, ...]
+    missing: tuple[Statement, ...]
 
     @property
     def complete(self) -> bool:
@@ -39,11 +44,10 @@ class ClauseSet:
     deal: str
     offer: str
     offer_label: str | None
+    currency: str
     clauses: tuple[Clause, ...]
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(f"{c.title}: {m}" for c in self.clauses for m in c.missing)
+    missing: tuple[Statement, ...]
+    """Every clause's gaps, each led by its clause's title."""
 
 
 def draft_clauses(deal: Deal, offer_name: str) -> ClauseSet:
@@ -56,119 +60,185 @@ def draft_clauses(deal: Deal, offer_name: str) -> ClauseSet:
         _key_personnel_clause(offer),
         _exit_clause(offer, cur),
     )
-    return ClauseSet(deal.name, offer_name, offer.label, clauses)
+    missing = tuple(concat(f"{c.title}: ", m) for c in clauses for m in c.missing)
+    return ClauseSet(deal.name, offer_name, offer.label, cur, clauses, missing)
 
 
 def _and(items: tuple[str, ...]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _card_text(meter: UsageMeter, unit: str, cur: str) -> str:
+def _card_text(meter: UsageMeter, unit: str, cur: str) -> Statement:
     card: RateCard = meter.rate_card
     per = "calendar month" if card.period is Period.month else "contract year"
     if card.kind is RateCardKind.flat:
         assert card.rate is not None
-        return f"{meter.name}: {rate(card.rate, cur)} per {unit}, at one flat rate."
-    steps: list[str] = []
+        return say(
+            "{meter}: {rate} per {unit}, at one flat rate.",
+            meter=meter.name,
+            rate=UnitPrice(Amount(card.rate, cur)),
+            unit=unit,
+        )
+    steps: list[Statement] = []
     lower = None
     for band in card.bands:
+        price = UnitPrice(Amount(band.rate, cur))
         if band.up_to is None:
-            steps.append(f"{rate(band.rate, cur)} per {unit} above {number(lower or 0)}")
+            steps.append(say("{rate} per {unit} above {volume}", rate=price, unit=unit, volume=Count(lower or 0)))
         elif lower is None:
-            steps.append(f"{rate(band.rate, cur)} per {unit} for the first {number(band.up_to)}")
+            steps.append(
+                say("{rate} per {unit} for the first {volume}", rate=price, unit=unit, volume=Count(band.up_to))
+            )
         else:
-            steps.append(f"{rate(band.rate, cur)} per {unit} from {number(lower)} to {number(band.up_to)}")
+            steps.append(
+                say(
+                    "{rate} per {unit} from {low} to {high}",
+                    rate=price,
+                    unit=unit,
+                    low=Count(lower),
+                    high=Count(band.up_to),
+                )
+            )
         lower = band.up_to
     if card.kind is RateCardKind.graduated:
-        how = f"each {unit} in a {per} is charged at the rate of the band it falls in"
+        how = say("each {unit} in a {period} is charged at the rate of the band it falls in", unit=unit, period=per)
     else:
-        how = f"every {unit} in a {per} is charged at the rate of the highest band the {per}'s volume reaches"
-    return f"{meter.name}: {'; '.join(steps)} ({how})."
+        how = say(
+            "every {unit} in a {period} is charged at the rate of the highest band the {period}'s volume reaches",
+            unit=unit,
+            period=per,
+        )
+    return concat(say("{meter}: ", meter=meter.name), join("; ", steps), " (", how, ").")
 
 
 def _usage_clause(deal: Deal, offer: Offer, cur: str) -> Clause:
     title = "Usage charges, volume bands and annual cap"
-    missing: list[str] = []
+    missing: list[Statement] = []
     if not offer.usage:
-        return Clause("usage", title, (), ("the offer lists no usage charges; ask for the full rate card",))
-    paras = [
-        "Usage Rates. The Supplier shall charge usage only at the rates below. No other usage-based charge applies "
-        "unless the Customer has agreed it in a signed change order."
+        return Clause("usage", title, (), (literal("the offer lists no usage charges; ask for the full rate card"),))
+    paras: list[Statement] = [
+        literal(
+            "Usage Rates. The Supplier shall charge usage only at the rates below. No other usage-based charge "
+            "applies unless the Customer has agreed it in a signed change order."
+        )
     ]
     for meter in offer.usage:
         unit = deal.buyer.forecasts[meter.forecast].unit if meter.forecast in deal.buyer.forecasts else "unit"
         paras.append(_card_text(meter, unit, cur))
         if meter.rate_card.kind is RateCardKind.flat:
-            missing.append(f"{meter.name} has one flat rate: no volume bands step the price down as volume grows")
+            missing.append(
+                say(
+                    "{meter} has one flat rate: no volume bands step the price down as volume grows",
+                    meter=meter.name,
+                )
+            )
         if meter.opt_in is not True and any(w in meter.name for w in ("bot", "ai", "summar")):
-            missing.append(f"{meter.name}: the offer does not make these billable events opt-in")
+            missing.append(say("{meter}: the offer does not make these billable events opt-in", meter=meter.name))
     cap = offer.usage_cap
     if cap is None:
-        missing.append("no not-to-exceed cap on usage charges")
+        missing.append(literal("no not-to-exceed cap on usage charges"))
     else:
         covered = "all usage charges" if not cap.meters else "usage charges for " + ", ".join(cap.meters)
         period = "contract year" if cap.period is Period.year else "calendar month"
         if cap.percent_of_forecast is not None:
-            limit = (
-                f"{percent(cap.percent_of_forecast)} of the charges that the Customer's forecast volumes for that "
-                f"{period}, as set out in the order form, would produce at the rates above"
+            limit = say(
+                "{cap} of the charges that the Customer's forecast volumes for that {period}, as set out in the "
+                "order form, would produce at the rates above",
+                cap=Percent(cap.percent_of_forecast),
+                period=period,
             )
         else:
             assert cap.amount is not None
-            limit = amount(cap.amount, cur)
-        text = (
-            f"Usage Cap. In any {period}, {covered} shall not exceed {limit}. Usage above the cap is provided at no "
-            "further charge."
-        )
+            limit = say("{cap}", cap=Amount(cap.amount, cur))
+        parts: list[Statement | str] = [
+            say("Usage Cap. In any {period}, {covered} shall not exceed ", period=period, covered=covered),
+            limit,
+            ". Usage above the cap is provided at no further charge.",
+        ]
         if cap.exceptions:
-            text += (
-                " The cap is adjusted only for the following changes, each agreed in a signed change order: "
-                + ", ".join(cap.exceptions)
-                + "."
+            parts.append(
+                say(
+                    " The cap is adjusted only for the following changes, each agreed in a signed change order: "
+                    "{exceptions}.",
+                    exceptions=", ".join(cap.exceptions),
+                )
             )
         else:
-            text += " No event lifts the cap."
+            parts.append(" No event lifts the cap.")
         if cap.collar_percent_of_forecast is not None:
-            text += (
-                f" The Customer shall pay at least {percent(cap.collar_percent_of_forecast)} of the forecast charges "
-                f"in each {period}."
+            parts.append(
+                say(
+                    " The Customer shall pay at least {collar} of the forecast charges in each {period}.",
+                    collar=Percent(cap.collar_percent_of_forecast),
+                    period=period,
+                )
             )
-        paras.append(text)
+        paras.append(concat(*parts))
     return Clause("usage", title, tuple(paras), tuple(missing))
 
 
-def _ladder(sla: Sla) -> str:
+def _ladder(sla: Sla) -> Statement:
     credits = sla.credits
     base = _FEE_BASE[credits.fee_base.value]
-    rungs: list[str] = []
+    rungs: list[Statement] = []
     for tier in credits.tiers:
         if credits.basis is CreditBasis.uptime:
             assert tier.below is not None
-            rungs.append(f"availability below {percent(tier.below)}: {percent(tier.percent)} of {base}")
+            rungs.append(
+                say(
+                    "availability below {below}: {credit} of {base}",
+                    below=Percent(tier.below),
+                    credit=Percent(tier.percent),
+                    base=base,
+                )
+            )
         else:
             assert tier.min_minutes is not None
-            rungs.append(f"an outage of {number(tier.min_minutes)} minutes or more: {percent(tier.percent)} of {base}")
-    return "; ".join(rungs)
+            rungs.append(
+                say(
+                    "an outage of {minutes} minutes or more: {credit} of {base}",
+                    minutes=Count(tier.min_minutes),
+                    credit=Percent(tier.percent),
+                    base=base,
+                )
+            )
+    return join("; ", rungs)
 
 
 def _sla_clause(offer: Offer, cur: str) -> Clause:
     title = "Service levels, service credits and chronic failure"
     sla = offer.sla
     if sla is None:
-        return Clause("sla", title, (), ("the offer has no SLA; ask for per-component availability commitments",))
-    missing: list[str] = []
+        return Clause(
+            "sla", title, (), (literal("the offer has no SLA; ask for per-component availability commitments"),)
+        )
+    missing: list[Statement] = []
     window = {"month": "calendar month", "quarter": "calendar quarter", "year": "contract year"}[sla.window.value]
-    targets = "; ".join(f"{c.name.replace('_', ' ')}: {percent(c.target)}" for c in sla.components)
-    paras = [
-        f"Availability. The Supplier shall make each component below available for at least the stated share of "
-        f"each {window}, measured for each component on its own: {targets}."
+    targets = join(
+        "; ",
+        (
+            say("{component}: {target}", component=c.name.replace("_", " "), target=Percent(c.target))
+            for c in sla.components
+        ),
+    )
+    paras: list[Statement] = [
+        concat(
+            f"Availability. The Supplier shall make each component below available for at least the stated share "
+            f"of each {window}, measured for each component on its own: ",
+            targets,
+            ".",
+        )
     ]
     if sla.computation is not Computation.per_component:
         missing.append(
-            f"availability is computed as {sla.computation.value}, so one component can fail while the figure holds"
+            literal(
+                f"availability is computed as {sla.computation.value}, so one component can fail while the figure holds"
+            )
         )
     if len(sla.components) == 1:
-        missing.append("one platform figure only: voice routing, agent desktop and digital channels are not separate")
+        missing.append(
+            literal("one platform figure only: voice routing, agent desktop and digital channels are not separate")
+        )
     ex = sla.exclusions
     excluded: list[str] = []
     if ex.planned_maintenance:
@@ -176,11 +246,11 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
         if ex.maintenance_notice_days is not None:
             maint += f" notified at least {ex.maintenance_notice_days} days in advance"
         else:
-            missing.append("no notice period for planned maintenance")
+            missing.append(literal("no notice period for planned maintenance"))
         if ex.maintenance_outside_business_hours:
             maint += " and carried out outside the Customer's business hours"
         else:
-            missing.append("maintenance may fall inside business hours")
+            missing.append(literal("maintenance may fall inside business hours"))
         excluded.append(maint)
     for flag, words in (
         (ex.carrier, "failures of telecommunications carriers outside the Supplier's control"),
@@ -191,43 +261,61 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
         if flag:
             excluded.append(words)
     paras.append(
-        "Exclusions. Only the following time is excluded from the calculation: " + "; ".join(excluded) + "."
+        literal("Exclusions. Only the following time is excluded from the calculation: " + "; ".join(excluded) + ".")
         if excluded
-        else "Exclusions. No downtime is excluded from the calculation."
+        else literal("Exclusions. No downtime is excluded from the calculation.")
     )
     credits = sla.credits
     if credits.tiers:
-        text = f"Service Credits. For each component and {window} below its commitment, the Supplier shall credit: "
-        text += _ladder(sla) + "."
+        parts: list[Statement | str] = [
+            f"Service Credits. For each component and {window} below its commitment, the Supplier shall credit: ",
+            _ladder(sla),
+            ".",
+        ]
         if credits.escalation is not None:
             esc = credits.escalation
             if esc.add_percent:
-                text += (
-                    f" A miss within {esc.repeat_within} {window}s of the previous miss adds "
-                    f"{percent(esc.add_percent)} to the credit for each such repeat."
+                parts.append(
+                    say(
+                        " A miss within {repeat_within} {window}s of the previous miss adds {added} to the credit "
+                        "for each such repeat.",
+                        repeat_within=esc.repeat_within,
+                        window=window,
+                        added=Percent(esc.add_percent),
+                    )
                 )
             if esc.multiplier != 1:
-                text += f" Each repeat miss multiplies the credit by {number(esc.multiplier)}."
+                parts.append(
+                    say(" Each repeat miss multiplies the credit by {multiplier}.", multiplier=Count(esc.multiplier))
+                )
         else:
-            missing.append("credits do not rise for repeated misses")
+            missing.append(literal("credits do not rise for repeated misses"))
         if credits.cap_percent is not None:
-            text += f" Credits in one {window} shall not exceed {percent(credits.cap_percent)} of the fee base."
+            parts.append(
+                say(
+                    " Credits in one {window} shall not exceed {cap} of the fee base.",
+                    window=window,
+                    cap=Percent(credits.cap_percent),
+                )
+            )
         if credits.claim_days is not None:
-            text += f" The Customer shall claim a credit within {credits.claim_days} days after the {window} ends."
+            parts.append(
+                f" The Customer shall claim a credit within {credits.claim_days} days after the {window} ends."
+            )
         if credits.minimum_credit:
-            text += f" Credits below {amount(credits.minimum_credit, cur)} are not paid."
-        text += (
+            parts.append(say(" Credits below {minimum} are not paid.", minimum=Amount(credits.minimum_credit, cur)))
+        parts.append(
             " Credits are set off against the next invoice."
             if credits.future_invoice_only
             else " Credits are paid or set off at the Customer's choice."
         )
-        paras.append(text)
+        paras.append(concat(*parts))
     else:
-        missing.append("no service-credit ladder")
+        missing.append(literal("no service-credit ladder"))
     if sla.sole_remedy is True:
-        missing.append("credits are stated as the sole remedy; the draft should keep other remedies open")
+        missing.append(literal("credits are stated as the sole remedy; the draft should keep other remedies open"))
     elif sla.sole_remedy is False:
-        paras.append("Other Remedies. Service credits are without prejudice to the Customer's other rights.")
+        paras.append(literal("Other Remedies. Service credits are without prejudice to the Customer's other rights."))
     if sla.chronic:
         for rule in sla.chronic:
             watched = ", ".join(c.replace("_", " ") for c in rule.components) or "any component"
@@ -238,58 +326,93 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
                 "fee_reduction": "a reduction of the affected fees",
             }[rule.remedy.value]
             fee = (
-                "without any termination charge"
+                literal("without any termination charge")
                 if rule.termination_fee == 0
-                else f"on payment of {amount(rule.termination_fee, cur)}"
+                else say("on payment of {fee}", fee=Amount(rule.termination_fee, cur))
             )
             paras.append(
-                f"Chronic Failure. If {watched} {trigger} in {rule.count} {window}s within any rolling period of "
-                f"{rule.within} {window}s, the Customer may, by notice within 60 days, {right} {fee}, and the "
-                "Supplier shall provide the exit assistance in this agreement."
+                concat(
+                    say(
+                        "Chronic Failure. If {watched} {trigger} in {count} {window}s within any rolling period of "
+                        "{within} {window}s, the Customer may, by notice within 60 days, {right} ",
+                        watched=watched,
+                        trigger=trigger,
+                        count=rule.count,
+                        window=window,
+                        within=rule.within,
+                        right=right,
+                    ),
+                    fee,
+                    ", and the Supplier shall provide the exit assistance in this agreement.",
+                )
             )
     else:
-        missing.append("no chronic-failure exit right")
+        missing.append(literal("no chronic-failure exit right"))
     return Clause("sla", title, tuple(paras), tuple(missing))
 
 
 def _milestone_clause(offer: Offer, cur: str) -> Clause:
     title = "Implementation fees, milestones and holdback"
     if not offer.one_time_fees:
-        return Clause("milestones", title, (), ("the offer has no one-time fees to tie to milestones",))
-    paras: list[str] = []
-    missing: list[str] = []
+        return Clause("milestones", title, (), (literal("the offer has no one-time fees to tie to milestones"),))
+    paras: list[Statement] = []
+    missing: list[Statement] = []
     for fee in offer.one_time_fees:
+        total = Amount(fee.amount, cur)
         if not fee.milestones:
-            missing.append(f"{fee.name}: no payment schedule; the whole {amount(fee.amount, cur)} is due at once")
+            missing.append(
+                say("{fee}: no payment schedule; the whole {amount} is due at once", fee=fee.name, amount=total)
+            )
             continue
-        items = []
-        for m in fee.milestones:
-            share = fee.amount * m.percent / 100
-            held = " (holdback)" if m.holdback else ""
-            items.append(f"{amount(share, cur)} ({percent(m.percent)}) on {m.name}{held}, planned for month {m.month}")
+        items = [
+            say(
+                "{amount} ({share}) on {milestone}{held}, planned for month {month}",
+                amount=Amount(fee.amount * m.percent / 100, cur),
+                share=Percent(m.percent),
+                milestone=m.name,
+                held=" (holdback)" if m.holdback else "",
+                month=m.month,
+            )
+            for m in fee.milestones
+        ]
         paras.append(
-            f"Milestone Payments. The fixed fee for {fee.name} is {amount(fee.amount, cur)}, payable only "
-            f"as each milestone is accepted in writing by the Customer: " + "; ".join(items) + "."
+            concat(
+                say(
+                    "Milestone Payments. The fixed fee for {fee} is {amount}, payable only as each milestone is "
+                    "accepted in writing by the Customer: ",
+                    fee=fee.name,
+                    amount=total,
+                ),
+                join("; ", items),
+                ".",
+            )
         )
         gates = {m.gate.value for m in fee.milestones}
         if gates <= {"signature", "kickoff"}:
-            missing.append(f"{fee.name}: all of it falls due before any delivery; no payment depends on go-live")
+            missing.append(
+                say("{fee}: all of it falls due before any delivery; no payment depends on go-live", fee=fee.name)
+            )
         holdbacks = [m for m in fee.milestones if m.holdback]
         if holdbacks:
             for m in holdbacks:
                 criteria = m.acceptance_criteria or "acceptance criteria still to be agreed"
                 if m.acceptance_criteria is None:
-                    missing.append(f"{m.name}: the holdback has no acceptance criteria")
+                    missing.append(say("{milestone}: the holdback has no acceptance criteria", milestone=m.name))
                 paras.append(
-                    f"Holdback. The {percent(m.percent)} due on {m.name} "
-                    f"({amount(fee.amount * m.percent / 100, cur)}) is held back until the Customer confirms: "
-                    f"{criteria}. If the condition is not met, the Customer need not pay it until it is."
+                    say(
+                        "Holdback. The {share} due on {milestone} ({amount}) is held back until the Customer "
+                        "confirms: {criteria}. If the condition is not met, the Customer need not pay it until it is.",
+                        share=Percent(m.percent),
+                        milestone=m.name,
+                        amount=Amount(fee.amount * m.percent / 100, cur),
+                        criteria=criteria,
+                    )
                 )
         else:
-            missing.append(f"{fee.name}: no part of the fee is held back until stable operations")
+            missing.append(say("{fee}: no part of the fee is held back until stable operations", fee=fee.name))
     impl = offer.implementation
     if impl is not None and impl.billing_tied_to_go_live is False:
-        missing.append("recurring billing can start before go-live")
+        missing.append(literal("recurring billing can start before go-live"))
     return Clause("milestones", title, tuple(paras), tuple(missing))
 
 
@@ -297,22 +420,24 @@ def _key_personnel_clause(offer: Offer) -> Clause:
     title = "Key personnel"
     kp = offer.implementation.key_personnel if offer.implementation is not None else None
     if kp is None or not kp.roles:
-        return Clause("key_personnel", title, (), ("the offer names no key personnel roles",))
-    roles = ", ".join(kp.roles)
-    text = (
-        f"Key Personnel. The Supplier shall staff the following roles with the named individuals until go-live "
-        f"and 60 days after it: {roles}."
-    )
-    missing: list[str] = []
+        return Clause("key_personnel", title, (), (literal("the offer names no key personnel roles"),))
+    parts: list[Statement | str] = [
+        say(
+            "Key Personnel. The Supplier shall staff the following roles with the named individuals until go-live "
+            "and 60 days after it: {roles}.",
+            roles=", ".join(kp.roles),
+        )
+    ]
+    missing: list[Statement] = []
     if kp.approval_before_substitution:
-        text += (
+        parts.append(
             " The Supplier shall not replace any of them without the Customer's prior written approval, which the "
             "Customer shall not withhold unreasonably, and a replacement shall have equal experience and overlap "
             "with the person leaving for at least 10 business days at no charge."
         )
     else:
-        missing.append("no approval right before key personnel are substituted")
-    return Clause("key_personnel", title, (text,), tuple(missing))
+        missing.append(literal("no approval right before key personnel are substituted"))
+    return Clause("key_personnel", title, (concat(*parts),), tuple(missing))
 
 
 def _exit_clause(offer: Offer, cur: str) -> Clause:
@@ -320,47 +445,69 @@ def _exit_clause(offer: Offer, cur: str) -> Clause:
     ex = offer.exit
     if ex is None:
         return Clause(
-            "exit", title, (), ("the offer has no data export terms", "the offer has no transition assistance terms")
+            "exit",
+            title,
+            (),
+            (literal("the offer has no data export terms"), literal("the offer has no transition assistance terms")),
         )
-    paras: list[str] = []
-    missing: list[str] = []
+    paras: list[Statement] = []
+    missing: list[Statement] = []
     export = ex.data_export
     if export is None or not export.included:
-        missing.append("data export at exit is not included")
+        missing.append(literal("data export at exit is not included"))
     else:
-        fee = "at no charge" if not export.fee else f"for a fee of {amount(export.fee, cur)}"
-        formats = f" in {_and(export.formats)} format{'s' if len(export.formats) > 1 else ''}" if export.formats else ""
+        fee = literal("at no charge") if not export.fee else say("for a fee of {fee}", fee=Amount(export.fee, cur))
+        formats = (
+            say(
+                " in {formats} format{plural}",
+                formats=_and(export.formats),
+                plural="s" if len(export.formats) > 1 else "",
+            )
+            if export.formats
+            else literal("")
+        )
         if not export.formats:
-            missing.append("no export formats are named")
+            missing.append(literal("no export formats are named"))
         if export.days_after_termination is None:
-            missing.append("no deadline for the data export")
+            missing.append(literal("no deadline for the data export"))
             when = "on termination or expiry"
         else:
             when = f"within {export.days_after_termination} days after termination or expiry"
         paras.append(
-            f"Data Export. {when[0].upper() + when[1:]}, the Supplier shall deliver all Customer data, including "
-            f"contact records, recordings, transcripts and configuration,{formats}, {fee}, and shall delete its "
-            "copies after the Customer confirms receipt."
+            concat(
+                f"Data Export. {when[0].upper() + when[1:]}, the Supplier shall deliver all Customer data, including "
+                "contact records, recordings, transcripts and configuration,",
+                formats,
+                ", ",
+                fee,
+                ", and shall delete its copies after the Customer confirms receipt.",
+            )
         )
     transition = ex.transition_assistance
     if transition is None or not transition.included:
-        missing.append("transition assistance is not included")
+        missing.append(literal("transition assistance is not included"))
     else:
         months = f"for up to {transition.months} months" if transition.months is not None else "for a period"
         if transition.months is None:
-            missing.append("the length of transition assistance is not stated")
+            missing.append(literal("the length of transition assistance is not stated"))
         if transition.rate_per_hour is not None:
-            price = f"at {amount(transition.rate_per_hour, cur)} per hour, fixed for the term"
+            price = say("at {rate} per hour, fixed for the term", rate=Amount(transition.rate_per_hour, cur))
         else:
-            price = "at rates still to be agreed"
-            missing.append("no pre-agreed hourly rate for transition assistance")
+            price = literal("at rates still to be agreed")
+            missing.append(literal("no pre-agreed hourly rate for transition assistance"))
         paras.append(
-            f"Transition Assistance. On termination or expiry for any reason, the Supplier shall {months} continue "
-            f"the services and help the Customer move to a successor, {price}."
+            concat(
+                f"Transition Assistance. On termination or expiry for any reason, the Supplier shall {months} "
+                "continue the services and help the Customer move to a successor, ",
+                price,
+                ".",
+            )
         )
     if ex.terminate_affected_modules:
         paras.append(
-            "Partial Termination. Where this agreement allows termination for a failing service, the Customer may "
-            "end only the affected services and keep the rest at the same prices."
+            literal(
+                "Partial Termination. Where this agreement allows termination for a failing service, the Customer "
+                "may end only the affected services and keep the rest at the same prices."
+            )
         )
     return Clause("exit", title, tuple(paras), tuple(missing))

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.templating import Jinja2Templates
+from jinja2 import StrictUndefined, pass_context
+from jinja2.runtime import Context
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal import __version__
-from principal.money_format import percent
-from principal.present import formatter_for
+from principal.present import Formatter, formatter_for
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -36,23 +37,54 @@ def figure(value: Decimal | int | str | None) -> str:
     return f"{Decimal(str(value)):,f}"
 
 
+NO_CURRENCY = "XXX"
+"""ISO 4217's code for "no currency": what formats shares and counts, which carry none."""
+
+
+def _formatter(context: Context, currency: str | None, locale: str | None, *, for_money: bool = True) -> Formatter:
+    """The formatter for `currency` and `locale`, each defaulting to the viewed deal's (the `ws` in the context).
+
+    Money with neither a currency given nor a deal in view has no currency to assume: that is a template error.
+    """
+    deal = getattr(context.get("ws"), "deal", None)
+    if currency is None:
+        if deal is not None:
+            currency = deal.currency
+        elif for_money:
+            raise ValueError("the money filter needs a currency on a page that shows no deal: money(currency)")
+        else:
+            currency = NO_CURRENCY
+    if locale is None and deal is not None:
+        locale = deal.locale
+    return formatter_for(currency, locale)
+
+
+@pass_context
 def amount(
-    value: Decimal | float | int | str | None, currency: str = "USD", cents: bool = True, locale: str | None = None
+    context: Context,
+    value: Decimal | float | int | str | None,
+    currency: str | None = None,
+    cents: bool = True,
+    locale: str | None = None,
 ) -> str:
-    """An engine's figure (a Decimal, or its text from a cached JSON result) as money in the deal's currency."""
+    """An engine's figure (a Decimal, or its text from a cached JSON result) as money: `x|money(cur)`,
+    `x|money(cur, false)` for whole units, `x|money(cur, locale="de_DE")`. Currency and locale default to the
+    viewed deal's; None or "" shows as nothing (the template says why a figure is missing)."""
     if value is None or value == "":
         return ""
-    return formatter_for(currency, locale).money(Decimal(str(value)), whole=not cents)
+    return _formatter(context, currency, locale).money(Decimal(str(value)), whole=not cents)
 
 
-def share(value: Decimal | float | str | None, digits: int = 1) -> str:
-    """A share between 0 and 1 as a percentage."""
+@pass_context
+def share(context: Context, value: Decimal | float | str | None, digits: int = 1, locale: str | None = None) -> str:
+    """A share between 0 and 1 as a percentage, in the viewed deal's locale unless `locale` is given."""
     if value is None or value == "":
         return ""
-    return percent(Decimal(str(value)), digits)
+    return _formatter(context, None, locale, for_money=False).share(Decimal(str(value)), digits)
 
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
+templates.env.undefined = StrictUndefined  # a mistyped or missing key is an error, never empty text
 templates.env.filters["when"] = when
 templates.env.filters["figure"] = figure
 templates.env.filters["money"] = amount

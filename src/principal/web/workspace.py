@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import Query
+from fastapi import Path, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -72,6 +72,14 @@ def open_workspace(request: Request, deal_id: int, v: int | None = Query(default
     store = get_store(request)
     summary = deals.get_deal(store, deal_id)
     stored, model = deals.load_version(store, deal_id, v)
+    return Workspace(summary, stored, model)
+
+
+def open_version(request: Request, deal_id: int, number: int = Path(ge=1)) -> Workspace:
+    """Dependency for the JSON API: the deal `deal_id` at version `number`, which must exist."""
+    store = get_store(request)
+    summary = deals.get_deal(store, deal_id)
+    stored, model = deals.load_version(store, deal_id, number)
     return Workspace(summary, stored, model)
 
 

@@ -1,16 +1,23 @@
-"""Turn goals into contract-ready KPIs and test service-level goals against the planned staffing with Erlang C."""
+"""Turn goals into contract-ready KPIs and test service-level goals against the planned staffing with Erlang C.
+
+A KPI's remedy is a `Statement`: when it quotes money (a chronic-failure exit fee) the amount stays typed, in the
+linked deal's currency. Every staffing figure is a finite number or None (an unstable queue has no finite ASA).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from principal.model.buyer import BusinessHours
 from principal.model.deal import Deal, Offer
 from principal.model.sla import CreditBasis, Sla
+from principal.money import Amount
+from principal.statements import Statement, say
 from principal.strategy import erlang
 from principal.strategy.kpis.goals import Goal, GoalsFile, Hours, StaffingPlan
 from principal.strategy.kpis.library import LIBRARY, Direction, KpiKind, Unit
+from principal.strategy.sentences import concat, literal
 
 _DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday", "fri": "Friday"}
 _DAY_NAMES |= {"sat": "Saturday", "sun": "Sunday"}
@@ -32,7 +39,7 @@ class Kpi:
     target_value: Decimal | None
     target_source: str
     cadence: str
-    remedy: str
+    remedy: Statement
     goal_text: str | None
     notes: tuple[str, ...]
 
@@ -50,7 +57,7 @@ class Feasibility:
     p_wait: float
     service_level: float | None
     asa_seconds: float | None
-    """Mean wait; None when the queue is unstable (fewer agents than Erlangs: the wait grows without limit)."""
+    """Mean wait in seconds; None when the queue is unstable (fewer agents than the load: no finite wait)."""
     occupancy: float
     feasible: bool
     agents_needed: int | None
@@ -65,6 +72,11 @@ class KpiReport:
     offer: str | None
     kpis: tuple[Kpi, ...]
     feasibility: tuple[Feasibility, ...]
+    feasible: bool = field(init=False)
+    """True when every staffing check holds."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "feasible", all(item.feasible for item in self.feasibility))
 
     @property
     def infeasible(self) -> tuple[Feasibility, ...]:
@@ -75,7 +87,8 @@ def build_kpis(goals: GoalsFile, deal: Deal | None = None, offer_name: str | Non
     """The KPI schedule and the staffing checks for a goals file, with remedies taken from the offer if given."""
     offer = deal.offers[offer_name] if deal is not None and offer_name is not None else None
     hours = goals.business_hours or (deal.buyer.business_hours if deal is not None else BusinessHours())
-    kpis = tuple(_kpi(goal, hours, offer) for goal in goals.goals)
+    currency = deal.currency if deal is not None else None
+    kpis = tuple(_kpi(goal, hours, offer, currency) for goal in goals.goals)
     checks: list[Feasibility] = []
     for goal in goals.goals:
         if goal.kpi not in (KpiKind.service_level, KpiKind.asa, KpiKind.occupancy):
@@ -138,20 +151,20 @@ def _due(goal: Goal) -> str:
     return " ".join(parts) if parts else "by a due time still to be agreed"
 
 
-def _kpi(goal: Goal, hours: BusinessHours, offer: Offer | None) -> Kpi:
+def _kpi(goal: Goal, hours: BusinessHours, offer: Offer | None, currency: str | None) -> Kpi:
     entry = LIBRARY[goal.kpi]
     name = entry.name
     definition = entry.definition
     target = _target(goal, hours) if goal.target is not None else ""
     target_value = goal.target
     source = "goal"
-    remedy = entry.remedy
+    remedy = literal(entry.remedy)
     notes: list[str] = []
     window = entry.window
     if goal.kpi is KpiKind.uptime:
         assert goal.component is not None
         name = f"{entry.name}: {goal.component.replace('_', ' ')}"
-        target_value, source, remedy, uptime_notes = _uptime_terms(goal, offer, remedy)
+        target_value, source, remedy, uptime_notes = _uptime_terms(goal, offer, remedy, currency)
         notes.extend(uptime_notes)
         target = (
             f"at least {_fmt(target_value)}% per calendar month"
@@ -210,20 +223,30 @@ def credit_ladder_text(sla: Sla) -> str:
     return text
 
 
-def _uptime_terms(goal: Goal, offer: Offer | None, default_remedy: str) -> tuple[Decimal | None, str, str, list[str]]:
+def _uptime_terms(
+    goal: Goal, offer: Offer | None, default_remedy: Statement, currency: str | None
+) -> tuple[Decimal | None, str, Statement, list[str]]:
     notes: list[str] = []
     if offer is None or offer.sla is None:
         if offer is not None:
             notes.append("the linked offer has no SLA, so a miss has no contractual remedy yet")
         return goal.target, "goal", default_remedy, notes
+    assert currency is not None, "an offer comes with its deal, and so with the deal's currency"
     sla = offer.sla
     component = next((c for c in sla.components if c.name == goal.component), None)
-    remedy = f"Service credits: {credit_ladder_text(sla)}."
+    remedy = literal(f"Service credits: {credit_ladder_text(sla)}.")
     watching = [r for r in sla.chronic if not r.components or goal.component in r.components]
     for rule in watching:
-        remedy += (
-            f" Chronic failure: {rule.count} missed months within any {rule.within} give the buyer the right to "
-            f"{rule.remedy.value.replace('_', ' ')} services (exit fee {_fmt(rule.termination_fee)})."
+        remedy = concat(
+            remedy,
+            say(
+                " Chronic failure: {count} missed months within any {within} give the buyer the right to {right} "
+                "services (exit fee {fee}).",
+                count=rule.count,
+                within=rule.within,
+                right=rule.remedy.value.replace("_", " "),
+                fee=Amount(rule.termination_fee, currency),
+            ),
         )
     if not watching:
         notes.append("no chronic-failure exit covers this component in the offer")
@@ -238,7 +261,7 @@ def _uptime_terms(goal: Goal, offer: Offer | None, default_remedy: str) -> tuple
     return goal.target, "goal", remedy, notes
 
 
-def _report_terms(goal: Goal, offer: Offer | None, default_remedy: str) -> tuple[str, list[str]]:
+def _report_terms(goal: Goal, offer: Offer | None, default_remedy: Statement) -> tuple[Statement, list[str]]:
     if offer is None:
         return default_remedy, []
     reporting = offer.reporting
@@ -248,7 +271,7 @@ def _report_terms(goal: Goal, offer: Offer | None, default_remedy: str) -> tuple
     remedy = "Contractual deliverable under the offer (" + ", ".join(reporting.deliverables) + ")."
     if holdbacks:
         remedy += f" Delivery is part of the '{holdbacks[0].name}' milestone, held back until accepted."
-    return remedy, []
+    return literal(remedy), []
 
 
 def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> Feasibility:

@@ -11,39 +11,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from principal.model.common import to_cents
+from principal.money import Amount
 
 
 @dataclass(frozen=True)
 class Zopa:
-    buyer_reservation: Decimal
-    vendor_reservation: Decimal
+    buyer_reservation: Amount
+    vendor_reservation: Amount
     exists: bool
-    width: Decimal
-    nash_price: Decimal | None
+    width: Amount
+    nash_price: Amount | None
     buyer_power: Decimal
 
     @property
-    def low(self) -> Decimal:
+    def low(self) -> Amount:
         return self.vendor_reservation
 
     @property
-    def high(self) -> Decimal:
+    def high(self) -> Amount:
         return self.buyer_reservation
 
 
-def zopa(buyer_reservation: Decimal, vendor_reservation: Decimal, buyer_power: Decimal = Decimal("0.5")) -> Zopa:
-    """The ZOPA between two reservation prices and the (generalised) Nash price inside it, to the cent."""
+def zopa(buyer_reservation: Amount, vendor_reservation: Amount, buyer_power: Decimal = Decimal("0.5")) -> Zopa:
+    """The ZOPA between two reservation prices (in one currency) and the (generalised) Nash price inside it,
+    rounded half-up to the currency's minor unit (cents; whole yen)."""
     if not Decimal(0) <= buyer_power <= Decimal(1):
         raise ValueError("buyer_power is a weight from 0 to 1")
     exists = vendor_reservation <= buyer_reservation
     width = buyer_reservation - vendor_reservation
-    price = to_cents(vendor_reservation + (1 - buyer_power) * width) if exists else None
+    price = (vendor_reservation + width * (1 - buyer_power)).rounded() if exists else None
     return Zopa(
         buyer_reservation=buyer_reservation,
         vendor_reservation=vendor_reservation,
         exists=exists,
-        width=width if exists else Decimal(0),
+        width=width if exists else Amount.zero(width.currency),
         nash_price=price,
         buyer_power=buyer_power,
     )

@@ -3,6 +3,9 @@
 Money asks carry the cost engine's Shapley lever values, so they add up to `principal compare`'s saving of the ask
 over the baseline. Risk terms carry the expected values of `valuation`. The issue space runs from the vendor's latest
 offer to beyond the ask; Nash point and MESO packages come from the numpy engine over it.
+
+Every figure is an `Amount` in the deal's currency, rounded half-up to its minor unit (cents; whole yen) once, here;
+every sentence is a `Statement` whose figures the presentation layer words.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from principal.align.scorecard import alignment_score
 from principal.cost import schedule
 from principal.cost.compare import attribute_levers
 from principal.cost.incumbent import incumbent_months
-from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
+from principal.money import Amount, round_money
+from principal.statements import Percent, Statement, say
 from principal.strategy.negotiation import Utilities, Zopa, meso, nash_point, zopa
-from principal.strategy.plan.deal_space import DealSpace, build_space
+from principal.strategy.plan.deal_space import DealSpace, build_space, significant
+from principal.strategy.sentences import concat, literal
 
 LEVER_ISSUE = {
     "licences": IssueKey.seat_price,
@@ -40,23 +45,23 @@ THEMES: dict[str, tuple[IssueKey, ...]] = {
 class Ask:
     issue: str
     title: str
-    ask: str
-    value_vs_baseline: Decimal
-    open_vs_vendor: Decimal
-    risk_value: Decimal
+    ask: Statement
+    value_vs_baseline: Amount
+    open_vs_vendor: Amount
+    risk_value: Amount
     weight: Decimal
-    ranked_value: Decimal
-    vendor_cost: Decimal
+    ranked_value: Amount
+    vendor_cost: Amount
     source: str
-    formula: str
+    formula: Statement
 
 
 @dataclass(frozen=True)
 class Trade:
     issue: str
     title: str
-    buyer_value: Decimal
-    vendor_cost: Decimal
+    buyer_value: Amount
+    vendor_cost: Amount
     ratio: float | None
     role: str
 
@@ -65,28 +70,28 @@ class Trade:
 class ConcessionStep:
     order: int
     issue: str
-    give: str
-    buyer_value_given: Decimal
-    term_cost_after: Decimal
-    buyer_utility_after: Decimal
+    give: Statement
+    buyer_value_given: Amount
+    term_cost_after: Amount
+    buyer_utility_after: Amount
     within_walk_away: bool
 
 
 @dataclass(frozen=True)
 class Package:
     theme: str
-    levels: dict[str, str]
-    term_cost: Decimal
-    buyer_utility: Decimal
-    vendor_utility: Decimal
+    levels: dict[str, Statement]
+    term_cost: Amount
+    buyer_utility: Amount
+    vendor_utility: Amount
     acceptance: float
     alignment_score: float | None
 
 
 @dataclass(frozen=True)
 class Counter:
-    vendor_says: str
-    reply: str
+    vendor_says: Statement
+    reply: Statement
 
 
 @dataclass(frozen=True)
@@ -96,27 +101,27 @@ class Brief:
     baseline: str
     vendor_offer: str
     target: str
-    objectives: tuple[str, ...]
+    objectives: tuple[Statement, ...]
     batna: str
-    batna_cost: Decimal
-    walk_away: Decimal
-    vendor_offer_cost: Decimal
-    target_cost: Decimal
-    vendor_reservation_formula: str
+    batna_cost: Amount
+    walk_away: Amount
+    vendor_offer_cost: Amount
+    target_cost: Amount
+    vendor_reservation_formula: Statement
     zopa: Zopa
-    nash_levels: dict[str, str] | None
-    nash_cost: Decimal | None
-    buyer_disagreement: Decimal
-    vendor_disagreement: Decimal
-    target_utility: Decimal
+    nash_levels: dict[str, Statement] | None
+    nash_cost: Amount | None
+    buyer_disagreement: Amount
+    vendor_disagreement: Amount
+    target_utility: Amount
     asks: tuple[Ask, ...]
-    compare_saving: Decimal
-    open_saving: Decimal
+    compare_saving: Amount
+    open_saving: Amount
     trade_map: tuple[Trade, ...]
     concessions: tuple[ConcessionStep, ...]
     counters: tuple[Counter, ...]
-    questions: tuple[str, ...]
-    talk_track: tuple[str, ...]
+    questions: tuple[Statement, ...]
+    talk_track: tuple[Statement, ...]
     packages: tuple[Package, ...]
     notes: tuple[str, ...]
 
@@ -138,6 +143,11 @@ def build_brief(deal: Deal) -> Brief:
     from principal.strategy.plan import talk
 
     negotiation = deal.negotiation or Negotiation()
+    cur = deal.currency
+
+    def money(value: Decimal) -> Amount:
+        return _money(value, cur)
+
     baseline, vendor_name, target = pick_names(deal, negotiation)
     space = build_space(deal, vendor_name, target, negotiation)
     vendor_cost_total = schedule(deal, vendor_name).total
@@ -147,13 +157,16 @@ def build_brief(deal: Deal) -> Brief:
     room = negotiation.vendor.room_percent
     floor_share = negotiation.vendor.cost_to_serve_percent
     vendor_reservation = max(vendor_cost_total * (1 - room / 100), vendor_cost_total * floor_share / 100)
-    reservation_formula = (
-        f"the vendor's latest offer {to_cents(vendor_cost_total)} x (1 - {room:.4g}% concession room: "
-        f"{negotiation.vendor.concession_budget_percent}% budget widened for "
-        f"{negotiation.vendor.quarter_end_pressure.value} quarter-end pressure), never below its "
-        f"{floor_share}% cost to serve"
+    reservation_formula = say(
+        "the vendor's latest offer {offer} x (1 - {room} concession room: {budget} budget widened for {pressure} "
+        "quarter-end pressure), never below its {floor} cost to serve",
+        offer=Amount(vendor_cost_total, cur),
+        room=Percent(significant(room, 4)),
+        budget=Percent(negotiation.vendor.concession_budget_percent),
+        pressure=negotiation.vendor.quarter_end_pressure.value,
+        floor=Percent(floor_share),
     )
-    area = zopa(to_cents(walk_away), to_cents(vendor_reservation), negotiation.buyer_power)
+    area = zopa(money(walk_away), money(vendor_reservation), negotiation.buyer_power)
     util = space.space.all_utilities()
     ask_index = space.space.index(space.ask_levels)
     target_utility = float(space.space.utilities([ask_index]).buyer[0])
@@ -162,13 +175,13 @@ def build_brief(deal: Deal) -> Brief:
     scale = float(vendor_cost_total * negotiation.vendor.acceptance_scale_percent / 100)
     # Only packages whose term cost beats the walk-away can be offered: their money issues must save at least
     # d_b against the vendor's offer. Risk values count in the utility, never towards that test.
-    money = space.money_savings()
-    affordable = money >= float(d_b)
+    savings = space.money_savings()
+    affordable = savings >= float(d_b)
     util = Utilities(util.index[affordable], util.buyer[affordable], util.vendor[affordable])
     best = nash_point(util.buyer, util.vendor, float(d_b), float(d_v))
     nash = int(util.index[best]) if best is not None else None
-    nash_levels = space.space.describe(nash) if nash is not None else None
-    nash_cost = to_cents(space.term_cost(tuple(space.space.levels([nash])[0]))) if nash is not None else None
+    nash_levels = space.wording(space.levels_of(nash)) if nash is not None else None
+    nash_cost = money(space.term_cost(space.levels_of(nash))) if nash is not None else None
     themes = {
         name: [k.value for k in keys if k.value in {i.key.value for i in space.issues}] for name, keys in THEMES.items()
     }
@@ -191,12 +204,12 @@ def build_brief(deal: Deal) -> Brief:
     packages = tuple(
         Package(
             theme=item.theme,
-            levels=item.levels,
-            term_cost=to_cents(space.term_cost(tuple(space.space.levels([item.index])[0]))),
-            buyer_utility=to_cents(Decimal(repr(item.buyer_utility))),
-            vendor_utility=to_cents(Decimal(repr(item.vendor_utility))),
+            levels=space.wording(space.levels_of(item.index)),
+            term_cost=money(space.term_cost(space.levels_of(item.index))),
+            buyer_utility=money(Decimal(repr(item.buyer_utility))),
+            vendor_utility=money(Decimal(repr(item.vendor_utility))),
             acceptance=item.acceptance,
-            alignment_score=_package_alignment(deal, space.offer_for(tuple(space.space.levels([item.index])[0]))),
+            alignment_score=_package_alignment(deal, space.offer_for(space.levels_of(item.index))),
         )
         for item in sorted(found, key=lambda p: order[p.theme])
     )
@@ -223,17 +236,17 @@ def build_brief(deal: Deal) -> Brief:
         target=target,
         objectives=(),
         batna=negotiation.batna.description,
-        batna_cost=to_cents(batna_cost),
-        walk_away=to_cents(walk_away),
-        vendor_offer_cost=to_cents(vendor_cost_total),
-        target_cost=to_cents(target_cost),
+        batna_cost=money(batna_cost),
+        walk_away=money(walk_away),
+        vendor_offer_cost=money(vendor_cost_total),
+        target_cost=money(target_cost),
         vendor_reservation_formula=reservation_formula,
         zopa=area,
         nash_levels=nash_levels,
         nash_cost=nash_cost,
-        buyer_disagreement=to_cents(d_b),
-        vendor_disagreement=to_cents(d_v),
-        target_utility=to_cents(Decimal(repr(target_utility))),
+        buyer_disagreement=money(d_b),
+        vendor_disagreement=money(d_v),
+        target_utility=money(Decimal(repr(target_utility))),
         asks=asks,
         compare_saving=compare_saving,
         open_saving=open_saving,
@@ -246,6 +259,11 @@ def build_brief(deal: Deal) -> Brief:
         notes=tuple(notes),
     )
     return talk.with_words(brief, deal, space)
+
+
+def _money(value: Decimal, currency: str) -> Amount:
+    """An engine figure as the brief keeps it: half-up to the currency's minor unit, once."""
+    return Amount(round_money(value, currency), currency)
 
 
 def _package_alignment(deal: Deal, offer: Offer) -> float:
@@ -263,7 +281,8 @@ def _batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decim
 
 def _asks(
     deal: Deal, space: DealSpace, baseline: str, vendor_name: str, target: str
-) -> tuple[tuple[Ask, ...], Decimal, Decimal]:
+) -> tuple[tuple[Ask, ...], Amount, Amount]:
+    cur = deal.currency
     versus_base = attribute_levers(deal, baseline, target)
     versus_vendor = attribute_levers(deal, vendor_name, target)
     open_by_lever = {lv.lever: lv.term for lv in versus_vendor.levers}
@@ -284,15 +303,15 @@ def _asks(
             Ask(
                 issue=key.value if key is not None else lever.lever,
                 title=lever.description,
-                ask=level.label if level is not None else "as in the ask",
-                value_vs_baseline=to_cents(lever.term),
-                open_vs_vendor=to_cents(opened),
-                risk_value=to_cents(risk),
+                ask=level.label if level is not None else literal("as in the ask"),
+                value_vs_baseline=_money(lever.term, cur),
+                open_vs_vendor=_money(opened, cur),
+                risk_value=_money(risk, cur),
                 weight=weight,
-                ranked_value=to_cents(weight * (opened + risk)),
-                vendor_cost=to_cents(-level.vendor_value if level is not None else opened),
+                ranked_value=_money(weight * (opened + risk), cur),
+                vendor_cost=_money(-level.vendor_value if level is not None else opened, cur),
                 source=f"principal compare: {target} vs {baseline}, lever '{lever.lever}'",
-                formula=level.formula if level is not None else "cost engine lever attribution",
+                formula=level.formula if level is not None else literal("cost engine lever attribution"),
             )
         )
     for issue in space.issues:
@@ -305,18 +324,18 @@ def _asks(
                 issue=issue.key.value,
                 title=issue.title,
                 ask=level.label,
-                value_vs_baseline=Decimal(0),
-                open_vs_vendor=Decimal(0),
-                risk_value=to_cents(level.buyer_value),
+                value_vs_baseline=_money(Decimal(0), cur),
+                open_vs_vendor=_money(Decimal(0), cur),
+                risk_value=_money(level.buyer_value, cur),
                 weight=weight,
-                ranked_value=to_cents(weight * level.buyer_value),
-                vendor_cost=to_cents(-level.vendor_value),
+                ranked_value=_money(weight * level.buyer_value, cur),
+                vendor_cost=_money(-level.vendor_value, cur),
                 source="expected value (risk formula)",
                 formula=level.formula,
             )
         )
     out.sort(key=lambda a: (-a.ranked_value, a.issue))
-    return tuple(out), to_cents(versus_base.saving), to_cents(versus_vendor.saving)
+    return tuple(out), _money(versus_base.saving, cur), _money(versus_vendor.saving, cur)
 
 
 def _trade_map(space: DealSpace) -> tuple[Trade, ...]:
@@ -332,13 +351,15 @@ def _trade_map(space: DealSpace) -> tuple[Trade, ...]:
             role = "trade: about even; swap it for something you value more"
         else:
             role = "currency: costs them more than it is worth to you; give it first"
-        out.append(Trade(issue.key.value, issue.title, to_cents(value), to_cents(cost), ratio, role))
+        cur = space.currency
+        out.append(Trade(issue.key.value, issue.title, _money(value, cur), _money(cost, cur), ratio, role))
     out.sort(key=lambda t: t.ratio if t.ratio is not None else float("inf"))
     return tuple(out)
 
 
 def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal) -> tuple[ConcessionStep, ...]:
-    """From the ask, give issues back to the vendor's terms, cheapest to you per dollar to them first."""
+    """From the ask, give issues back to the vendor's terms, cheapest to you per unit of cost to them first."""
+    cur = space.currency
     levels = list(space.ask_levels)
     steps: list[ConcessionStep] = []
     positions = {issue.key.value: n for n, issue in enumerate(space.issues)}
@@ -358,12 +379,14 @@ def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal
             ConcessionStep(
                 order=order,
                 issue=trade.issue,
-                give=f"{issue.title}: to {issue.levels[levels[n]].label}",
-                buyer_value_given=to_cents(
-                    trade.buyer_value - issue.levels[levels[n]].buyer_value * space.negotiation.weight(issue.key)
+                give=concat(f"{issue.title}: to ", issue.levels[levels[n]].label),
+                buyer_value_given=_money(
+                    trade.buyer_value.number
+                    - issue.levels[levels[n]].buyer_value * space.negotiation.weight(issue.key),
+                    cur,
                 ),
-                term_cost_after=to_cents(cost),
-                buyer_utility_after=to_cents(Decimal(repr(utility))),
+                term_cost_after=_money(cost, cur),
+                buyer_utility_after=_money(Decimal(repr(utility)), cur),
                 within_walk_away=cost <= walk_away,
             )
         )

@@ -1,9 +1,12 @@
 """The negotiable issues of a deal as an issue space: levels from the vendor's latest offer to beyond the buyer's ask.
 
 Each level is a change to the vendor's offer. Money levels are valued with the cost engine (term cost of the
-vendor's offer minus term cost with that one change), so their dollars are the cost engine's. The vendor loses the
+vendor's offer minus term cost with that one change), so their amounts are the cost engine's. The vendor loses the
 revenue the change removes, measured at its own volume estimates where the deal records them. Risk terms are valued
 with the formulas in `valuation`. The buyer's utility weighs each issue by the deal's priorities.
+
+A level's label and formula are statements with typed figures (an `Amount` seat price, a `Percent` uplift), so the
+presentation layer words them in the deal's currency and locale.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from principal.cost import Category, Scenario, schedule
-from principal.model.common import to_cents
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
 from principal.model.pricing import OneTimeFee
 from principal.model.sla import ChronicRule, Sla
+from principal.money import Amount, quantum, round_money
+from principal.statements import Count, Percent, Statement, say
 from principal.strategy.negotiation import Issue, IssueSpace
 from principal.strategy.negotiation.space import FloatArray
 from principal.strategy.plan import valuation
+from principal.strategy.sentences import concat, literal
 
 Change = Callable[[Offer], Offer]
 
@@ -32,11 +37,26 @@ MONEY_ISSUES = frozenset({IssueKey.seat_price, IssueKey.uplift, IssueKey.usage_r
 
 @dataclass(frozen=True)
 class Level:
-    label: str
+    label: Statement
     change: Change
     buyer_value: Decimal
     vendor_value: Decimal
-    formula: str
+    formula: Statement
+
+
+def significant(value: Decimal, digits: int) -> Decimal:
+    """`value` to `digits` significant digits (a ratio or a number of years quoted inside a formula)."""
+    return Decimal(format(value, f".{digits}g"))
+
+
+def plain_number(value: Decimal | float) -> Count:
+    """A probability, factor or count of a formula, exactly as the deal states it (0.25, 1.3, 400)."""
+    return Count(Decimal(str(value)))
+
+
+def _level_names(issue: DealIssue) -> tuple[str, ...]:
+    """Names of an issue's levels in the numpy space (its level numbers; the wording stays with the levels)."""
+    return tuple(f"level {n}" for n in range(len(issue.levels)))
 
 
 @dataclass(frozen=True)
@@ -68,13 +88,25 @@ class DealSpace:
     def ask_levels(self) -> tuple[int, ...]:
         return tuple(issue.ask_level for issue in self.issues)
 
+    @property
+    def currency(self) -> str:
+        return self.deal.currency
+
+    def levels_of(self, package: int) -> tuple[int, ...]:
+        """The level number of every issue in package number `package` of the space."""
+        return tuple(int(n) for n in self.space.levels([package])[0])
+
+    def wording(self, levels: tuple[int, ...] | list[int]) -> dict[str, Statement]:
+        """Issue key -> the chosen level's label, for one package."""
+        return {issue.key.value: issue.levels[int(n)].label for issue, n in zip(self.issues, levels, strict=True)}
+
     def money_savings(self) -> FloatArray:
         """Term-cost saving against the vendor's offer of every package, from the money issues alone (unweighted)."""
         money_only = IssueSpace(
             tuple(
                 Issue(
                     issue.key.value,
-                    tuple(level.label for level in issue.levels),
+                    _level_names(issue),
                     tuple(float(level.buyer_value) if issue.key in MONEY_ISSUES else 0.0 for level in issue.levels),
                     tuple(0.0 for _ in issue.levels),
                 )
@@ -103,6 +135,7 @@ class _Costs:
 
     def __init__(self, deal: Deal, negotiation: Negotiation) -> None:
         self.deal = deal
+        self.currency = deal.currency
         risk = negotiation.buyer_risk
         self.high = Scenario(name="high volume", volume_factor=risk.high_volume_factor, events_occur=True)
         self.vendor = Scenario(name="vendor estimate", vendor_view=True)
@@ -134,6 +167,7 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
         term_months=ref.term_months,
         downtime_cost_per_miss=valuation.downtime_cost_per_miss(deal, negotiation),
         optimism=optimism,
+        currency=deal.currency,
     )
     issues: list[DealIssue] = []
     builders = (
@@ -156,7 +190,7 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
             DealIssue(
                 IssueKey.seat_price,
                 "nothing open",
-                (Level("as offered", _same, Decimal(0), Decimal(0), "no difference"),),
+                (Level(literal("as offered"), _same, Decimal(0), Decimal(0), literal("no difference")),),
                 0,
             )
         )
@@ -164,7 +198,7 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
         tuple(
             Issue(
                 issue.key.value,
-                tuple(level.label for level in issue.levels),
+                _level_names(issue),
                 tuple(float(level.buyer_value * negotiation.weight(issue.key)) for level in issue.levels),
                 tuple(float(level.vendor_value) for level in issue.levels),
             )
@@ -175,19 +209,21 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
 
 
 def _money_level(
-    label: str, change: Change, ref: Offer, costs: _Costs, base: Decimal, base_vendor: Decimal, what: str
+    label: Statement, change: Change, ref: Offer, costs: _Costs, base: Decimal, base_vendor: Decimal, what: str
 ) -> Level:
     variant = change(ref)
     buyer = base - costs.total(variant)
     vendor = -(base_vendor - costs.total(variant, costs.vendor))
-    return Level(
-        label,
-        change,
-        buyer,
-        vendor,
-        f"{what}: term cost at your plan {to_cents(buyer)} lower; the vendor's revenue at its own volume "
-        f"estimates {to_cents(-vendor)} lower",
+    cur = costs.currency
+    formula = concat(
+        what,
+        say(
+            ": term cost at your plan {buyer} lower; the vendor's revenue at its own volume estimates {vendor} lower",
+            buyer=Amount(buyer, cur),
+            vendor=Amount(-vendor, cur),
+        ),
     )
+    return Level(label, change, buyer, vendor, formula)
 
 
 def _seat_price(
@@ -204,8 +240,12 @@ def _seat_price(
     # Seat price is always on the table: from the vendor's price down past the ask (or 5% when the ask is no lower).
     ask_cut = max(ref.licenses[0].unit_price - ask.licenses[0].unit_price, Decimal(0))
     widest = max(3 * ask_cut, ref.licenses[0].unit_price * Decimal("0.05"))
-    step = to_cents(widest / PRICE_LEVELS)
-    cuts = sorted({to_cents(step * k) for k in range(PRICE_LEVELS + 1)} | {ask_cut})
+    cur = costs.currency
+    step, count = round_money(widest / PRICE_LEVELS, cur), PRICE_LEVELS
+    if step == 0:  # the currency's unit is coarser than a grid step (a few yen): one unit a step up to the widest cut
+        step = quantum(cur)
+        count = int(widest / step)
+    cuts = sorted({round_money(step * k, cur) for k in range(count + 1)} | {ask_cut})
     levels = []
     for cut in cuts:
 
@@ -216,7 +256,8 @@ def _seat_price(
             return offer.model_copy(update={"licenses": lines})
 
         price = ref.licenses[0].unit_price - cut
-        levels.append(_money_level(f"${price:.2f}", change, ref, costs, base, base_vendor, "seat price"))
+        label = say("{price}", price=Amount(price, cur))
+        levels.append(_money_level(label, change, ref, costs, base, base_vendor, "seat price"))
     return DealIssue(IssueKey.seat_price, "seat price", tuple(levels), cuts.index(ask_cut))
 
 
@@ -237,7 +278,8 @@ def _uplift(
     levels = []
     for pct in values:
         uplift = ref.uplift.model_copy(update={"percent": pct})
-        levels.append(_money_level(f"{pct}%", _update(uplift=uplift), ref, costs, base, base_vendor, "annual uplift"))
+        label = say("{uplift}", uplift=Percent(pct))
+        levels.append(_money_level(label, _update(uplift=uplift), ref, costs, base, base_vendor, "annual uplift"))
     return DealIssue(IssueKey.uplift, "annual uplift", tuple(levels), values.index(wanted))
 
 
@@ -253,8 +295,8 @@ def _usage_rates(
     if ask.usage == ref.usage:
         return None
     levels = (
-        _money_level("vendor's rate card", _same, ref, costs, base, base_vendor, "usage rates"),
-        _money_level("ask's bands", _update(usage=ask.usage), ref, costs, base, base_vendor, "usage rates"),
+        _money_level(literal("vendor's rate card"), _same, ref, costs, base, base_vendor, "usage rates"),
+        _money_level(literal("ask's bands"), _update(usage=ask.usage), ref, costs, base, base_vendor, "usage rates"),
     )
     return DealIssue(IssueKey.usage_rates, "usage rates and bands", levels, 1)
 
@@ -277,29 +319,31 @@ def _usage_cap(
     asked = cap.percent_of_forecast
     factor = negotiation.buyer_risk.high_volume_factor
     options = sorted({asked, asked + 10, asked + 20, max(asked - 5, Decimal(101))}, reverse=True)
-    levels = [Level("no cap", _same, Decimal(0), Decimal(0), "no cap: nothing changes")]
+    cur = costs.currency
+    levels = [Level(literal("no cap"), _same, Decimal(0), Decimal(0), literal("no cap: nothing changes"))]
+    ask_level = 0
     for pct in options:
         change = _update(usage_cap=cap.model_copy(update={"percent_of_forecast": pct}))
         variant = change(ref)
         buyer = p * (high_base - costs.total(variant, costs.high))
         vendor = -p * (vendor_high_base - costs.total(variant, costs.vendor_high))
-        levels.append(
-            Level(
-                f"cap {pct}%",
-                change,
-                buyer,
-                vendor,
-                f"cap at {pct}%: P(high volume) {p} x term cost saved when volume runs {factor}x plan with every "
-                f"event ({to_cents(buyer / p if p else buyer)}); the vendor, at its own estimates x{factor}, "
-                f"loses {to_cents(-vendor)}",
-            )
+        formula = say(
+            "cap at {cap}: P(high volume) {p} x term cost saved when volume runs {factor}x plan with every event "
+            "({saved}); the vendor, at its own estimates x{factor}, loses {loss}",
+            cap=Percent(pct),
+            p=plain_number(p),
+            factor=plain_number(factor),
+            saved=Amount(buyer / p if p else buyer, cur),
+            loss=Amount(-vendor, cur),
         )
-    labels = [level.label for level in levels]
-    return DealIssue(IssueKey.usage_cap, "usage cap", tuple(levels), labels.index(f"cap {asked}%"))
+        if pct == asked:
+            ask_level = len(levels)
+        levels.append(Level(say("cap {cap}", cap=Percent(pct)), change, buyer, vendor, formula))
+    return DealIssue(IssueKey.usage_cap, "usage cap", tuple(levels), ask_level)
 
 
 def _risk_issue(key: IssueKey, title: str, levels: list[Level]) -> DealIssue:
-    base = Level("vendor's terms", _same, Decimal(0), Decimal(0), "as offered")
+    base = Level(literal("vendor's terms"), _same, Decimal(0), Decimal(0), literal("as offered"))
     return DealIssue(key, title, (base, *levels), 1)
 
 
@@ -337,12 +381,17 @@ def _sla_credits(
         vendor = -(
             valuation.credits_value(new, basis, vendor_misses) - valuation.credits_value(ref, basis, vendor_misses)
         )
-        formula = (
-            f"{misses} misses a year x {basis.years:.4g} years x {to_cents(basis.monthly_fees)} a month x "
-            f"({valuation.credit_per_miss(new.sla):.4g}% - {valuation.credit_per_miss(ref.sla):.4g}%) credit per "
-            f"miss; the vendor expects {vendor_misses} misses a year"
+        formula = say(
+            "{misses} misses a year x {years} years x {fees} a month x ({new} - {old}) credit per miss; the vendor "
+            "expects {vendor_misses} misses a year",
+            misses=plain_number(misses),
+            years=Count(significant(basis.years, 4)),
+            fees=Amount(basis.monthly_fees, basis.currency),
+            new=Percent(significant(valuation.credit_per_miss(new.sla), 4)),
+            old=Percent(significant(valuation.credit_per_miss(ref.sla), 4)),
+            vendor_misses=plain_number(vendor_misses),
         )
-        levels.append(Level(label, change, buyer, vendor, formula))
+        levels.append(Level(literal(label), change, buyer, vendor, formula))
     return _risk_issue(IssueKey.sla_credits, "SLA components and credits", levels)
 
 
@@ -376,13 +425,19 @@ def _chronic(
         share = valuation.chronic_coverage(rules, components)
         buyer = p * share * basis.downtime_cost_per_miss * risk.expected_misses_per_year * basis.years / 2
         vendor = -p * share * basis.optimism * at_stake
-        formula = (
-            f"P(chronic failure) {p} x {share:.3g} of components covered x {to_cents(basis.downtime_cost_per_miss)} "
-            f"downtime cost per missed month x {risk.expected_misses_per_year} misses a year x "
-            f"{basis.years / 2:.4g} years left on average; the vendor risks half the term's fees "
-            f"({to_cents(at_stake)}) at that chance scaled by its optimism ({basis.optimism:.3g})"
+        formula = say(
+            "P(chronic failure) {p} x {share} of components covered x {downtime} downtime cost per missed month x "
+            "{misses} misses a year x {years} years left on average; the vendor risks half the term's fees "
+            "({at_stake}) at that chance scaled by its optimism ({optimism})",
+            p=plain_number(p),
+            share=Count(significant(share, 3)),
+            downtime=Amount(basis.downtime_cost_per_miss, basis.currency),
+            misses=plain_number(risk.expected_misses_per_year),
+            years=Count(significant(basis.years / 2, 4)),
+            at_stake=Amount(at_stake, basis.currency),
+            optimism=Count(significant(basis.optimism, 3)),
         )
-        levels.append(Level(label, change, buyer, vendor, formula))
+        levels.append(Level(literal(label), change, buyer, vendor, formula))
     return _risk_issue(IssueKey.chronic_exit, "chronic-failure exit", levels)
 
 
@@ -423,11 +478,14 @@ def _holdback(
         schedule_fees = fees if fees is not None else _deeper_holdback(ask.one_time_fees)
         change = _update(one_time_fees=schedule_fees)
         held = valuation.holdback_amount(change(ref)) - valuation.holdback_amount(ref)
-        formula = (
-            f"P(implementation slips) {p} x {to_cents(held)} held back until stable operations; the vendor scales "
-            f"the chance by {basis.optimism:.3g}"
+        formula = say(
+            "P(implementation slips) {p} x {held} held back until stable operations; the vendor scales the chance "
+            "by {optimism}",
+            p=plain_number(p),
+            held=Amount(held, basis.currency),
+            optimism=Count(significant(basis.optimism, 3)),
         )
-        levels.append(Level(label, change, p * held, -p * basis.optimism * held, formula))
+        levels.append(Level(literal(label), change, p * held, -p * basis.optimism * held, formula))
     return _risk_issue(IssueKey.holdback, "milestones and holdback", levels)
 
 
@@ -445,10 +503,16 @@ def _exit_terms(
     change = _update(exit=ask.exit)
     buyer = valuation.exit_value(ask, negotiation) - valuation.exit_value(ref, negotiation)
     risk = negotiation.buyer_risk
-    formula = (
-        f"P(exit) {risk.exit_probability} x (export fee avoided {risk.data_export_fee} + {risk.transition_hours} "
-        f"transition hours x (market {risk.market_rate_per_hour} - agreed rate)); the vendor forgoes the same"
+    formula = say(
+        "P(exit) {p} x (export fee avoided {fee} + {hours} transition hours x (market {rate} - agreed rate)); the "
+        "vendor forgoes the same",
+        p=plain_number(risk.exit_probability),
+        fee=Amount(risk.data_export_fee, costs.currency),
+        hours=plain_number(risk.transition_hours),
+        rate=Amount(risk.market_rate_per_hour, costs.currency),
     )
     return _risk_issue(
-        IssueKey.exit_terms, "data export and transition", [Level("ask's terms", change, buyer, -buyer, formula)]
+        IssueKey.exit_terms,
+        "data export and transition",
+        [Level(literal("ask's terms"), change, buyer, -buyer, formula)],
     )

@@ -1,4 +1,4 @@
-"""Dollar values of the non-price terms, by small stated formulas over the negotiation assumptions.
+"""Money values of the non-price terms, by small stated formulas over the negotiation assumptions.
 
 Every formula here is printed in the brief next to its figure:
 - SLA credits: misses a year x years x average monthly fees x (credit per miss under the level - under the reference)
@@ -30,6 +30,7 @@ class RiskBasis:
     term_months: int
     downtime_cost_per_miss: Decimal
     optimism: Decimal
+    currency: str
 
     @property
     def years(self) -> Decimal:

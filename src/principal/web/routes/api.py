@@ -1,4 +1,6 @@
-"""The JSON API: the same deals and versions as the pages, errors in one shape ({"ok": false, "error": {...}})."""
+"""The JSON API: the same deals and versions as the pages, errors in one shape ({"ok": false, "error": {...}}).
+
+The analyses of each version are served by routes/analyses.py; docs/web.md lists every route."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from principal.json_encoding import to_jsonable
 from principal.store import deals
 from principal.store.diff import diff_versions
 from principal.store.records import StoredVersion
+from principal.web.routes.analyses import analysis_links
 from principal.web.workspace import get_store
 
 router = APIRouter(prefix="/api")
@@ -73,7 +76,13 @@ def list_versions(request: Request, deal_id: int) -> dict[str, Any]:
 
 @router.get("/deals/{deal_id}/versions/{number}")
 def get_version(request: Request, deal_id: int, number: int) -> dict[str, Any]:
-    return {"ok": True, "version": _version(deals.get_version(get_store(request), deal_id, number), with_text=True)}
+    """The version's record and text, and where each analysis of it is served."""
+    stored = deals.get_version(get_store(request), deal_id, number)
+    return {
+        "ok": True,
+        "version": _version(stored, with_text=True),
+        "analyses": analysis_links(deal_id, stored.info.number),
+    }
 
 
 @router.post("/deals/{deal_id}/versions", status_code=201)

@@ -25,6 +25,9 @@ from principal.web.workspace import Workspace, get_store, open_workspace, render
 
 router = APIRouter()
 
+NO_PROBLEMS: dict[str, Any] = {"problems": (), "source": None, "source_name": "", "field_errors": {}, "notice": None}
+"""What a deal form shows before anything went wrong: every key its template reads, none left to chance."""
+
 
 @router.get("/", response_class=HTMLResponse)
 def deals_list(request: Request) -> HTMLResponse:
@@ -33,12 +36,13 @@ def deals_list(request: Request) -> HTMLResponse:
 
 @router.get("/deals/new", response_class=HTMLResponse)
 def new_deal_form(request: Request) -> HTMLResponse:
-    return render(request, "deal_new.html", {"author": remembered_author(request), "text": "", "message": ""})
+    values = {**NO_PROBLEMS, "author": remembered_author(request), "text": "", "message": ""}
+    return render(request, "deal_new.html", values)
 
 
 def failure_values(values: dict[str, Any], exc: Exception, *, text: str, filename: str) -> tuple[dict[str, Any], int]:
     """The form's values plus what went wrong, next to the field or line it concerns, and the status to answer."""
-    values = {**values, "problems": (), "source": None, "field_errors": {}, "notice": None}
+    values = {**values, **NO_PROBLEMS}
     status = 422
     match exc:
         case InputError():
@@ -92,7 +96,13 @@ def workspace_offers(
 
 @router.get("/deals/{deal_id}/yaml", response_class=HTMLResponse)
 def edit_yaml_form(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
-    values = {"text": ws.version.yaml_text, "author": remembered_author(request), "message": "", "base": ws.number}
+    values = {
+        **NO_PROBLEMS,
+        "text": ws.version.yaml_text,
+        "author": remembered_author(request),
+        "message": "",
+        "base": ws.number,
+    }
     return render_tab(request, ws, "offers", "deal_yaml.html", values)
 
 

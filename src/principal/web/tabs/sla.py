@@ -1,6 +1,10 @@
 """The SLA tab: allowed downtime per component, what credits pay against what outages cost on standard scenarios,
 two offers' SLA designs side by side, and the odds of missing targets and of the chronic-failure exit firing from a
-small seeded outage simulation."""
+small seeded outage simulation.
+
+Amounts are shown in the deal's currency, decimals and locale (the templates' `money` filter); the engine's
+statements (chronic-failure rules) are put in words by the deal's formatter when the result is cached.
+"""
 
 from __future__ import annotations
 

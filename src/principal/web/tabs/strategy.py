@@ -1,10 +1,16 @@
 """The Strategy tab: the negotiation brief (objectives, walk-away, ZOPA, ranked asks, packages with their term cost,
 alignment score and levels, counters, questions, talk track), clause drafts for an offer, and contract KPIs built
-from a goals file the buyer pastes or uploads (checked against the deal's staffing and SLA)."""
+from a goals file the buyer pastes or uploads (checked against the deal's staffing and SLA).
+
+The page gets the engines' typed results: statements are written by the deal's formatter (`fmt.html`, escaped),
+amounts by the `money` filter (given the deal's locale). A version never changes and its brief takes seconds to
+build, so the briefs of the last few versions viewed are kept in memory (built once however many requests ask at
+the same moment).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Query
 from starlette.datastructures import UploadFile
@@ -12,33 +18,53 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal.errors import InputError
-from principal.strategy.clauses import draft_clauses
-from principal.strategy.kpis import build_kpis, parse_goals
-from principal.strategy.plan.brief import build_brief
+from principal.present import formatter_for
 from principal.web.forms import read_form, source_with_problems, text_field
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import cached_json, chosen_offer
+from principal.web.tab_results import RecentlyMade, chosen_offer
 from principal.web.uploads import DEAL_FILES, UploadPolicy, read_upload
-from principal.web.workspace import Workspace, open_workspace, render_tab
+from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
+
+if TYPE_CHECKING:
+    from principal.strategy.plan.brief import Brief
 
 router = APIRouter()
 
 GOALS_FILES = UploadPolicy("goals file", DEAL_FILES.extensions, 1024 * 1024, text=True)
 
+KEEP_BRIEFS = 16
+_briefs: RecentlyMade[Brief] = RecentlyMade(KEEP_BRIEFS)
+
+
+def brief_of(request: Request, ws: Workspace) -> Brief:
+    """The negotiation brief of the viewed version, built once and kept for the next requests."""
+    from principal.strategy.plan.brief import build_brief
+
+    info = ws.version.info
+    key = (str(get_store(request).url), info.id, info.number, info.sha256)
+    return _briefs.get(key, lambda: build_brief(ws.deal))
+
 
 def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, Any]:
+    from principal.strategy.clauses import draft_clauses
+
     names = list(ws.deal.offers)
     name = chosen_offer(ws, offer, names, names[-1])
+    fmt = formatter_for(ws.deal.currency, ws.deal.locale)
     return {
-        "brief": cached_json(request, ws, "strategy-brief", {}, lambda: build_brief(ws.deal)),
+        "brief": brief_of(request, ws),
         "names": names,
         "offer": name,
         "drafts": draft_clauses(ws.deal, name),
-        "cur": ws.deal.currency,
+        "cur": fmt.currency,
+        "loc": fmt.locale,
+        "fmt": fmt,
         "goals_text": "",
         "kpis": None,
         "problems": (),
         "source": None,
+        "source_name": "",
+        "kpi_note": None,
     }
 
 
@@ -52,6 +78,8 @@ def strategy_page(
 @router.post("/kpis", response_class=HTMLResponse)
 async def strategy_kpis(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
     """KPIs from the goals given; remedies and uptime targets come from the offer the goals name (else the last)."""
+    from principal.strategy.kpis import build_kpis, parse_goals
+
     form = await read_form(request)
     text, filename = text_field(form, "goals_text"), "pasted goals"
     upload = form.get("file")
