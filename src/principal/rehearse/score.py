@@ -33,6 +33,7 @@ class Missed:
 @dataclass(frozen=True)
 class Score:
     agreed: bool
+    ended: bool
     package: Levels
     term_cost: Amount
     switching: Amount | None
@@ -65,6 +66,7 @@ def score(
     package: Levels,
     *,
     agreed: bool,
+    ended: bool = False,
     ledger: Ledger,
     proposals: list[Levels],
     next_move: Statement,
@@ -92,6 +94,7 @@ def score(
             missed.append(Missed(issue.key, issue.title, issue.levels[issue.ask].label, Amount(worth, cur).rounded()))
     return Score(
         agreed=agreed,
+        ended=ended,
         package=package,
         term_cost=db.money(term),
         switching=db.money(sw.total) if sw.total is not None else None,
@@ -114,7 +117,7 @@ def score(
 def score_lines(s: Score) -> list[Statement]:
     """The score as sentences (the debrief's figures, each typed)."""
     lines = []
-    head = "agreed package" if s.agreed else "package on the table"
+    head = "agreed package" if s.agreed else "no deal; the rep's last offer" if s.ended else "package on the table"
     if s.walk_away is None:
         lines.append(
             say(head + ": term cost {term} against your target's {target}", term=s.term_cost, target=s.target_term_cost)

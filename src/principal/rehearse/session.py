@@ -136,6 +136,7 @@ class Session:
             self.board,
             self.current(),
             agreed=self.agreement is not None,
+            ended=self.ended,
             ledger=self.ledger,
             proposals=self.proposals,
             next_move=self.next_move(),
