@@ -36,10 +36,12 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "align": BELOW_ENGINES | {"cost", "sla"},
     "strategy": BELOW_ENGINES | {"cost", "sla", "align"},
     "review": BELOW_ENGINES,
+    "rehearse": BELOW_ENGINES | {"cost", "sla", "align", "strategy", "review"},
+    "llm": frozenset({"neutral"}),
     "present": frozenset({"neutral"}),
-    "reports": BELOW_ENGINES | set(ENGINES) | {"present"},
-    "web": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports"},
-    "cli": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports", "web"},
+    "reports": BELOW_ENGINES | set(ENGINES) | {"present", "rehearse"},
+    "web": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports", "rehearse", "llm"},
+    "cli": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports", "web", "rehearse", "llm"},
 }
 """Which part may import which: neutral <- model <- loader <- engines <- presentation (docs/architecture.md)."""
 

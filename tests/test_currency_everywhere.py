@@ -30,6 +30,7 @@ COMMANDS = [
     ("align",),
     ("plan",),
     ("clauses",),
+    ("rehearse",),
 ]
 YEN_WITH_DECIMALS = re.compile(r"¥\s?\d{1,3}(,\d{3})+\.\d")
 """A yen amount of a thousand or more written with decimals: JPY has no minor unit. (Unit prices such as ¥0.012 a
@@ -116,6 +117,7 @@ def web(deal: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Ite
         "/alignment",
         "/alignment?offer=final",
         "/strategy",
+        "/rehearse",
         "/review",
         "/exports",
     ],

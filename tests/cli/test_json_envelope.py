@@ -122,6 +122,7 @@ def successes(tmp: Path, cuad: Path) -> dict[str, tuple[list[str], int, str | No
         "clauses": (["clauses", seed, "--offer", "final", "--json"], 0, seed),
         "plan": (["plan", seed, "--json"], 0, seed),
         "export": (["export", seed, "-o", str(tmp / "brief.md"), "--json"], 0, seed),
+        "rehearse": (["rehearse", seed, "--auto", "--runs", "2", "--json"], 0, seed),
         "eval cuad": (["eval", "cuad", "--data", str(cuad), "--json"], 0, str(cuad)),
         "eval review": (["eval", "review", str(REVIEW_CORPUS), "--json"], 0, str(REVIEW_CORPUS)),
     }
@@ -143,6 +144,7 @@ def failures(tmp: Path) -> dict[str, tuple[list[str], str | None]]:
         "clauses": (["clauses", seed, "--offer", "nope", "--json"], seed),
         "plan": (["plan", bad, "--json"], bad),
         "export": (["export", seed, "-o", str(tmp / "brief.txt"), "--json"], seed),
+        "rehearse": (["rehearse", seed, "--persona", "nope", "--json"], seed),
         "eval cuad": (["eval", "cuad", "--data", str(tmp / "no-folder"), "--json"], str(tmp / "no-folder")),
         "eval review": (["eval", "review", str(tmp), "--json"], str(tmp)),
     }

@@ -78,6 +78,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/{deal_id}/exports/saved/{export_id}"),
         ("GET", "/deals/{deal_id}/history"),
         ("GET", "/deals/{deal_id}/offers/{offer}"),
+        ("GET", "/deals/{deal_id}/rehearse"),
         ("GET", "/deals/{deal_id}/review"),
         ("GET", "/deals/{deal_id}/review/{review_id}"),
         ("GET", "/deals/{deal_id}/review/{review_id}/redlines.docx"),
@@ -92,6 +93,8 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("POST", "/deals"),
         ("POST", "/deals/{deal_id}/exports"),
         ("POST", "/deals/{deal_id}/offers/{offer}"),
+        ("POST", "/deals/{deal_id}/rehearse/keep"),
+        ("POST", "/deals/{deal_id}/rehearse/move"),
         ("POST", "/deals/{deal_id}/review"),
         ("POST", "/deals/{deal_id}/strategy/kpis"),
         ("POST", "/deals/{deal_id}/yaml"),
@@ -117,7 +120,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 39
+    assert checked == 42
 
 
 @pytest.mark.parametrize(
