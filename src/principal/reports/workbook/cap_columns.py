@@ -1,13 +1,14 @@
 """The usage cap and collar columns, mirroring principal.cost.usage_charges._cap_lines.
 
-With *so far* what the covered meters billed (usage, commitment and minimum lines) within the cap's period, the
-refused part of a month is `MIN(limit, so far) - MIN(limit, so far - this month) - this month` (negative). The limit
-is the cap % of the period's charge at the buyer's plan, or the amount (x months/12 in a short year); the collar
-bills `MAX(0, collar % x the plan's charge - MIN(limit, so far))` at the end of the period.
+Month by month within the cap's period, of what the covered meters bill (usage, commitment and minimum lines) the
+cap lets through `MIN(this month, MAX(0, limit - let through so far))`; the refused part is that less this month
+(negative). The limit is the cap % of the period's charge at the buyer's plan, or the amount (x months/12 in a
+short year); the collar bills `MAX(0, collar % x the plan's charge - let through in the period)` at its end.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -57,12 +58,6 @@ def add_cap_columns(ctx: SheetContext, meters: list[MeterColumns], plan: list[Me
         y = contract_year(m)
         return (y - 1) * 12 + 1, min(ctx.term, y * 12)
 
-    so_far = t.add(f"cap: so far this {cap.period.value}", st.money)
-    so_far.set(
-        lambda m: f"={t.at(under, m)}" if m == period(m)[0] else f"={t.at(so_far, m - 1)}+{t.at(under, m)}",
-        lambda m: sum(cached[period(m)[0] - 1 : m], Decimal(0)),
-    )
-
     def plan_charge(m: int) -> str:
         assert at_plan is not None
         first, last = period(m)
@@ -75,12 +70,17 @@ def add_cap_columns(ctx: SheetContext, meters: list[MeterColumns], plan: list[Me
         share = f"*{last - first + 1}/12" if cap.period is Period.year and last - first + 1 != 12 else ""
         return f"({cap.amount}{share})"
 
-    def refused(m: int) -> str:
-        c, s = t.at(so_far, m), t.at(under, m)
-        return f"=MIN({limit(m)},{c})-MIN({limit(m)},{c}-{s})-{s}"
+    billed = t.add(f"cap: billed so far this {cap.period.value}", st.money)
 
+    def before(m: int) -> str:
+        return "0" if m == period(m)[0] else t.at(billed, m - 1)
+
+    def allowed(m: int) -> str:
+        return f"MIN({t.at(under, m)},MAX(0,{limit(m)}-{before(m)}))"
+
+    billed.set(lambda m: f"={before(m)}+{allowed(m)}", _billed_values(ctx, cached, period))
     line = ctx.amount("refused by cap", Category.usage_cap).set(
-        refused, lambda m: ctx.line(Category.usage_cap, "usage refused by cap", m)
+        lambda m: f"={allowed(m)}-{t.at(under, m)}", lambda m: ctx.line(Category.usage_cap, "usage refused by cap", m)
     )
     collar = None
     if cap.collar is not None:
@@ -89,7 +89,7 @@ def add_cap_columns(ctx: SheetContext, meters: list[MeterColumns], plan: list[Me
         def collar_formula(m: int) -> str:
             if m != period(m)[1]:
                 return "=0"
-            return f"=MAX(0,{floor}/100*{plan_charge(m)}-MIN({limit(m)},{t.at(so_far, m)}))"
+            return f"=MAX(0,{floor}/100*{plan_charge(m)}-{t.at(billed, m)})"
 
         collar = ctx.amount("collar shortfall", Category.usage_collar).set(
             collar_formula, lambda m: ctx.line(Category.usage_collar, "usage collar shortfall", m)
@@ -108,3 +108,18 @@ def _before_cap(ctx: SheetContext) -> list[Decimal]:
         for i, amount in enumerate(billed_before_cap(ctx.deal, ctx.offer, meter, PLAN)):
             months[i] += amount
     return months
+
+
+def _billed_values(
+    ctx: SheetContext, charges: list[Decimal], period: Callable[[int], tuple[int, int]]
+) -> Callable[[int], Decimal]:
+    """What the cap lets through so far in its period (the engine's running `billed`), from its cap lines."""
+
+    def value(m: int) -> Decimal:
+        first = period(m)[0]
+        return sum(
+            (charges[k - 1] + ctx.line(Category.usage_cap, "usage refused by cap", k) for k in range(first, m + 1)),
+            Decimal(0),
+        )
+
+    return value

@@ -108,7 +108,7 @@ class SheetContext:
 
     def to_deal(self, expr: str) -> str:
         """`expr` (an amount in the offer's currency) in the deal's currency."""
-        return f"({expr})*{self.inputs.fx_rate}" if self.inputs.fx_rate is not None else expr
+        return f"({expr})*{self.inputs.fx_rate}" if self.inputs.fx_rate is not None else f"({expr})"
 
 
 def stepped(base: str, steps: Sequence[Step], month: str) -> str:

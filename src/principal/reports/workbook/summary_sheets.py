@@ -3,9 +3,13 @@ for a check) and the Engine lines sheet (every line item with its formula, as ex
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
+
 from xlsxwriter.worksheet import Worksheet
 
 from principal.cost.compare import Comparison
+from principal.cost.order_terms import OrderTerms
 from principal.money import minor_units
 from principal.reports.workbook.cells import Styles, num, ref, rel
 from principal.reports.workbook.cost_sheet import CostSheetRefs
@@ -68,7 +72,31 @@ def write_comparison(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[
         sheet.write_number(check_row + 1, 1 + j, num(comp.schedules[name].total), st.money)
         difference = f"{rel(term_row, 1 + j)}-{rel(check_row + 1, 1 + j)}"
         sheet.write_formula(check_row + 2, 1 + j, f"=ROUND({difference},{digits})", st.money, 0.0)
-    _levers(sheet, st, comp, check_row + 5)
+    terms_row = _order_form(sheet, st, comp, refs, check_row + 4)
+    _levers(sheet, st, comp, terms_row + 1)
+
+
+def _order_form(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[str, CostSheetRefs], row: int) -> int:
+    """The order-form figures of each cost sheet side by side (live); returns the next free row."""
+    sheet.write_string(row, 0, "Beyond the term cost (live, from each cost sheet)", st.heading)
+    names = list(refs)
+    figures: tuple[tuple[str, str, Callable[[OrderTerms], Decimal | None]], ...] = (
+        ("Renewal exposure: the first renewal year", "renewal", lambda t: t.renewal.exposure),
+        ("Net present value of the payments", "npv", lambda t: t.cash.npv),
+        ("Lowest liability cap over the term", "liability", lambda t: t.liability.lowest),
+    )
+    r = row + 1
+    for label, key, value_of in figures:
+        sheet.write_string(r, 0, label, st.text)
+        for j, name in enumerate(names):
+            address = getattr(refs[name].terms, key)
+            value = value_of(comp.terms[name])
+            if address is None or value is None:
+                sheet.write_string(r, 1 + j, "unknown", st.note)
+            else:
+                sheet.write_formula(r, 1 + j, f"={address()}", st.money, num(value))
+        r += 1
+    return r
 
 
 def _levers(sheet: Worksheet, st: Styles, comp: Comparison, row: int) -> None:
@@ -132,26 +160,36 @@ def write_read_me(sheet: Worksheet, st: Styles, deal_name: str, source: str, nam
         (f"Exported by Principal from {source}.", st.note),
         ("", st.text),
         (
-            "Inputs: every price, quantity, uplift, rate-card band, forecast volume, start month, cap and milestone "
-            "of the offers. Blue cells on pale yellow are inputs.",
+            "Inputs: every price, quantity, uplift, rate-card band, forecast volume, start month, commitment, minimum, "
+            "cap, milestone, credit, surcharge, billing term, renewal and exit term of the offers, each with the "
+            "deal-file field it came from, and the exchange rate of any offer priced in another currency. Blue cells "
+            "on pale yellow are inputs; a default the engine assumed where the deal file is silent says so.",
             st.text,
         ),
         (
-            "Cost sheets (one per offer): the monthly schedule as formulas over the inputs, totals by contract year "
-            "and the term cost (TCO).",
+            "What-if volumes: each forecast has a 'what-if volume (% of the plan)' input. Type 130 for 30% above the "
+            "plan: usage, commitments and minimums follow, while caps and collars stay measured on the plan, so an "
+            "overrun shows what the cap refuses.",
             st.text,
         ),
         (
-            "Comparison: the offers' annual totals and TCO side by side, the saving against the baseline, and the "
-            "cost engine's figures at export as a check.",
+            "Cost sheets (one per offer): start months, uplift factors, milestones and credits, totals by contract "
+            "year and the term cost (TCO), renewal exposure, cash paid by year and NPV, the cost of leaving early "
+            "and the liability cap, then the monthly schedule as formulas over the inputs. An offer priced in another "
+            "currency is costed in it and totalled in the deal's currency.",
+            st.text,
+        ),
+        (
+            "Comparison: the offers' annual totals and TCO side by side, the saving against the baseline, the cost "
+            "engine's figures at export as a check, and the figures beyond the term cost.",
             st.text,
         ),
         ("Engine lines: every line item with the formula the engine recorded, for tracing any figure.", st.text),
         ("", st.text),
         (
             "Change an input and the cost sheets and the comparison recalculate. The term (number of months) and which "
-            "mechanics an offer has (bands, caps, minimums) are fixed by the export: export again after changing them "
-            "in the deal file.",
+            "mechanics an offer has (bands, caps, minimums, commitments, true-ups, surcharges, the renewal price "
+            "basis) are fixed by the export: export again after changing them in the deal file.",
             st.text,
         ),
         (f"Offers: {', '.join(names)}.", st.text),

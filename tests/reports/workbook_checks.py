@@ -1,0 +1,119 @@
+"""Reading exported and recalculated workbooks in tests: the Comparison totals, an Inputs row by its deal-file field,
+and every formula cell of a recalculated copy against the engine figure cached in the export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from principal.cost.compare import compare
+from principal.cost.scenario import Scenario
+from principal.cost.schedule import schedule
+from principal.model import Deal, to_cents
+
+HALF_CENT = 0.005
+
+
+def comparison_totals(book: Any) -> dict[str, list[Decimal]]:
+    """Each offer's annual totals then its TCO, as the Comparison sheet shows them (rounded to the cent)."""
+    sheet = book["Comparison"]
+    names = [c.value for c in sheet[4][1:] if c.value]
+    out: dict[str, list[Decimal]] = {n: [] for n in names}
+    for row in sheet.iter_rows(min_row=5, values_only=True):
+        if row[0] is None or not (str(row[0]).startswith("Year") or row[0] == "Term (TCO)"):
+            break
+        for name, value in zip(names, row[1:], strict=False):
+            if value is not None:
+                out[name].append(to_cents(Decimal(repr(value))))
+    return out
+
+
+def engine_totals(deal: Deal) -> dict[str, list[Decimal]]:
+    result = compare(deal)
+    return {n: [to_cents(y) for y in s.year_totals] + [to_cents(s.total)] for n, s in result.schedules.items()}
+
+
+def scenario_totals(deal: Deal, scenario: Scenario) -> dict[str, list[Decimal]]:
+    """Each offer's annual totals then its TCO under a scenario, from the engine (rounded to the cent)."""
+    out = {}
+    for name in deal.offers:
+        s = schedule(deal, name, scenario)
+        out[name] = [to_cents(y) for y in s.year_totals] + [to_cents(s.total)]
+    return out
+
+
+def month_column(sheet: Any, title: str) -> list[Decimal]:
+    """The monthly values of the column headed `title` in a cost sheet's month-by-month table."""
+    for row in sheet.iter_rows():
+        if row[0].value == "Month" and row[1].value == "Contract year":
+            col = next(c.column for c in row if c.value == title)
+            rows = sheet.iter_rows(min_row=row[0].row + 1, min_col=col, max_col=col, values_only=True)
+            return [Decimal(repr(v[0])) for v in rows if v[0] is not None]
+    raise AssertionError(f"no month-by-month table in {sheet.title}")
+
+
+def input_row(book: Any, field: str, label: str | None = None) -> Any:
+    """The Inputs row (a tuple of cells) whose deal-file field (column D) is `field` and, when given, whose label
+    (column A) starts with `label`."""
+    for row in book["Inputs"].iter_rows(min_row=1):
+        if row[3].value == field and (label is None or str(row[0].value).startswith(label)):
+            return row
+    raise AssertionError(f"no input for {field} {label or ''}")
+
+
+def input_cell(book: Any, field: str, label: str | None = None) -> Any:
+    """The value cell (column B) of an Inputs row (see input_row)."""
+    return input_row(book, field, label)[1]
+
+
+def formula_cells(path: Path) -> list[tuple[str, str]]:
+    book = openpyxl.load_workbook(path)
+    return [
+        (ws.title, c.coordinate)
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=")
+    ]
+
+
+@dataclass
+class CellCheck:
+    """Every formula cell of a recalculated workbook against the engine's figure cached in the export."""
+
+    cells: int = 0
+    max_difference: float = 0.0
+    differ: list[tuple[str, str, Any, Any]] = field(default_factory=list)
+
+    def add(self, other: CellCheck) -> None:
+        self.cells += other.cells
+        self.max_difference = max(self.max_difference, other.max_difference)
+        self.differ.extend(other.differ)
+
+
+def check_cells(exported: Path, recalculated: Path, tolerance: float = HALF_CENT) -> CellCheck:
+    """Compare every formula cell: numbers within `tolerance` (half a cent: the same figure to the cent), dates
+    equal. The cached values are the engine's; the recalculated ones LibreOffice's."""
+    cached = openpyxl.load_workbook(exported, data_only=True)
+    after = openpyxl.load_workbook(recalculated, data_only=True)
+    out = CellCheck()
+    for sheet, cell in formula_cells(exported):
+        want, got = cached[sheet][cell].value, after[sheet][cell].value
+        out.cells += 1
+        if isinstance(want, dt.datetime):
+            if want != got:
+                out.differ.append((sheet, cell, want, got))
+            continue
+        if not isinstance(got, int | float) or isinstance(got, bool):
+            out.differ.append((sheet, cell, want, got))
+            continue
+        difference = abs(want - got)
+        out.max_difference = max(out.max_difference, difference)
+        if difference > tolerance:
+            out.differ.append((sheet, cell, want, got))
+    return out
