@@ -14,13 +14,15 @@ import openpyxl
 from principal.cost.compare import compare
 from principal.cost.scenario import Scenario
 from principal.cost.schedule import schedule
-from principal.model import Deal, to_cents
+from principal.model import Deal
+from principal.money import round_money
 
 HALF_CENT = 0.005
 
 
-def comparison_totals(book: Any) -> dict[str, list[Decimal]]:
-    """Each offer's annual totals then its TCO, as the Comparison sheet shows them (rounded to the cent)."""
+def comparison_totals(book: Any, currency: str = "USD") -> dict[str, list[Decimal]]:
+    """Each offer's annual totals then its TCO, as the Comparison sheet shows them (rounded to the currency's minor
+    unit: the cent for USD and EUR)."""
     sheet = book["Comparison"]
     names = [c.value for c in sheet[4][1:] if c.value]
     out: dict[str, list[Decimal]] = {n: [] for n in names}
@@ -29,13 +31,17 @@ def comparison_totals(book: Any) -> dict[str, list[Decimal]]:
             break
         for name, value in zip(names, row[1:], strict=False):
             if value is not None:
-                out[name].append(to_cents(Decimal(repr(value))))
+                out[name].append(round_money(Decimal(repr(value)), currency))
     return out
 
 
 def engine_totals(deal: Deal) -> dict[str, list[Decimal]]:
     result = compare(deal)
-    return {n: [to_cents(y) for y in s.year_totals] + [to_cents(s.total)] for n, s in result.schedules.items()}
+    return {n: _rounded(deal, s.year_totals, s.total) for n, s in result.schedules.items()}
+
+
+def _rounded(deal: Deal, years: tuple[Decimal, ...], total: Decimal) -> list[Decimal]:
+    return [round_money(y, deal.currency) for y in years] + [round_money(total, deal.currency)]
 
 
 def scenario_totals(deal: Deal, scenario: Scenario) -> dict[str, list[Decimal]]:
@@ -43,7 +49,7 @@ def scenario_totals(deal: Deal, scenario: Scenario) -> dict[str, list[Decimal]]:
     out = {}
     for name in deal.offers:
         s = schedule(deal, name, scenario)
-        out[name] = [to_cents(y) for y in s.year_totals] + [to_cents(s.total)]
+        out[name] = _rounded(deal, s.year_totals, s.total)
     return out
 
 
