@@ -6,6 +6,7 @@ import copy
 import difflib
 import types
 import typing
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any
@@ -15,20 +16,45 @@ from pydantic import BaseModel, ValidationError
 from principal.errors import InputError, Problem
 from principal.loader.input_file import read_text
 from principal.loader.problems import Path, format_path
+from principal.loader.warnings import announce, unique
 from principal.loader.yaml_positions import Located, parse_located
+from principal.model.advisories import advise_deal
 from principal.model.checks import check_deal
 from principal.model.deal import Deal
 
 MAX_DEAL_BYTES = 5 * 1024 * 1024
 
 
+@dataclass(frozen=True)
+class LoadedDeal:
+    """A valid deal and the warnings about it (located, in file order)."""
+
+    deal: Deal
+    warnings: tuple[Problem, ...]
+
+
 def load_deal(path: str | FsPath) -> Deal:
-    """Read and validate a deal file; raise InputError listing every problem."""
-    return parse_deal(read_text(path, max_bytes=MAX_DEAL_BYTES, what="a deal file"), str(path))
+    """Read and validate a deal file; raise InputError listing every problem. Warnings go to the listener."""
+    loaded = load_deal_with_warnings(path)
+    announce(loaded.warnings)
+    return loaded.deal
+
+
+def load_deal_with_warnings(path: str | FsPath) -> LoadedDeal:
+    """Read and validate a deal file, returning its warnings with it (none are announced)."""
+    return parse_deal_with_warnings(read_text(path, max_bytes=MAX_DEAL_BYTES, what="a deal file"), str(path))
 
 
 def parse_deal(text: str, filename: str = "<deal>") -> Deal:
-    """Validate deal text; raise InputError listing every problem, sorted by position."""
+    """Validate deal text; raise InputError listing every problem, sorted by position. Warnings go to the
+    listener (`principal.loader.warnings`)."""
+    loaded = parse_deal_with_warnings(text, filename)
+    announce(loaded.warnings)
+    return loaded.deal
+
+
+def parse_deal_with_warnings(text: str, filename: str = "<deal>") -> LoadedDeal:
+    """Validate deal text; raise InputError listing every problem; return the deal and its warnings."""
     if len(text.encode("utf-8", "replace")) > MAX_DEAL_BYTES:
         raise InputError.single(filename, f"text is larger than {MAX_DEAL_BYTES:,} bytes")
     located = parse_located(text, filename)
@@ -54,7 +80,8 @@ def parse_deal(text: str, filename: str = "<deal>") -> Deal:
     semantic = [_problem(filename, located, path, message) for path, message in check_deal(deal)]
     if semantic:
         raise InputError(semantic)
-    return deal
+    warnings = unique([_problem(filename, located, path, message) for path, message in advise_deal(deal)])
+    return LoadedDeal(deal, warnings)
 
 
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:
