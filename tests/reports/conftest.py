@@ -19,7 +19,8 @@ from tests.reports.workbook_checks import input_cell
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MECHANICS = FIXTURES / "mechanics.yaml"
 ORDER_TERMS = FIXTURES / "order-terms.yaml"
-EXAMPLES = {"seed": SEED, "mechanics": MECHANICS, "order-terms": ORDER_TERMS}
+TRANSITION = FIXTURES / "transition.yaml"
+EXAMPLES = {"seed": SEED, "mechanics": MECHANICS, "order-terms": ORDER_TERMS, "transition": TRANSITION}
 WHAT_IF = "what-if (not in the deal file)"
 Edits = dict[tuple[str, str | None], float]
 Recalculated = dict[str, tuple[Path, Path]]
@@ -38,6 +39,8 @@ EDITED: dict[str, tuple[str, Edits]] = {
     "seed-overrun": ("seed", {(WHAT_IF, "voice_inbound_minutes"): 130}),
     "mechanics-overrun": ("mechanics", {(WHAT_IF, "calls"): 140, (WHAT_IF, "chats"): 125}),
     "order-terms-overrun": ("order-terms", {(WHAT_IF, "calls"): 125}),
+    "transition-overrun": ("transition", {(WHAT_IF, "calls"): 130}),
+    "transition-later-wave": ("transition", {("offers.north.implementation.waves[1].go_live_month", None): 9}),
 }
 
 

@@ -2,7 +2,9 @@
 ramps, price steps, free months and true-ups; flat, graduated and all-units cards counted monthly or yearly;
 commitments with overage and take-or-pay; minimums with start months, ramps and pro-rating; caps and collars;
 one-time fees, signing credits, surcharges and taxes; billing terms; renewal, leaving early, liability caps; offers
-priced in another currency. Every deal is loaded by the product's own loader, so it is valid."""
+priced in another currency; roll-outs in waves, licences billed per live seat, a forecast given as a schedule on
+the new platform, and an incumbent with notice, commitment, early-termination fee, parallel running and a fixed
+share (each sometimes left out). Every deal is loaded by the product's own loader, so it is valid."""
 
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ def _licence(draw: Draw, name: str, term: int, hourly: bool) -> dict[str, Any]:
         "quantity": draw(st.integers(5, 80)) if not hourly else money(draw, 50, 400, 1),
         "unit_price": money(draw, 20, 150),
     }
+    if draw(st.integers(0, 2)) == 0:
+        lic["billed_on"] = "live_seats"
     if hourly:
         lic["kind"] = "hourly"
         lic["round_hours_up"] = draw(st.booleans())
@@ -145,7 +149,7 @@ def _surcharges(draw: Draw, term: int, licences: list[str]) -> list[dict[str, An
     for i in range(draw(st.integers(0, 3))):
         name = f"charge {i + 1}"
         kind = draw(st.sampled_from(["surcharge", "tax"]))
-        shape = draw(st.sampled_from(["percent", "percent", "unit", "monthly"]))
+        shape = draw(st.sampled_from(["percent", "unit", "monthly"]))
         if shape == "percent":
             bases = draw(
                 st.lists(st.sampled_from(["usage", "licenses", "recurring", "one_time"]), min_size=1, unique=True)
@@ -199,21 +203,58 @@ def _exit(draw: Draw) -> dict[str, Any]:
     return ex
 
 
-def _offer(draw: Draw, term: int, expected: dict[str, int], currency: str | None) -> dict[str, Any]:
+def _waves(draw: Draw, agents: int, term: int) -> list[dict[str, Any]]:
+    """Two or three waves whose agents add up to `agents`, each with a go-live month (any order)."""
+    count = draw(st.integers(2, 3))
+    cuts = sorted(draw(st.lists(st.integers(1, agents - 1), min_size=count - 1, max_size=count - 1, unique=True)))
+    sizes = [b - a for a, b in zip([0, *cuts], [*cuts, agents], strict=True)]
+    return [
+        {"name": f"wave-{j + 1}", "agents": n, "go_live_month": draw(st.integers(1, min(9, term)))}
+        for j, n in enumerate(sizes)
+    ]
+
+
+def _incumbent(draw: Draw, term: int) -> dict[str, Any]:
+    """The incumbent's cost and, each left out at times (a labelled default), how it ends."""
+    inc: dict[str, Any] = {"monthly_cost": money(draw, 2000, 60000), "annual_growth_percent": draw(st.integers(0, 6))}
+    if draw(st.booleans()):
+        inc["notice_months"] = draw(st.integers(0, 6))
+    if draw(st.booleans()):
+        inc["notice_served_month"] = draw(st.integers(1, 4))
+    if draw(st.integers(0, 3)) > 0:
+        inc["committed_until_month"] = draw(st.integers(1, term))
+        if draw(st.integers(0, 3)) > 0:
+            inc["early_termination_fee"] = money(draw, 1000, 80000)
+    if draw(st.integers(0, 3)) > 0:
+        inc["overlap_months"] = draw(st.sampled_from([0, 1, 1, 2, 3]))
+    if draw(st.booleans()):
+        inc["variable_percent"] = draw(st.sampled_from([0, 40, 75, 100]))
+    return inc
+
+
+def _offer(draw: Draw, term: int, expected: dict[str, int], currency: str | None, agents: int) -> dict[str, Any]:
     names = ["agent", "supervisor"][: draw(st.integers(1, 2))]
     licences = [_licence(draw, n, term, hourly=False) for n in names]
     if draw(st.integers(0, 3)) == 0:
         licences.append(_licence(draw, "burst", term, hourly=True))
     go_live = draw(st.integers(1, min(6, term)))
+    implementation: dict[str, Any] = {
+        "go_live_month": go_live,
+        "billing_start_month": draw(st.integers(1, min(6, term))),
+        "billing_tied_to_go_live": draw(st.booleans()),
+    }
+    if draw(st.booleans()):
+        implementation["waves"] = _waves(draw, agents, term)
+        first = min(w["go_live_month"] for w in implementation["waves"])
+        if draw(st.booleans()):
+            implementation["go_live_month"] = first
+        else:
+            del implementation["go_live_month"]
     offer: dict[str, Any] = {
         "term_months": term,
         "licenses": licences,
         "usage": [_meter(draw, m, expected[m], term) for m in METERS],
-        "implementation": {
-            "go_live_month": go_live,
-            "billing_start_month": draw(st.integers(1, min(6, term))),
-            "billing_tied_to_go_live": draw(st.booleans()),
-        },
+        "implementation": implementation,
     }
     if currency is not None:
         offer["currency"] = currency
@@ -271,7 +312,13 @@ def deal_files(draw: Draw) -> dict[str, Any]:
         "voice": {"unit": "minute", "expected": expected["voice"], "growth_percent": draw(st.sampled_from([0, 3, 8]))},
         "chat": {"unit": "session", "expected": expected["chat"], "growth_percent": draw(st.sampled_from([0, 5]))},
     }
-    buyer: dict[str, Any] = {"agents": draw(st.integers(10, 200)), "forecasts": forecasts}
+    if draw(st.booleans()):
+        steps = months_in(draw, term, 3, 1)
+        forecasts["chat"]["schedule"] = [{"from_month": m, "expected": draw(st.integers(1, 30)) * 500} for m in steps]
+    agents = draw(st.integers(10, 200))
+    buyer: dict[str, Any] = {"agents": agents, "forecasts": forecasts}
+    if draw(st.integers(0, 3)) > 0:
+        buyer["incumbent"] = _incumbent(draw, term)
     if draw(st.booleans()):
         buyer["discount_rate_percent"] = draw(st.sampled_from([0, 5, 8, 12]))
     if draw(st.booleans()):
@@ -284,7 +331,7 @@ def deal_files(draw: Draw) -> dict[str, Any]:
         data["fx_rates"] = {"EUR": draw(st.sampled_from([Decimal("1.08"), Decimal("0.92"), Decimal("1.25")]))}
     for i in range(draw(st.integers(1, 2))):
         currency = "EUR" if foreign and i == 0 else None
-        data["offers"][f"offer-{i + 1}"] = _offer(draw, term, expected, currency)
+        data["offers"][f"offer-{i + 1}"] = _offer(draw, term, expected, currency, agents)
     return data
 
 

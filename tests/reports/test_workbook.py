@@ -53,7 +53,10 @@ def test_sheets_inputs_and_cached_engine_figures(seed_book: bytes, seed_deal: De
     assert totals == engine_totals(seed_deal)
     assert totals["original"] == [Decimal("2012500.00"), Decimal("2072850.00"), Decimal("2116792.50"),
                                   Decimal("6202142.50")]  # fmt: skip
-    assert book["Engine lines"].max_row == 3 + sum(len(s.lines) for s in compare(seed_deal).schedules.values())
+    # every line of every schedule, and the incumbent's dual running (3 months before the month-4 go-live) of each
+    result = compare(seed_deal)
+    lines = sum(len(s.lines) + len(result.switching[n].transition.lines) for n, s in result.schedules.items())
+    assert book["Engine lines"].max_row == 3 + lines == 3 + sum(len(s.lines) for s in result.schedules.values()) + 4 * 3
 
 
 def test_cost_cells_are_formulas_over_the_inputs(seed_book: bytes) -> None:

@@ -12,8 +12,9 @@ from typing import Any
 import openpyxl
 
 from principal.cost.compare import compare
-from principal.cost.scenario import Scenario
+from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
+from principal.cost.switching import switching_cost
 from principal.model import Deal
 from principal.money import round_money
 
@@ -50,6 +51,34 @@ def scenario_totals(deal: Deal, scenario: Scenario) -> dict[str, list[Decimal]]:
     for name in deal.offers:
         s = schedule(deal, name, scenario)
         out[name] = _rounded(deal, s.year_totals, s.total)
+    return out
+
+
+SWITCHING_HEADING = "Switching against staying over the term (live, from each cost sheet)"
+
+
+def switching_totals(book: Any, currency: str = "USD") -> dict[str, list[Decimal | None]]:
+    """Each offer's new contract, dual running, early-termination fee, cost of switching, cost of staying and
+    difference over the term, as the Comparison sheet shows them (None where it says unknown)."""
+    sheet = book["Comparison"]
+    names = [c.value for c in sheet[4][1:] if c.value]
+    rows = list(sheet.iter_rows(values_only=True))
+    top = next(i for i, row in enumerate(rows) if row[0] == SWITCHING_HEADING)
+    out: dict[str, list[Decimal | None]] = {n: [] for n in names}
+    for row in rows[top + 1 : top + 7]:
+        for name, value in zip(names, row[1:], strict=False):
+            known = isinstance(value, int | float)
+            out[name].append(round_money(Decimal(repr(value)), currency) if known else None)
+    return out
+
+
+def engine_switching(deal: Deal, scenario: Scenario | None = None) -> dict[str, list[Decimal | None]]:
+    """The same figures from the cost engine (principal.cost.switching), rounded to the cent."""
+    out: dict[str, list[Decimal | None]] = {}
+    for name in deal.offers:
+        sw = switching_cost(deal, name, scenario or PLAN)
+        figures = (sw.contract.total, sw.dual_running, sw.early_termination, sw.total, sw.staying, sw.difference)
+        out[name] = [None if v is None else round_money(v, deal.currency) for v in figures]
     return out
 
 

@@ -13,6 +13,7 @@ from principal.cost.report import pick_offers
 from principal.model.deal import Deal
 from principal.reports.workbook.cells import Styles, styles
 from principal.reports.workbook.cost_sheet import CostSheetRefs, write_cost_sheet
+from principal.reports.workbook.input_rows import Assumed
 from principal.reports.workbook.inputs_sheet import SHEET, write_inputs
 from principal.reports.workbook.summary_sheets import write_comparison, write_engine_lines, write_read_me
 
@@ -59,7 +60,10 @@ def workbook_bytes(deal: Deal, comparison: Comparison, source: str) -> bytes:
     comparison_sheet = book.add_worksheet("Comparison")
     lines_sheet = book.add_worksheet("Engine lines")
     write_read_me(read_me, st, deal.name, source, names)
-    defaults = {name: terms.defaults_used for name, terms in comparison.terms.items()}
+    defaults: dict[str, tuple[Assumed, ...]] = {
+        name: (*terms.defaults_used, *comparison.switching[name].transition.defaults_used)
+        for name, terms in comparison.terms.items()
+    }
     inputs = write_inputs(inputs_sheet, st, deal, names, styles_for, defaults)
     refs: dict[str, CostSheetRefs] = {}
     for name in names:
@@ -74,6 +78,7 @@ def workbook_bytes(deal: Deal, comparison: Comparison, source: str) -> bytes:
             offer_inputs,
             comparison.schedules[name],
             comparison.terms[name],
+            comparison.switching[name],
         )
     write_comparison(comparison_sheet, st, comparison, refs)
     write_engine_lines(lines_sheet, st, comparison)

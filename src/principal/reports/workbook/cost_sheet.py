@@ -5,8 +5,10 @@ licence_terms, surcharges, fx); the value cached in each cell is the engine's ow
 numbers before any recalculation, and a recalculation that matches them shows the formulas reproduce the engine.
 
 Layout, top to bottom: start months, uplift factors by contract year, milestone payments and credits, totals by
-contract year and the term, the order-form figures (renewal exposure, cash and NPV, leaving early, liability cap),
-then one row per month.
+contract year and the term, switching against staying (the incumbent's end month, dual running, its
+early-termination fee, by contract year), the order-form figures (renewal exposure, cash and NPV, leaving early,
+liability cap), then one row per month (agents live, licences, usage, caps, surcharges, totals, cash, then the
+incumbent's bill and the cost of switching).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from principal.cost.lines import Category, Schedule
 from principal.cost.minimums import commitment_start
 from principal.cost.order_terms import OrderTerms
 from principal.cost.scenario import PLAN
+from principal.cost.switching import SwitchingCost
 from principal.cost.timeline import uplift_factor, uplift_rate
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import UpliftTarget
@@ -34,7 +37,9 @@ from principal.reports.workbook.month_table import Column, MonthTable
 from principal.reports.workbook.sheet_context import SheetContext
 from principal.reports.workbook.surcharge_columns import add_surcharge_columns
 from principal.reports.workbook.terms_blocks import TermsRefs, terms_blocks
+from principal.reports.workbook.transition_columns import SwitchingRefs, switching_block
 from principal.reports.workbook.usage_columns import add_meter_columns
+from principal.reports.workbook.wave_columns import add_live_column
 
 CATEGORY_TITLES = (
     (Category.licenses, "Licences"),
@@ -58,6 +63,7 @@ class CostSheetRefs:
     year_totals: tuple[str, ...]
     term_total: str
     terms: TermsRefs
+    switching: SwitchingRefs
 
 
 def write_cost_sheet(
@@ -70,6 +76,7 @@ def write_cost_sheet(
     inputs: OfferInputs,
     schedule: Schedule,
     terms: OrderTerms,
+    switching: SwitchingCost,
 ) -> CostSheetRefs:
     """`st` formats the offer's own currency (its monthly table), `deal_st` the deal's (its totals)."""
     table = MonthTable(inputs.offer.term_months, st)
@@ -89,8 +96,9 @@ def write_cost_sheet(
     milestones, credits = _milestones(ctx), _credits(ctx)
     total, cash = _columns(ctx, milestones, credits)
     years = _year_totals(ctx, total)
+    moving, switching_refs = switching_block(ctx, total, switching)
     order_form, terms_refs = terms_blocks(ctx, total, cash)
-    blocks = [ctx.starts, ctx.uplift, milestones, credits, years, *order_form]
+    blocks = [ctx.starts, ctx.uplift, milestones, credits, years, moving, *order_form]
     table.top = place(blocks, 3) + 1
     for block in blocks:
         block.write(sheet)
@@ -101,7 +109,8 @@ def write_cost_sheet(
     sheet.freeze_panes(0, 1)
     n = len(schedule.years)
     year_refs = tuple(years.cell(1 + y, years_total_col(years), name) for y in range(1, n + 1))
-    return CostSheetRefs(name, year_refs, years.cell(2 + n, years_total_col(years), name), terms_refs)
+    term_total = years.cell(2 + n, years_total_col(years), name)
+    return CostSheetRefs(name, year_refs, term_total, terms_refs, switching_refs)
 
 
 def years_total_col(block: Block) -> int:
@@ -231,6 +240,7 @@ def _credits(ctx: SheetContext) -> Block:
 def _columns(ctx: SheetContext, milestones: Block, credits: Block) -> tuple[Column, CashColumns]:
     """Every column of the monthly table; returns the total in the deal's currency and the cash view."""
     t = ctx.table
+    add_live_column(ctx)
     licences = add_licence_columns(ctx)
     add_recurring_columns(ctx)
     seats = seat_columns(licences)

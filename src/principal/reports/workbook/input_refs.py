@@ -13,20 +13,22 @@ from principal.model.pricing import LicenseKind, Period, UsageMeter
 
 
 @dataclass(frozen=True)
+class Step:
+    """A step of a ramp: from this month (a cell) the value (a cell) applies."""
+
+    from_month: str
+    value: str
+
+
+@dataclass(frozen=True)
 class ForecastRefs:
     expected: str
     growth: str
     unit: str
     what_if: str
     """The what-if volume as a percentage of the buyer's plan (100 = the plan)."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """A step of a ramp: from this month (a cell) the value (a cell) applies."""
-
-    from_month: str
-    value: str
+    schedule: tuple[Step, ...] = ()
+    """An explicit schedule of the volume on the new platform (replaces expected x growth x agents live)."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class LicenceRefs:
     """The range of the free months' cells ('Inputs'!$B$40:$B$42)."""
     list_price: str | None = None
     true_up: TrueUpRefs | None = None
+    live_seats: bool = False
+    """Billed on the seats live on the new platform: quantity x agents live / agents, rounded up."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,13 @@ class ExitRefs:
 
 
 @dataclass(frozen=True)
+class WaveRefs:
+    name: str
+    agents: str
+    go_live: str
+
+
+@dataclass(frozen=True)
 class OfferInputs:
     name: str
     offer: Offer
@@ -188,6 +199,21 @@ class OfferInputs:
     billing: BillingRefs | None = None
     renewal: RenewalRefs | None = None
     exit: ExitRefs | None = None
+    waves: tuple[WaveRefs, ...] = ()
+
+
+@dataclass(frozen=True)
+class IncumbentRefs:
+    """The incumbent's cost and how it ends (defaults where the deal is silent, labelled on the Inputs sheet)."""
+
+    monthly: str
+    growth: str
+    notice_months: str
+    notice_served: str
+    overlap: str
+    variable: str
+    committed_until: str | None
+    early_termination_fee: str | None
 
 
 @dataclass(frozen=True)
@@ -198,6 +224,8 @@ class BuyerRefs:
     """The contract start date (a date cell), when the deal gives it."""
     outage_hour: str | None
     """One hour of a full outage, from buyer.downtime (a formula cell), when the deal gives it."""
+    incumbent: IncumbentRefs | None = None
+    """None: the deal does not give the incumbent's monthly cost (staying and dual running are unknown)."""
 
 
 @dataclass(frozen=True)

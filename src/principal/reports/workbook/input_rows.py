@@ -6,26 +6,37 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Protocol
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from principal.cost.defaults import DefaultUsed
 from principal.reports.workbook.cells import Styles, num, ref
 
 SHEET = "Inputs"
 WHAT_IF = "what-if (not in the deal file)"
 
 
+class Assumed(Protocol):
+    """A labelled default of the engine (principal.cost.defaults.DefaultUsed and its like)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def assumed(self) -> str: ...
+    @property
+    def question(self) -> str: ...
+
+
 class Rows:
     """Appends rows and returns each value cell's address. `defaults` maps a deal-file field to the engine's
     labelled default for it, so the row says what was assumed and what to ask."""
 
-    def __init__(self, sheet: Worksheet, st: Styles, defaults: Mapping[str, DefaultUsed] | None = None) -> None:
+    def __init__(self, sheet: Worksheet, st: Styles, defaults: Mapping[str, Assumed] | None = None) -> None:
         self.sheet = sheet
         self.st = st
         self.row = 0
-        self.defaults = dict(defaults or {})
+        self.defaults: dict[str, Assumed] = dict(defaults or {})
 
     def heading(self, text: str) -> None:
         self.row += 1

@@ -12,7 +12,7 @@ from principal.cost.commitments import DEFAULT_OVERAGE
 from principal.cost.volumes import rounding_factor
 from principal.model.deal import Deal, Offer
 from principal.model.order_form import TrueUpBasis, TrueUpFrequency, TrueUpPrice
-from principal.model.pricing import License, LicenseKind, Period, RateCardKind, UsageMeter
+from principal.model.pricing import LicenceBilling, License, LicenseKind, Period, RateCardKind, UsageMeter
 from principal.reports.workbook.cells import Styles
 from principal.reports.workbook.input_refs import (
     BandRefs,
@@ -58,6 +58,14 @@ def _licence(rows: Rows, st: Styles, lic: License, p: str) -> LicenceRefs:
             st.input_rate,
             "used by a true-up at list price and a renewal at list price",
             f"{p}.list_price",
+        )
+    live = lic.billed_on is LicenceBilling.live_seats
+    if live:
+        rows.text(
+            f"{label}: billed on",
+            "live seats",
+            "quantity x agents live on the new platform / agents, rounded up (fixed by the export)",
+            f"{p}.billed_on",
         )
     round_up = None
     if lic.kind is LicenseKind.hourly:
@@ -123,7 +131,7 @@ def _licence(rows: Rows, st: Styles, lic: License, p: str) -> LicenceRefs:
         )
         span = 3 if up.frequency is TrueUpFrequency.quarter else 12
         true_up = TrueUpRefs(span, basis is TrueUpBasis.peak, up.price is TrueUpPrice.list)
-    return LicenceRefs(lic.name, lic.kind, quantity, price, round_up, ramp, steps, free, list_price, true_up)
+    return LicenceRefs(lic.name, lic.kind, quantity, price, round_up, ramp, steps, free, list_price, true_up, live)
 
 
 def recurring(rows: Rows, st: Styles, offer: Offer, path: str) -> tuple[RecurringRefs, ...]:

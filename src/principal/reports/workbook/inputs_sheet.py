@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from principal.cost.defaults import DefaultUsed
 from principal.cost.exit_terms import outage_hour_cost
 from principal.cost.fx import offer_currency
 from principal.cost.timeline import uplift_rate, years_in_term
@@ -21,8 +21,16 @@ from principal.model.pricing import UpliftKind, UpliftTarget
 from principal.reports.workbook import inputs_pricing as pricing
 from principal.reports.workbook import inputs_terms as terms
 from principal.reports.workbook.cells import Styles
-from principal.reports.workbook.input_refs import BuyerRefs, DealInputs, ForecastRefs, OfferInputs
-from principal.reports.workbook.input_rows import SHEET, WHAT_IF, Rows
+from principal.reports.workbook.input_refs import (
+    BuyerRefs,
+    DealInputs,
+    ForecastRefs,
+    IncumbentRefs,
+    OfferInputs,
+    Step,
+    WaveRefs,
+)
+from principal.reports.workbook.input_rows import SHEET, WHAT_IF, Assumed, Rows
 
 __all__ = ["SHEET", "write_inputs"]
 
@@ -33,7 +41,7 @@ def write_inputs(
     deal: Deal,
     offers: list[str],
     styles_for: Callable[[str], Styles],
-    defaults: Mapping[str, tuple[DefaultUsed, ...]],
+    defaults: Mapping[str, tuple[Assumed, ...]],
 ) -> DealInputs:
     """The Inputs sheet; `styles_for(currency)` gives the number formats of an offer's own currency and
     `defaults[offer]` the engine's labelled defaults for it."""
@@ -42,7 +50,7 @@ def write_inputs(
     sheet.set_column(2, 2, 70)
     sheet.set_column(3, 3, 48)
     sheet.write_string(0, 0, f"Inputs: {deal.name}", st.title)
-    rows = Rows(sheet, st)
+    rows = Rows(sheet, st, {d.path: d for found in defaults.values() for d in found})
     rows.row = 1
     rows.text("How to use", "Change any blue cell; the cost sheets and the comparison recalculate.")
     for col, head in enumerate(("Figure", "Value", "How it is used", "Deal-file field")):
@@ -87,7 +95,26 @@ def _forecasts(rows: Rows, deal: Deal, offers: list[str]) -> dict[str, ForecastR
             "(so an overrun makes a cap bind)",
             WHAT_IF,
         )
-        out[name] = ForecastRefs(expected, growth, fc.unit, what_if)
+        schedule = tuple(
+            Step(
+                rows.value(
+                    f"{name}: schedule step {j + 1} from month",
+                    step.from_month,
+                    st.input_count,
+                    "an explicit volume on the new platform replaces expected x growth x agents live" if j == 0 else "",
+                    f"{path}.schedule[{j}].from_month",
+                ),
+                rows.value(
+                    f"{name}: schedule step {j + 1} volume",
+                    step.expected,
+                    st.input_count,
+                    "",
+                    f"{path}.schedule[{j}].expected",
+                ),
+            )
+            for j, step in enumerate(fc.schedule)
+        )
+        out[name] = ForecastRefs(expected, growth, fc.unit, what_if, schedule)
     return out
 
 
@@ -137,7 +164,73 @@ def _buyer(rows: Rows, deal: Deal) -> BuyerRefs:
             "agents x loaded cost + contacts x lost share x value per lost contact",
             p,
         )
-    return BuyerRefs(agents, rate, start, hour)
+    return BuyerRefs(agents, rate, start, hour, _incumbent(rows, deal))
+
+
+def _incumbent(rows: Rows, deal: Deal) -> IncumbentRefs | None:
+    inc = deal.buyer.incumbent
+    st = rows.st
+    if inc is None or inc.monthly_cost is None:
+        return None
+    p = "buyer.incumbent"
+    rows.heading(
+        f"The incumbent{f': {inc.name}' if inc.name else ''} (staying, and running it while the operation moves)"
+    )
+    monthly = rows.value("Incumbent: cost a month", inc.monthly_cost, st.input_money, "all in", f"{p}.monthly_cost")
+    growth = rows.value(
+        "Incumbent: growth a year (%)",
+        inc.annual_growth_percent,
+        st.input_percent,
+        "cost in contract year y = monthly x (1 + growth/100)^(y-1)",
+        f"{p}.annual_growth_percent",
+    )
+
+    def assumed(field: str, label: str, value: int | Decimal, fmt: Format, note: str) -> str:
+        return rows.value(label, value, fmt, rows.defaulted(f"{p}.{field}", note), f"{p}.{field}")
+
+    notice = assumed("notice_months", "Incumbent: notice (months)", inc.notice_months or 0, st.input_count, "")
+    served = assumed(
+        "notice_served_month", "Incumbent: notice served in month", inc.notice_served_month or 1, st.input_count, ""
+    )
+    overlap = assumed(
+        "overlap_months",
+        "Incumbent: months kept running after each go-live",
+        inc.overlap_months or 0,
+        st.input_count,
+        "parallel running",
+    )
+    variable = assumed(
+        "variable_percent",
+        "Incumbent: share that falls as agents move (%)",
+        inc.variable_percent if inc.variable_percent is not None else Decimal(100),
+        st.input_percent,
+        "per-seat licences; the rest is paid until the incumbent is off",
+    )
+    committed = fee = None
+    if inc.committed_until_month is not None:
+        committed = rows.value(
+            "Incumbent: committed through month",
+            inc.committed_until_month,
+            st.input_count,
+            "paid in full through this month unless the early-termination fee ends it",
+            f"{p}.committed_until_month",
+        )
+    else:
+        rows.text(
+            "Incumbent: committed through month",
+            "none",
+            rows.defaulted(f"{p}.committed_until_month"),
+            f"{p}.committed_until_month",
+        )
+    if inc.early_termination_fee is not None:
+        fee = rows.value(
+            "Incumbent: early-termination fee",
+            inc.early_termination_fee,
+            st.input_money,
+            "charged once in the end month when it ends the commitment",
+            f"{p}.early_termination_fee",
+        )
+    return IncumbentRefs(monthly, growth, notice, served, overlap, variable, committed, fee)
 
 
 def _exchange_rates(rows: Rows, deal: Deal, offers: list[str]) -> dict[str, str]:
@@ -191,13 +284,25 @@ def _offer(
         "licences and recurring fees are billed from this month",
         f"{path}.implementation.billing_start_month",
     )
-    go_live = rows.value(
-        "Go-live month",
-        impl.go_live_month if impl and impl.go_live_month else 1,
-        st.input_count,
-        "usage is billed from this month",
-        f"{path}.implementation.go_live_month",
-    )
+    waves = _waves(rows, st, offer, path)
+    if waves:
+        months = ",".join(w.go_live for w in waves)
+        go_live = rows.formula(
+            "Go-live month (the first wave's)",
+            f"=MIN({months})",
+            Decimal(min(w.go_live_month for w in offer.implementation.waves)),  # type: ignore[union-attr]
+            st.count,
+            "usage is billed from this month",
+            f"{path}.implementation.go_live_month",
+        )
+    else:
+        go_live = rows.value(
+            "Go-live month",
+            impl.go_live_month if impl and impl.go_live_month else 1,
+            st.input_count,
+            rows.defaulted(f"{path}.implementation.go_live_month", "usage is billed from this month"),
+            f"{path}.implementation.go_live_month",
+        )
     tied = rows.value(
         "Billing waits for go-live (1 yes, 0 no)",
         1 if impl and impl.billing_tied_to_go_live else 0,
@@ -253,7 +358,25 @@ def _offer(
         billing=terms.billing(rows, st, name, offer, path),
         renewal=terms.renewal(rows, st, offer, path),
         exit=terms.exit_terms(rows, st, offer, path),
+        waves=waves,
     )
+
+
+def _waves(rows: Rows, st: Styles, offer: Offer, path: str) -> tuple[WaveRefs, ...]:
+    impl = offer.implementation
+    if impl is None or not impl.waves:
+        return ()
+    out = []
+    for i, wave in enumerate(impl.waves):
+        p = f"{path}.implementation.waves[{i}]"
+        agents = rows.value(
+            f"Wave {wave.name}: agents", wave.agents, st.input_count, "agents moving to the new platform", f"{p}.agents"
+        )
+        month = rows.value(
+            f"Wave {wave.name}: go-live month", wave.go_live_month, st.input_count, "", f"{p}.go_live_month"
+        )
+        out.append(WaveRefs(wave.name, agents, month))
+    return tuple(out)
 
 
 def _describe_uplift(offer: Offer) -> str:

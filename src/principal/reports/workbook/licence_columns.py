@@ -1,7 +1,8 @@
 """Licence and recurring-fee columns of the monthly table, mirroring principal.cost.schedule and licence_terms:
 
 - quantity: the ramp's quantity in force (hourly licences ROUNDUP to whole hours); a licence with a true-up bills
-  its committed quantity and shows the seats in use beside it;
+  its committed quantity and shows the seats in use beside it; a licence billed on live seats bills
+  IF(agents live >= agents, quantity, ROUNDUP(quantity x agents live / agents, 0));
 - price: the unit price, or the last price step reached (ramp pricing);
 - licences: IF(month >= billing start, quantity x price x the year's licence factor, 0);
 - true-up, at the end of each quarter or contract year: MAX(0, seats counted - committed) x the sum of the period's
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from principal.cost.licence_terms import licence_item, unit_price_in_month
-from principal.cost.licences import billed_quantity, quantity_in_month
+from principal.cost.licences import billed_quantity, committed_quantity, quantity_in_month, seats_in_month
 from principal.cost.lines import Category
 from principal.cost.timeline import contract_year, uplift_factor
 from principal.model.pricing import License, LicenseKind, UpliftTarget
@@ -38,6 +39,8 @@ class LicenceColumns:
     charge: Column
     in_use: Column | None
     """Seats in use (licences with a true-up)."""
+    live_in_use: Column | None = None
+    """Seats in use on the live seats (a licence with a true-up billed on live seats): what allowances count."""
 
 
 def add_licence_columns(ctx: SheetContext) -> list[LicenceColumns]:
@@ -46,7 +49,7 @@ def add_licence_columns(ctx: SheetContext) -> list[LicenceColumns]:
 
 def seat_columns(licences: list[LicenceColumns]) -> list[Column]:
     """The seats per-seat allowances count: every named and concurrent licence's seats in use."""
-    return [lc.in_use or lc.quantity for lc in licences if lc.refs.kind is not LicenseKind.hourly]
+    return [lc.live_in_use or lc.in_use or lc.quantity for lc in licences if lc.refs.kind is not LicenseKind.hourly]
 
 
 def _licence(ctx: SheetContext, refs: LicenceRefs, lic: License) -> LicenceColumns:
@@ -57,23 +60,34 @@ def _licence(ctx: SheetContext, refs: LicenceRefs, lic: License) -> LicenceColum
     def ramp(m: int) -> str:
         return stepped(refs.quantity, refs.ramp, t.m(m))
 
-    in_use = None
+    def live(qty: str, m: int) -> str:
+        return ctx.live_seats(qty, m) if refs.live_seats else qty
+
+    in_use = live_in_use = None
     if refs.true_up is not None:
         quantity = t.add(f"{lic.name} committed {unit}", st.volume).set(
-            lambda m: f"={refs.quantity}", lambda m: lic.quantity
+            lambda m: f"={live(refs.quantity, m)}", lambda m: committed_quantity(lic, ctx.shares[m - 1])
         )
         in_use = t.add(f"{lic.name} {unit} in use", st.volume).set(
             lambda m: f"={ramp(m)}", lambda m: quantity_in_month(lic, m)
         )
+        if refs.live_seats and lic.kind is not LicenseKind.hourly:
+            seats = in_use
+            live_in_use = t.add(f"{lic.name} live {unit} in use", st.volume).set(
+                lambda m: f"={live(t.at(seats, m), m)}",
+                lambda m: seats_in_month((lic,), m, live=ctx.shares[m - 1]),
+            )
     else:
 
         def billed(m: int) -> str:
-            qty = ramp(m)
+            qty = live(ramp(m), m)
             if refs.round_up is not None:
                 qty = f"IF({refs.round_up}=1,ROUNDUP({qty},0),{qty})"
             return f"={qty}"
 
-        quantity = t.add(f"{lic.name} {unit}", st.volume).set(billed, lambda m: billed_quantity(lic, m))
+        quantity = t.add(f"{lic.name} {unit}", st.volume).set(
+            billed, lambda m: billed_quantity(lic, m, live=ctx.shares[m - 1])
+        )
     price_of = _price(ctx, refs, lic)
     charge = ctx.amount(f"{lic.name} licences", Category.licenses).set(
         lambda m: (
@@ -91,7 +105,7 @@ def _licence(ctx: SheetContext, refs: LicenceRefs, lic: License) -> LicenceColum
             lambda m: ctx.line(Category.credit, f"{lic.name} licences: free month", m),
         )
     ctx.licence_charges.append((refs, quantity, charge))
-    return LicenceColumns(refs, lic, quantity, charge, in_use)
+    return LicenceColumns(refs, lic, quantity, charge, in_use, live_in_use)
 
 
 def _price(ctx: SheetContext, refs: LicenceRefs, lic: License) -> PriceOf:

@@ -17,6 +17,8 @@ from xlsxwriter.worksheet import Worksheet
 from principal.cost.fx import fx_rate
 from principal.cost.lines import Category, Schedule
 from principal.cost.order_terms import OrderTerms
+from principal.cost.scenario import PLAN
+from principal.cost.waves import LiveShare, live_shares
 from principal.model.deal import Deal, Offer
 from principal.reports.workbook.blocks import Block
 from principal.reports.workbook.cells import Styles
@@ -53,6 +55,11 @@ class SheetContext:
     """Each licence's inputs, billed-quantity column and charge column."""
     sums: list[tuple[Category, Column]] = field(default_factory=list)
     """The table's category sums, in the order of the year totals."""
+    live: Column | None = None
+    """Agents live on the new platform in each month (principal.cost.waves), when the offer has waves or bills
+    licences on live seats."""
+    shares: tuple[LiveShare, ...] = ()
+    """The engine's live share of every month (index 0 is month 1)."""
 
     def __post_init__(self) -> None:
         self.rate = fx_rate(self.deal, self.offer)
@@ -62,6 +69,7 @@ class SheetContext:
             lines[(line.category, line.item, line.month)] += line.amount / self.rate
             cats[(line.category, line.month)] += line.amount / self.rate
         self.lines, self.by_category = lines, cats
+        self.shares = live_shares(self.deal, self.offer, PLAN)
 
     @property
     def offer(self) -> Offer:
@@ -105,6 +113,13 @@ class SheetContext:
         if category is not None:
             self.categories[category].append(column)
         return column
+
+    def live_seats(self, quantity: str, m: int) -> str:
+        """`quantity` x the share of agents live in month m, rounded up (the whole of it once every agent is live):
+        principal.cost.licences._live_part."""
+        assert self.live is not None
+        live, agents = self.table.at(self.live, m), self.deal_inputs.buyer.agents
+        return f"IF({live}>={agents},{quantity},ROUNDUP({quantity}*{live}/{agents},0))"
 
     def to_deal(self, expr: str) -> str:
         """`expr` (an amount in the offer's currency) in the deal's currency."""

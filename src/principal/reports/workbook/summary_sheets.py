@@ -10,6 +10,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from principal.cost.compare import Comparison
 from principal.cost.order_terms import OrderTerms
+from principal.cost.switching import SwitchingCost
 from principal.money import minor_units
 from principal.reports.workbook.cells import Styles, num, ref, rel
 from principal.reports.workbook.cost_sheet import CostSheetRefs
@@ -72,8 +73,45 @@ def write_comparison(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[
         sheet.write_number(check_row + 1, 1 + j, num(comp.schedules[name].total), st.money)
         difference = f"{rel(term_row, 1 + j)}-{rel(check_row + 1, 1 + j)}"
         sheet.write_formula(check_row + 2, 1 + j, f"=ROUND({difference},{digits})", st.money, 0.0)
-    terms_row = _order_form(sheet, st, comp, refs, check_row + 4)
+    switching_row = _switching(sheet, st, comp, refs, check_row + 4)
+    terms_row = _order_form(sheet, st, comp, refs, switching_row + 1)
     _levers(sheet, st, comp, terms_row + 1)
+
+
+def _switching(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[str, CostSheetRefs], row: int) -> int:
+    """Each offer's cost of switching against staying over its term (live); returns the next free row."""
+    sheet.write_string(row, 0, "Switching against staying over the term (live, from each cost sheet)", st.heading)
+    names = list(refs)
+    figures: tuple[tuple[str, str, Callable[[SwitchingCost], Decimal | None]], ...] = (
+        ("New contract (TCO)", "contract", lambda s: s.contract.total),
+        ("The incumbent running alongside (dual running)", "dual_running", lambda s: s.dual_running),
+        ("The incumbent's early-termination fee", "early_termination", lambda s: s.early_termination),
+        ("Cost of switching", "switching", lambda s: s.total),
+        ("Cost of staying with the incumbent", "staying", lambda s: s.staying),
+        ("Switching minus staying (positive: switching costs more)", "difference", lambda s: s.difference),
+    )
+    r = row + 1
+    for label, key, value_of in figures:
+        sheet.write_string(r, 0, label, st.text)
+        for j, name in enumerate(names):
+            address = getattr(refs[name].switching, key)
+            value = value_of(comp.switching[name])
+            if key == "contract" and address is None:  # the new contract is known without the incumbent
+                address = _fixed(refs[name].term_total)
+            if address is None or value is None:
+                question = next(iter(comp.switching[name].transition.questions), "")
+                sheet.write_string(r, 1 + j, "unknown", st.note)
+                if question and j == len(names) - 1:
+                    sheet.write_string(r, 2 + j, question, st.note)
+            else:
+                fmt = st.money_bold if key in ("switching", "difference") else st.money
+                sheet.write_formula(r, 1 + j, f"={address()}", fmt, num(value))
+        r += 1
+    return r
+
+
+def _fixed(address: str) -> Callable[[], str]:
+    return lambda: address
 
 
 def _order_form(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[str, CostSheetRefs], row: int) -> int:
@@ -135,12 +173,15 @@ def write_engine_lines(sheet: Worksheet, st: Styles, comp: Comparison) -> None:
     sheet.set_column(5, 5, 16)
     sheet.set_column(6, 6, 90)
     sheet.write_string(0, 0, "Every line item of every offer, as the cost engine computed it at export", st.title)
+    sheet.write_string(
+        1, 0, "dual_running and early_termination lines are the incumbent's, part of the cost of switching", st.note
+    )
     heads = ("Offer", "Month", "Year", "Category", "Item", "Amount", "How it is computed")
     for col, text in enumerate(heads):
         sheet.write_string(2, col, text, st.header)
     r = 3
     for name, s in comp.schedules.items():
-        for line in s.lines:
+        for line in (*s.lines, *comp.switching[name].transition.lines):
             sheet.write_string(r, 0, name, st.text)
             sheet.write_number(r, 1, line.month, st.count)
             sheet.write_number(r, 2, line.year, st.count)
@@ -184,7 +225,17 @@ def write_read_me(sheet: Worksheet, st: Styles, deal_name: str, source: str, nam
             "engine's figures at export as a check, and the figures beyond the term cost.",
             st.text,
         ),
-        ("Engine lines: every line item with the formula the engine recorded, for tracing any figure.", st.text),
+        (
+            "Switching against staying: where the deal gives the incumbent's monthly cost, each cost sheet adds the "
+            "incumbent's bill while the operation moves (waves, parallel running, notice, commitment and any "
+            "early-termination fee) to the new contract, month by month, against the cost of staying.",
+            st.text,
+        ),
+        (
+            "Engine lines: every line item with the formula the engine recorded, for tracing any figure (the "
+            "incumbent's dual running and early-termination fee included).",
+            st.text,
+        ),
         ("", st.text),
         (
             "Change an input and the cost sheets and the comparison recalculate. The term (number of months) and which "

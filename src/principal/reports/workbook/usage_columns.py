@@ -1,7 +1,8 @@
 """Usage columns of the monthly table, one chain per meter, mirroring principal.cost.usage_charges, commitments and
 minimums:
 
-- volume: IF(month >= go-live, expected x (1 + growth/100)^(year - 1) x what-if %/100, 0);
+- volume: IF(month >= go-live, expected x (1 + growth/100)^(year - 1) x the share of agents live x what-if %/100,
+  0), or the forecast's explicit schedule (the step in force, 0 before the first) x what-if %/100;
 - billable: volume x rounding factor, less allowances (MAX(0, ...)), ROUNDUP to the total increment;
 - usage: the rate card's price of the billable volume (annual cards: price(earlier this year + billable) -
   price(earlier this year)) x the year's usage factor;
@@ -34,6 +35,7 @@ from principal.reports.workbook.input_refs import CommitmentRefs, MeterRefs, Min
 from principal.reports.workbook.month_table import Column
 from principal.reports.workbook.rate_formulas import price_formula
 from principal.reports.workbook.sheet_context import SheetContext, period_end, stepped
+from principal.reports.workbook.wave_columns import live_factor
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,15 @@ class _Chain:
         mm = self.engine.months
         unit = fc.unit
         what_if = "" if self.plan else f"*{fc.what_if}/100"
+
+        def planned(m: int) -> str:
+            if fc.schedule:
+                return stepped("0", fc.schedule, t.m(m))
+            grown = f"{fc.expected}*(1+{fc.growth}/100)^({contract_year(m)}-1)"
+            return grown if ctx.live is None else f"{grown}*{live_factor(ctx, m)}"
+
         volume = t.add(f"{self.prefix}{self.name} {unit}s", st.volume).set(
-            lambda m: (
-                f"=IF({t.m(m)}>={ctx.usage_start},{fc.expected}*(1+{fc.growth}/100)^({contract_year(m)}-1){what_if},0)"
-            ),
-            lambda m: mm[m - 1].volume,
+            lambda m: f"=IF({t.m(m)}>={ctx.usage_start},{planned(m)}{what_if},0)", lambda m: mm[m - 1].volume
         )
         billable = t.add(f"{self.prefix}{self.name} billable {unit}s", st.volume).set(
             lambda m: self._billable(volume, m), lambda m: mm[m - 1].billable
