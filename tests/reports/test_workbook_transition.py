@@ -31,6 +31,7 @@ from tests.reports.workbook_checks import (
 )
 
 NORTH, INC = "offers.north", "buyer.incumbent"
+SAVING = "Saving against north on the cost of switching"
 STAYING = 12 * Decimal(50000) + 12 * Decimal(51500)  # 3% growth from contract year 2: 1,218,000
 
 
@@ -106,6 +107,8 @@ def test_libreoffice_recalculates_the_move_to_the_engines_figures(recalculated: 
     assert month_column(south, "incumbent early-termination fee")[:4] == [0, 0, 40000, 0]
     assert shown["south"][1:3] == [Decimal(100000), Decimal(40000)]
     assert shown["south"][5] == shown["south"][3] - STAYING  # type: ignore[operator]
+    saving = next(r for r in book["Comparison"].iter_rows(values_only=True) if r[0] == SAVING)
+    assert round(Decimal(repr(saving[2])), 2) == shown["north"][3] - shown["south"][3]  # type: ignore[operator]
 
 
 @pytest.mark.libreoffice

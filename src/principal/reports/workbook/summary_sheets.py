@@ -44,7 +44,7 @@ def write_comparison(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[
         )
     base_col = 1 + names.index(comp.baseline)
     save_row = term_row + 2
-    sheet.write_string(save_row - 1, 0, f"Saving against {comp.baseline}", st.heading)
+    sheet.write_string(save_row - 1, 0, f"Saving against {comp.baseline} on the new contract", st.heading)
     base = comp.schedules[comp.baseline]
     for y in range(years + 1):
         label = f"Year {y + 1}" if y < years else "Term"
@@ -107,7 +107,16 @@ def _switching(sheet: Worksheet, st: Styles, comp: Comparison, refs: dict[str, C
                 fmt = st.money_bold if key in ("switching", "difference") else st.money
                 sheet.write_formula(r, 1 + j, f"={address()}", fmt, num(value))
         r += 1
-    return r
+    switching_row = row + 4
+    base = comp.switching[comp.baseline].total
+    base_col = 1 + names.index(comp.baseline)
+    sheet.write_string(r, 0, f"Saving against {comp.baseline} on the cost of switching", st.text)
+    for j, name in enumerate(names):
+        total = comp.switching[name].total
+        if base is not None and total is not None:
+            formula = f"={rel(switching_row, base_col)}-{rel(switching_row, 1 + j)}"
+            sheet.write_formula(r, 1 + j, formula, st.money_bold, num(base - total))
+    return r + 1
 
 
 def _fixed(address: str) -> Callable[[], str]:
