@@ -20,7 +20,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MECHANICS = FIXTURES / "mechanics.yaml"
 ORDER_TERMS = FIXTURES / "order-terms.yaml"
 TRANSITION = FIXTURES / "transition.yaml"
-EXAMPLES = {"seed": SEED, "mechanics": MECHANICS, "order-terms": ORDER_TERMS, "transition": TRANSITION}
+BUNDLED = {"seed" if path == SEED else path.parent.name: path for path in sorted(SEED.parents[1].glob("*/deal.yaml"))}
+"""Every bundled example (examples/*/deal.yaml), the seed deal named `seed`."""
+EXAMPLES = {**BUNDLED, "mechanics": MECHANICS, "order-terms": ORDER_TERMS, "transition": TRANSITION}
 WHAT_IF = "what-if (not in the deal file)"
 Edits = dict[tuple[str, str | None], float]
 Recalculated = dict[str, tuple[Path, Path]]

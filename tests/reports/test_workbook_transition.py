@@ -16,7 +16,7 @@ from principal.cost.scenario import Scenario
 from principal.loader import load_deal, parse_deal
 from principal.reports.workbook.build import build_workbook
 from tests.conftest import SEED
-from tests.reports.conftest import TRANSITION, Recalculated
+from tests.reports.conftest import BUNDLED, TRANSITION, Recalculated
 from tests.reports.libreoffice import needs_libreoffice
 from tests.reports.workbook_checks import (
     check_cells,
@@ -109,6 +109,21 @@ def test_libreoffice_recalculates_the_move_to_the_engines_figures(recalculated: 
     assert shown["south"][5] == shown["south"][3] - STAYING  # type: ignore[operator]
     saving = next(r for r in book["Comparison"].iter_rows(values_only=True) if r[0] == SAVING)
     assert round(Decimal(repr(saving[2])), 2) == shown["north"][3] - shown["south"][3]  # type: ignore[operator]
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+@pytest.mark.parametrize("name", list(BUNDLED))
+def test_every_bundled_example_recalculates_to_the_engine_with_its_cost_of_switching(
+    name: str, recalculated: Recalculated
+) -> None:
+    exported, after = recalculated[name]
+    deal = load_deal(BUNDLED[name])
+    check = check_cells(exported, after)
+    book = openpyxl.load_workbook(after, data_only=True)
+    assert check.differ == [] and check.cells > 1000
+    assert comparison_totals(book, deal.currency) == engine_totals(deal)
+    assert switching_totals(book, deal.currency) == engine_switching(deal)
 
 
 @pytest.mark.libreoffice
