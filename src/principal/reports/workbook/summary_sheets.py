@@ -210,10 +210,11 @@ def write_read_me(sheet: Worksheet, st: Styles, deal_name: str, source: str, nam
         (f"Exported by Principal from {source}.", st.note),
         ("", st.text),
         (
-            "Inputs: every price, quantity, uplift, rate-card band, forecast volume, start month, commitment, minimum, "
-            "cap, milestone, credit, surcharge, billing term, renewal and exit term of the offers, each with the "
-            "deal-file field it came from, and the exchange rate of any offer priced in another currency. Blue cells "
-            "on pale yellow are inputs; a default the engine assumed where the deal file is silent says so.",
+            "Inputs: every price, quantity, uplift, rate-card band, forecast volume (or schedule), start month, wave "
+            "(agents and go-live), commitment, minimum, cap, milestone, credit, surcharge, billing term, renewal and "
+            "exit term of the offers, the incumbent's cost, notice, commitment and early-termination fee, each with "
+            "the deal-file field it came from, and the exchange rate of any offer priced in another currency. Blue "
+            "cells on pale yellow are inputs; a default the engine assumed where the deal file is silent says so.",
             st.text,
         ),
         (
