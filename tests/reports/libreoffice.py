@@ -33,7 +33,14 @@ def without_cached_values(source: Path, target: Path) -> Path:
 
 def recalculate(workbook: Path, workdir: Path) -> Path:
     """Open `workbook` in LibreOffice headless, recalculate every formula and save it as xlsx; returns the copy."""
+    return recalculate_all([workbook], workdir)[0]
+
+
+def recalculate_all(workbooks: list[Path], workdir: Path, timeout: int = 600) -> list[Path]:
+    """Recalculate several workbooks (distinct file names) in one LibreOffice run, which starts LibreOffice once:
+    the copies, in the order given."""
     assert SOFFICE is not None
+    assert len({w.name for w in workbooks}) == len(workbooks), "workbooks to recalculate need distinct names"
     profile = workdir / "lo-profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE)
@@ -49,15 +56,16 @@ def recalculate(workbook: Path, workdir: Path) -> Path:
             "xlsx",
             "--outdir",
             str(out),
-            str(workbook),
+            *(str(w) for w in workbooks),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=timeout,
     )
-    result = out / workbook.name
-    assert result.exists(), f"LibreOffice wrote nothing for {workbook}"
-    return result
+    results = [out / w.name for w in workbooks]
+    missing = [r.name for r in results if not r.exists()]
+    assert not missing, f"LibreOffice wrote nothing for {missing}"
+    return results
 
 
 def sheets_as_shown(workbook: Path, workdir: Path) -> dict[str, list[list[str]]]:

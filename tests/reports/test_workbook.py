@@ -1,11 +1,12 @@
 """The cost workbook: live formulas over an Inputs sheet, cached values that are the engine's figures, and - with
-LibreOffice - a recalculation that reproduces the engine to the cent, before and after a buyer changes inputs."""
+LibreOffice - a recalculation that reproduces the engine to the cent, before and after a buyer changes inputs.
+
+Every workbook these tests recalculate (the examples and the edited copies) goes through one LibreOffice run."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -13,58 +14,25 @@ import pytest
 from openpyxl.utils.cell import absolute_coordinate
 
 from principal.cost.compare import compare
+from principal.cost.scenario import Scenario
 from principal.loader import load_deal, parse_deal
 from principal.model import Deal
-from principal.money import round_money
 from principal.reports.formats import ExportFormat
-from principal.reports.workbook.build import build_workbook, sheet_names
+from principal.reports.workbook.build import sheet_names
 from tests.conftest import SEED
-from tests.reports.conftest import MECHANICS
-from tests.reports.libreoffice import needs_libreoffice, recalculate, without_cached_values
+from tests.reports.conftest import EXAMPLES, MECHANICS, Recalculated
+from tests.reports.libreoffice import needs_libreoffice
+from tests.reports.workbook_checks import (
+    check_cells,
+    comparison_totals,
+    engine_totals,
+    input_cell,
+    month_column,
+    scenario_totals,
+)
 
 SHEETS = ["Read me", "Inputs", "Cost original", "Cost quarter-end", "Cost revised-ask", "Cost final", "Comparison",
           "Engine lines"]  # fmt: skip
-
-
-def comparison_totals(book: Any) -> dict[str, list[Decimal]]:
-    """Each offer's annual totals then its TCO, as the Comparison sheet shows them (rounded to the cent)."""
-    sheet = book["Comparison"]
-    names = [c.value for c in sheet[4][1:] if c.value]
-    out: dict[str, list[Decimal]] = {n: [] for n in names}
-    for row in sheet.iter_rows(min_row=5, values_only=True):
-        if row[0] is None or not (str(row[0]).startswith("Year") or row[0] == "Term (TCO)"):
-            break
-        for name, value in zip(names, row[1:], strict=False):
-            if value is not None:
-                out[name].append(round_money(Decimal(repr(value)), "USD"))
-    return out
-
-
-def engine_totals(deal: Deal) -> dict[str, list[Decimal]]:
-    result = compare(deal)
-    return {
-        n: [round_money(y, "USD") for y in s.year_totals] + [round_money(s.total, "USD")]
-        for n, s in result.schedules.items()
-    }
-
-
-def input_cell(book: Any, field: str) -> Any:
-    """The value cell (column B) of the Inputs row whose deal-file field (column D) is `field`."""
-    for row in book["Inputs"].iter_rows(min_row=1):
-        if row[3].value == field:
-            return row[1]
-    raise AssertionError(f"no input for {field}")
-
-
-def formula_cells(path: Path) -> list[tuple[str, str]]:
-    book = openpyxl.load_workbook(path)
-    return [
-        (ws.title, c.coordinate)
-        for ws in book.worksheets
-        for row in ws.iter_rows()
-        for c in row
-        if isinstance(c.value, str) and c.value.startswith("=")
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +53,15 @@ def test_sheets_inputs_and_cached_engine_figures(seed_book: bytes, seed_deal: De
     assert totals == engine_totals(seed_deal)
     assert totals["original"] == [Decimal("2012500.00"), Decimal("2072850.00"), Decimal("2116792.50"),
                                   Decimal("6202142.50")]  # fmt: skip
-    assert book["Engine lines"].max_row == 3 + sum(len(s.lines) for s in compare(seed_deal).schedules.values())
+    # every line of every schedule, and the incumbent's dual running (3 months before the month-4 go-live) of each
+    result = compare(seed_deal)
+    lines = sum(len(s.lines) + len(result.switching[n].transition.lines) for n, s in result.schedules.items())
+    assert book["Engine lines"].max_row == 3 + lines == 3 + sum(len(s.lines) for s in result.schedules.values()) + 4 * 3
 
 
 def test_cost_cells_are_formulas_over_the_inputs(seed_book: bytes) -> None:
     book = openpyxl.load_workbook(BytesIO(seed_book))
-    formulas = openpyxl.load_workbook(BytesIO(seed_book))
-    price = "'Inputs'!" + absolute_coordinate(input_cell(formulas, "offers.original.licenses[0].unit_price").coordinate)
+    price = "'Inputs'!" + absolute_coordinate(input_cell(book, "offers.original.licenses[0].unit_price").coordinate)
     sheet = book["Cost original"]
     licence_cells = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and price in c.value]
     assert len(licence_cells) == 36 and all(v.startswith("=IF(") for v in licence_cells)
@@ -107,38 +77,28 @@ def test_sheet_names_fit_excel_and_never_clash() -> None:
     assert len({n.lower() for n in names.values()}) == 3
 
 
-@pytest.mark.libreoffice
-@needs_libreoffice
-@pytest.mark.parametrize("deal_file", [SEED, MECHANICS], ids=["seed", "mechanics"])
-def test_libreoffice_recalculation_reproduces_the_engine(deal_file: Path, tmp_path: Path) -> None:
-    deal = load_deal(deal_file)
-    exported = tmp_path / "exported.xlsx"
-    exported.write_bytes(build_workbook(deal))
-    recalculated = recalculate(without_cached_values(exported, tmp_path / "book.xlsx"), tmp_path)
-    after = openpyxl.load_workbook(recalculated, data_only=True)
-    assert comparison_totals(after) == engine_totals(deal)
-    cached = openpyxl.load_workbook(exported, data_only=True)
-    cells = formula_cells(exported)
-    assert len(cells) > 1000
-    differ = []
-    for sheet, cell in cells:
-        want, got = cached[sheet][cell].value, after[sheet][cell].value
-        if not isinstance(got, int | float) or abs(want - got) > 1e-6 * max(1.0, abs(want)):
-            differ.append((sheet, cell, want, got))
-    assert differ == []
+# --- recalculated by LibreOffice (the workbooks of tests/reports/conftest.py, in one run) -----------------------
+
+
+def _book(recalculated: Recalculated, name: str) -> Any:
+    return openpyxl.load_workbook(recalculated[name][1], data_only=True)
 
 
 @pytest.mark.libreoffice
 @needs_libreoffice
-def test_changed_inputs_move_the_totals_to_the_engines_figures(seed_book: bytes, tmp_path: Path) -> None:
-    book = openpyxl.load_workbook(BytesIO(seed_book))
-    input_cell(book, "offers.original.licenses[0].unit_price").value = 150
-    for offer in ("revised-ask", "final"):  # final extends revised-ask, so the deal file changes both
-        input_cell(book, f"offers.{offer}.usage[0].rate_card.bands[1].rate").value = 0.0089
-    input_cell(book, "buyer.forecasts.bot_sessions.expected").value = 160_000
-    edited = tmp_path / "edited.xlsx"
-    book.save(edited)
-    after = openpyxl.load_workbook(recalculate(edited, tmp_path), data_only=True)
+@pytest.mark.parametrize("name", ["seed", "mechanics"])
+def test_libreoffice_recalculation_reproduces_the_engine(name: str, recalculated: Recalculated) -> None:
+    exported, after = recalculated[name]
+    assert comparison_totals(openpyxl.load_workbook(after, data_only=True)) == engine_totals(load_deal(EXAMPLES[name]))
+    check = check_cells(exported, after)
+    assert check.cells > 1000
+    assert check.differ == []
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_changed_inputs_move_the_totals_to_the_engines_figures(recalculated: Recalculated) -> None:
+    after = _book(recalculated, "seed-edited")
     text = SEED.read_text(encoding="utf-8")
     for old, new in (
         ("unit_price: 155", "unit_price: 150"),
@@ -154,3 +114,41 @@ def test_changed_inputs_move_the_totals_to_the_engines_figures(seed_book: bytes,
     assert totals != engine_totals(load_deal(SEED))
     # 6,202,142.50 - $5 x 450 seats x 12 x (1 + 1.05 + 1.1025) + 40,000 sessions x $0.25 x 33 live months
     assert totals["original"][-1] == Decimal("6447025.00")
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_a_volume_overrun_typed_into_the_inputs_makes_the_cap_bind(recalculated: Recalculated) -> None:
+    plan = _book(recalculated, "seed")
+    after = _book(recalculated, "seed-overrun")
+    refused = month_column(after["Cost revised-ask"], "refused by cap")
+    assert sum(month_column(plan["Cost revised-ask"], "refused by cap")) == 0
+    # At the plan the ask's usage is 43,800 + 12,200 + 30,000 + 7,500 = 93,500 a month from go-live (month 4): the
+    # 110% cap allows 1.1 x 9 x 93,500 = 925,650 in year 1 and 1.1 x 12 x 93,500 = 1,234,200 in years 2 and 3.
+    # 30% more inbound minutes (5.2M: 2M x 0.012 + 3.2M x 0.0099 = 55,680) bill 105,380 a month:
+    # 9 x 105,380 = 948,420 and 12 x 105,380 = 1,264,560, each above its cap.
+    cap_years = [Decimal("925650"), Decimal("1234200"), Decimal("1234200")]
+    billed = [Decimal("948420"), Decimal("1264560"), Decimal("1264560")]
+    assert round(sum(refused), 2) == sum(cap_years) - sum(billed) == Decimal("-83490")
+    first_refusal = next(m for m, value in enumerate(refused, start=1) if value != 0)
+    assert first_refusal == 12  # 8 x 105,380 = 843,040 fits under 925,650; month 12 does not
+    totals, plan_totals = comparison_totals(after), comparison_totals(plan)
+    usage_at_plan = 9 * Decimal(93500) + 2 * 12 * Decimal(93500)
+    assert totals["revised-ask"][-1] == plan_totals["revised-ask"][-1] + usage_at_plan / 10  # + 308,550.00
+    # the cap's limit stays on the plan; every offer's totals are the engine's for the overrun
+    seed = load_deal(SEED)
+    overrun = Scenario(name="overrun", forecast_factors=(("voice_inbound_minutes", Decimal("1.3")),))
+    assert totals == scenario_totals(seed, overrun)
+
+
+@pytest.mark.libreoffice
+@needs_libreoffice
+def test_an_overrun_binds_an_amount_cap_and_keeps_the_collar_on_the_plan(
+    recalculated: Recalculated,
+) -> None:
+    after = _book(recalculated, "mechanics-overrun")
+    for sheet in ("Cost first", "Cost second"):
+        assert sum(month_column(after[sheet], "refused by cap")) < 0
+    deal = load_deal(MECHANICS)
+    overrun = Scenario(name="overrun", forecast_factors=(("calls", Decimal("1.4")), ("chats", Decimal("1.25"))))
+    assert comparison_totals(after) == scenario_totals(deal, overrun)

@@ -11,8 +11,9 @@ from xlsxwriter.workbook import Workbook
 from principal.cost.compare import Comparison, compare
 from principal.cost.report import pick_offers
 from principal.model.deal import Deal
-from principal.reports.workbook.cells import styles
+from principal.reports.workbook.cells import Styles, styles
 from principal.reports.workbook.cost_sheet import CostSheetRefs, write_cost_sheet
+from principal.reports.workbook.input_rows import Assumed
 from principal.reports.workbook.inputs_sheet import SHEET, write_inputs
 from principal.reports.workbook.summary_sheets import write_comparison, write_engine_lines, write_read_me
 
@@ -45,6 +46,13 @@ def workbook_bytes(deal: Deal, comparison: Comparison, source: str) -> bytes:
     book.set_properties({"title": f"Cost workbook: {deal.name}", "comments": "Exported by Principal"})
     book.set_calc_mode("auto")
     st = styles(book, deal.currency, deal.locale)
+    by_currency = {deal.currency: st}
+
+    def styles_for(currency: str) -> Styles:
+        if currency not in by_currency:
+            by_currency[currency] = styles(book, currency, deal.locale)
+        return by_currency[currency]
+
     read_me = book.add_worksheet("Read me")
     inputs_sheet = book.add_worksheet(SHEET)
     titles = sheet_names(names)
@@ -52,11 +60,26 @@ def workbook_bytes(deal: Deal, comparison: Comparison, source: str) -> bytes:
     comparison_sheet = book.add_worksheet("Comparison")
     lines_sheet = book.add_worksheet("Engine lines")
     write_read_me(read_me, st, deal.name, source, names)
-    inputs = write_inputs(inputs_sheet, st, deal, names)
-    refs: dict[str, CostSheetRefs] = {
-        name: write_cost_sheet(cost_sheets[name], titles[name], st, deal, inputs[name], comparison.schedules[name])
-        for name in names
+    defaults: dict[str, tuple[Assumed, ...]] = {
+        name: (*terms.defaults_used, *comparison.switching[name].transition.defaults_used)
+        for name, terms in comparison.terms.items()
     }
+    inputs = write_inputs(inputs_sheet, st, deal, names, styles_for, defaults)
+    refs: dict[str, CostSheetRefs] = {}
+    for name in names:
+        offer_inputs = inputs.offers[name]
+        refs[name] = write_cost_sheet(
+            cost_sheets[name],
+            titles[name],
+            styles_for(offer_inputs.currency),
+            st,
+            deal,
+            inputs,
+            offer_inputs,
+            comparison.schedules[name],
+            comparison.terms[name],
+            comparison.switching[name],
+        )
     write_comparison(comparison_sheet, st, comparison, refs)
     write_engine_lines(lines_sheet, st, comparison)
     comparison_sheet.activate()

@@ -54,6 +54,8 @@ class Styles:
     input_count: Format
     input_percent: Format
     input_flag: Format
+    input_date: Format
+    date: Format
 
 
 def _quoted(text: str) -> str:
@@ -108,4 +110,6 @@ def styles(book: Workbook, currency: str, locale: str | None = None) -> Styles:
         input_count=inp(num_format="#,##0.####"),
         input_percent=inp(num_format=pct),
         input_flag=inp(num_format="0"),
+        input_date=inp(num_format="yyyy-mm-dd"),
+        date=fmt(num_format="yyyy-mm-dd"),
     )

@@ -1,43 +1,60 @@
 """One cost sheet per offer: the month-by-month schedule as live formulas over the Inputs sheet.
 
-Each formula mirrors a step of the cost engine (principal.cost.schedule and usage_charges); the value cached in
-each cell is the engine's own figure, so the workbook shows numbers before any recalculation, and a recalculation
-that matches them shows the formulas reproduce the engine.
+Each formula mirrors a step of the cost engine (principal.cost.schedule, usage_charges, commitments, minimums,
+licence_terms, surcharges, fx); the value cached in each cell is the engine's own figure, so the workbook shows
+numbers before any recalculation, and a recalculation that matches them shows the formulas reproduce the engine.
 
-Layout, top to bottom: start months, uplift factors by contract year, milestone payments, totals by contract year
-and the term, then one row per month.
+Layout, top to bottom: start months, uplift factors by contract year, milestone payments and credits, totals by
+contract year and the term, switching against staying (the incumbent's end month, dual running, its
+early-termination fee, by contract year), the order-form figures (renewal exposure, cash and NPV, leaving early,
+liability cap), then one row per month (agents live, licences, usage, caps, surcharges, totals, cash, then the
+incumbent's bill and the cost of switching).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from xlsxwriter.worksheet import Worksheet
 
-from principal.cost.licences import billed_quantity
 from principal.cost.lines import Category, Schedule
-from principal.cost.minimums import minimum_floors
+from principal.cost.minimums import commitment_start
+from principal.cost.order_terms import OrderTerms
 from principal.cost.scenario import PLAN
-from principal.cost.timeline import contract_year, uplift_factor, uplift_rate
-from principal.cost.usage_charges import MeterMonth, billed_before_cap, meter_months
+from principal.cost.switching import SwitchingCost
+from principal.cost.timeline import uplift_factor, uplift_rate
 from principal.model.deal import Deal, Offer
-from principal.model.pricing import LicenseKind, Period, UpliftTarget
-from principal.reports.workbook.cells import Styles, num, ref, rel
-from principal.reports.workbook.inputs_sheet import MeterRefs, OfferInputs
-from principal.reports.workbook.rate_formulas import price_formula
+from principal.model.pricing import UpliftTarget
+from principal.reports.workbook.blocks import Block, Calc, Number, Text, place
+from principal.reports.workbook.cap_columns import add_cap_columns, needs_plan
+from principal.reports.workbook.cash_columns import CashColumns, add_cash_columns
+from principal.reports.workbook.cells import Styles, rel
+from principal.reports.workbook.input_refs import DealInputs, OfferInputs
+from principal.reports.workbook.licence_columns import add_licence_columns, add_recurring_columns, seat_columns
+from principal.reports.workbook.month_table import Column, MonthTable
+from principal.reports.workbook.sheet_context import SheetContext
+from principal.reports.workbook.surcharge_columns import add_surcharge_columns
+from principal.reports.workbook.terms_blocks import TermsRefs, terms_blocks
+from principal.reports.workbook.transition_columns import SwitchingRefs, switching_block
+from principal.reports.workbook.usage_columns import add_meter_columns
+from principal.reports.workbook.wave_columns import add_live_column
 
 CATEGORY_TITLES = (
     (Category.licenses, "Licences"),
+    (Category.true_up, "True-ups"),
     (Category.recurring, "Recurring fees"),
     (Category.usage, "Usage"),
+    (Category.commitment, "Commitments"),
     (Category.usage_minimum, "Usage minimums"),
     (Category.usage_cap, "Refused by cap"),
     (Category.usage_collar, "Usage collar"),
     (Category.one_time, "One-time fees"),
+    (Category.credit, "Credits"),
+    (Category.surcharge, "Surcharges"),
+    (Category.tax, "Taxes"),
 )
-Cached = dict[tuple[Category, str, int], Decimal]
 
 
 @dataclass(frozen=True)
@@ -45,375 +62,270 @@ class CostSheetRefs:
     sheet: str
     year_totals: tuple[str, ...]
     term_total: str
-
-
-@dataclass(frozen=True)
-class _MeterCols:
-    refs: MeterRefs
-    volume: int
-    billed: int
-    running: int | None
-    charge: int
-    shortfall: int | None
-    months: tuple[MeterMonth, ...]
-
-
-@dataclass
-class _Columns:
-    """Column positions of the monthly table, assigned in order of `add`."""
-
-    titles: list[str] = field(default_factory=list)
-    licences: list[tuple[int, int]] = field(default_factory=list)
-    recurring: list[int] = field(default_factory=list)
-    meters: list[_MeterCols] = field(default_factory=list)
-    cap_sum: int | None = None
-    cap_so_far: int | None = None
-    cap_line: int | None = None
-    collar: int | None = None
-    one_time: int | None = None
-    categories: dict[Category, int] = field(default_factory=dict)
-
-    def add(self, title: str) -> int:
-        self.titles.append(title)
-        return len(self.titles) - 1
-
-    def members(self, cat: Category) -> list[int]:
-        optional = {
-            Category.usage_cap: self.cap_line,
-            Category.usage_collar: self.collar,
-            Category.one_time: self.one_time,
-        }
-        if cat is Category.licenses:
-            return [charge for _, charge in self.licences]
-        if cat is Category.recurring:
-            return list(self.recurring)
-        if cat is Category.usage:
-            return [m.charge for m in self.meters]
-        if cat is Category.usage_minimum:
-            return [m.shortfall for m in self.meters if m.shortfall is not None]
-        col = optional[cat]
-        return [] if col is None else [col]
-
-
-@dataclass
-class _Sheet:
-    sheet: Worksheet
-    name: str
-    st: Styles
-    deal: Deal
-    inputs: OfferInputs
-    schedule: Schedule
-    cached: Cached
-    bill_start: str = ""
-    usage_start: str = ""
-    lic_factor: dict[int, str] = field(default_factory=dict)
-    use_factor: dict[int, str] = field(default_factory=dict)
-    milestone_rows: list[int] = field(default_factory=list)
-
-    @property
-    def offer(self) -> Offer:
-        return self.inputs.offer
-
-    def formula(self, row: int, col: int, text: str, value: Decimal | int, bold: bool = False) -> None:
-        self.sheet.write_formula(row, col, text, self.st.money_bold if bold else self.st.money, num(value))
+    terms: TermsRefs
+    switching: SwitchingRefs
 
 
 def write_cost_sheet(
-    sheet: Worksheet, name: str, st: Styles, deal: Deal, inputs: OfferInputs, schedule: Schedule
+    sheet: Worksheet,
+    name: str,
+    st: Styles,
+    deal_st: Styles,
+    deal: Deal,
+    deal_inputs: DealInputs,
+    inputs: OfferInputs,
+    schedule: Schedule,
+    terms: OrderTerms,
+    switching: SwitchingCost,
 ) -> CostSheetRefs:
-    ctx = _Sheet(sheet, name, st, deal, inputs, schedule, _cached_by_month(schedule))
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, 80, 15)
-    sheet.write_string(0, 0, f"Cost of offer {inputs.name} at the buyer's plan", st.title)
+    """`st` formats the offer's own currency (its monthly table), `deal_st` the deal's (its totals)."""
+    table = MonthTable(inputs.offer.term_months, st)
+    ctx = SheetContext(sheet, name, deal, inputs, deal_inputs, schedule, terms, st, deal_st, table)
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 200, 15)
+    sheet.write_string(0, 0, f"Cost of offer {inputs.name} at the buyer's plan", deal_st.title)
+    note = "Every figure is a formula over the Inputs sheet; change an input to see it move."
+    if ctx.converted:
+        note += (
+            f" Prices are in {inputs.currency}: the monthly table is in {inputs.currency}, the totals in "
+            f"{deal.currency} at the exchange rate on the Inputs sheet."
+        )
+    sheet.write_string(1, 0, note, deal_st.note)
+    ctx.starts = _starts(ctx)
+    ctx.uplift = _uplift_factors(ctx)
+    milestones, credits = _milestones(ctx), _credits(ctx)
+    total, cash = _columns(ctx, milestones, credits)
+    years = _year_totals(ctx, total)
+    moving, switching_refs = switching_block(ctx, total, switching)
+    order_form, terms_refs = terms_blocks(ctx, total, cash)
+    blocks = [ctx.starts, ctx.uplift, milestones, credits, years, moving, *order_form]
+    table.top = place(blocks, 3) + 1
+    for block in blocks:
+        block.write(sheet)
     sheet.write_string(
-        1, 0, "Every figure is a formula over the Inputs sheet; change an input to see it move.", st.note
+        table.top - 1, 0, "Month by month" + (f" ({inputs.currency})" if ctx.converted else ""), st.heading
     )
-    _starts(ctx)
-    row = _uplift_factors(ctx, 6)
-    row = _milestones(ctx, row)
-    cols = _columns(ctx)
-    years = len(schedule.years)
-    month_top = row + years + 5  # header row of the monthly table
-    year_refs, term_ref = _year_totals(ctx, cols, row, month_top)
-    sheet.write_string(month_top - 1, 0, "Month by month", st.heading)
-    for col, title in enumerate(cols.titles):
-        sheet.write_string(month_top, col, title, st.header)
-    sheet.freeze_panes(month_top + 1, 1)
-    cap_cache = _cap_cache(deal, inputs.offer)
-    for month in range(1, inputs.offer.term_months + 1):
-        _month_row(ctx, cols, month_top, month, cap_cache)
-    return CostSheetRefs(name, year_refs, term_ref)
+    table.write(sheet)
+    sheet.freeze_panes(0, 1)
+    n = len(schedule.years)
+    year_refs = tuple(years.cell(1 + y, years_total_col(years), name) for y in range(1, n + 1))
+    term_total = years.cell(2 + n, years_total_col(years), name)
+    return CostSheetRefs(name, year_refs, term_total, terms_refs, switching_refs)
 
 
-def _starts(ctx: _Sheet) -> None:
-    sheet, st, i = ctx.sheet, ctx.st, ctx.inputs
-    sheet.write_string(3, 0, "Billing starts in month", st.text)
-    start = f"=IF({i.tied}=1,MAX({i.billing_start},{i.go_live}),{i.billing_start})"
-    sheet.write_formula(3, 1, start, st.count, ctx.schedule.billing_start_month)
-    sheet.write_string(3, 2, "the later of billing start and go-live when billing waits for go-live", st.note)
-    sheet.write_string(4, 0, "Usage starts in month (go-live)", st.text)
-    sheet.write_formula(4, 1, f"={i.go_live}", st.count, ctx.schedule.go_live_month)
-    ctx.bill_start, ctx.usage_start = ref(3, 1), ref(4, 1)
+def years_total_col(block: Block) -> int:
+    return len(block.rows[1]) - 1
 
 
-def _uplift_factors(ctx: _Sheet, row: int) -> int:
-    sheet, st, offer = ctx.sheet, ctx.st, ctx.offer
-    sheet.write_string(row, 0, "Uplift factors by contract year", st.heading)
-    for col, head in enumerate(("Contract year", "Uplift (%)", "Price factor", "Licence factor", "Usage factor")):
-        sheet.write_string(row + 1, col, head, st.header)
-    years = len(ctx.schedule.years)
-    for y in range(1, years + 1):
-        r = row + 1 + y
-        sheet.write_number(r, 0, y, st.count)
+def _starts(ctx: SheetContext) -> Block:
+    st, i, offer = ctx.deal_st, ctx.inputs, ctx.offer
+    block = Block()
+    block.add(Text("Start months", st.heading))
+    ctx.start_rows["billing"] = block.add(
+        Text("Billing starts in month", st.text),
+        Calc(_tied(i, i.billing_start), ctx.schedule.billing_start_month, st.count),
+        Text("the later of billing start and go-live when billing waits for go-live", st.note),
+    )
+    ctx.start_rows["usage"] = block.add(
+        Text("Usage starts in month (go-live)", st.text),
+        Calc(lambda: f"={i.go_live}", ctx.schedule.go_live_month, st.count),
+    )
+    for refs in i.meters:
+        meter = refs.meter
+        starts = (
+            ("minimum", refs.minimum.from_month if refs.minimum else None, meter.minimum),
+            ("commitment", refs.commitment.from_month if refs.commitment else None, meter.commitment),
+        )
+        for key, first, term in starts:
+            if term is None:
+                continue
+            ctx.start_rows[f"{key}:{meter.name}"] = block.add(
+                Text(f"{meter.name} {key} applies from month", st.text),
+                Calc(_tied(i, first, ctx), commitment_start(offer, PLAN, term.from_month), st.count),
+                Text("its own first month (else billing start), never before a tied go-live", st.note),
+            )
+    return block
+
+
+def _tied(i: OfferInputs, first: str | None, ctx: SheetContext | None = None) -> Callable[[], str]:
+    """The formula of a start month: `first` (or, when None, the sheet's billing start), moved to go-live when
+    billing waits for go-live."""
+
+    def formula() -> str:
+        origin = first if first is not None else ctx.bill_start  # type: ignore[union-attr]
+        return f"=IF({i.tied}=1,MAX({origin},{i.go_live}),{origin})"
+
+    return formula
+
+
+def _uplift_factors(ctx: SheetContext) -> Block:
+    st, offer, i = ctx.deal_st, ctx.offer, ctx.inputs
+    block = Block()
+    block.add(Text("Uplift factors by contract year", st.heading))
+    heads = ("Contract year", "Uplift (%)", "Price factor", "Licence factor", "Usage factor")
+    block.add(*(Text(h, st.header) for h in heads))
+
+    def at(r: int, col: int) -> str:
+        return rel(block.top + r, col)
+
+    def price(y: int, r: int) -> Callable[[], str]:
+        return lambda: f"={at(r - 1, 2) + '*' if y > 1 else ''}(1+{at(r, 1)}/100)"
+
+    def applied(flag: str, r: int) -> Callable[[], str]:
+        return lambda: f"=IF({flag}=1,{at(r, 2)},1)"
+
+    for y in range(1, len(ctx.schedule.years) + 1):
+        r = 1 + y
         rate = uplift_rate(offer.uplift, y) if offer.uplift else Decimal(0)
-        sheet.write_formula(r, 1, f"={ctx.inputs.uplift_rates[y - 1]}", st.percent, num(rate))
-        previous = f"{rel(r - 1, 2)}*" if y > 1 else ""
-        sheet.write_formula(r, 2, f"={previous}(1+{rel(r, 1)}/100)", st.factor, num(_price_factor(offer, y)))
-        lic = uplift_factor(offer.uplift, y, UpliftTarget.licenses)
-        use = uplift_factor(offer.uplift, y, UpliftTarget.usage)
-        sheet.write_formula(r, 3, f"=IF({ctx.inputs.applies_licences}=1,{rel(r, 2)},1)", st.factor, num(lic))
-        sheet.write_formula(r, 4, f"=IF({ctx.inputs.applies_usage}=1,{rel(r, 2)},1)", st.factor, num(use))
-        ctx.lic_factor[y] = ref(r, 3)
-        ctx.use_factor[y] = ref(r, 4)
-    return row + 3 + years
+        block.add(
+            Number(y, st.count),
+            Calc(_same(i.uplift_rates[y - 1]), rate, st.percent),
+            Calc(price(y, r), _price_factor(offer, y), st.factor),
+            Calc(applied(i.applies_licences, r), uplift_factor(offer.uplift, y, UpliftTarget.licenses), st.factor),
+            Calc(applied(i.applies_usage, r), uplift_factor(offer.uplift, y, UpliftTarget.usage), st.factor),
+        )
+    return block
 
 
-def _milestones(ctx: _Sheet, row: int) -> int:
-    sheet, st = ctx.sheet, ctx.st
-    sheet.write_string(row, 0, "One-time fees by milestone", st.heading)
-    for col, head in enumerate(("Payment", "Share (%)", "Fee", "Amount", "Month")):
-        sheet.write_string(row + 1, col, head, st.header)
-    r = row + 2
+def _same(address: str) -> Callable[[], str]:
+    return lambda: f"={address}"
+
+
+def _milestones(ctx: SheetContext) -> Block:
+    st, offer = ctx.st, ctx.offer
+    block = Block()
+    block.add(Text("One-time fees by milestone", st.heading))
+    block.add(*(Text(h, st.header) for h in ("Payment", "Share (%)", "Fee", "Amount", "Month")))
     paid = {ln.item: ln for ln in ctx.schedule.lines if ln.category is Category.one_time}
-    for fee_refs, fee in zip(ctx.inputs.fees, ctx.offer.one_time_fees, strict=True):
+
+    def amount(r: int) -> Callable[[], str]:
+        return lambda: f"={rel(block.top + r, 1)}/100*{rel(block.top + r, 2)}"
+
+    for fee_refs, fee in zip(ctx.inputs.fees, offer.one_time_fees, strict=True):
         for ms_refs, ms in zip(fee_refs.milestones, fee.milestones or (None,), strict=True):
             line = paid[f"{fee.name}: {ms.name}" if ms is not None else fee.name]
-            sheet.write_string(r, 0, f"{fee.name}: {ms_refs.name}", st.text)
-            if ms_refs.percent is None or ms is None:
-                sheet.write_number(r, 1, 100, st.percent)
-            else:
-                sheet.write_formula(r, 1, f"={ms_refs.percent}", st.percent, num(ms.percent))
-            sheet.write_formula(r, 2, f"={fee_refs.amount}", st.money, num(fee.amount))
-            ctx.formula(r, 3, f"={rel(r, 1)}/100*{rel(r, 2)}", line.amount)
-            if ms_refs.month is None:
-                sheet.write_number(r, 4, 1, st.count)
-            else:
-                sheet.write_formula(r, 4, f"={ms_refs.month}", st.count, line.month)
-            ctx.milestone_rows.append(r)
-            r += 1
-    if not ctx.milestone_rows:
-        sheet.write_string(r, 0, "no one-time fees", st.note)
-        r += 1
-    return r + 1
+            share: Number | Calc = Number(100, st.percent)
+            month: Number | Calc = Number(1, st.count)
+            if ms is not None and ms_refs.percent is not None and ms_refs.month is not None:
+                share = Calc(_same(ms_refs.percent), ms.percent, st.percent)
+                month = Calc(_same(ms_refs.month), line.month, st.count)
+            block.add(
+                Text(f"{fee.name}: {ms_refs.name}", st.text),
+                share,
+                Calc(_same(fee_refs.amount), fee.amount, st.money),
+                Calc(amount(len(block.rows)), line.amount / ctx.rate, st.money),
+                month,
+            )
+    if len(block.rows) == 2:
+        block.add(Text("no one-time fees", st.note))
+    return block
 
 
-def _columns(ctx: _Sheet) -> _Columns:
-    inputs = ctx.inputs
-    cols = _Columns()
-    cols.add("Month")
-    cols.add("Contract year")
-    for lic in inputs.licences:
-        cols.licences.append((cols.add(f"{lic.name} quantity"), cols.add(f"{lic.name} licences")))
-    cols.recurring = [cols.add(fee.name) for fee in inputs.recurring]
-    for m in inputs.meters:
-        unit = m.forecast.unit
-        volume = cols.add(f"{m.meter.name} {unit}s")
-        billed = cols.add(f"{m.meter.name} billable {unit}s")
-        running = cols.add(f"{m.meter.name} earlier this year") if m.meter.rate_card.period is Period.year else None
-        charge = cols.add(f"{m.meter.name} usage")
-        shortfall = cols.add(f"{m.meter.name} minimum shortfall") if m.minimum is not None else None
-        months = tuple(meter_months(ctx.deal, ctx.offer, m.meter, PLAN))
-        cols.meters.append(_MeterCols(m, volume, billed, running, charge, shortfall, months))
-    if inputs.cap is not None:
-        cols.cap_sum = cols.add("usage under the cap")
-        cols.cap_so_far = cols.add(f"cap: so far this {inputs.cap.period.value}")
-        cols.cap_line = cols.add("refused by cap")
-        if inputs.cap.collar is not None:
-            cols.collar = cols.add("collar shortfall")
-    if inputs.fees:
-        cols.one_time = cols.add("One-time fees")
-    for cat, title in CATEGORY_TITLES:
-        if cols.members(cat):
-            cols.categories[cat] = cols.add(title)
-    cols.add("Total")
-    return cols
-
-
-def _year_totals(ctx: _Sheet, cols: _Columns, row: int, month_top: int) -> tuple[tuple[str, ...], str]:
-    sheet, st, schedule = ctx.sheet, ctx.st, ctx.schedule
-    total_src = len(cols.titles) - 1
-    sheet.write_string(row, 0, "Totals by contract year", st.heading)
-    cats = list(cols.categories)
-    head = ["Contract year", *[t for c, t in CATEGORY_TITLES if c in cols.categories], "Total"]
-    for col, text in enumerate(head):
-        sheet.write_string(row + 1, col, text, st.header)
-    first, last = month_top + 1, month_top + ctx.offer.term_months
-    years_col = f"{ref(first, 1)}:{ref(last, 1)}"
-
-    def column(col: int) -> str:
-        return f"{ref(first, col)}:{ref(last, col)}"
-
-    year_refs = []
-    total_col = 1 + len(cats)
-    for y, year in enumerate(schedule.years, start=1):
-        r = row + 1 + y
-        sheet.write_number(r, 0, y, st.count)
-        for j, cat in enumerate(cats):
-            sumif = f"=SUMIF({years_col},{rel(r, 0)},{column(cols.categories[cat])})"
-            ctx.formula(r, 1 + j, sumif, year.by_category.get(cat.value, Decimal(0)))
-        ctx.formula(r, total_col, f"=SUMIF({years_col},{rel(r, 0)},{column(total_src)})", year.total, bold=True)
-        year_refs.append(ref(r, total_col, ctx.name))
-    term_row = row + 2 + len(schedule.years)
-    sheet.write_string(term_row, 0, "Term (TCO)", st.header)
-    by_cat = schedule.by_category()
-    for col in range(1, total_col + 1):
-        value = schedule.total if col == total_col else by_cat.get(cats[col - 1].value, Decimal(0))
-        ctx.formula(term_row, col, f"=SUM({rel(row + 2, col)}:{rel(term_row - 1, col)})", value, bold=True)
-    return tuple(year_refs), ref(term_row, total_col, ctx.name)
-
-
-def _month_row(ctx: _Sheet, cols: _Columns, top: int, m: int, cap_cache: list[Decimal]) -> None:
-    sheet, st, inputs = ctx.sheet, ctx.st, ctx.inputs
-    r = top + m
-    y = contract_year(m)
-    month = rel(r, 0)
-    sheet.write_number(r, 0, m, st.count)
-    sheet.write_number(r, 1, y, st.count)
-    seats: list[str] = []
-    for lic, (qc, cc), model in zip(inputs.licences, cols.licences, ctx.offer.licenses, strict=True):
-        qty = lic.quantity
-        for from_month, step_qty in lic.ramp:
-            qty = f"IF({month}>={from_month},{step_qty},{qty})"
-        if lic.round_up is not None:
-            qty = f"IF({lic.round_up}=1,ROUNDUP({qty},0),{qty})"
-        sheet.write_formula(r, qc, f"={qty}", st.volume, num(billed_quantity(model, m)))
-        charge = f"=IF({month}>={ctx.bill_start},{rel(r, qc)}*{lic.price}*{ctx.lic_factor[y]},0)"
-        ctx.formula(r, cc, charge, ctx.cached.get((Category.licenses, f"{lic.name} licences ({lic.kind.value})", m), 0))
-        if lic.kind is not LicenseKind.hourly:
-            seats.append(rel(r, qc))
-    for rec, col in zip(inputs.recurring, cols.recurring, strict=True):
-        uplifted = f"IF({rec.uplifted}=1,{ctx.lic_factor[y]},1)"
-        text = f"=IF({month}>=MAX({ctx.bill_start},{rec.from_month}),{rec.monthly}*{uplifted},0)"
-        ctx.formula(r, col, text, ctx.cached.get((Category.recurring, rec.name, m), 0))
-    for mc in cols.meters:
-        _meter_cells(ctx, mc, r, m, seats)
-    if cols.cap_sum is not None:
-        _cap_cells(ctx, cols, top, m, cap_cache)
-    if cols.one_time is not None:
-        rows = ctx.milestone_rows
-        months = f"{ref(rows[0], 4)}:{ref(rows[-1], 4)}"
-        amounts = f"{ref(rows[0], 3)}:{ref(rows[-1], 3)}"
-        ctx.formula(
-            r, cols.one_time, f"=SUMIF({months},{month},{amounts})", ctx.cached.get((Category.one_time, "", m), 0)
+def _credits(ctx: SheetContext) -> Block:
+    st = ctx.st
+    block = Block()
+    block.add(Text("Signing credits", st.heading))
+    block.add(*(Text(h, st.header) for h in ("Credit", "Amount", "Month")))
+    for refs, credit in zip(ctx.inputs.credits, ctx.offer.credits, strict=True):
+        block.add(
+            Text(refs.name, st.text),
+            Calc(_same(refs.amount), credit.amount, st.money),
+            Calc(_same(refs.month), credit.month, st.count),
         )
-    for cat, col in cols.categories.items():
-        total = "+".join(rel(r, c) for c in cols.members(cat))
-        ctx.formula(r, col, f"={total}", ctx.cached.get((cat, "", m), 0))
-    every = "+".join(rel(r, c) for c in cols.categories.values()) or "0"
-    ctx.formula(r, len(cols.titles) - 1, f"={every}", ctx.schedule.month_totals[m - 1], bold=True)
+    if len(block.rows) == 2:
+        block.add(Text("no signing credits", st.note))
+    return block
 
 
-def _meter_cells(ctx: _Sheet, mc: _MeterCols, r: int, m: int, seats: list[str]) -> None:
-    sheet, st = ctx.sheet, ctx.st
-    refs = mc.refs
-    fc = refs.forecast
-    mm = mc.months[m - 1]
-    y = contract_year(m)
-    month = rel(r, 0)
-    volume = f"=IF({month}>={ctx.usage_start},{fc.expected}*(1+{fc.growth}/100)^({y}-1),0)"
-    sheet.write_formula(r, mc.volume, volume, st.volume, num(mm.volume))
-    billed = rel(r, mc.volume)
-    if refs.rounding_factor is not None:
-        billed = f"{billed}*{refs.rounding_factor}"
-    if refs.per_seat is not None and refs.fixed is not None:
-        seat_count = "+".join(seats) or "0"
-        billed = f"MAX(0,{billed}-({refs.per_seat}*({seat_count})+{refs.fixed}))"
-    if refs.total_increment is not None:
-        billed = f"ROUNDUP({billed}/{refs.total_increment},0)*{refs.total_increment}"
-    sheet.write_formula(r, mc.billed, f"={billed}", st.volume, num(mm.billable))
-    b = rel(r, mc.billed)
-    factor = ctx.use_factor[y]
-    if mc.running is not None:
-        first_of_year = (m - 1) % 12 == 0
-        running = "=0" if first_of_year else f"={rel(r - 1, mc.running)}+{rel(r - 1, mc.billed)}"
-        before = sum((x.billable for x in mc.months[(y - 1) * 12 : m - 1]), Decimal(0))
-        sheet.write_formula(r, mc.running, running, st.volume, num(before))
-        run = rel(r, mc.running)
-        charge = f"=({price_formula(refs, f'({run}+{b})')}-{price_formula(refs, run)})*{factor}"
-    else:
-        charge = f"={price_formula(refs, b)}*{factor}"
-    ctx.formula(r, mc.charge, charge, mm.charge)
-    minimum = refs.meter.minimum
-    if mc.shortfall is None or refs.minimum is None or minimum is None:
-        return
-    # The engine's floors (principal.cost.minimums): from the minimum's first month, pro-rated in part years.
-    floor = next((f for f in minimum_floors(ctx.offer, minimum, PLAN, ctx.deal.currency) if f.months[-1] == m), None)
-    if floor is None:
-        text = "=0"
-    else:
-        first = r - (m - floor.months[0])
-        if minimum.ramp:
-            owed = str(floor.amount)
-        elif minimum.period is Period.month or minimum.prorate is False:
-            owed = refs.minimum
-        else:
-            owed = f"{refs.minimum}*{len(floor.months)}/12"
-        text = f"=MAX(0,{owed}-SUM({rel(first, mc.charge)}:{rel(r, mc.charge)}))"
-    item = f"{refs.meter.name} minimum commitment"
-    ctx.formula(r, mc.shortfall, text, ctx.cached.get((Category.usage_minimum, item, m), 0))
+def _columns(ctx: SheetContext, milestones: Block, credits: Block) -> tuple[Column, CashColumns]:
+    """Every column of the monthly table; returns the total in the deal's currency and the cash view."""
+    t = ctx.table
+    add_live_column(ctx)
+    licences = add_licence_columns(ctx)
+    add_recurring_columns(ctx)
+    seats = seat_columns(licences)
+    meters = add_meter_columns(ctx, seats)
+    planned = needs_plan(ctx)
+    plan = add_meter_columns(ctx, seats, plan=True, only=planned) if planned else []
+    add_cap_columns(ctx, meters, plan)
+    if ctx.inputs.fees:
+        ctx.amount("One-time fees", Category.one_time).set(
+            _sumif(ctx, milestones, 4, 3, negative=False),
+            lambda m: ctx.by_category.get((Category.one_time, m), Decimal(0)),
+        )
+    if ctx.inputs.credits:
+        names = [c.name for c in ctx.offer.credits]
+        ctx.amount("Signing credits", Category.credit, Category.one_time).set(
+            _sumif(ctx, credits, 2, 1, negative=True), lambda m: ctx.items(Category.credit, names, m)
+        )
+    add_surcharge_columns(ctx, licences, meters)
+    for cat, title in CATEGORY_TITLES:
+        members = ctx.categories.get(cat, [])
+        if members:
+            column = t.add(title, ctx.st.money).set(_plus(ctx, members), _category_value(ctx, cat))
+            ctx.sums.append((cat, column))
+    months = ctx.schedule.month_totals
+    every = [c for _, c in ctx.sums]
+    title = "Total" + (f" ({ctx.inputs.currency})" if ctx.converted else "")
+    total = t.add(title, ctx.st.money_bold).set(_plus(ctx, every), lambda m: months[m - 1] / ctx.rate)
+    if ctx.converted:
+        own = total
+        total = t.add(f"Total ({ctx.deal.currency})", ctx.deal_st.money_bold).set(
+            lambda m: "=" + ctx.to_deal(t.at(own, m)), lambda m: months[m - 1]
+        )
+    return total, add_cash_columns(ctx)
 
 
-def _cap_cells(ctx: _Sheet, cols: _Columns, top: int, m: int, cap_cache: list[Decimal]) -> None:
-    """Usage billed to date within the cap's period is MIN(limit, usage so far); the cap line is the change of
-    that minus this month's usage, which equals the engine's month-by-month refusal."""
-    cap = ctx.inputs.cap
-    assert cap is not None and cols.cap_sum is not None and cols.cap_so_far is not None and cols.cap_line is not None
-    r = top + m
-    y = contract_year(m)
-    term = ctx.offer.term_months
-    covered = [mc for mc in cols.meters if not cap.meters or mc.refs.meter.name in cap.meters]
-    parts = [rel(r, mc.charge) for mc in covered] + [rel(r, mc.shortfall) for mc in covered if mc.shortfall]
-    ctx.formula(r, cols.cap_sum, "=" + ("+".join(parts) or "0"), cap_cache[m - 1])
-    first = m if cap.period is Period.month else (y - 1) * 12 + 1
-    last = m if cap.period is Period.month else min(term, y * 12)
-    s = rel(r, cols.cap_sum)
-    so_far = f"={s}" if m == first else f"={rel(r - 1, cols.cap_so_far)}+{s}"
-    ctx.formula(r, cols.cap_so_far, so_far, sum(cap_cache[first - 1 : m], Decimal(0)))
-    plan = f"SUM({rel(top + first, cols.cap_sum)}:{rel(top + last, cols.cap_sum)})"
-    if cap.percent is not None:
-        limit = f"({cap.percent}/100*{plan})"
-    else:
-        share = f"*{last - first + 1}/12" if cap.period is Period.year and last - first + 1 != 12 else ""
-        limit = f"({cap.amount}{share})"
-    c = rel(r, cols.cap_so_far)
-    refused = ctx.cached.get((Category.usage_cap, "usage refused by cap", m), 0)
-    ctx.formula(r, cols.cap_line, f"=MIN({limit},{c})-MIN({limit},{c}-{s})-{s}", refused)
-    if cols.collar is not None:
-        text = f"=MAX(0,{cap.collar}/100*{plan}-MIN({limit},{c}))" if m == last else "=0"
-        ctx.formula(r, cols.collar, text, ctx.cached.get((Category.usage_collar, "usage collar shortfall", m), 0))
+def _sumif(ctx: SheetContext, block: Block, month_col: int, amount_col: int, *, negative: bool) -> Callable[[int], str]:
+    """SUMIF over a block's rows 2.. (a table of amounts and months): what falls due in the month."""
+
+    def formula(m: int) -> str:
+        last = len(block.rows) - 1
+        months = f"{block.cell(2, month_col)}:{block.cell(last, month_col)}"
+        amounts = f"{block.cell(2, amount_col)}:{block.cell(last, amount_col)}"
+        return f"={'-' if negative else ''}SUMIF({months},{ctx.table.m(m)},{amounts})"
+
+    return formula
 
 
-def _cached_by_month(schedule: Schedule) -> Cached:
-    """The engine's amounts by (category, item, month), and by (category, '', month) for each category's sum."""
-    out: Cached = defaultdict(Decimal)
-    for line in schedule.lines:
-        out[(line.category, line.item, line.month)] += line.amount
-        out[(line.category, "", line.month)] += line.amount
-    return out
+def _plus(ctx: SheetContext, columns: list[Column]) -> Callable[[int], str]:
+    return lambda m: "=" + ("+".join(ctx.table.at(c, m) for c in columns) or "0")
 
 
-def _cap_cache(deal: Deal, offer: Offer) -> list[Decimal]:
-    """Per month, what the cap's meters bill before the cap (the engine's billed_before_cap, summed)."""
-    cap = offer.usage_cap
-    months = [Decimal(0)] * offer.term_months
-    if cap is None:
-        return months
-    for meter in offer.usage:
-        if cap.meters and meter.name not in cap.meters:
-            continue
-        for i, amount in enumerate(billed_before_cap(deal, offer, meter, PLAN)):
-            months[i] += amount
-    return months
+def _category_value(ctx: SheetContext, cat: Category) -> Callable[[int], Decimal]:
+    return lambda m: ctx.by_category.get((cat, m), Decimal(0))
+
+
+def _year_totals(ctx: SheetContext, total: Column) -> Block:
+    st, t, schedule = ctx.deal_st, ctx.table, ctx.schedule
+    block = Block()
+    block.add(Text("Totals by contract year" + (f" ({ctx.deal.currency})" if ctx.converted else ""), st.heading))
+    titles = dict(CATEGORY_TITLES)
+    heads = ["Contract year", *(titles[c] for c, _ in ctx.sums), "Total"]
+    block.add(*(Text(h, st.header) for h in heads))
+
+    def sumif(column: Column, r: int, convert: bool) -> Callable[[], str]:
+        def formula() -> str:
+            text = f"SUMIF({t.span(t.year)},{rel(block.top + r, 0)},{t.span(column)})"
+            return "=" + (ctx.to_deal(text) if convert else text)
+
+        return formula
+
+    for y, year in enumerate(schedule.years, start=1):
+        r = 1 + y
+        cells = [Calc(sumif(c, r, True), year.by_category.get(cat.value, Decimal(0)), st.money) for cat, c in ctx.sums]
+        block.add(Number(y, st.count), *cells, Calc(sumif(total, r, False), year.total, st.money_bold))
+    last = 1 + len(schedule.years)
+
+    def term(col: int) -> Callable[[], str]:
+        return lambda: f"=SUM({rel(block.top + 2, col)}:{rel(block.top + last, col)})"
+
+    by_cat = schedule.by_category()
+    values = [by_cat.get(cat.value, Decimal(0)) for cat, _ in ctx.sums] + [schedule.total]
+    block.add(
+        Text("Term (TCO)", st.header), *(Calc(term(col), v, st.money_bold) for col, v in enumerate(values, start=1))
+    )
+    return block
 
 
 def _price_factor(offer: Offer, year: int) -> Decimal:

@@ -1,171 +1,74 @@
 """The Inputs sheet: every figure of the offers the cost sheets read, one per row, with the deal-file field it
 came from. Blue cells on pale yellow are inputs; change one and every cost sheet and the comparison follow.
 
-Columns: A what it is, B the value, C how it is used, D the deal-file field.
+Columns: A what it is, B the value, C how it is used, D the deal-file field. Amounts of an offer priced in another
+currency are in that currency (its own number format); the cost sheets convert them at the exchange rate here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
-from principal.cost import ratecard
+from principal.cost.exit_terms import outage_hour_cost
+from principal.cost.fx import offer_currency
 from principal.cost.timeline import uplift_rate, years_in_term
-from principal.cost.volumes import rounding_factor
 from principal.model.deal import Deal, Offer
-from principal.model.pricing import LicenseKind, Period, RateCardKind, UpliftKind, UpliftTarget, UsageMeter
-from principal.reports.workbook.cells import Styles, num, ref
+from principal.model.pricing import UpliftKind, UpliftTarget
+from principal.reports.workbook import inputs_pricing as pricing
+from principal.reports.workbook import inputs_terms as terms
+from principal.reports.workbook.cells import Styles
+from principal.reports.workbook.input_refs import (
+    BuyerRefs,
+    DealInputs,
+    ForecastRefs,
+    IncumbentRefs,
+    OfferInputs,
+    Step,
+    WaveRefs,
+)
+from principal.reports.workbook.input_rows import SHEET, WHAT_IF, Assumed, Rows
 
-SHEET = "Inputs"
-
-
-@dataclass(frozen=True)
-class ForecastRefs:
-    expected: str
-    growth: str
-    unit: str
-
-
-@dataclass(frozen=True)
-class LicenceRefs:
-    name: str
-    kind: LicenseKind
-    quantity: str
-    price: str
-    round_up: str | None
-    ramp: tuple[tuple[str, str], ...]
+__all__ = ["SHEET", "write_inputs"]
 
 
-@dataclass(frozen=True)
-class RecurringRefs:
-    name: str
-    monthly: str
-    from_month: str
-    uplifted: str
-
-
-@dataclass(frozen=True)
-class BandRefs:
-    up_to: str | None
-    rate: str
-
-
-@dataclass(frozen=True)
-class MeterRefs:
-    meter: UsageMeter
-    forecast: ForecastRefs
-    flat_rate: str | None
-    bands: tuple[BandRefs, ...]
-    rounding_factor: str | None
-    per_seat: str | None
-    fixed: str | None
-    total_increment: str | None
-    minimum: str | None
-
-
-@dataclass(frozen=True)
-class CapRefs:
-    meters: tuple[str, ...]
-    period: Period
-    percent: str | None
-    amount: str | None
-    collar: str | None
-
-
-@dataclass(frozen=True)
-class MilestoneRefs:
-    name: str
-    percent: str | None
-    month: str | None
-
-
-@dataclass(frozen=True)
-class FeeRefs:
-    name: str
-    amount: str
-    milestones: tuple[MilestoneRefs, ...]
-
-
-@dataclass(frozen=True)
-class OfferInputs:
-    name: str
-    offer: Offer
-    billing_start: str
-    go_live: str
-    tied: str
-    uplift_rates: tuple[str, ...]
-    applies_licences: str
-    applies_usage: str
-    licences: tuple[LicenceRefs, ...]
-    recurring: tuple[RecurringRefs, ...]
-    meters: tuple[MeterRefs, ...]
-    cap: CapRefs | None
-    fees: tuple[FeeRefs, ...]
-
-
-class _Rows:
-    """Appends label / value / note / field rows and returns the value cell's address."""
-
-    def __init__(self, sheet: Worksheet, st: Styles) -> None:
-        self.sheet = sheet
-        self.st = st
-        self.row = 0
-
-    def heading(self, text: str) -> None:
-        self.row += 1
-        self.sheet.write_string(self.row, 0, text, self.st.heading)
-        self.row += 1
-
-    def value(self, label: str, value: Decimal | int | bool, fmt: Format, note: str, field: str) -> str:
-        self.sheet.write_string(self.row, 0, label, self.st.text)
-        self.sheet.write_number(self.row, 1, num(value), fmt)
-        self._tail(note, field)
-        return self._take()
-
-    def formula(self, label: str, formula: str, cached: Decimal, fmt: Format, note: str, field: str) -> str:
-        self.sheet.write_string(self.row, 0, label, self.st.text)
-        self.sheet.write_formula(self.row, 1, formula, fmt, num(cached))
-        self._tail(note, field)
-        return self._take()
-
-    def text(self, label: str, text: str, note: str = "", field: str = "") -> None:
-        self.sheet.write_string(self.row, 0, label, self.st.text)
-        self.sheet.write_string(self.row, 1, text, self.st.text)
-        self._tail(note, field)
-        self.row += 1
-
-    def _tail(self, note: str, field: str) -> None:
-        if note:
-            self.sheet.write_string(self.row, 2, note, self.st.note)
-        if field:
-            self.sheet.write_string(self.row, 3, field, self.st.note)
-
-    def _take(self) -> str:
-        address = ref(self.row, 1, SHEET)
-        self.row += 1
-        return address
-
-
-def write_inputs(sheet: Worksheet, st: Styles, deal: Deal, offers: list[str]) -> dict[str, OfferInputs]:
+def write_inputs(
+    sheet: Worksheet,
+    st: Styles,
+    deal: Deal,
+    offers: list[str],
+    styles_for: Callable[[str], Styles],
+    defaults: Mapping[str, tuple[Assumed, ...]],
+) -> DealInputs:
+    """The Inputs sheet; `styles_for(currency)` gives the number formats of an offer's own currency and
+    `defaults[offer]` the engine's labelled defaults for it."""
     sheet.set_column(0, 0, 52)
     sheet.set_column(1, 1, 16)
     sheet.set_column(2, 2, 70)
     sheet.set_column(3, 3, 48)
     sheet.write_string(0, 0, f"Inputs: {deal.name}", st.title)
-    rows = _Rows(sheet, st)
+    rows = Rows(sheet, st, {d.path: d for found in defaults.values() for d in found})
     rows.row = 1
     rows.text("How to use", "Change any blue cell; the cost sheets and the comparison recalculate.")
     for col, head in enumerate(("Figure", "Value", "How it is used", "Deal-file field")):
         sheet.write_string(rows.row, col, head, st.header)
     rows.row += 1
     forecasts = _forecasts(rows, deal, offers)
-    return {name: _offer(rows, deal, name, forecasts) for name in offers}
+    buyer = _buyer(rows, deal)
+    rates = _exchange_rates(rows, deal, offers)
+    out = DealInputs(buyer, forecasts)
+    for name in offers:
+        offer = deal.offers[name]
+        rows.defaults = {d.path: d for d in defaults.get(name, ())}
+        currency = offer_currency(deal, offer)
+        out.offers[name] = _offer(rows, styles_for(currency), deal, name, currency, rates.get(currency), forecasts)
+    return out
 
 
-def _forecasts(rows: _Rows, deal: Deal, offers: list[str]) -> dict[str, ForecastRefs]:
+def _forecasts(rows: Rows, deal: Deal, offers: list[str]) -> dict[str, ForecastRefs]:
     st = rows.st
     used = {m.forecast for name in offers for m in deal.offers[name].usage}
     rows.heading("Forecasts at the buyer's plan (units a month)")
@@ -184,12 +87,178 @@ def _forecasts(rows: _Rows, deal: Deal, offers: list[str]) -> dict[str, Forecast
             "volume in contract year y = expected x (1 + growth/100)^(y-1)",
             f"{path}.growth_percent",
         )
-        out[name] = ForecastRefs(expected, growth, fc.unit)
+        what_if = rows.value(
+            f"{name}: what-if volume (% of the plan)",
+            100,
+            st.input_percent,
+            "type 130 for 30% above the plan: usage follows, while caps and collars stay measured on the plan "
+            "(so an overrun makes a cap bind)",
+            WHAT_IF,
+        )
+        schedule = tuple(
+            Step(
+                rows.value(
+                    f"{name}: schedule step {j + 1} from month",
+                    step.from_month,
+                    st.input_count,
+                    "an explicit volume on the new platform replaces expected x growth x agents live" if j == 0 else "",
+                    f"{path}.schedule[{j}].from_month",
+                ),
+                rows.value(
+                    f"{name}: schedule step {j + 1} volume",
+                    step.expected,
+                    st.input_count,
+                    "",
+                    f"{path}.schedule[{j}].expected",
+                ),
+            )
+            for j, step in enumerate(fc.schedule)
+        )
+        out[name] = ForecastRefs(expected, growth, fc.unit, what_if, schedule)
     return out
 
 
-def _offer(rows: _Rows, deal: Deal, name: str, forecasts: dict[str, ForecastRefs]) -> OfferInputs:
+def _buyer(rows: Rows, deal: Deal) -> BuyerRefs:
     st = rows.st
+    buyer = deal.buyer
+    rows.heading("The buyer")
+    agents = rows.value("Agents", buyer.agents, st.input_count, "the operation's agents", "buyer.agents")
+    start = None
+    if deal.start is not None:
+        start = rows.date("Contract start (month 1)", deal.start, "the renewal notice date counts from it", "start")
+    rate = None
+    if buyer.discount_rate_percent is not None:
+        rate = rows.value(
+            "Discount rate a year (%)",
+            buyer.discount_rate_percent,
+            st.input_percent,
+            "net present value of payments: monthly rate (1 + r)^(1/12) - 1",
+            "buyer.discount_rate_percent",
+        )
+    hour = None
+    cost = outage_hour_cost(deal)
+    down = buyer.downtime
+    if cost is not None and down is not None:
+        assert down.loaded_cost_per_agent_hour is not None
+        assert down.contacts_per_hour is not None and down.value_per_lost_contact is not None
+        p = "buyer.downtime"
+        loaded = rows.value(
+            "Loaded cost of an agent-hour",
+            down.loaded_cost_per_agent_hour,
+            st.input_money,
+            "",
+            f"{p}.loaded_cost_per_agent_hour",
+        )
+        contacts = rows.value("Contacts an hour", down.contacts_per_hour, st.input_count, "", f"{p}.contacts_per_hour")
+        share = rows.value(
+            "Contacts lost in an outage (%)", down.lost_contact_share, st.input_percent, "", f"{p}.lost_contact_share"
+        )
+        value = rows.value(
+            "Value of a lost contact", down.value_per_lost_contact, st.input_money, "", f"{p}.value_per_lost_contact"
+        )
+        hour = rows.formula(
+            "One hour of a full outage costs",
+            f"={agents}*{loaded}+{contacts}*{share}/100*{value}",
+            cost,
+            st.money,
+            "agents x loaded cost + contacts x lost share x value per lost contact",
+            p,
+        )
+    return BuyerRefs(agents, rate, start, hour, _incumbent(rows, deal))
+
+
+def _incumbent(rows: Rows, deal: Deal) -> IncumbentRefs | None:
+    inc = deal.buyer.incumbent
+    st = rows.st
+    if inc is None or inc.monthly_cost is None:
+        return None
+    p = "buyer.incumbent"
+    rows.heading(
+        f"The incumbent{f': {inc.name}' if inc.name else ''} (staying, and running it while the operation moves)"
+    )
+    monthly = rows.value("Incumbent: cost a month", inc.monthly_cost, st.input_money, "all in", f"{p}.monthly_cost")
+    growth = rows.value(
+        "Incumbent: growth a year (%)",
+        inc.annual_growth_percent,
+        st.input_percent,
+        "cost in contract year y = monthly x (1 + growth/100)^(y-1)",
+        f"{p}.annual_growth_percent",
+    )
+
+    def assumed(field: str, label: str, value: int | Decimal, fmt: Format, note: str) -> str:
+        return rows.value(label, value, fmt, rows.defaulted(f"{p}.{field}", note), f"{p}.{field}")
+
+    notice = assumed("notice_months", "Incumbent: notice (months)", inc.notice_months or 0, st.input_count, "")
+    served = assumed(
+        "notice_served_month", "Incumbent: notice served in month", inc.notice_served_month or 1, st.input_count, ""
+    )
+    overlap = assumed(
+        "overlap_months",
+        "Incumbent: months kept running after each go-live",
+        inc.overlap_months or 0,
+        st.input_count,
+        "parallel running",
+    )
+    variable = assumed(
+        "variable_percent",
+        "Incumbent: share that falls as agents move (%)",
+        inc.variable_percent if inc.variable_percent is not None else Decimal(100),
+        st.input_percent,
+        "per-seat licences; the rest is paid until the incumbent is off",
+    )
+    committed = fee = None
+    if inc.committed_until_month is not None:
+        committed = rows.value(
+            "Incumbent: committed through month",
+            inc.committed_until_month,
+            st.input_count,
+            "paid in full through this month unless the early-termination fee ends it",
+            f"{p}.committed_until_month",
+        )
+    else:
+        rows.text(
+            "Incumbent: committed through month",
+            "none",
+            rows.defaulted(f"{p}.committed_until_month"),
+            f"{p}.committed_until_month",
+        )
+    if inc.early_termination_fee is not None:
+        fee = rows.value(
+            "Incumbent: early-termination fee",
+            inc.early_termination_fee,
+            st.input_money,
+            "charged once in the end month when it ends the commitment",
+            f"{p}.early_termination_fee",
+        )
+    return IncumbentRefs(monthly, growth, notice, served, overlap, variable, committed, fee)
+
+
+def _exchange_rates(rows: Rows, deal: Deal, offers: list[str]) -> dict[str, str]:
+    used = sorted({offer_currency(deal, deal.offers[n]) for n in offers} - {deal.currency})
+    if not used:
+        return {}
+    rows.heading(f"Exchange rates ({deal.currency} per unit of another currency)")
+    return {
+        code: rows.value(
+            f"{deal.currency} per {code}",
+            deal.fx_rates[code],
+            rows.st.input_rate,
+            f"offers priced in {code} are costed in {code}, then every charge is converted at this rate",
+            f"fx_rates.{code}",
+        )
+        for code in used
+    }
+
+
+def _offer(
+    rows: Rows,
+    st: Styles,
+    deal: Deal,
+    name: str,
+    currency: str,
+    fx_rate: str | None,
+    forecasts: dict[str, ForecastRefs],
+) -> OfferInputs:
     offer = deal.offers[name]
     path = f"offers.{name}"
     rows.heading(f"Offer {name}" + (f": {offer.label}" if offer.label else ""))
@@ -200,6 +269,13 @@ def _offer(rows: _Rows, deal: Deal, name: str, forecasts: dict[str, ForecastRefs
         "fixed in this workbook: each cost sheet has one row per month; export again for another term",
         f"{path}.term_months",
     )
+    if currency != deal.currency:
+        rows.text(
+            "Currency of this offer",
+            currency,
+            f"its amounts below are in {currency}; its cost sheet converts them into {deal.currency}",
+            f"{path}.currency",
+        )
     impl = offer.implementation
     start = rows.value(
         "Billing starts in month",
@@ -208,13 +284,25 @@ def _offer(rows: _Rows, deal: Deal, name: str, forecasts: dict[str, ForecastRefs
         "licences and recurring fees are billed from this month",
         f"{path}.implementation.billing_start_month",
     )
-    go_live = rows.value(
-        "Go-live month",
-        impl.go_live_month if impl and impl.go_live_month else 1,
-        st.input_count,
-        "usage is billed from this month",
-        f"{path}.implementation.go_live_month",
-    )
+    waves = _waves(rows, st, offer, path)
+    if waves:
+        months = ",".join(w.go_live for w in waves)
+        go_live = rows.formula(
+            "Go-live month (the first wave's)",
+            f"=MIN({months})",
+            Decimal(min(w.go_live_month for w in offer.implementation.waves)),  # type: ignore[union-attr]
+            st.count,
+            "usage is billed from this month",
+            f"{path}.implementation.go_live_month",
+        )
+    else:
+        go_live = rows.value(
+            "Go-live month",
+            impl.go_live_month if impl and impl.go_live_month else 1,
+            st.input_count,
+            rows.defaulted(f"{path}.implementation.go_live_month", "usage is billed from this month"),
+            f"{path}.implementation.go_live_month",
+        )
     tied = rows.value(
         "Billing waits for go-live (1 yes, 0 no)",
         1 if impl and impl.billing_tied_to_go_live else 0,
@@ -252,18 +340,43 @@ def _offer(rows: _Rows, deal: Deal, name: str, forecasts: dict[str, ForecastRefs
     return OfferInputs(
         name=name,
         offer=offer,
+        currency=currency,
+        fx_rate=fx_rate,
         billing_start=start,
         go_live=go_live,
         tied=tied,
         uplift_rates=rates,
         applies_licences=applies_lic,
         applies_usage=applies_use,
-        licences=_licences(rows, offer, path),
-        recurring=_recurring(rows, offer, path),
-        meters=tuple(_meter(rows, deal, m, i, path, forecasts) for i, m in enumerate(offer.usage)),
-        cap=_cap(rows, offer, path),
-        fees=_fees(rows, offer, path),
+        licences=pricing.licences(rows, st, offer, path),
+        recurring=pricing.recurring(rows, st, offer, path),
+        meters=pricing.meters(rows, st, deal, offer, path, forecasts),
+        cap=pricing.cap(rows, st, offer, path),
+        fees=pricing.fees(rows, st, offer, path),
+        credits=terms.credits(rows, st, offer, path),
+        surcharges=terms.surcharges(rows, st, offer, path),
+        billing=terms.billing(rows, st, name, offer, path),
+        renewal=terms.renewal(rows, st, offer, path),
+        exit=terms.exit_terms(rows, st, offer, path),
+        waves=waves,
     )
+
+
+def _waves(rows: Rows, st: Styles, offer: Offer, path: str) -> tuple[WaveRefs, ...]:
+    impl = offer.implementation
+    if impl is None or not impl.waves:
+        return ()
+    out = []
+    for i, wave in enumerate(impl.waves):
+        p = f"{path}.implementation.waves[{i}]"
+        agents = rows.value(
+            f"Wave {wave.name}: agents", wave.agents, st.input_count, "agents moving to the new platform", f"{p}.agents"
+        )
+        month = rows.value(
+            f"Wave {wave.name}: go-live month", wave.go_live_month, st.input_count, "", f"{p}.go_live_month"
+        )
+        out.append(WaveRefs(wave.name, agents, month))
+    return tuple(out)
 
 
 def _describe_uplift(offer: Offer) -> str:
@@ -278,218 +391,3 @@ def _describe_uplift(offer: Offer) -> str:
     if u.cap is not None:
         parts.append(f"cap {u.cap}%")
     return "; ".join(parts) + f", from contract year {u.from_year} (the cost engine's rate for each year)"
-
-
-def _licences(rows: _Rows, offer: Offer, path: str) -> tuple[LicenceRefs, ...]:
-    st = rows.st
-    out = []
-    for i, lic in enumerate(offer.licenses):
-        p = f"{path}.licenses[{i}]"
-        per = "logged-in hour" if lic.kind is LicenseKind.hourly else "seat a month"
-        label = f"Licence {lic.name} ({lic.kind.value})"
-        quantity = rows.value(
-            f"{label}: quantity", lic.quantity, st.input_count, "seats, or logged-in hours a month", f"{p}.quantity"
-        )
-        price = rows.value(
-            f"{label}: price per {per}",
-            lic.unit_price,
-            st.input_rate,
-            "charge a month = quantity x price x the year's uplift factor",
-            f"{p}.unit_price",
-        )
-        round_up = None
-        if lic.kind is LicenseKind.hourly:
-            round_up = rows.value(
-                f"{label}: hours rounded up (1/0)",
-                1 if lic.round_hours_up else 0,
-                st.input_flag,
-                "",
-                f"{p}.round_hours_up",
-            )
-        ramp = tuple(
-            (
-                rows.value(
-                    f"{label}: step {j + 1} from month",
-                    step.from_month,
-                    st.input_count,
-                    "",
-                    f"{p}.ramp[{j}].from_month",
-                ),
-                rows.value(
-                    f"{label}: step {j + 1} quantity", step.quantity, st.input_count, "", f"{p}.ramp[{j}].quantity"
-                ),
-            )
-            for j, step in enumerate(lic.ramp)
-        )
-        out.append(LicenceRefs(lic.name, lic.kind, quantity, price, round_up, ramp))
-    return tuple(out)
-
-
-def _recurring(rows: _Rows, offer: Offer, path: str) -> tuple[RecurringRefs, ...]:
-    st = rows.st
-    out = []
-    for i, fee in enumerate(offer.recurring_fees):
-        p = f"{path}.recurring_fees[{i}]"
-        monthly = rows.value(f"Recurring fee {fee.name}: a month", fee.monthly, st.input_money, "", f"{p}.monthly")
-        first = rows.value(
-            f"Recurring fee {fee.name}: from month", fee.from_month, st.input_count, "", f"{p}.from_month"
-        )
-        uplifted = rows.value(
-            f"Recurring fee {fee.name}: uplifted (1/0)", 1 if fee.uplifted else 0, st.input_flag, "", f"{p}.uplifted"
-        )
-        out.append(RecurringRefs(fee.name, monthly, first, uplifted))
-    return tuple(out)
-
-
-def _meter(
-    rows: _Rows, deal: Deal, meter: UsageMeter, i: int, path: str, forecasts: dict[str, ForecastRefs]
-) -> MeterRefs:
-    st = rows.st
-    p = f"{path}.usage[{i}]"
-    card = meter.rate_card
-    unit = deal.buyer.forecasts[meter.forecast].unit
-    label = f"Usage {meter.name}"
-    rows.text(
-        f"{label}: rate card", ratecard.describe(card), f"volume from forecast {meter.forecast}", f"{p}.rate_card"
-    )
-    flat = None
-    bands: list[BandRefs] = []
-    if card.kind is RateCardKind.flat:
-        assert card.rate is not None
-        flat = rows.value(f"{label}: rate per {unit}", card.rate, st.input_rate, "", f"{p}.rate_card.rate")
-    else:
-        per = "a month" if card.period is Period.month else "a contract year"
-        for j, band in enumerate(card.bands):
-            up_to = None
-            if band.up_to is not None:
-                up_to = rows.value(
-                    f"{label}: band {j + 1} up to ({unit}s {per})",
-                    band.up_to,
-                    st.input_count,
-                    "inclusive upper limit of the band",
-                    f"{p}.rate_card.bands[{j}].up_to",
-                )
-            rate = rows.value(
-                f"{label}: band {j + 1} rate per {unit}",
-                band.rate,
-                st.input_rate,
-                "open-ended last band" if band.up_to is None else "",
-                f"{p}.rate_card.bands[{j}].rate",
-            )
-            bands.append(BandRefs(up_to, rate))
-    factor = _rounding(rows, meter, label, p)
-    per_seat = fixed = increment = minimum = None
-    if meter.included is not None:
-        per_seat = rows.value(
-            f"{label}: included per seat a month",
-            meter.included.per_seat,
-            st.input_count,
-            "units included before the rate card applies",
-            f"{p}.included.per_seat",
-        )
-        fixed = rows.value(
-            f"{label}: included a month", meter.included.fixed, st.input_count, "", f"{p}.included.fixed"
-        )
-    if meter.rounding is not None and meter.rounding.total_increment is not None:
-        increment = rows.value(
-            f"{label}: billed total rounded up to a multiple of",
-            meter.rounding.total_increment,
-            st.input_count,
-            "",
-            f"{p}.rounding.total_increment",
-        )
-    if meter.minimum is not None:
-        minimum = rows.value(
-            f"{label}: minimum commitment per {meter.minimum.period.value}",
-            meter.minimum.amount,
-            st.input_money,
-            "a shortfall below it is billed at the end of each period, from its first month (pro rata for part years)",
-            f"{p}.minimum.amount",
-        )
-    return MeterRefs(meter, forecasts[meter.forecast], flat, tuple(bands), factor, per_seat, fixed, increment, minimum)
-
-
-def _rounding(rows: _Rows, meter: UsageMeter, label: str, p: str) -> str | None:
-    r = meter.rounding
-    if r is None or r.mean_event_seconds is None or (r.increment_seconds is None and r.minimum_seconds == 0):
-        return None
-    st = rows.st
-    minimum = rows.value(
-        f"{label}: minimum billed per event (seconds)", r.minimum_seconds, st.input_count, "", f"{p}.rounding"
-    )
-    mean = rows.value(
-        f"{label}: average event length (seconds)", r.mean_event_seconds, st.input_count, "", f"{p}.rounding"
-    )
-    if r.increment_seconds is not None:
-        inc = rows.value(
-            f"{label}: billing increment (seconds)", r.increment_seconds, st.input_count, "", f"{p}.rounding"
-        )
-        formula = f"=({minimum}+EXP(-{minimum}/{mean})*{inc}/(1-EXP(-{inc}/{mean})))/{mean}"
-        note = "billed per actual unit, event lengths exponential: (m + e^(-m/mean) x i / (1 - e^(-i/mean))) / mean"
-    else:
-        formula = f"=({minimum}+{mean}*EXP(-{minimum}/{mean}))/{mean}"
-        note = "billed per actual unit, event lengths exponential: (m + mean x e^(-m/mean)) / mean"
-    return rows.formula(
-        f"{label}: per-event rounding factor", formula, rounding_factor(r), rows.st.factor, note, f"{p}.rounding"
-    )
-
-
-def _cap(rows: _Rows, offer: Offer, path: str) -> CapRefs | None:
-    cap = offer.usage_cap
-    if cap is None:
-        return None
-    st = rows.st
-    covered = ", ".join(cap.meters) if cap.meters else "all usage meters"
-    percent = amount = collar = None
-    if cap.percent_of_forecast is not None:
-        percent = rows.value(
-            f"Usage cap per {cap.period.value} (% of the forecast charge)",
-            cap.percent_of_forecast,
-            st.input_percent,
-            f"covers {covered}; usage above the cap within the {cap.period.value} is refused",
-            f"{path}.usage_cap.percent_of_forecast",
-        )
-    else:
-        assert cap.amount is not None
-        amount = rows.value(
-            f"Usage cap per {cap.period.value} (amount)",
-            cap.amount,
-            st.input_money,
-            f"covers {covered}; pro rata for a short last year",
-            f"{path}.usage_cap.amount",
-        )
-    if cap.collar_percent_of_forecast is not None:
-        collar = rows.value(
-            "Usage collar (% of the forecast charge)",
-            cap.collar_percent_of_forecast,
-            st.input_percent,
-            "the buyer pays at least this share in each period",
-            f"{path}.usage_cap.collar_percent_of_forecast",
-        )
-    return CapRefs(cap.meters, cap.period, percent, amount, collar)
-
-
-def _fees(rows: _Rows, offer: Offer, path: str) -> tuple[FeeRefs, ...]:
-    st = rows.st
-    out = []
-    for i, fee in enumerate(offer.one_time_fees):
-        p = f"{path}.one_time_fees[{i}]"
-        amount = rows.value(f"One-time fee {fee.name}: amount", fee.amount, st.input_money, "", f"{p}.amount")
-        if not fee.milestones:
-            out.append(FeeRefs(fee.name, amount, (MilestoneRefs("due in month 1", None, None),)))
-            continue
-        milestones = []
-        for j, ms in enumerate(fee.milestones):
-            share = rows.value(
-                f"  milestone {ms.name}: share (%)",
-                ms.percent,
-                st.input_percent,
-                "paid = share x fee" + (" (held back until acceptance)" if ms.holdback else ""),
-                f"{p}.milestones[{j}].percent",
-            )
-            month = rows.value(
-                f"  milestone {ms.name}: month", ms.month, st.input_count, "", f"{p}.milestones[{j}].month"
-            )
-            milestones.append(MilestoneRefs(ms.name, share, month))
-        out.append(FeeRefs(fee.name, amount, tuple(milestones)))
-    return tuple(out)

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from principal.model.pricing import RateCardKind
-from principal.reports.workbook.inputs_sheet import MeterRefs
+from principal.reports.workbook.input_refs import MeterRefs
 
 
 def price_formula(meter: MeterRefs, volume: str) -> str:
