@@ -147,6 +147,7 @@ def test_every_deliberate_error_has_the_one_root() -> None:
 OUTSIDE_THE_ROOT = {
     "CurrencyMismatch": "mixing currencies in arithmetic is a bug in an engine, not something the user can fix",
     "_CpuTimeUp": "control flow inside the parser sandbox; it never leaves the child process",
+    "Refusal": "control flow inside the bounded YAML reader; yaml_positions turns it into a located InputError",
 }
 EXCEPTION_BASES = {"Exception", "ValueError", "RuntimeError", "TypeError", "KeyError", "LookupError", "OSError"}
 

@@ -88,7 +88,9 @@ def test_volume_and_incumbent_shrinking_by_100_percent_end_after_year_one(tmp_pa
     # licences 100 x 120 x 24 = 288,000; usage 100,000 x 0.01 = 1,000 a month in year 1 only = 12,000
     assert cost["total"] == "300000.00"
     # the incumbent: 30,000 x 12 in year 1, nothing in year 2
-    assert cost["incumbent_term_cost"] == "360000.00"
+    switching = cost["switching"]
+    assert isinstance(switching, dict)
+    assert switching["staying"] == "360000.00"
 
 
 def test_amounts_at_the_bounds_stay_exact_through_every_command(tmp_path: Path) -> None:
