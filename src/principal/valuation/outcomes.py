@@ -63,6 +63,24 @@ def spread_deal(deal: Deal, factor: Decimal) -> Deal:
     return deal.model_copy(update={"buyer": buyer})
 
 
+def vendor_view_deal(deal: Deal) -> Deal:
+    """The deal with each forecast the vendor estimated rescaled to the vendor's figure (range and events kept in
+    proportion): how the vendor sees the risk of a usage term."""
+    forecasts = {}
+    for name, fc in deal.buyer.forecasts.items():
+        if fc.vendor_expected is None or not fc.expected:
+            forecasts[name] = fc
+            continue
+        ratio = fc.vendor_expected / fc.expected
+        update: dict[str, object] = {"expected": fc.vendor_expected}
+        if fc.low is not None:
+            update["low"] = fc.low * ratio
+        if fc.high is not None:
+            update["high"] = fc.high * ratio
+        forecasts[name] = fc.model_copy(update=update)
+    return deal.model_copy(update={"buyer": deal.buyer.model_copy(update={"forecasts": forecasts})})
+
+
 def _priced(offer: Offer) -> str:
     """The offer's terms that move the contract's cost (not its SLA or exit terms, not its wording)."""
     return offer.model_dump_json(exclude={"sla", "exit", "label"})
@@ -77,8 +95,12 @@ def _with_offer(deal: Deal, name: str, offer: Offer) -> Deal:
 class Valuer:
     """Draw-by-draw costs of offers and offer variants on one world; every figure is memoised."""
 
-    def __init__(self, deal: Deal, risk: RiskAssumptions, draws: int = DRAWS, seed: int = SEED) -> None:
+    def __init__(
+        self, deal: Deal, risk: RiskAssumptions, draws: int = DRAWS, seed: int = SEED, plan_deal: Deal | None = None
+    ) -> None:
         self.original = deal
+        self.plan_deal = plan_deal
+        """The deal whose forecasts percent-of-forecast caps are set against (default: `deal`)."""
         self.risk = risk
         self.deal = spread_deal(deal, risk.forecast_spread.value)
         self.draws = draws
@@ -90,7 +112,7 @@ class Valuer:
     def rebuilt(self, risk: RiskAssumptions, changed: str) -> Valuer:
         """A valuer over other assumptions (`changed` names the one that differs): the same seed, so the same
         underlying draws; the contract draws are reused unless the forecasts change."""
-        other = Valuer(self.original, risk, self.draws, self.seed)
+        other = Valuer(self.original, risk, self.draws, self.seed, self.plan_deal)
         keep = set()
         if changed != "forecast_spread":
             keep.add("contract")
@@ -113,7 +135,9 @@ class Valuer:
 
     def contract(self, name: str, offer: Offer) -> FloatArray:
         def make() -> FloatArray:
-            sim = simulate(_with_offer(self.deal, name, offer), name, self.draws, self.seed, offer=offer)
+            deal = _with_offer(self.deal, name, offer)
+            plan = _with_offer(self.plan_deal, name, offer) if self.plan_deal is not None else None
+            sim = simulate(deal, name, self.draws, self.seed, offer=offer, plan_deal=plan)
             self._known[name] = sim.dual_running is not None
             return sim.term_samples + (sim.dual_running or 0.0)
 
