@@ -158,7 +158,8 @@ def _meter_charges(
     currency: str,
     collect: MeterDraws | None = None,
 ) -> FloatArray:
-    billable = volumes * float(rounding_factor(meter.rounding))
+    factor = float(rounding_factor(meter.rounding))
+    billable = volumes * factor if factor != 1.0 else volumes  # the volumes are never written to below
     if meter.included is not None:
         included = float(meter.included.per_seat) * seats + float(meter.included.fixed)
         billable = np.maximum(billable - included[None, :], 0.0)
