@@ -49,19 +49,28 @@ def render_lever_values(values: Mapping[str, Valuation], fmt: Formatter) -> None
 
 
 def render_tornado(result: Tornado, fmt: Formatter) -> None:
+    """One row per assumption: the recommended offer's expected cost at its low and high value, and what flips."""
     console.print()
     table = _table(
         f"Sensitivity: {result.recommended} is cheapest in expectation ({fmt.money(result.expected_cost)}); "
-        f"{fmt.number(result.draws)} draws"
+        f"each assumption at its low and high value ({fmt.number(result.draws)} draws)"
     )
-    for col in ("assumption", "basis", "low", "change", "cheapest", "high", "change", "cheapest"):
-        table.add_column(col, justify="left" if col in ("assumption", "basis", "cheapest") else "right")
+    for col in ("assumption", "basis", "low", "change", "high", "change", "what changes"):
+        table.add_column(col, justify="left" if col in ("assumption", "basis", "what changes") else "right")
     for row in result.rows:
-        cells = [row.title, row.basis.value]
-        for end in (row.low, row.high):
-            cheapest = end.recommended + (" (flips)" if end.flips else "")
+        changes = []
+        for label, end in (("low", row.low), ("high", row.high)):
+            if end.flips:
+                changes.append(f"{label}: {end.recommended} cheapest")
             if end.lever_signs_flip:
-                cheapest += "; sign flips: " + ", ".join(end.lever_signs_flip)
-            cells += [fmt.number(end.value), fmt.money(end.change), cheapest]
-        table.add_row(*cells)
+                changes.append(f"{label}: sign of {', '.join(end.lever_signs_flip)} flips")
+        table.add_row(
+            row.assumption,
+            row.basis.value,
+            fmt.number(row.low.value),
+            fmt.money(row.low.change, whole=True),
+            fmt.number(row.high.value),
+            fmt.money(row.high.change, whole=True),
+            "; ".join(changes) or "nothing",
+        )
     console.print(table)

@@ -32,6 +32,7 @@ class TornadoEnd:
     flips: bool
     """True when another offer becomes the cheapest."""
     lever_signs_flip: tuple[str, ...]
+    """Levers of the recommended offer whose saving turns into a cost, or a cost into a saving."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ def tornado(
             there = _expected(other, deal, offers)
             pick = min(offers, key=lambda n: (there[n], n))
             now = _signs(other, deal, best, reference)
-            flipped = tuple(k for k, s in signs.items() if now.get(k, s) != s)
+            flipped = tuple(k for k, s in signs.items() if now.get(k, s) * s < 0)
             ends.append(
                 TornadoEnd(
                     value, money(there[best], cur), money(there[best] - costs[best], cur), pick, pick != best, flipped
