@@ -48,6 +48,13 @@ def test_every_lever_has_one_value_in_every_command(outputs: dict[str, Any]) -> 
     compared = _by_lever(outputs["compare"]["lever_values"]["revised-ask"]["levers"])
     aligned = _by_lever(outputs["align"]["lever_values"]["revised-ask"]["levers"])
     assert compared == planned
+    # compare's lever attribution carries the same figure on the cost levers the valuation prices.
+    versus = {v["offer"]: v for v in outputs["compare"]["versus_baseline"]}["revised-ask"]
+    attributed = {lv["lever"]: (lv["expected_saving"], lv["p90_saving"]) for lv in versus["levers"]}
+    assert attributed["usage_cap"] == planned["usage_cap"]
+    assert attributed["usage_rates"] == planned["usage_rates"]
+    assert attributed["one_time_fees"] == planned["holdback"]
+    assert attributed["licences"] == (None, None)  # a price lever: at plan volumes only
     assert aligned == planned
     risk = {a["issue"]: a["risk_value"] for a in plan["asks"]}
     for lever, (expected, p90) in planned.items():
