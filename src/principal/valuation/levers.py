@@ -100,7 +100,7 @@ LEVER_SPECS: tuple[LeverSpec, ...] = (
     ),
     LeverSpec(
         "holdback",
-        "milestones and holdback",
+        "one-time fees, milestones and holdback",
         ("implementation_slip_probability", "slip_months"),
         lambda ref, offer: holdback_amount(ref) != holdback_amount(offer),
         lambda offer, ref: offer.model_copy(update={"one_time_fees": ref.one_time_fees}),
