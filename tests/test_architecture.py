@@ -23,7 +23,7 @@ NEUTRAL = frozenset(
     {"principal", "principal.money", "principal.errors", "principal.statements", "principal.json_encoding"}
     | {"principal.lazy_exports", "principal.locales"}
 )
-ENGINES = ("cost", "sla", "align", "strategy", "review")
+ENGINES = ("cost", "sla", "valuation", "align", "strategy", "review")
 BELOW_ENGINES = frozenset({"neutral", "model", "loader"})
 
 MAY_IMPORT: dict[str, frozenset[str]] = {
@@ -33,8 +33,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "store": frozenset({"neutral", "model", "loader"}),
     "cost": BELOW_ENGINES,
     "sla": BELOW_ENGINES | {"cost"},
-    "align": BELOW_ENGINES | {"cost", "sla"},
-    "strategy": BELOW_ENGINES | {"cost", "sla", "align"},
+    "valuation": BELOW_ENGINES | {"cost", "sla"},
+    "align": BELOW_ENGINES | {"cost", "sla", "valuation"},
+    "strategy": BELOW_ENGINES | {"cost", "sla", "valuation", "align"},
     "review": BELOW_ENGINES,
     "rehearse": BELOW_ENGINES | {"cost", "sla", "align", "strategy", "review"},
     "llm": frozenset({"neutral"}),
@@ -276,6 +277,7 @@ def _named_tuple(tree: ast.Module, node: ast.expr) -> ast.Tuple:
 ENTRY_POINTS = {
     "principal.cost": {"schedule", "cost_report", "cost_result", "compare", "comparison_result", "simulate"},
     "principal.sla": {"sla_report", "allowed_downtime", "replay_outages", "simulate_designs", "compare_designs"},
+    "principal.valuation": {"value_levers", "valuer_for", "lever_between"},
     "principal.align": {"align", "align_offers", "compare_alignment"},
     "principal.strategy": {"build_brief", "draft_clauses", "build_kpis", "parse_goals", "load_goals"},
     "principal.review": {"review_file", "review_document", "read_document", "load_document", "evaluate_cuad"},

@@ -65,11 +65,13 @@ def test_three_equal_value_packages_with_tco(seed_deal: Deal, brief: Brief) -> N
     assert isinstance(seat[lic.theme], Amount) and isinstance(seat[usage.theme], Amount)
     assert seat[lic.theme] < seat[usage.theme] or words(lic.levels["uplift"]) != "5%"
     assert words(usage.levels["usage_cap"]) == "cap 105%"
-    assert words(credits.levels["chronic_exit"]) == "ask's rule on every component"
+    # The credits-led package leads with the stronger credit ladder (valued by the one Monte Carlo of
+    # principal.valuation, the largest risk value of the space).
+    assert words(credits.levels["sla_credits"]) == "ask's terms, credits +5 points"
     # TCO comes from the cost engine: the price-led package is the cheapest in cash.
     assert lic.term_cost == usd("5735186.08")
     # Scored by the alignment engine: mean of the five areas (strong 100, needs work 50, at risk 0).
-    assert [p.alignment_score for p in brief.packages] == [40.0, 50.0, 40.0]
+    assert [p.alignment_score for p in brief.packages] == [50.0, 50.0, 40.0]
 
 
 def test_asks_reconcile_with_compare(seed_deal: Deal, brief: Brief) -> None:
@@ -84,7 +86,9 @@ def test_asks_reconcile_with_compare(seed_deal: Deal, brief: Brief) -> None:
     assert brief.open_saving == usd("296305.38")
     ranked = [a.ranked_value for a in brief.asks]
     assert ranked == sorted(ranked, reverse=True)
-    assert brief.asks[0].issue == IssueKey.usage_cap.value
+    # The SLA ladder is the largest risk value of the one valuation (the cap was first under the old default
+    # formula "P(high volume) 0.25 x the saving at 1.3x plan").
+    assert brief.asks[0].issue == IssueKey.sla_credits.value
 
 
 def test_walk_away_zopa_and_nash(seed_deal: Deal, brief: Brief) -> None:

@@ -158,7 +158,8 @@ def test_strategy_tab_shows_the_brief_packages_and_clause_drafts(seeded: WebClie
     assert "Walk away above term cost $5,832,000.00" in text(page)
     packages = element(page, '<table class="list money-table packages">', "table")
     lead = next(r for r in packages.split("<tr>") if "license price led" in r)
-    assert cells(lead)[:4] == ["license price led", "$5,735,186.08", "$780,713.54", "40 / 100"]
+    # Value to you: the risk levels come from principal.valuation's one Monte Carlo (docs/valuation.md).
+    assert cells(lead)[:4] == ["license price led", "$5,735,186.08", "$971,676.55", "50 / 100"]
     assert "Usage charges, volume bands and annual cap" in page
     original = seeded.client.get("/deals/1/strategy?offer=original").text
     assert 'option value="original" selected' in original

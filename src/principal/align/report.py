@@ -6,7 +6,7 @@ format them, and `principal.json_encoding` turns them into JSON with no serialis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from principal.align.checks import Check, questions, run_checklist
@@ -20,6 +20,8 @@ from principal.align.stress import StressResult, cost_scenarios
 from principal.model.deal import Deal
 from principal.money import Amount
 from principal.sla.fee_base import fee_bases_for_offer
+from principal.valuation import Valuation
+from principal.valuation.comparison import offer_valuations
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,12 @@ class Alignment:
     """ISO 4217 code of every amount in the reports."""
     offers: tuple[AlignmentReport, ...]
     compare: tuple[AreaComparison, ...]
+    lever_values: dict[str, Valuation] = field(default_factory=dict)
+    """Each offer's non-price levers against the baseline, valued by `principal.valuation` (the figures `compare`
+    and `plan` quote)."""
 
 
 def align_offers(deal: Deal, names: list[str] | tuple[str, ...]) -> Alignment:
     reports = tuple(align(deal, name) for name in names)
-    return Alignment(deal.currency, reports, compare_alignment(reports))
+    values = offer_valuations(deal, names, deal.baseline_name)
+    return Alignment(deal.currency, reports, compare_alignment(reports), values)

@@ -41,10 +41,14 @@ def align_command(
     if as_json:
         emit_result(result)
         return
+    from principal.cli.valuation_render import render_lever_values
+
     if len(result.offers) == 1:
         _render_one(result.offers[0], fmt)
+        render_lever_values(result.lever_values, fmt)
         return
     _render_side_by_side(result, fmt)
+    render_lever_values(result.lever_values, fmt)
     console.print("\nRun with --offer NAME for one offer's scenarios, incentive tests, fee timing and checklist.")
 
 

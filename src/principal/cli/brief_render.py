@@ -64,6 +64,14 @@ def render_brief(brief: Brief, fmt: Formatter) -> None:
         )
         _say(f"     How: {text(ask.formula)} [{ask.source}]")
     _say(f"  Still open against the vendor's latest offer in total: {money(brief.open_saving)}.")
+    if brief.lever_values:
+        _say("  Non-price levers in expectation (one Monte Carlo, the figures compare and align print):")
+        for lv in brief.lever_values:
+            basis = lv.basis.value + (": " + ", ".join(lv.defaults_used) if lv.defaults_used else "")
+            _say(
+                f"    {lv.title}: expected saving {money(lv.expected_saving, blank='unknown')}, P90 saving "
+                f"{money(lv.p90_saving, blank='unknown')} ({basis})"
+            )
     _say()
     _say("Trade-off map (value to you / cost to them)")
     for t in brief.trade_map:

@@ -159,6 +159,9 @@ def compare_command(
     offer: list[str] = typer.Option([], "--offer", "-o", help="Offers to compare (repeatable); default all."),
     baseline: str | None = typer.Option(None, "--baseline", "-b", help="Offer to measure savings against."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    with_tornado: bool = typer.Option(
+        False, "--tornado", help="Add the sensitivity table: which assumption would change the cheapest offer."
+    ),
 ) -> None:
     """Offers side by side: totals, savings against the baseline by lever, and when cumulative costs cross."""
     from principal.cost.compare import compare
@@ -172,11 +175,20 @@ def compare_command(
     names = pick_offers(deal, offer, str(file))
     if baseline is not None:
         pick_offers(deal, [baseline], str(file), "--baseline")
-    result = comparison_result(compare(deal, names, baseline))
+    from principal.valuation.comparison import valued_comparison
+
+    result = valued_comparison(
+        deal, comparison_result(compare(deal, names, baseline)), names, with_tornado=with_tornado
+    )
     if as_json:
         emit_result(result)
         return
     _render_compare(result, fmt)
+    from principal.cli.valuation_render import render_lever_values, render_tornado
+
+    render_lever_values(result.lever_values, fmt)
+    if result.tornado is not None:
+        render_tornado(result.tornado, fmt)
 
 
 def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:

@@ -158,7 +158,8 @@ def _meter_charges(
     currency: str,
     collect: MeterDraws | None = None,
 ) -> FloatArray:
-    billable = volumes * float(rounding_factor(meter.rounding))
+    factor = float(rounding_factor(meter.rounding))
+    billable = volumes * factor if factor != 1.0 else volumes  # the volumes are never written to below
     if meter.included is not None:
         included = float(meter.included.per_seat) * seats + float(meter.included.fixed)
         billable = np.maximum(billable - included[None, :], 0.0)
@@ -217,9 +218,17 @@ def _apply_cap(deal: Deal, offer: Offer, covered_charges: FloatArray, covered: l
     return out
 
 
-def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int, collect: MeterDraws | None = None) -> FloatArray:
+def simulate_usage(
+    deal: Deal,
+    offer: Offer,
+    draws: int,
+    seed: int,
+    collect: MeterDraws | None = None,
+    plan_deal: Deal | None = None,
+) -> FloatArray:
     """Usage charges (draws x months) for an offer, in the offer's currency; `collect` receives each meter's
-    billable units and charges before any cap."""
+    billable units and charges before any cap. `plan_deal` gives the forecast a percent-of-forecast cap is set
+    against when the volumes come from another view (the vendor's estimates); default `deal`."""
     term = offer.term_months
     start = go_live_month(offer, PLAN)
     shares = live_shares(deal, offer, PLAN)
@@ -243,7 +252,7 @@ def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int, collect: Met
         else:
             total += charges
     if cap is not None and covered:
-        total += _apply_cap(deal, offer, covered_total, covered)
+        total += _apply_cap(plan_deal or deal, offer, covered_total, covered)
     return total
 
 
@@ -260,8 +269,9 @@ def simulate(
     *,
     offer: Offer | None = None,
     progress: Callable[[int], None] | None = None,
+    plan_deal: Deal | None = None,
 ) -> Simulation:
-    """Simulate an offer's cost over `draws` forecast scenarios."""
+    """Simulate an offer's cost over `draws` forecast scenarios (`plan_deal`: see `simulate_usage`)."""
     if offer is None:
         offer = deal.offers[offer_name]
     term = offer.term_months
@@ -278,7 +288,7 @@ def simulate(
     for begin in range(0, draws, chunk):
         size = min(chunk, draws - begin)
         per_meter: MeterDraws | None = {} if surcharges is not None else None
-        part = simulate_usage(deal, offer, size, seed + begin, per_meter)
+        part = simulate_usage(deal, offer, size, seed + begin, per_meter, plan_deal)
         if rate != 1.0:
             part *= rate
         usage[begin : begin + size] = part

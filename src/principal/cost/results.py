@@ -200,7 +200,12 @@ class LeverResult:
     lever: str
     description: str
     term: Amount
+    """The lever's share of the saving at plan volumes (Shapley attribution on the cost of switching)."""
     by_year: tuple[Amount, ...]
+    expected_saving: Amount | None = None
+    """For a lever the valuation prices (bands, cap, milestones and holdback): its value in expectation, the figure
+    `align`, `plan` and the brief quote (filled by `principal.valuation.comparison`; None otherwise)."""
+    p90_saving: Amount | None = None
 
 
 @dataclass(frozen=True)

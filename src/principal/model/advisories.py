@@ -1,6 +1,8 @@
 """Things in a valid deal that are probably not what its author meant: warnings, never errors.
 
-- A percentage that looks like a fraction (`percent_of_forecast: 1.1` is a 1.1% cap; `percent: 0.05` is 0.05%).
+- A percentage that looks like a fraction (`percent_of_forecast: 1.1` is a 1.1% cap; `percent: 0.05` is 0.05%;
+  an SLA `target: 0.999` is 0.999% availability): every field named percent, *_percent, percent_*, *_percent_*, the
+  uplift's floor, cap and CPI, `lost_contact_share`, `monthly_noise`, and the SLA's availability figures.
 - A milestone payment gated on go-live (or on stable operations) in a month before that go-live.
 
 Each warning is (path, message); the loader locates it in the file and every command prints it before its output.
@@ -16,6 +18,7 @@ from pydantic import BaseModel
 
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import MilestoneGate, Uplift, UsageCap
+from principal.model.sla import Component, CreditTier, Sla
 
 Finding = tuple[tuple[str | int, ...], str]
 
@@ -24,8 +27,10 @@ CAP_FRACTION_BELOW = Decimal(10)
 FRACTION_BELOW = Decimal(1)
 """Any other percentage between 0 and 1 is read as a fraction typed as %."""
 DAYS_A_MONTH = Decimal(365) / 12
-PERCENT_NAMES = frozenset({"lost_contact_share"})
+PERCENT_NAMES = frozenset({"lost_contact_share", "monthly_noise"})
 """Percentages whose field name does not say so."""
+AVAILABILITY_NAMES = frozenset({"target", "combined_target", "below"})
+"""Availability percentages of an SLA (components, combined target, credit tiers): 0.999 is a fraction of 99.9%."""
 
 
 def advise_deal(deal: Deal) -> list[Finding]:
@@ -37,6 +42,8 @@ def advise_deal(deal: Deal) -> list[Finding]:
 
 def _percent_field(owner: BaseModel, name: str) -> bool:
     if isinstance(owner, Uplift) and name in ("floor", "cap", "cpi_assumed"):
+        return True
+    if isinstance(owner, Component | Sla | CreditTier) and name in AVAILABILITY_NAMES:
         return True
     if name in PERCENT_NAMES:
         return True

@@ -128,10 +128,16 @@ class BuyerRisk(Record):
         default=Decimal(50_000), description="What an export costs when it is not included. Assumption: 50,000."
     )
     high_volume_probability: Probability = Field(
-        default=0.25, description="Chance usage runs well above plan. Assumption: 0.25."
+        default=0.25,
+        description="Chance usage runs well above plan. Assumption: 0.25. Kept for older files: lever values "
+        "simulate the forecasts instead (docs/valuation.md).",
     )
     high_volume_factor: Decimal = Field(
-        default=Decimal("1.3"), ge=1, le=10, description="How far above plan, as a factor. Assumption: 1.3."
+        default=Decimal("1.3"),
+        ge=1,
+        le=10,
+        description="How far above plan, as a factor. Assumption: 1.3. Kept for older files: lever values simulate "
+        "the forecasts instead (docs/valuation.md).",
     )
 
 

@@ -18,7 +18,8 @@ characters, no duplicate anchors and no YAML tags other than the plain types (`!
 An offer may `extends:` an earlier one: it copies that offer and changes only the keys it gives (lists are
 replaced whole, mappings are merged key by key).
 
-See `examples/ccaas-450/deal.yaml` for a complete example.
+See `examples/ccaas-450/deal.yaml` for a complete example, and `examples/multi-region/deal.yaml` for competing bids
+with waves, usage minimums, a surcharge and incumbent notice terms.
 """
 
 

@@ -13,7 +13,7 @@ from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Chart, Paragraph, Section, Table
 from principal.reports.brief.sections_switching import switching_blocks
 
-CATEGORY_LABELS = {
+CATEGORY_LABELS: dict[str, str] = {
     "licenses": "licences",
     "recurring": "recurring fees",
     "usage": "usage",
@@ -21,6 +21,11 @@ CATEGORY_LABELS = {
     "usage_cap": "refused by usage cap",
     "usage_collar": "usage collar",
     "one_time": "one-time fees",
+    "commitment": "usage commitments (overage, take-or-pay)",
+    "true_up": "licence true-ups",
+    "surcharge": "surcharges",
+    "tax": "taxes",
+    "credit": "credits and free months",
     "dual_running": "dual running (incumbent)",
     "early_termination": "incumbent early termination",
 }

@@ -88,6 +88,7 @@ def asks_section(c: BriefContent) -> Section:
         ),
         Paragraph("How each value is worked out", emphasis=True),
         Bullets(how),
+        *_lever_values(c),
     ]
     return Section("Asks", "asks", tuple(blocks), (_trades(b, fmt), _packages(b, fmt), _words(b, fmt)))
 
@@ -197,3 +198,27 @@ def clauses_section(c: BriefContent) -> Section:
         "every clause before it goes to the vendor."
     )
     return Section("Clause drafts", "clauses", (intro,), tuple(subsections))
+
+
+def _lever_values(c: BriefContent) -> list[Block]:
+    """The non-price levers in expectation: the one valuation compare, align and plan quote."""
+    levers = c.strategy.lever_values
+    if not levers:
+        return []
+    money = c.fmt.money
+    rows = tuple(
+        (
+            lv.title,
+            money(lv.expected_saving, blank="unknown"),
+            money(lv.p90_saving, blank="unknown"),
+            lv.basis.value + (": " + ", ".join(lv.defaults_used) if lv.defaults_used else ""),
+        )
+        for lv in levers
+    )
+    return [
+        Paragraph(
+            "Non-price levers in expectation: one Monte Carlo over your forecasts and the SLA outage model (the same "
+            "draws with and without each lever); positive figures lower your expected cost of switching."
+        ),
+        Table(("Lever", "Expected saving", "P90 saving", "Basis"), rows, "Lever values", numeric=(1, 2), small=True),
+    ]

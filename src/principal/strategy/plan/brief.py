@@ -25,6 +25,7 @@ from principal.statements import Percent, Statement, say
 from principal.strategy.negotiation import Utilities, Zopa, meso, nash_point, zopa
 from principal.strategy.plan.deal_space import DealSpace, build_space, significant
 from principal.strategy.sentences import concat, literal
+from principal.valuation import LeverValue
 
 LEVER_ISSUE = {
     "licences": IssueKey.seat_price,
@@ -124,6 +125,9 @@ class Brief:
     talk_track: tuple[Statement, ...]
     packages: tuple[Package, ...]
     notes: tuple[str, ...]
+    lever_values: tuple[LeverValue, ...] = ()
+    """The target's non-price levers against the vendor's latest offer, from `principal.valuation` (the figures
+    compare and align print): expected and P90 saving, each with its basis."""
 
 
 def pick_names(deal: Deal, negotiation: Negotiation) -> tuple[str, str, str]:
@@ -257,6 +261,7 @@ def build_brief(deal: Deal) -> Brief:
         talk_track=(),
         packages=packages,
         notes=tuple(notes),
+        lever_values=space.valuation.levers if space.valuation is not None else (),
     )
     return talk.with_words(brief, deal, space)
 

@@ -3,7 +3,8 @@
 Each level is a change to the vendor's offer. Money levels are valued with the cost engine (term cost of the
 vendor's offer minus term cost with that one change), so their amounts are the cost engine's. The vendor loses the
 revenue the change removes, measured at its own volume estimates where the deal records them. Risk terms are valued
-with the formulas in `valuation`. The buyer's utility weighs each issue by the deal's priorities.
+by the one lever valuation (`principal.valuation`, read through `valuation`): the same figures compare and align
+print. The buyer's utility weighs each issue by the deal's priorities.
 
 A level's label and formula are statements with typed figures (an `Amount` seat price, a `Percent` uplift), so the
 presentation layer words them in the deal's currency and locale.
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from principal.cost import Category, Scenario, schedule
+from principal.cost import Scenario, schedule
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
 from principal.model.pricing import OneTimeFee
@@ -26,6 +27,8 @@ from principal.strategy.negotiation import Issue, IssueSpace
 from principal.strategy.negotiation.space import FloatArray
 from principal.strategy.plan import valuation
 from principal.strategy.sentences import concat, literal
+from principal.valuation import Valuation, value_levers
+from principal.valuation.outcomes import holdback_amount
 
 Change = Callable[[Offer], Offer]
 
@@ -77,6 +80,8 @@ class DealSpace:
     target: str
     issues: tuple[DealIssue, ...]
     space: IssueSpace
+    valuation: Valuation | None = None
+    """The target's non-price levers against the reference (`principal.valuation`): the figures the risk levels use."""
 
     def offer_for(self, levels: tuple[int, ...] | list[int]) -> Offer:
         offer = self.deal.offers[self.reference]
@@ -136,10 +141,7 @@ class _Costs:
     def __init__(self, deal: Deal, negotiation: Negotiation) -> None:
         self.deal = deal
         self.currency = deal.currency
-        risk = negotiation.buyer_risk
-        self.high = Scenario(name="high volume", volume_factor=risk.high_volume_factor, events_occur=True)
         self.vendor = Scenario(name="vendor estimate", vendor_view=True)
-        self.vendor_high = Scenario(name="vendor high", vendor_view=True, volume_factor=risk.high_volume_factor)
 
     def total(self, offer: Offer, scenario: Scenario | None = None) -> Decimal:
         if scenario is None:
@@ -154,21 +156,7 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
     costs = _Costs(deal, negotiation)
     base = costs.total(ref)
     base_vendor = costs.total(ref, costs.vendor)
-    ref_schedule = schedule(deal, reference)
-    recurring = ref_schedule.total - ref_schedule.category_total(Category.one_time)
-    risk = negotiation.buyer_risk
-    optimism = (
-        negotiation.vendor.expected_misses_per_year / risk.expected_misses_per_year
-        if risk.expected_misses_per_year > 0
-        else Decimal(1)
-    )
-    basis = valuation.RiskBasis(
-        monthly_fees=recurring / ref.term_months,
-        term_months=ref.term_months,
-        downtime_cost_per_miss=valuation.downtime_cost_per_miss(deal, negotiation),
-        optimism=optimism,
-        currency=deal.currency,
-    )
+    basis = valuation.risk_basis(deal, reference, target, negotiation)
     issues: list[DealIssue] = []
     builders = (
         _seat_price,
@@ -205,7 +193,8 @@ def build_space(deal: Deal, reference: str, target: str, negotiation: Negotiatio
             for issue in issues
         )
     )
-    return DealSpace(deal, negotiation, reference, target, tuple(issues), space)
+    values = value_levers(deal, target, reference, valuer=basis.valuer)
+    return DealSpace(deal, negotiation, reference, target, tuple(issues), space, values)
 
 
 def _money_level(
@@ -313,32 +302,17 @@ def _usage_cap(
     cap = ask.usage_cap
     if cap is None or cap == ref.usage_cap or cap.percent_of_forecast is None:
         return None
-    p = Decimal(str(negotiation.buyer_risk.high_volume_probability))
-    high_base = costs.total(ref, costs.high)
-    vendor_high_base = costs.total(ref, costs.vendor_high)
     asked = cap.percent_of_forecast
-    factor = negotiation.buyer_risk.high_volume_factor
     options = sorted({asked, asked + 10, asked + 20, max(asked - 5, Decimal(101))}, reverse=True)
-    cur = costs.currency
     levels = [Level(literal("no cap"), _same, Decimal(0), Decimal(0), literal("no cap: nothing changes"))]
     ask_level = 0
     for pct in options:
         change = _update(usage_cap=cap.model_copy(update={"percent_of_forecast": pct}))
-        variant = change(ref)
-        buyer = p * (high_base - costs.total(variant, costs.high))
-        vendor = -p * (vendor_high_base - costs.total(variant, costs.vendor_high))
-        formula = say(
-            "cap at {cap}: P(high volume) {p} x term cost saved when volume runs {factor}x plan with every event "
-            "({saved}); the vendor, at its own estimates x{factor}, loses {loss}",
-            cap=Percent(pct),
-            p=plain_number(p),
-            factor=plain_number(factor),
-            saved=Amount(buyer / p if p else buyer, cur),
-            loss=Amount(-vendor, cur),
-        )
+        value = valuation.risk_value(basis, "usage_cap", change(ask))
+        formula = concat(say("cap at {cap}: ", cap=Percent(pct)), value.formula)
         if pct == asked:
             ask_level = len(levels)
-        levels.append(Level(say("cap {cap}", cap=Percent(pct)), change, buyer, vendor, formula))
+        levels.append(Level(say("cap {cap}", cap=Percent(pct)), change, value.buyer, value.vendor, formula))
     return DealIssue(IssueKey.usage_cap, "usage cap", tuple(levels), ask_level)
 
 
@@ -367,8 +341,6 @@ def _sla_credits(
     ref_plain = ref.sla.model_copy(update={"chronic": ()}) if ref.sla is not None else None
     if ask.sla is None or ask.sla.model_copy(update={"chronic": ()}) == ref_plain:
         return None
-    misses = negotiation.buyer_risk.expected_misses_per_year
-    vendor_misses = negotiation.vendor.expected_misses_per_year
     levels = []
     for label, sla in (("ask's terms", ask.sla), ("ask's terms, credits +5 points", _stronger_credits(ask.sla))):
 
@@ -376,21 +348,8 @@ def _sla_credits(
             chronic = offer.sla.chronic if offer.sla is not None else ()
             return offer.model_copy(update={"sla": sla.model_copy(update={"chronic": chronic})})
 
-        new = change(ref)
-        buyer = valuation.credits_value(new, basis, misses) - valuation.credits_value(ref, basis, misses)
-        vendor = -(
-            valuation.credits_value(new, basis, vendor_misses) - valuation.credits_value(ref, basis, vendor_misses)
-        )
-        formula = say(
-            "{misses} misses a year x {years} years x {fees} a month x ({new} - {old}) credit per miss; the vendor "
-            "expects {vendor_misses} misses a year",
-            misses=plain_number(misses),
-            years=Count(significant(basis.years, 4)),
-            fees=Amount(basis.monthly_fees, basis.currency),
-            new=Percent(significant(valuation.credit_per_miss(new.sla), 4)),
-            old=Percent(significant(valuation.credit_per_miss(ref.sla), 4)),
-            vendor_misses=plain_number(vendor_misses),
-        )
+        value = valuation.risk_value(basis, "sla_credits", change(ask))
+        buyer, vendor, formula = value.buyer, value.vendor, value.formula
         levels.append(Level(literal(label), change, buyer, vendor, formula))
     return _risk_issue(IssueKey.sla_credits, "SLA components and credits", levels)
 
@@ -406,10 +365,6 @@ def _chronic(
 ) -> DealIssue | None:
     if ask.sla is None or not ask.sla.chronic or (ref.sla is not None and ref.sla.chronic == ask.sla.chronic):
         return None
-    components = tuple(c.name for c in ask.sla.components)
-    risk = negotiation.buyer_risk
-    p = Decimal(str(risk.chronic_failure_probability))
-    at_stake = basis.monthly_fees * basis.term_months / 2
     levels = []
     every = tuple(rule.model_copy(update={"components": ()}) for rule in ask.sla.chronic)
     options = [("ask's terms", ask.sla.chronic)]
@@ -422,21 +377,8 @@ def _chronic(
                 return offer.model_copy(update={"sla": ask.sla})
             return offer.model_copy(update={"sla": offer.sla.model_copy(update={"chronic": rules})})
 
-        share = valuation.chronic_coverage(rules, components)
-        buyer = p * share * basis.downtime_cost_per_miss * risk.expected_misses_per_year * basis.years / 2
-        vendor = -p * share * basis.optimism * at_stake
-        formula = say(
-            "P(chronic failure) {p} x {share} of components covered x {downtime} downtime cost per missed month x "
-            "{misses} misses a year x {years} years left on average; the vendor risks half the term's fees "
-            "({at_stake}) at that chance scaled by its optimism ({optimism})",
-            p=plain_number(p),
-            share=Count(significant(share, 3)),
-            downtime=Amount(basis.downtime_cost_per_miss, basis.currency),
-            misses=plain_number(risk.expected_misses_per_year),
-            years=Count(significant(basis.years / 2, 4)),
-            at_stake=Amount(at_stake, basis.currency),
-            optimism=Count(significant(basis.optimism, 3)),
-        )
+        value = valuation.risk_value(basis, "chronic_exit", change(ask))
+        buyer, vendor, formula = value.buyer, value.vendor, value.formula
         levels.append(Level(literal(label), change, buyer, vendor, formula))
     return _risk_issue(IssueKey.chronic_exit, "chronic-failure exit", levels)
 
@@ -470,22 +412,14 @@ def _holdback(
     basis: valuation.RiskBasis,
     negotiation: Negotiation,
 ) -> DealIssue | None:
-    if ask.one_time_fees == ref.one_time_fees or valuation.holdback_amount(ask) == 0:
+    if ask.one_time_fees == ref.one_time_fees or holdback_amount(ask) == 0:
         return None
-    p = Decimal(str(negotiation.buyer_risk.implementation_slip_probability))
     levels = []
     for label, fees in (("ask's terms", ask.one_time_fees), ("ask's milestones, holdback doubled", None)):
         schedule_fees = fees if fees is not None else _deeper_holdback(ask.one_time_fees)
         change = _update(one_time_fees=schedule_fees)
-        held = valuation.holdback_amount(change(ref)) - valuation.holdback_amount(ref)
-        formula = say(
-            "P(implementation slips) {p} x {held} held back until stable operations; the vendor scales the chance "
-            "by {optimism}",
-            p=plain_number(p),
-            held=Amount(held, basis.currency),
-            optimism=Count(significant(basis.optimism, 3)),
-        )
-        levels.append(Level(literal(label), change, p * held, -p * basis.optimism * held, formula))
+        value = valuation.risk_value(basis, "holdback", change(ask))
+        levels.append(Level(literal(label), change, value.buyer, value.vendor, value.formula))
     return _risk_issue(IssueKey.holdback, "milestones and holdback", levels)
 
 
@@ -501,18 +435,9 @@ def _exit_terms(
     if ask.exit is None or ask.exit == ref.exit:
         return None
     change = _update(exit=ask.exit)
-    buyer = valuation.exit_value(ask, negotiation) - valuation.exit_value(ref, negotiation)
-    risk = negotiation.buyer_risk
-    formula = say(
-        "P(exit) {p} x (export fee avoided {fee} + {hours} transition hours x (market {rate} - agreed rate)); the "
-        "vendor forgoes the same",
-        p=plain_number(risk.exit_probability),
-        fee=Amount(risk.data_export_fee, costs.currency),
-        hours=plain_number(risk.transition_hours),
-        rate=Amount(risk.market_rate_per_hour, costs.currency),
-    )
+    value = valuation.risk_value(basis, "exit_terms", change(ask))
     return _risk_issue(
         IssueKey.exit_terms,
         "data export and transition",
-        [Level(literal("ask's terms"), change, buyer, -buyer, formula)],
+        [Level(literal("ask's terms"), change, value.buyer, value.vendor, value.formula)],
     )

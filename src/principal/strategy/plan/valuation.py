@@ -1,97 +1,104 @@
-"""Money values of the non-price terms, by small stated formulas over the negotiation assumptions.
+"""Money values of the non-price terms for the deal space, read from `principal.valuation`.
 
-Every formula here is printed in the brief next to its figure:
-- SLA credits: misses a year x years x average monthly fees x (credit per miss under the level - under the reference)
-  where credit per miss = min(cap, mean of the ladder's percentages + the escalation's added points).
-- chronic exit: P(chronic failure) x share of components covered x downtime cost of one missed month x misses a
-  year x half the term in years (the vendor risks half the term's fees).
-- holdback: P(implementation slips) x the amount held back.
-- exit terms: P(exit) x (export fee avoided + transition hours x (market rate - agreed rate)).
-The vendor values the same terms with its own, more optimistic failure rate: the buyer's probabilities are scaled by
-(vendor's expected misses / buyer's expected misses). That difference in beliefs is what makes credits and exit
-rights cheap to give and valuable to get.
+Every risk level of the plan is valued by the one lever valuation (`principal.valuation`): the change in the
+buyer's expected risk-adjusted cost of switching between the ask with the issue at the vendor's terms and the ask
+with the issue at that level, on one Monte Carlo over the forecasts and the SLA outage model (common random
+numbers). So the figure `plan` and the brief quote for a lever is the one `compare` and `align` print.
+The vendor values credits, chronic exit and the holdback with its own, more optimistic failure rate: the buyer's
+value is scaled by (vendor's expected misses a year / buyer's). A usage cap is valued for the vendor on the same
+Monte Carlo with its own volume estimates (`vendor_view_deal`); exit support is money it gives up one for one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import Negotiation
-from principal.model.sla import ChronicRule, Sla
+from principal.money import Amount
+from principal.statements import Count, Statement, say
+from principal.valuation import SPECS, Basis, LeverValue, Valuer, lever_between, risk_assumptions, valuer_for
+from principal.valuation.outcomes import vendor_view_deal
+
+OPTIMISTIC = frozenset({"sla_credits", "chronic_exit", "holdback"})
+"""Levers the vendor prices at its own failure rate."""
+VENDOR_VOLUMES = frozenset({"usage_cap"})
+"""Levers the vendor prices at its own volume estimates (the others it gives up one for one)."""
+
+
+def significant(value: Decimal) -> str:
+    return format(value.normalize(), "f") if abs(value) >= 1 else format(value, ".3g")
 
 
 @dataclass(frozen=True)
 class RiskBasis:
-    """The inputs every risk formula uses, fixed for one deal."""
+    """What every risk level of one deal is valued with: the valuation's draws and the vendor's optimism."""
 
-    monthly_fees: Decimal
-    term_months: int
-    downtime_cost_per_miss: Decimal
+    valuer: Valuer
+    target: str
+    reference: str
+    ask: Offer
+    ref: Offer
     optimism: Decimal
     currency: str
+    vendor_valuers: list[Valuer] = field(default_factory=list)
 
-    @property
-    def years(self) -> Decimal:
-        return Decimal(self.term_months) / 12
-
-
-def downtime_cost_per_miss(deal: Deal, negotiation: Negotiation) -> Decimal:
-    """Hours down in a missed month x (contacts per hour x value per lost contact x lost share + idle agent pay)."""
-    hours = negotiation.buyer_risk.outage_hours_per_miss
-    down = deal.buyer.downtime
-    if down is None:
-        return Decimal(0)
-    lost = Decimal(0)
-    if down.contacts_per_hour is not None and down.value_per_lost_contact is not None:
-        lost = down.contacts_per_hour * down.value_per_lost_contact * down.lost_contact_share / 100
-    idle = (down.loaded_cost_per_agent_hour or Decimal(0)) * deal.buyer.agents
-    return hours * (lost + idle)
+    def vendor_valuer(self) -> Valuer:
+        """The same Monte Carlo at the vendor's own volume estimates (built on first use)."""
+        if not self.vendor_valuers:
+            deal = self.valuer.original
+            view = vendor_view_deal(deal)
+            self.vendor_valuers.append(Valuer(view, risk_assumptions(view), self.valuer.draws, self.valuer.seed, deal))
+        return self.vendor_valuers[0]
 
 
-def credit_per_miss(sla: Sla | None) -> Decimal:
-    """Credit (% of the fee base) a typical missed month earns under an SLA."""
-    if sla is None or not sla.credits.tiers:
-        return Decimal(0)
-    tiers = sla.credits.tiers
-    mean = sum((t.percent for t in tiers), Decimal(0)) / len(tiers)
-    if sla.credits.escalation is not None:
-        mean += sla.credits.escalation.add_percent
-    cap = sla.credits.cap_percent
-    return min(mean, cap) if cap is not None else mean
-
-
-def credits_value(offer: Offer, basis: RiskBasis, misses_per_year: Decimal) -> Decimal:
-    return misses_per_year * basis.years * basis.monthly_fees * credit_per_miss(offer.sla) / 100
-
-
-def chronic_coverage(rules: tuple[ChronicRule, ...], components: tuple[str, ...]) -> Decimal:
-    """Share of the SLA's components that some chronic rule watches (a rule naming none watches all)."""
-    if not rules or not components:
-        return Decimal(0)
-    if any(not rule.components for rule in rules):
-        return Decimal(1)
-    watched = {name for rule in rules for name in rule.components} & set(components)
-    return Decimal(len(watched)) / len(components)
-
-
-def holdback_amount(offer: Offer) -> Decimal:
-    return sum(
-        (fee.amount * m.percent / 100 for fee in offer.one_time_fees for m in fee.milestones if m.holdback),
-        Decimal(0),
+def risk_basis(deal: Deal, reference: str, target: str, negotiation: Negotiation) -> RiskBasis:
+    risk = negotiation.buyer_risk
+    optimism = (
+        negotiation.vendor.expected_misses_per_year / risk.expected_misses_per_year
+        if risk.expected_misses_per_year > 0
+        else Decimal(1)
+    )
+    return RiskBasis(
+        valuer_for(deal), target, reference, deal.offers[target], deal.offers[reference], optimism, deal.currency
     )
 
 
-def exit_value(offer: Offer, negotiation: Negotiation) -> Decimal:
-    risk = negotiation.buyer_risk
-    ex = offer.exit
-    if ex is None:
-        return Decimal(0)
-    saved = Decimal(0)
-    if ex.data_export is not None and ex.data_export.included:
-        saved += risk.data_export_fee - (ex.data_export.fee or Decimal(0))
-    ta = ex.transition_assistance
-    if ta is not None and ta.included and ta.rate_per_hour is not None:
-        saved += risk.transition_hours * max(risk.market_rate_per_hour - ta.rate_per_hour, Decimal(0))
-    return Decimal(str(risk.exit_probability)) * saved
+@dataclass(frozen=True)
+class RiskValue:
+    buyer: Decimal
+    vendor: Decimal
+    formula: Statement
+    lever: LeverValue
+
+
+def risk_value(basis: RiskBasis, key: str, level_terms: Offer) -> RiskValue:
+    """Value of the ask with issue `key` at `level_terms`' terms against the ask with it at the vendor's."""
+    spec = SPECS[key]
+    without = spec.revert(basis.ask, basis.ref)
+    lever = lever_between(basis.valuer, spec, basis.target, level_terms, without, basis.reference)
+    saving = lever.expected_saving.number if lever.expected_saving is not None else Decimal(0)
+    p90 = lever.p90_saving.number if lever.p90_saving is not None else Decimal(0)
+    if key in VENDOR_VOLUMES:
+        theirs = lever_between(basis.vendor_valuer(), spec, basis.target, level_terms, without, basis.reference)
+        vendor = -(theirs.expected_saving.number if theirs.expected_saving is not None else Decimal(0))
+        how = "at its own volume estimates"
+    elif key in OPTIMISTIC:
+        vendor = -saving * basis.optimism
+        how = f"at its own failure rate (x{significant(basis.optimism)})"
+    else:
+        vendor = -saving
+        how = "one for one"
+    where = "stated by the deal" if lever.basis is Basis.deal else "defaults: " + ", ".join(lever.defaults_used)
+    formula = say(
+        "expected saving {saving} (P90 {p90}) on one Monte Carlo of {draws} draws over your forecasts, the SLA "
+        "outage model and the slip and exit odds ({where}); the vendor, {how}, gives up {loss}",
+        saving=Amount(saving, basis.currency),
+        p90=Amount(p90, basis.currency),
+        draws=Count(Decimal(basis.valuer.draws)),
+        where=where,
+        how=how,
+        loss=Amount(-vendor, basis.currency),
+    )
+    return RiskValue(saving, vendor, formula, lever)
