@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.clirunner import run
 from tests.conftest import SEED
 
-MOVES = "we need $140 a seat and a 110% cap\nwhy\nask bands\nask credits\noffer seat_price=142 uplift=3\n"
+MOVES = "we need $140 a seat and a 110% cap\nwhy\nask bands\noffer seat_price=142 uplift=3\n"
 
 
 def test_a_scripted_run_reaches_an_agreement_and_shows_the_debrief(tmp_path: Path) -> None:

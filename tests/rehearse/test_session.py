@@ -3,6 +3,7 @@ the transcript exports."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from principal.present import formatter_for
@@ -10,6 +11,8 @@ from principal.rehearse.deal_board import DealBoard
 from principal.rehearse.persona import PERSONAS
 from principal.rehearse.session import Session
 from principal.reports import rehearsal
+from tests.clirunner import run
+from tests.conftest import SEED
 
 FMT = formatter_for("USD")
 
@@ -19,10 +22,12 @@ def test_asks_never_made_are_valued_from_the_deal_file(deal_board: DealBoard) ->
     session.start()
     session.play("we need $140 a seat and a 110% cap")
     missed = {m.issue: m.worth.number for m in session.score_now().asks_never_made}
-    # exit: P(exit) 0.2 x (export fee 50,000 + 400 hours x (market 250 - agreed 165))
-    assert missed["exit_terms"] == Decimal("0.2") * (50_000 + 400 * (250 - 165)) == Decimal("16800.0")
-    # holdback: P(slip) 0.3 x the 10% of 280,000 held back until stable operations
-    assert missed["holdback"] == Decimal("0.3") * Decimal("0.10") * 280_000
+    # the risk terms are worth what the one lever valuation says, the figure `plan` prints for the same lever
+    plan = run("plan", str(SEED), "--json")
+    assert plan.exit_code == 0, plan.output
+    planned = {lv["lever"]: Decimal(lv["expected_saving"]) for lv in json.loads(plan.stdout)["result"]["lever_values"]}
+    assert missed["exit_terms"] == planned["exit_terms"] > 0
+    assert missed["holdback"] == planned["holdback"] > 0
     # uplift from 5% to 3%: never asked; seat price and cap were asked, so they are not listed
     assert "seat_price" not in missed and "usage_cap" not in missed and "uplift" in missed
 
