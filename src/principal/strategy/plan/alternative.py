@@ -61,6 +61,10 @@ UNKNOWN_QUESTION = literal(
 )
 
 
+Candidate = tuple[Decimal, AlternativeKind, Statement, Statement, str | None]
+"""cost, kind, description, formula, offer of one alternative considered."""
+
+
 def _extras(sw: SwitchingCost) -> Decimal:
     return sw.basis - sw.contract.total
 
@@ -72,7 +76,7 @@ def find_alternative(deal: Deal, negotiation: Negotiation, vendor_offer: str) ->
     extras = _extras(own)
     batna = negotiation.batna
     considered: list[Statement] = []
-    candidates: list[tuple[Decimal, AlternativeKind, Statement, Statement, str | None]] = []
+    candidates: list[Candidate] = []
 
     staying = own.staying
     if staying is not None:
@@ -100,15 +104,15 @@ def find_alternative(deal: Deal, negotiation: Negotiation, vendor_offer: str) ->
                 extra=Amount(_extras(sw), cur),
             )
         else:
-            formula = say(
-                "{vendor}'s own bid {offer}: its contract over the term", vendor=vendor, offer=offer_name
-            )
+            formula = say("{vendor}'s own bid {offer}: its contract over the term", vendor=vendor, offer=offer_name)
         candidates.append((cost, AlternativeKind.bid, desc, formula, offer_name))
-        considered.append(say("{vendor}'s bid {offer} costs {cost}", vendor=vendor, offer=offer_name, cost=Amount(cost, cur)))
+        considered.append(
+            say("{vendor}'s bid {offer} costs {cost}", vendor=vendor, offer=offer_name, cost=Amount(cost, cur))
+        )
 
     if batna.term_cost is not None:
         words = literal(batna.description) if batna.description else literal("the alternative you state")
-        chosen = (
+        chosen: Candidate | None = (
             batna.term_cost,
             AlternativeKind.stated,
             words,
