@@ -38,11 +38,12 @@ def check_negotiation_names(deal: Deal, file: Path) -> None:
     neg = deal.negotiation
     if neg is None:
         return
-    wrong = [
-        (("negotiation", key), name)
-        for key, name in (("target_offer", neg.target_offer), ("vendor_offer", neg.vendor_offer))
-        if name is not None and name not in deal.offers
-    ]
+    named = (
+        (("negotiation", "target_offer"), neg.target_offer),
+        (("negotiation", "vendor_offer"), neg.vendor_offer),
+        (("negotiation", "batna", "offer"), neg.batna.offer),
+    )
+    wrong = [(path, name) for path, name in named if name is not None and name not in deal.offers]
     if not wrong:
         return
     from principal.loader.problems import format_path
@@ -162,6 +163,12 @@ def _render_clauses(drafts: ClauseSet, fmt: Formatter) -> None:
 @command("plan")
 def plan(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON) with an optional negotiation: block."),
+    target: str | None = typer.Option(
+        None, "--target", help="The offer holding your asks; default negotiation.target_offer, else the last offer."
+    ),
+    vendor_offer: str | None = typer.Option(
+        None, "--vendor-offer", help="The vendor's latest offer; default negotiation.vendor_offer, else derived."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
@@ -171,8 +178,13 @@ def plan(
     deal = load_deal(file)
     fmt = use_formatter(formatter_for(deal.currency, deal.locale))
     check_negotiation_names(deal, file)
+    for option, name in (("--target", target), ("--vendor-offer", vendor_offer)):
+        if name is not None and name not in deal.offers:
+            raise InputError.single(
+                str(file), f"no offer named {name!r}; offers are {', '.join(deal.offers)}", field=option
+            )
     with working("building the brief", enabled=not as_json):
-        brief = build_brief(deal)
+        brief = build_brief(deal, target=target, vendor_offer=vendor_offer)
     if as_json:
         emit_result(brief)
         return
