@@ -237,7 +237,8 @@ def test_cli_plan(tmp_path: Path) -> None:
     bad.write_text(SEED.read_text().replace("  batna:\n", "  batna:\n    offer: gamma\n"))
     result = cli("plan", str(bad))
     line = next(n for n, text in enumerate(bad.read_text().splitlines(), start=1) if "gamma" in text)
-    assert result.exit_code == 2 and f"{bad}:{line}:12: negotiation.batna.offer: no offer named 'gamma'" in result.stderr
+    assert result.exit_code == 2
+    assert f"{bad}:{line}:12: negotiation.batna.offer: no offer named 'gamma'" in result.stderr
 
 
 def test_plan_without_negotiation_block_labels_its_defaults(seed_deal: Deal) -> None:

@@ -29,7 +29,8 @@ def render_brief(brief: Brief, fmt: Formatter) -> None:
     roles = brief.roles
     _say(f"Your ask (target): {brief.target!r}, {text(roles.target_source)}.")
     _say(
-        f"The vendor's latest offer (the vendor's, not yours): {brief.vendor_offer!r}, {text(roles.vendor_offer_source)}."
+        f"The vendor's latest offer (the vendor's, not yours): {brief.vendor_offer!r}, "
+        f"{text(roles.vendor_offer_source)}."
     )
     _say(f"Baseline: {brief.baseline!r}.")
     _say()

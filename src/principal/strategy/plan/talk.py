@@ -129,12 +129,17 @@ class _Open:
 def _ask_for(brief: Brief, issue: IssueKey) -> _Open | None:
     for ask in brief.asks:
         if ask.issue == issue.value:
-            return _Open(ask.ask, ask.open_vs_vendor + ask.risk_value, ask.vendor_cost)
+            return _Open(_said(ask.ask), ask.open_vs_vendor + ask.risk_value, ask.vendor_cost)
     return None
 
 
 def _spoken(amount: Amount) -> Spoken:
     return Spoken(amount)
+
+
+def _said(label: Statement) -> Statement:
+    """A level's label as said aloud: its amounts rounded as people say them ($142 a seat)."""
+    return Statement(label.template, tuple((n, Spoken(v) if isinstance(v, Amount) else v) for n, v in label.values))
 
 
 def _counters(brief: Brief, deal: Deal, space: DealSpace) -> list[tuple[Claim, Claim]]:
@@ -386,7 +391,8 @@ def _questions(brief: Brief, deal: Deal) -> list[Claim]:
         first = components[0]
         out.append(
             say(
-                "How many months in the last two years did {component} miss {target} for customers of our size?",
+                "In how many months of the last two years did you miss the {component} target of {target} for "
+                "customers of our size?",
                 component=first.name.replace("_", " "),
                 target=Percent(first.target),
             )
