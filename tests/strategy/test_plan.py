@@ -193,7 +193,7 @@ def test_roles_are_labelled_and_chosen() -> None:
     assert default.target == "our-ask" and default.roles.target_is_default
     assert "default: the last offer in the file" in words(default.roles.target_source)
     chosen = build_brief(deal, target="our-ask", vendor_offer="alpha-first")
-    assert not chosen.roles.target_is_default and words(chosen.roles.target_source) == "chosen with --target"
+    assert not chosen.roles.target_is_default and words(chosen.roles.target_source) == "chosen for this brief"
     # The vendor's offer comes from the target's own vendor, never from the rival.
     plain = build_brief(two_vendor_deal(vendor_offer=None, target_offer="our-ask"))
     assert plain.vendor_offer == "alpha-first"

@@ -157,33 +157,31 @@ def _packages(b: Brief, fmt: Formatter) -> Section:
         return fmt.money(value) if value is not None else "unknown"
 
     rows = []
+    terms = []
     for p in b.packages:
+        score = fmt.number(p.alignment_score, 0) if p.alignment_score is not None else "-"
+        terms.append(f"{p.theme} (lead: {p.lead}; alignment {score}/100): {_levels(p.levels, fmt)}")
         rows.append(
             (
                 p.theme,
-                p.lead,
-                _levels(p.levels, fmt),
                 fmt.money(p.term_cost),
                 fmt.money(p.buyer_utility),
                 fmt.money(p.vendor_cost),
                 margin(p.margin),
                 fmt.share(p.acceptance, 0),
-                fmt.number(p.alignment_score, 0) if p.alignment_score is not None else "-",
             )
         )
         if p.stronger is not None:
             s = p.stronger
+            terms.append(f"{p.theme}, stronger (lead: {p.lead}): {_levels(s.levels, fmt)}")
             rows.append(
                 (
                     f"{p.theme}, stronger",
-                    p.lead,
-                    _levels(s.levels, fmt),
                     fmt.money(s.term_cost),
                     fmt.money(s.buyer_utility),
                     fmt.money(s.vendor_cost),
                     margin(s.margin),
                     fmt.share(s.acceptance, 0),
-                    "-",
                 )
             )
     blocks: list[Block] = [
@@ -195,22 +193,13 @@ def _packages(b: Brief, fmt: Formatter) -> Section:
             f"may be left on the table: the stronger version follows it."
         ),
         Table(
-            (
-                "Package",
-                "Lead",
-                "Terms",
-                "Term cost",
-                "Value to buyer",
-                "Cost to vendor",
-                "Margin",
-                "Acceptance",
-                "Alignment",
-            ),
+            ("Package", "Term cost", "Value to buyer", "Cost to vendor", "Margin", "Acceptance"),
             tuple(rows),
             "Fallback packages",
-            numeric=(3, 4, 5, 6, 7, 8),
+            numeric=(1, 2, 3, 4, 5),
             small=True,
         ),
+        Bullets(tuple(terms)),
     ]
     if b.notes:
         blocks.append(Bullets(b.notes))

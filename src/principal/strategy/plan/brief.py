@@ -185,7 +185,7 @@ def pick_roles(
     names = list(deal.offers)
     baseline = deal.baseline_name
     if target is not None:
-        chosen, source, default = target, literal("chosen with --target"), False
+        chosen, source, default = target, literal("chosen for this brief"), False
     elif negotiation.target_offer is not None:
         chosen, source, default = negotiation.target_offer, literal("set in the deal (negotiation.target_offer)"), False
     else:
@@ -198,7 +198,7 @@ def pick_roles(
         default = True
     vendor = vendor_of(deal, chosen)
     if vendor_offer is not None:
-        theirs, their_source = vendor_offer, literal("chosen with --vendor-offer")
+        theirs, their_source = vendor_offer, literal("chosen for this brief")
     elif negotiation.vendor_offer is not None:
         theirs, their_source = negotiation.vendor_offer, literal("set in the deal (negotiation.vendor_offer)")
     else:
