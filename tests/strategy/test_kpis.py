@@ -132,3 +132,43 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     bad.write_text("operation: x\ngoals:\n  - be nice\n")
     result = cli("kpis", str(bad))
     assert result.exit_code == 2 and f"{bad}:3:5: goals[0]: cannot read this goal" in result.stderr
+
+
+def test_goals_no_staffing_can_meet_are_located(tmp_path: Path) -> None:
+    text = (
+        "operation: x\n"
+        "staffing:\n"
+        "  - {name: half-hour, contacts: 100, aht_seconds: 180, positions: 20}\n"
+        "goals:\n"
+        "  - answer 100% of calls within 20 s\n"
+        "  - {kpi: asa, target: 0}\n"
+    )
+    problems = _problems(text)
+    assert problems == [
+        "goals.yaml:5:5: goals[0]: no staffing answers every contact within the threshold while contacts arrive "
+        "at random (staffing plan 'half-hour'); lower the target",
+        "goals.yaml:6:5: goals[1]: no staffing keeps the average wait at 0 while contacts arrive at random "
+        "(staffing plan 'half-hour'); lower the target",
+    ]
+    path = tmp_path / "goals.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("kpis", str(path))  # bad input: one line per problem and exit 2, never a traceback
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"{path}:5:5: goals[0]: no staffing answers every contact" in result.stderr
+
+
+def test_erlang_a_beside_erlang_c_when_patience_is_given() -> None:
+    # The pyworkforce reference queue: 100 calls per 30 min at 180 s, 20 positions at 30% shrinkage (14 agents),
+    # callers hang up after 5 minutes on average.
+    goals = parse_goals(
+        "operation: ref\n"
+        "staffing:\n"
+        "  - {name: hh, contacts: 100, aht_seconds: 180, positions: 20, shrinkage_percent: 30, patience_seconds: 300}\n"
+        "goals:\n"
+        "  - answer 80% of calls within 20 s\n"
+    )
+    check = build_kpis(goals).feasibility[0]
+    assert check.erlang_a is not None
+    assert round(check.erlang_a.service_level or 0, 6) == 0.916792
+    assert round(check.erlang_a.p_abandon, 6) == 0.013984
+    assert check.erlang_a_agents_needed is not None and check.erlang_a_agents_needed <= check.agents_needed

@@ -115,7 +115,10 @@ def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
             say(f"   {label + ':':<13}{text}", markup=False)
     if report.feasibility:
         say("", markup=False)
-        say("Staffing checks (Erlang C at the planned staffing)", markup=False)
+        say(
+            "Staffing checks (Erlang C at the planned staffing; Erlang A beside it where patience is given)",
+            markup=False,
+        )
         for item in report.feasibility:
             mark = "ok  " if item.feasible else "FAIL"
             if item.service_level is not None:
@@ -125,6 +128,20 @@ def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
                 measured = f"ASA {asa}, occupancy {fmt.share(item.occupancy)}"
             say(f"  {mark} {item.goal}: {measured}", markup=False)
             say(f"       {item.message}", markup=False)
+            a = item.erlang_a
+            if a is not None:
+                sl = f"SL {fmt.share(a.service_level)}, " if a.service_level is not None else ""
+                needs = (
+                    f"; with abandonment it needs {item.erlang_a_agents_needed} agents"
+                    if item.erlang_a_agents_needed is not None
+                    else ""
+                )
+                say(
+                    f"       Erlang A (callers hang up): {sl}P(wait) {fmt.share(a.p_wait)}, abandoned "
+                    f"{fmt.share(a.p_abandon)}, ASA {fmt.number(a.asa_seconds, 0)} s, occupancy "
+                    f"{fmt.share(a.occupancy)}{needs}",
+                    markup=False,
+                )
 
 
 @command("clauses")

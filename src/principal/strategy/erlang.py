@@ -122,12 +122,17 @@ def agents_needed(
 
     Walks N upwards from the first stable value, carrying Erlang B along, so the cost is one pass of the recursion.
     """
-    if service_target is not None and not 0 <= service_target < 1:
-        raise ValueError("service_target is a share below 1, e.g. 0.8")
+    if service_target is not None and not 0 <= service_target <= 1:
+        raise ValueError("service_target is a share from 0 to 1, e.g. 0.8")
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
         raise ValueError("max_occupancy is a share above 0 and at most 1")
     if load == 0:
         return 0 if service_target is None and max_asa_seconds is None else 1
+    if service_target == 1:
+        # 1.0 is a valid target (met with no contacts), but with random arrivals some contact always waits.
+        raise ValueError("no staffing answers every contact within the threshold while contacts arrive at random")
+    if max_asa_seconds is not None and max_asa_seconds <= 0:
+        raise ValueError("no staffing keeps the average wait at 0 while contacts arrive at random")
     blocking = 1.0
     for n in range(1, MAX_AGENTS + 1):
         blocking = load * blocking / (n + load * blocking)

@@ -106,9 +106,29 @@ def _parse(text: str, filename: str) -> tuple[GoalsFile, Located]:
                         f"no staffing plan named {plan_name!r}; plans are {known}",
                     )
                 )
+    problems.extend(_unreachable(parsed, located, filename))
     if problems:
         raise InputError(problems)
     return parsed, located
+
+
+def _unreachable(parsed: GoalsFile, located: Located, filename: str) -> list[Problem]:
+    """A staffing goal no number of agents can meet (100% answered within a threshold, an average wait of 0, a load
+    beyond any staffing) is bad input at the goal's target, not a crash."""
+    from principal.strategy.kpis.builder import STAFFED, needed_agents, plans_for
+
+    out: list[Problem] = []
+    for index, goal in enumerate(parsed.goals):
+        if goal.kpi not in STAFFED or goal.target is None:
+            continue
+        for plan in plans_for(goal, parsed.staffing):
+            try:
+                needed_agents(goal, plan)
+            except ValueError as exc:
+                message = f"{exc} (staffing plan {plan.name!r}); lower the target"
+                out.append(_problem(filename, located, ("goals", index), message))
+                break
+    return out
 
 
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:
