@@ -172,3 +172,13 @@ def test_erlang_a_beside_erlang_c_when_patience_is_given() -> None:
     assert round(check.erlang_a.service_level or 0, 6) == 0.916792
     assert round(check.erlang_a.p_abandon, 6) == 0.013984
     assert check.erlang_a_agents_needed is not None and check.erlang_a_agents_needed <= check.agents_needed
+
+
+def test_availability_formula_is_the_sla_engines() -> None:
+    from principal.sla.downtime import allowed_minutes, availability_percent
+
+    formula = LIBRARY[KpiKind.uptime].formula
+    assert formula.startswith("(minutes in window - counted downtime minutes) / minutes in window")
+    # The example the formula quotes holds under the SLA engine: 43.2 minutes of a 43,200-minute month is 99.9%.
+    assert allowed_minutes(Decimal("99.9"), Decimal(43_200)) == Decimal("43.2")
+    assert availability_percent(Decimal("43.2"), Decimal(43_200)) == Decimal("99.9")
