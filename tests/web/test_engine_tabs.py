@@ -138,7 +138,9 @@ def test_alignment_tab_shows_the_scorecard_stress_tests_and_questions(seeded: We
     scorecard = element(page, '<table class="list money-table scorecard">', "table")
     assert text(element(scorecard, "<thead>", "thead")) == "Area original quarter-end revised-ask final"
     sla_row = next(r for r in scorecard.split("<tr>") if "SLA and uptime" in r)
-    assert cells(sla_row)[4] == "needs work $592,615"
+    # Exposure counts every test: three 2-hour misses cost 3 x 2 x (450 x $38 + 1,800 x $75) = $912,600, less
+    # the $47,355 of credits the final offer pays.
+    assert cells(sla_row)[4] == f"needs work ${3 * 2 * (450 * 38 + 1_800 * 75) - 47_355:,}"
     stress = element(page, '<tr data-test="usage+10">', "tr")
     assert cells(stress)[:4] == [
         "Usage 10% above forecast pricing and usage",
