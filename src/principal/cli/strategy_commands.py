@@ -168,6 +168,11 @@ def _render_clauses(drafts: ClauseSet, fmt: Formatter) -> None:
     say = console.print
     label = f" ({drafts.offer_label})" if drafts.offer_label else ""
     say(f"Clause drafts for {drafts.deal}, offer {drafts.offer!r}{label}", markup=False)
+    if drafts.placeholders:
+        say("", markup=False)
+        say("To fill in (the deal does not give these values; the drafts leave them open):", markup=False)
+        for slot in drafts.placeholders:
+            say(f"   {slot.name}: {slot.fill_in}", markup=False)
     for number, clause in enumerate(drafts.clauses, start=1):
         say("", markup=False)
         say(f"{number}. {clause.title}", markup=False)

@@ -231,6 +231,15 @@ def clauses_section(c: BriefContent) -> Section:
             blocks.append(Paragraph("The offer leaves open:", emphasis=True))
             blocks.append(Bullets(tuple(fmt.text(m) for m in clause.missing)))
         subsections.append(Section(clause.title, f"clause-{clause.key}", tuple(blocks)))
+    if cs.placeholders:
+        subsections.insert(
+            0,
+            Section(
+                "To fill in",
+                "clause-placeholders",
+                (Bullets(tuple(f"{p.name}: {p.fill_in}" for p in cs.placeholders)),),
+            ),
+        )
     intro = Paragraph(
         f"Draft wording filled from the terms of {cs.offer}"
         + (f" ({cs.offer_label})" if cs.offer_label else "")
