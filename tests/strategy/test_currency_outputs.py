@@ -135,7 +135,7 @@ def test_clauses_human_and_json(copy: tuple[str, Path]) -> None:
         assert f"{money(share)} ({percent}%)" in out
     rate = f"0,012{NBSP}€" if currency == "EUR" else "¥0.012"
     assert f"voice_inbound: {rate} per minute for the first " in out
-    assert f"at {money(165)} per hour, fixed for the term" in out
+    assert f"at {money(165)} per hour, fixed for the Term" in out
     payload = cli("clauses", str(deal), "-o", "final", "--json")
     assert payload.exit_code == 0 and "$" not in payload.stdout
     drafts = json.loads(payload.stdout)["result"]
