@@ -179,9 +179,9 @@ class Brief:
 def pick_roles(
     deal: Deal, negotiation: Negotiation, target: str | None = None, vendor_offer: str | None = None
 ) -> Roles:
-    """Baseline, the vendor's latest offer and the buyer's target, each from the caller (`--target`), the deal's
-    negotiation block, or a labelled default: the target defaults to the last offer, the vendor's offer to the
-    latest offer before the target from the same vendor that is not the baseline (else the baseline)."""
+    """Baseline, the vendor's latest offer and the buyer's target, each chosen for this brief by the caller, else
+    from the deal's negotiation block, else a labelled default: the target defaults to the last offer, the vendor's
+    offer to the latest offer before the target from the same vendor that is not the baseline (else the baseline)."""
     names = list(deal.offers)
     baseline = deal.baseline_name
     if target is not None:
@@ -192,7 +192,7 @@ def pick_roles(
         chosen = names[-1]
         source = say(
             "default: the last offer in the file, {offer}; nothing says it is yours. Set negotiation.target_offer "
-            "or --target to the offer holding your asks",
+            "or choose the target for this brief: the offer holding your asks",
             offer=chosen,
         )
         default = True
@@ -207,7 +207,7 @@ def pick_roles(
         theirs = before[-1] if before else baseline
         their_source = say(
             "default: the latest offer before your target from the same vendor, {offer}; set "
-            "negotiation.vendor_offer or --vendor-offer",
+            "negotiation.vendor_offer or choose it for this brief",
             offer=theirs,
         )
     return Roles(baseline, theirs, chosen, vendor, source, their_source, default)
