@@ -317,7 +317,7 @@ def simulate(
         term=Stats.of(term_total),
         years=tuple(Stats.of(y) for y in year_totals),
         usage_term=Stats.of(usage_total),
-        usage_share_mean=float((usage_total / term_total).mean()),
+        usage_share_mean=_usage_share(usage_total, term_total),
         p_over_budget_by_year=p_budget,
         p_over_budget_any_year=p_any,
         incumbent_term_cost=float(inc.sum()) if inc is not None else None,
@@ -327,6 +327,12 @@ def simulate(
         p_switching_beats_staying=p_beats,
         term_samples=term_total,
     )
+
+
+def _usage_share(usage_total: FloatArray, term_total: FloatArray) -> float:
+    """Mean share of usage in the term cost; a draw whose term costs nothing has no usage either: share 0."""
+    share = np.divide(usage_total, term_total, out=np.zeros_like(term_total), where=term_total > 0)
+    return float(share.mean())
 
 
 def exact_mean_usage(deal: Deal, offer: Offer) -> Decimal:

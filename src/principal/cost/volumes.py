@@ -23,6 +23,11 @@ from principal.model.deal import Deal
 from principal.model.pricing import Rounding, UsageMeter
 
 
+def grown(factor: Decimal, years: int) -> Decimal:
+    """`factor ** years`, with no growth in year 0 even at -100% a year (Decimal refuses 0 ** 0)."""
+    return Decimal(1) if years == 0 else factor**years
+
+
 def scheduled_volume(fc: Forecast, month: int) -> Decimal:
     """The explicit schedule's volume in a month: the last step reached (0 before the first)."""
     volume = Decimal(0)
@@ -48,7 +53,7 @@ def forecast_volume(
             volume = volume * fc.vendor_expected / fc.expected
     else:
         base = fc.vendor_expected if scenario.vendor_view and fc.vendor_expected is not None else fc.expected
-        volume = base * (1 + fc.growth_percent / 100) ** (contract_year(month) - 1)
+        volume = base * grown(1 + fc.growth_percent / 100, contract_year(month) - 1)
     if scenario.events_occur:
         for event in fc.events:
             end = event.from_month + event.months if event.months is not None else None

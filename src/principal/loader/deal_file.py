@@ -15,14 +15,15 @@ from pydantic import BaseModel, ValidationError
 
 from principal.errors import InputError, Problem
 from principal.loader.input_file import read_text
-from principal.loader.problems import Path, format_path
+from principal.loader.problems import Path, format_path, shorten
 from principal.loader.warnings import announce, unique
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.advisories import advise_deal
 from principal.model.checks import check_deal
 from principal.model.deal import Deal
 
-MAX_DEAL_BYTES = 5 * 1024 * 1024
+MAX_DEAL_BYTES = 1024 * 1024
+"""A deal file is at most 1 MiB (the example is 12 KB): reading YAML is pure Python, so size is CPU time."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def _resolve_extends(located: Located, filename: str) -> list[Problem]:
         path: Path = ("offers", name, "extends")
         if not isinstance(parent, str) or parent not in offers:
             hint = _did_you_mean(str(parent), [str(n) for n in offers if n != name])
-            problems.append(_problem(filename, located, path, f"no offer named {parent!r} to extend{hint}"))
+            message = f"no offer named {shorten(repr(parent))} to extend{hint}"
+            problems.append(_problem(filename, located, path, message))
             resolved[name] = body
             return body
         if parent in chain:
@@ -218,13 +220,13 @@ def _from_pydantic(err: Any, located: Located, filename: str) -> Problem:
         hint = _did_you_mean(key, _fields_at(Deal, loc[:-1]))
         allowed = _fields_at(Deal, loc[:-1])
         tail = hint or (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
-        return _problem(filename, located, loc, f"unknown key {key!r}{tail}", at_key=True)
+        return _problem(filename, located, loc, f"unknown key {shorten(repr(key))}{tail}", at_key=True)
     if "[key]" in err["loc"]:
         return _problem(
             filename,
             located,
             loc,
-            f"{got!r} is not a valid name: use lower-case letters, digits, '-' and '_'",
+            f"{shorten(repr(got))} is not a valid name: use lower-case letters, digits, '-' and '_'",
             at_key=True,
         )
     if kind == "missing":
@@ -237,22 +239,32 @@ def _shown(value: Any) -> str:
     if isinstance(value, dict | list):
         return "a mapping" if isinstance(value, dict) else "a list"
     if isinstance(value, Decimal):
-        return str(value)
-    return repr(value)
+        return shorten(str(value))
+    return shorten(repr(value))
+
+
+def _limit(value: Any) -> str:
+    """A bound as a reader takes it in: 1,000,000,000,000,000 rather than 1000000000000000."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and value == int(value):
+        number = int(value)
+        if abs(number) >= 10_000:
+            return f"{number:,}"
+    return str(value)
 
 
 def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> str:
     shown = _shown(got)
     table = {
-        "greater_than": lambda: f"must be > {ctx.get('gt')} (got {shown})",
-        "greater_than_equal": lambda: f"must be >= {ctx.get('ge')} (got {shown})",
-        "less_than": lambda: f"must be < {ctx.get('lt')} (got {shown})",
-        "less_than_equal": lambda: f"must be <= {ctx.get('le')} (got {shown})",
+        "greater_than": lambda: f"must be > {_limit(ctx.get('gt'))} (got {shown})",
+        "greater_than_equal": lambda: f"must be >= {_limit(ctx.get('ge'))} (got {shown})",
+        "less_than": lambda: f"must be < {_limit(ctx.get('lt'))} (got {shown})",
+        "less_than_equal": lambda: f"must be <= {_limit(ctx.get('le'))} (got {shown})",
         "decimal_parsing": lambda: f"must be a number (got {shown})",
         "decimal_type": lambda: f"must be a number (got {shown})",
         "float_parsing": lambda: f"must be a number (got {shown})",
         "float_type": lambda: f"must be a number (got {shown})",
         "int_parsing": lambda: f"must be a whole number (got {shown})",
+        "int_parsing_size": lambda: f"is too long a whole number (got {shown})",
         "int_type": lambda: f"must be a whole number (got {shown})",
         "int_from_float": lambda: f"must be a whole number (got {shown})",
         "bool_parsing": lambda: f"must be true or false (got {shown})",
@@ -267,6 +279,7 @@ def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> st
         "list_type": lambda: f"must be a list (got {shown})",
         "too_short": lambda: f"needs at least {ctx.get('min_length')} item(s)",
         "date_from_datetime_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
+        "date_from_datetime_inexact": lambda: f"must be a date YYYY-MM-DD without a time of day (got {shown})",
         "date_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "date_type": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "time_parsing": lambda: f"must be a time HH:MM (got {shown})",

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from principal.model.common import Money, Month, Name, Percent, Probability, Quantity, Record
+from principal.model.common import MAX_MONTHS, Money, Month, Name, Percent, Probability, Quantity, Record
 
 
 class Channel(StrEnum):
@@ -65,7 +65,9 @@ class ForecastEvent(Record):
     name: str = Field(description="What the event is.")
     probability: Probability = Field(description="Chance that it happens during the term.")
     from_month: Month = Field(description="First contract month it affects.")
-    months: int | None = Field(default=None, ge=1, description="How many months it lasts; empty = to the end.")
+    months: int | None = Field(
+        default=None, ge=1, le=MAX_MONTHS, description="How many months it lasts; empty = to the end."
+    )
     level: Quantity | None = Field(default=None, description="Monthly volume while it lasts (replaces the forecast).")
     add: Quantity | None = Field(default=None, description="Monthly volume it adds on top of the forecast.")
 
@@ -175,7 +177,7 @@ class Buyer(Record):
     """The operation that buys: its size, channels, hours, forecasts and cost of failure."""
 
     organisation: str | None = None
-    agents: int = Field(ge=1, description="Number of agents (people) in the operation.")
+    agents: int = Field(ge=1, le=1_000_000, description="Number of agents (people) in the operation.")
     sites: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
     business_hours: BusinessHours = BusinessHours()

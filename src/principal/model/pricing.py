@@ -169,11 +169,11 @@ class Rounding(Record):
     """Billing increments: per-event rounding (e.g. per-minute on each call) and rounding of the period total."""
 
     increment_seconds: int | None = Field(
-        default=None, ge=1, description="Each event is billed in whole increments of this many seconds."
+        default=None, ge=1, le=86_400, description="Each event is billed in whole increments of this many seconds."
     )
-    minimum_seconds: int = Field(default=0, ge=0, description="Each event is billed at least this long.")
+    minimum_seconds: int = Field(default=0, ge=0, le=86_400, description="Each event is billed at least this long.")
     mean_event_seconds: Decimal | None = Field(
-        default=None, gt=0, description="Average event length, needed to price per-event rounding."
+        default=None, gt=0, le=86_400, description="Average event length, needed to price per-event rounding."
     )
     total_increment: Quantity | None = Field(
         default=None, gt=0, description="The period's billed total is rounded up to a multiple of this."

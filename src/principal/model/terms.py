@@ -45,7 +45,9 @@ class Implementation(Record):
     )
     success_metrics_defined: bool | None = None
     key_personnel: KeyPersonnel | None = None
-    stable_operations_days: int | None = Field(default=None, ge=0, description="Days of stable running required.")
+    stable_operations_days: int | None = Field(
+        default=None, ge=0, le=3650, description="Days of stable running required."
+    )
 
 
 class Reporting(Record):
@@ -74,14 +76,14 @@ class SeatReduction(Record):
 class DataExport(Record):
     included: bool | None = None
     fee: Money | None = None
-    days_after_termination: int | None = Field(default=None, ge=0)
+    days_after_termination: int | None = Field(default=None, ge=0, le=3650)
     formats: tuple[str, ...] = ()
 
 
 class TransitionAssistance(Record):
     included: bool | None = None
     rate_per_hour: Money | None = Field(default=None, description="Pre-agreed hourly rate.")
-    months: int | None = Field(default=None, ge=0)
+    months: int | None = Field(default=None, ge=0, le=120)
 
 
 class RenewalPrice(StrEnum):

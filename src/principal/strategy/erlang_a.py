@@ -131,14 +131,14 @@ def agents_needed(
     threshold_seconds: float | None = None,
     max_abandon: float | None = None,
     max_occupancy: float | None = None,
-    limit: int = 100_000,
-) -> int:
-    """Fewest agents meeting every target given, from the offered load up (a service target of 1.0 is never met
-    while contacts arrive: ValueError)."""
+    limit: int = 10_000,
+) -> int | None:
+    """Fewest agents meeting every target given, from the offered load up; None when none up to `limit` does (a
+    service target of 1.0 is never met while contacts arrive at random)."""
     if service_target is not None and not 0 <= service_target <= 1:
         raise ValueError("service_target is a share from 0 to 1")
     if service_target == 1:
-        raise ValueError("no staffing answers every contact within a threshold while contacts arrive at random")
+        return None
     load = contacts * aht_seconds / interval_seconds
     for n in range(max(1, math.ceil(load) - 1), limit + 1):
         figures = evaluate(contacts, interval_seconds, aht_seconds, patience_seconds, n, threshold_seconds)
@@ -147,4 +147,4 @@ def agents_needed(
         ok = ok and (max_occupancy is None or figures.occupancy <= max_occupancy)
         if ok:
             return n
-    raise ValueError(f"no staffing up to {limit:,} agents meets the targets")
+    return None

@@ -6,7 +6,6 @@ linked deal's currency. Every staffing figure is a finite number or None (an uns
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -62,8 +61,9 @@ class Feasibility:
     """Mean wait in seconds; None when the queue is unstable (fewer agents than the load: no finite wait)."""
     occupancy: float
     feasible: bool
-    agents_needed: int
-    positions_needed: int
+    agents_needed: int | None
+    """None when no staffing up to erlang.MAX_AGENTS meets the goal."""
+    positions_needed: int | None
     message: str
     erlang_a: QueueA | None = None
     """The same plan with abandonment (Erlang A), when the plan gives the callers' patience."""
@@ -91,8 +91,9 @@ STAFFED = (KpiKind.service_level, KpiKind.asa, KpiKind.occupancy)
 """Goals that Erlang C tests against the staffing plans."""
 
 
-def needed_agents(goal: Goal, plan: StaffingPlan) -> int:
-    """Erlang C: the fewest agents on the phones that meet the goal (ValueError when none can)."""
+def needed_agents(goal: Goal, plan: StaffingPlan) -> int | None:
+    """Erlang C: the fewest agents on the phones that meet the goal; None when no staffing can (a 100% service
+    level, an average wait of 0, an occupancy of 0%, a load beyond any staffing)."""
     aht = float(plan.aht_seconds)
     load = erlang.offered_load(float(plan.contacts), plan.interval_minutes * 60.0, aht)
     assert goal.target is not None
@@ -101,10 +102,17 @@ def needed_agents(goal: Goal, plan: StaffingPlan) -> int:
         threshold = float(goal.threshold_seconds) if goal.threshold_seconds is not None else 0.0
         return erlang.agents_needed(load, aht, service_target=target / 100.0, threshold_seconds=threshold)
     if goal.kpi is KpiKind.asa:
-        return erlang.agents_needed(load, aht, max_asa_seconds=target)
-    if target <= 0:
-        raise ValueError("an occupancy of 0% leaves no agent handling contacts")
-    return erlang.agents_needed(load, aht, max_occupancy=target / 100.0)
+        return erlang.agents_needed(load, aht, max_asa_seconds=target) if target > 0 else None
+    return erlang.agents_needed(load, aht, max_occupancy=target / 100.0) if target > 0 else None
+
+
+UNMEETABLE = {
+    KpiKind.service_level: "no staffing answers that share of contacts within the threshold (a 100% service level "
+    "is never certain while contacts arrive at random, and a load beyond any staffing never settles)",
+    KpiKind.asa: "no staffing keeps the average wait that low while contacts arrive at random",
+    KpiKind.occupancy: "no staffing meets that occupancy (0% leaves no agent handling contacts)",
+}
+"""Why a staffing goal cannot be met by any number of agents, for the located error of the goals file."""
 
 
 def _erlang_a(goal: Goal, plan: StaffingPlan, on_phones: int) -> tuple[QueueA | None, int | None]:
@@ -115,15 +123,11 @@ def _erlang_a(goal: Goal, plan: StaffingPlan, on_phones: int) -> tuple[QueueA | 
     figures = erlang_a.evaluate(*args, on_phones, threshold)
     assert goal.target is not None
     target = float(goal.target)
-    try:
-        if goal.kpi is KpiKind.service_level:
-            needed = erlang_a.agents_needed(*args, service_target=target / 100.0, threshold_seconds=threshold)
-        elif goal.kpi is KpiKind.occupancy:
-            needed = erlang_a.agents_needed(*args, max_occupancy=target / 100.0)
-        else:
-            needed = None
-    except ValueError:
-        needed = None
+    needed = None
+    if goal.kpi is KpiKind.service_level:
+        needed = erlang_a.agents_needed(*args, service_target=target / 100.0, threshold_seconds=threshold)
+    elif goal.kpi is KpiKind.occupancy and target > 0:
+        needed = erlang_a.agents_needed(*args, max_occupancy=target / 100.0)
     return figures, needed
 
 
@@ -332,22 +336,27 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
         sl = erlang.service_level(load, on_phones, threshold, aht) if on_phones > 0 else 0.0
         feasible = sl >= target / 100.0
     elif goal.kpi is KpiKind.asa:
-        asa = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else float("inf")
-        feasible = asa <= target
+        feasible = on_phones > load and erlang.average_speed_of_answer(load, on_phones, aht) <= target
     else:
         feasible = on_phones > 0 and load / on_phones <= target / 100.0
     needed = needed_agents(goal, plan)
-    positions_needed = erlang.positions_for(needed, shrinkage)
+    positions_needed = erlang.positions_for(needed, shrinkage) if needed is not None else None
     p_wait = erlang.erlang_c(load, on_phones) if on_phones > 0 else 1.0
-    asa = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else math.inf
-    asa_s = asa if math.isfinite(asa) else None
+    asa_s = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > load else None
     occ = erlang.occupancy(load, on_phones) if on_phones > 0 else 1.0
     text = label or goal.text or _target(goal, BusinessHours())
     head = (
         f"{plan.name}: {plan.positions} positions at {_fmt(plan.shrinkage_percent)}% shrinkage leave {on_phones} "
         f"agents for {load:.1f} Erlangs"
     )
-    if feasible:
+    if (needed is None or positions_needed is None) and feasible:
+        message = f"{head}; the target holds"
+    elif needed is None or positions_needed is None:
+        message = (
+            f"{head}; the target cannot be met: no staffing up to {erlang.MAX_AGENTS:,} agents reaches it "
+            "(infeasible: check the contacts, handle time and target)"
+        )
+    elif feasible:
         message = f"{head}; the target holds (it needs {needed} agents, {positions_needed} positions)"
     elif on_phones <= load:
         message = (

@@ -12,7 +12,7 @@ from principal.errors import InputError, Problem
 from principal.loader import load_deal
 from principal.loader.deal_file import describe_error
 from principal.loader.input_file import read_text
-from principal.loader.problems import Path, format_path
+from principal.loader.problems import Path, format_path, shorten
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.deal import Deal
 from principal.strategy.kpis.goals import GoalsFile
@@ -41,7 +41,12 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
     deal: Deal | None = None
     offer_name: str | None = None
     if goals.contract is not None:
-        deal = load_deal(fs_path.parent / goals.contract.deal)
+        deal_path = fs_path.parent / goals.contract.deal
+        problem = _not_a_deal_file(deal_path)
+        if problem is not None:
+            message = f"{shorten(str(deal_path))}: {problem}; give the deal file's path relative to this file"
+            raise InputError([_problem(name, located, ("contract", "deal"), message)])
+        deal = load_deal(deal_path)
         offer_name = goals.contract.offer or list(deal.offers)[-1]
         if offer_name not in deal.offers:
             raise InputError(
@@ -55,6 +60,20 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
                 ]
             )
     return LoadedGoals(goals, deal, offer_name)
+
+
+def _not_a_deal_file(path: FsPath) -> str | None:
+    """Why the linked path cannot be the deal file (reported at the goals file's `contract.deal`), or None."""
+    try:
+        if not path.exists():
+            return "no file there"
+        if path.is_dir():
+            return "a directory, not a deal file"
+        if not path.is_file():
+            return "not a regular file"
+    except (OSError, ValueError) as exc:
+        return f"cannot be opened ({exc})"
+    return None
 
 
 def parse_goals(text: str, filename: str = "<goals>") -> GoalsFile:
@@ -115,17 +134,15 @@ def _parse(text: str, filename: str) -> tuple[GoalsFile, Located]:
 def _unreachable(parsed: GoalsFile, located: Located, filename: str) -> list[Problem]:
     """A staffing goal no number of agents can meet (100% answered within a threshold, an average wait of 0, a load
     beyond any staffing) is bad input at the goal's target, not a crash."""
-    from principal.strategy.kpis.builder import STAFFED, needed_agents, plans_for
+    from principal.strategy.kpis.builder import STAFFED, UNMEETABLE, needed_agents, plans_for
 
     out: list[Problem] = []
     for index, goal in enumerate(parsed.goals):
         if goal.kpi not in STAFFED or goal.target is None:
             continue
         for plan in plans_for(goal, parsed.staffing):
-            try:
-                needed_agents(goal, plan)
-            except ValueError as exc:
-                message = f"{exc} (staffing plan {plan.name!r}); lower the target"
+            if needed_agents(goal, plan) is None:
+                message = f"{UNMEETABLE[goal.kpi]} (staffing plan {plan.name!r}); lower the target"
                 out.append(_problem(filename, located, ("goals", index), message))
                 break
     return out

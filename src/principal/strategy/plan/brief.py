@@ -335,6 +335,8 @@ def _fallbacks(
     import numpy as np
 
     cur = deal.currency
+    if scale <= 0:  # an offer that costs nothing leaves the vendor nothing to concede: no acceptance to rank by
+        return (), ["The vendor's offer costs nothing, so there is nothing to trade: no fallback packages."]
     present = {i.key.value for i in space.issues}
     themes = {name: [k.value for k in keys if k.value in present] for name, keys in THEMES.items()}
     themes = {name: keys for name, keys in themes.items() if keys}
