@@ -82,7 +82,7 @@ def kpis(
     fmt = use_formatter(
         formatter_for(deal.currency, deal.locale) if deal is not None else formatter_for(NO_DEAL_CURRENCY)
     )
-    report = build_kpis(loaded.goals, deal, loaded.offer_name)
+    report = build_kpis(loaded.goals, deal, loaded.offer_name, loaded.places)
     if as_json:
         emit_result(report)
     else:

@@ -6,6 +6,7 @@ linked deal's currency. Every staffing figure is a finite number or None (an uns
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -131,18 +132,21 @@ def _erlang_a(goal: Goal, plan: StaffingPlan, on_phones: int) -> tuple[QueueA | 
     return figures, needed
 
 
-def build_kpis(goals: GoalsFile, deal: Deal | None = None, offer_name: str | None = None) -> KpiReport:
+def build_kpis(
+    goals: GoalsFile, deal: Deal | None = None, offer_name: str | None = None, places: Sequence[str] = ()
+) -> KpiReport:
     """The KPI schedule and the staffing checks for a goals file, with remedies taken from the offer if given."""
     offer = deal.offers[offer_name] if deal is not None and offer_name is not None else None
     hours = goals.business_hours or (deal.buyer.business_hours if deal is not None else BusinessHours())
     currency = deal.currency if deal is not None else None
     kpis = tuple(_kpi(goal, hours, offer, currency) for goal in goals.goals)
     checks: list[Feasibility] = []
-    for goal in goals.goals:
+    for index, goal in enumerate(goals.goals):
         if goal.kpi not in STAFFED:
             continue
+        place = places[index] if index < len(places) else None
         for plan in plans_for(goal, goals.staffing):
-            checks.append(check_staffing(goal, plan, goal.text or _target(goal, hours)))
+            checks.append(check_staffing(goal, plan, goal.text or _target(goal, hours), place))
     return KpiReport(goals.operation, offer_name, kpis, tuple(checks))
 
 
@@ -322,7 +326,7 @@ def _report_terms(goal: Goal, offer: Offer | None, default_remedy: Statement) ->
     return literal(remedy), []
 
 
-def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> Feasibility:
+def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None, place: str | None = None) -> Feasibility:
     """Erlang C at the plan's staffing against one goal; how many agents and positions the goal needs."""
     aht = float(plan.aht_seconds)
     load = erlang.offered_load(float(plan.contacts), plan.interval_minutes * 60.0, aht)
@@ -352,9 +356,10 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
     if (needed is None or positions_needed is None) and feasible:
         message = f"{head}; the target holds"
     elif needed is None or positions_needed is None:
+        where = f"{place}: " if place else ""
         message = (
-            f"{head}; the target cannot be met: no staffing up to {erlang.MAX_AGENTS:,} agents reaches it "
-            "(infeasible: check the contacts, handle time and target)"
+            f"{where}{head}; the target cannot be met: {UNMEETABLE[goal.kpi]}; no staffing up to "
+            f"{erlang.MAX_AGENTS:,} agents reaches it (check the contacts, handle time and target)"
         )
     elif feasible:
         message = f"{head}; the target holds (it needs {needed} agents, {positions_needed} positions)"

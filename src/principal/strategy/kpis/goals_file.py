@@ -30,6 +30,8 @@ class LoadedGoals:
     goals: GoalsFile
     deal: Deal | None
     offer_name: str | None
+    places: tuple[str, ...] = ()
+    """FILE:LINE:COL of each goal, so a goal no staffing can meet is reported where it is written."""
 
 
 def load_goals(path: str | FsPath) -> LoadedGoals:
@@ -59,7 +61,8 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
                     )
                 ]
             )
-    return LoadedGoals(goals, deal, offer_name)
+    places = tuple(_place(name, located, ("goals", index)) for index in range(len(goals.goals)))
+    return LoadedGoals(goals, deal, offer_name, places)
 
 
 def _not_a_deal_file(path: FsPath) -> str | None:
@@ -125,27 +128,14 @@ def _parse(text: str, filename: str) -> tuple[GoalsFile, Located]:
                         f"no staffing plan named {plan_name!r}; plans are {known}",
                     )
                 )
-    problems.extend(_unreachable(parsed, located, filename))
     if problems:
         raise InputError(problems)
     return parsed, located
 
 
-def _unreachable(parsed: GoalsFile, located: Located, filename: str) -> list[Problem]:
-    """A staffing goal no number of agents can meet (100% answered within a threshold, an average wait of 0, a load
-    beyond any staffing) is bad input at the goal's target, not a crash."""
-    from principal.strategy.kpis.builder import STAFFED, UNMEETABLE, needed_agents, plans_for
-
-    out: list[Problem] = []
-    for index, goal in enumerate(parsed.goals):
-        if goal.kpi not in STAFFED or goal.target is None:
-            continue
-        for plan in plans_for(goal, parsed.staffing):
-            if needed_agents(goal, plan) is None:
-                message = f"{UNMEETABLE[goal.kpi]} (staffing plan {plan.name!r}); lower the target"
-                out.append(_problem(filename, located, ("goals", index), message))
-                break
-    return out
+def _place(filename: str, located: Located, path: Path) -> str:
+    line, column = located.where(path)
+    return f"{filename}:{line}:{column}" if line is not None else filename
 
 
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:
