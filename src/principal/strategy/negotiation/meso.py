@@ -141,10 +141,13 @@ def fallbacks(
     towards the buyer's, so a higher level is never worse for the buyer.
     """
     utilities = space.all_utilities()
-    levels = space.levels(utilities.index)
-    ask = np.asarray(ask_levels, dtype=np.int64)
-    target = float(space.utilities([space.index(list(ask_levels))]).buyer[0])
-    base = np.all(levels >= np.asarray(floors, dtype=np.int64), axis=1)
+    # One small integer column per issue (levels never exceed a few hundred), not an int64 matrix of every package.
+    columns = [c.astype(np.int16) for c in np.unravel_index(utilities.index, space.shape)]
+    ask = [int(v) for v in ask_levels]
+    target = float(space.utilities([space.index(ask)]).buyer[0])
+    base = np.ones(len(utilities.index), dtype=bool)
+    for column, floor in zip(columns, floors, strict=True):
+        base &= column >= floor
     if allowed is not None:
         base &= np.asarray(allowed, dtype=bool)
     near = np.abs(utilities.buyer - target) <= tolerance * abs(target)
@@ -153,18 +156,21 @@ def fallbacks(
     out: list[Fallback] = []
     for theme, names in themes.items():
         cols = [space.position(name) for name in names]
-        others = [k for k in range(len(space.issues)) if k not in cols]
         shape = base.copy()
-        if others:
-            shape &= np.all(levels[:, others] <= ask[others], axis=1)
-        shape &= np.any(levels[:, cols] > ask[cols], axis=1)
+        for k, column in enumerate(columns):
+            if k not in cols:
+                shape &= column <= ask[k]
+        beyond_any = np.zeros(len(shape), dtype=bool)
+        for k in cols:
+            beyond_any |= columns[k] > ask[k]
+        shape &= beyond_any
         members = np.flatnonzero(shape & near)
         if len(members) == 0:
             continue
         order = np.lexsort((members, np.abs(utilities.buyer[members] - target), -chance[members]))
         best = int(members[order[0]])
         beyond = {
-            space.issues[k].name: float(vendor_values[k][ask[k]] - vendor_values[k][levels[best, k]]) for k in cols
+            space.issues[k].name: float(vendor_values[k][ask[k]] - vendor_values[k][columns[k][best]]) for k in cols
         }
         lead = max(beyond, key=lambda name: (beyond[name], -space.position(name)))
         stronger = None
