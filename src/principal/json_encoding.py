@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any
 
 from principal.money import Amount, round_money
-from principal.statements import Count, Percent, Share, Statement, UnitPrice
+from principal.statements import Count, Percent, Share, Spoken, Statement, UnitPrice, spoken_figure
 
 TextOf = Callable[[Statement], str]
 
@@ -47,6 +47,8 @@ def to_jsonable(value: Any, text: TextOf | None = None) -> Any:
         return out
     if isinstance(value, UnitPrice):
         return format(value.amount.number.normalize(), "f")
+    if isinstance(value, Spoken):  # the figure as it is said aloud, never more exact
+        return format(spoken_figure(value.amount.number), "f")
     if isinstance(value, Percent | Count):
         return to_jsonable(value.value, text)
     if isinstance(value, Share):

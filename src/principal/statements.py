@@ -16,7 +16,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from principal.money import Amount
 
@@ -50,7 +50,30 @@ class UnitPrice:
     amount: Amount
 
 
-Value = Amount | UnitPrice | Percent | Share | Count | str | int
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    """An amount as people say it aloud: $143 a seat, $47,700, $5.8 million (see `spoken_figure`). For what the
+    buyer says in the room; the exact figure stays in the brief's tables and appendix."""
+
+    amount: Amount
+
+
+def spoken_figure(value: Decimal) -> Decimal:
+    """The figure a `Spoken` amount says: one decimal of a million from 950,000 up, three significant digits from
+    1,000, whole units below that unless the amount has cents (142.50 stays 142.50). Half-up throughout."""
+    size = abs(value)
+    if size >= 950_000:
+        return (value / 1_000_000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) * 1_000_000
+    if size >= 1_000:
+        exponent = size.adjusted() - 2
+        step = Decimal(1).scaleb(exponent)
+        return (value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    whole = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    cents = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return whole if cents == whole else cents
+
+
+Value = Amount | UnitPrice | Spoken | Percent | Share | Count | str | int
 """What a statement's fields may hold; plain `str` and `int` are shown as they are."""
 
 _FORMATTER = string.Formatter()

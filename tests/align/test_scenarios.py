@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import copy
+import json
 from decimal import Decimal
 
 from principal.align import stress
 from principal.align.outages import repeated_misses, severe_outage
 from principal.align.stress import Verdict, verdict
+from principal.loader import parse_deal
+from principal.model import Deal
 from principal.money import Amount
 from principal.present import formatter_for
 from principal.sla.fee_base import fee_bases_for_offer
 from tests.align.builders import ctx, deal_with
+from tests.builders import FULL_DEAL
 
 TEXT = formatter_for("USD").text
+
+
+def deal_with_buyer(**buyer: object) -> Deal:
+    data = copy.deepcopy(FULL_DEAL)
+    for key, value in buyer.items():
+        if value is None:
+            data["buyer"].pop(key, None)
+        else:
+            data["buyer"][key] = value
+    return parse_deal(json.dumps(data), "test.json")
 
 
 def usd(number: Decimal | int) -> Amount:
@@ -61,11 +76,19 @@ def test_vendor_configuration_only_for_ai_meters_that_are_not_opt_in() -> None:
 
 def test_slip_with_billing_tied_to_go_live_costs_the_vendor() -> None:
     r = stress.implementation_slip(ctx(deal_with()))
-    # 3 months late (go-live month 6): by month 5 the vendor misses the go-live (50,000) and stable (30,000)
-    # payments and, since billing waits for go-live, three months of licences (3 x 15,000).
-    assert r.vendor_change == usd(-80_000 - 3 * 15_000)
-    assert r.verdict is Verdict.aligned
-    assert r.buyer_change == usd(3 * 40_000)  # only the incumbent kept running
+    # 3 months late (go-live month 6 instead of 3). The vendor loses what it cannot bill while nothing is live:
+    # since billing waits for go-live, three months of licences (3 x 15,000) and of usage (3 x 13,000). The
+    # milestone payments only move later: no loss.
+    assert r.vendor_change == usd(-3 * 15_000 - 3 * 13_000)
+    # The buyer's incremental cash: the contract's 84,000 less, and the incumbent 3 months longer (3 x 40,000).
+    assert r.buyer_change == usd(3 * 40_000 - 84_000)
+    assert r.verdict is verdict(r.vendor_change.number, r.buyer_change.number) is Verdict.aligned
+
+
+def test_slip_without_an_incumbent_counts_the_contract_alone() -> None:
+    r = stress.implementation_slip(ctx(deal_with_buyer(incumbent=None)))
+    assert r.vendor_change == r.buyer_change == usd(-84_000)
+    assert "not counting the incumbent" in TEXT(r.message)
 
 
 def test_low_adoption_and_automation() -> None:
@@ -79,12 +102,25 @@ def test_low_adoption_and_automation() -> None:
 
 
 def test_exit_at_renewal() -> None:
+    # Every amount the vendor bills for the exit is revenue from the buyer leaving: misaligned by the definition.
     priced = stress.exit_at_renewal(ctx(deal_with()))
-    assert priced.buyer_change == usd(400 * 150) and priced.verdict is Verdict.aligned
-    assert TEXT(priced.message) == "leaving at renewal costs $60,000.00 (400 h of transition at $150.00)"
+    assert priced.buyer_change == priced.vendor_change == usd(400 * 150)
+    assert priced.verdict is Verdict.misaligned
+    assert TEXT(priced.message) == (
+        "leaving at renewal costs $60,000.00, all of it billed by the vendor (400 h of transition at $150.00)"
+    )
+    # No exit terms: priced at the plan's stated assumptions (export $50,000, 400 h at the $250 market rate).
     unpriced = stress.exit_at_renewal(ctx(deal_with(None, ("exit",))))
+    assert unpriced.buyer_change == unpriced.vendor_change == usd(50_000 + 400 * 250)
     assert unpriced.verdict is Verdict.misaligned
-    assert "unpriced: data export, transition rates" in TEXT(unpriced.message)
+    assert "does not price data export, transition rates" in TEXT(unpriced.message)
+
+
+def test_every_scenario_follows_the_one_definition() -> None:
+    for deal in (deal_with(), deal_with(None, ("exit", "usage_cap"))):
+        c = ctx(deal)
+        for r in stress.cost_scenarios(c):
+            assert r.verdict is verdict(r.vendor_change.number, r.buyer_change.number), r.id
 
 
 def test_severe_outage_and_repeated_misses() -> None:
@@ -92,12 +128,15 @@ def test_severe_outage_and_repeated_misses() -> None:
     fees = fee_bases_for_offer(deal, "good")
     severe = severe_outage(deal, "good", fees)
     assert severe is not None
-    # 4 h of voice: 100 agents x $40 + 400 contacts x $50 = $24,000 an hour -> $96,000.
-    # 240 of January's 44,640 minutes is 99.46% uptime: the 10% rung (not the 100% one below 99.0%).
+    # In the go-live month (3, March): 4 h of voice: 100 agents x $40 + 400 contacts x $50 = $24,000 an hour ->
+    # $96,000. 240 of March's 44,640 minutes is 99.46% uptime: the 10% rung (not the 100% one below 99.0%).
     assert severe.replay.impact.total == usd(96000)
     assert severe.result.vendor_change == -fees.all_monthly / 10
     assert severe.result.verdict is Verdict.weak  # $2,800 is under a tenth of the $93,200 the buyer carries
     repeated = repeated_misses(deal, "good", fees)
-    assert repeated is not None and "arises in month 5" in TEXT(repeated.result.message)
+    assert "down 4 hours in month 3" in TEXT(severe.result.message)
+    # Misses only in live months, from go-live every other month: 3, 5, 7; the third fires the exit right.
+    assert repeated is not None and "misses in months 3, 5, 7" in TEXT(repeated.result.message)
+    assert "arises in month 7" in TEXT(repeated.result.message)
     no_sla = deal_with(None, ("sla",))
     assert severe_outage(no_sla, "good", fee_bases_for_offer(no_sla, "good")) is None

@@ -47,7 +47,8 @@ def test_consumption_uncapped_usage_at_plus_30(reports: dict[str, AlignmentRepor
 def test_sla_credit_cap_against_a_severe_outage(reports: dict[str, AlignmentReport]) -> None:
     original = reports["original"]
     severe = scenario(original, "severe-outage")
-    # 4 h in January is 99.46%: the 10% rung, which is also the cap: 10% of $169,250.
+    # 4 h in April, the go-live month (43,200 minutes), is 99.44%: the 10% rung, which is also the cap: 10% of
+    # April's $169,250 of fees.
     assert severe.vendor_change == usd("-16925.00")
     reliability = original.incentives.reliability
     assert reliability is not None and reliability.credit_ceiling == usd("16925.00")
@@ -57,7 +58,8 @@ def test_sla_credit_cap_against_a_severe_outage(reports: dict[str, AlignmentRepo
     assert final_reliability is not None and final_reliability.passes and not final_reliability.cap_blocks
     repeated = scenario(reports["final"], "repeated-misses")
     assert repeated.vendor_change == usd("-47355.00")
-    assert "arises in month 5" in TEXT(repeated.message)
+    assert "misses in months 4, 6, 8" in TEXT(repeated.message)  # live months only, from the month-4 go-live
+    assert "arises in month 8" in TEXT(repeated.message)
     assert scenario(original, "repeated-misses").vendor_change == usd("-25387.50")
     assert rating(original, "SLA and uptime") == "at risk"
     assert rating(reports["final"], "SLA and uptime") == "needs work"
@@ -72,8 +74,14 @@ def test_implementation_share_paid_before_go_live(reports: dict[str, AlignmentRe
     assert [s.still_withheld for s in final.steps] == [usd(224_000), usd(112_000), usd(28_000), usd(0)]
     assert final.holdback == usd(28_000)
     slip = scenario(reports["final"], "slip")
-    assert slip.vendor_change == usd(-112_000) and slip.verdict is Verdict.aligned
-    assert scenario(reports["original"], "slip").verdict is Verdict.indifferent
+    # Three months without go-live: the vendor bills no usage (voice in 2M x 0.012 + 2M x 0.0099, out 520k x 0.0125
+    # + 600k x 0.0095, 120k bot sessions x 0.25, 250k summaries x 0.03 = 93,500 a month); the milestones only move.
+    assert slip.vendor_change == usd(-3 * 93_500) and slip.verdict is Verdict.aligned
+    # The buyer's cash: 280,500 less usage, 3 more months of the legacy suite at 162,000.
+    assert slip.buyer_change == usd(3 * 162_000 - 3 * 93_500)
+    original_slip = scenario(reports["original"], "slip")
+    # At the original flat rates: 48,000 + 14,000 + 30,000 + 7,500 = 99,500 a month of usage lost.
+    assert original_slip.vendor_change == usd(-3 * 99_500) and original_slip.verdict is Verdict.aligned
     assert rating(reports["original"], "implementation") == "at risk"
 
 
@@ -110,3 +118,11 @@ def test_questions_come_from_unknowns(reports: dict[str, AlignmentReport]) -> No
         "What acceptance criteria will decide that go-live succeeded, and when are they agreed?",
         "Can we reduce committed seats at renewal or when automation lowers headcount, and by how much?",
     )
+
+
+def test_scorecard_exposure_counts_every_test(reports: dict[str, AlignmentReport]) -> None:
+    # The late go-live is aligned (the vendor loses usage) yet the buyer still carries its cash: it counts.
+    final = reports["final"]
+    slip = scenario(final, "slip")
+    area = next(a for a in final.scorecard if a.area.value == "implementation")
+    assert slip.verdict is Verdict.aligned and area.exposure == slip.buyer_change == usd(3 * 162_000 - 3 * 93_500)

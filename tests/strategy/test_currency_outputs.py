@@ -27,7 +27,8 @@ from tests.web.html_probe import element
 GOALS = ROOT / "examples" / "ccaas-450" / "goals.yaml"
 NBSP = "\xa0"
 
-WALK_AWAY = 162_000 * 36  # the legacy suite: 162,000 a month for the 36-month term
+STAYING = 162_000 * 36  # the legacy suite: 162,000 a month for the 36-month term
+WALK_AWAY = STAYING - 162_000 * 3  # less the three months the legacy suite runs alongside before the month-4 go-live
 FEE = 280_000  # professional services in every offer
 SHARES = {20: FEE * 20 // 100, 40: FEE * 40 // 100, 30: FEE * 30 // 100, 10: FEE * 10 // 100}
 
@@ -41,9 +42,14 @@ def yen(whole: int) -> str:
     return f"¥{whole:,}"
 
 
+def eur_said(whole: int) -> str:
+    """A whole amount as said aloud in de_DE: 280.000 € (no cents)."""
+    return f"{whole:,}".replace(",", ".") + f"{NBSP}€"
+
+
 CURRENCIES: dict[str, dict[str, Any]] = {
-    "EUR": {"locale": "de_DE", "money": eur, "json": lambda n: f"{n}.00"},
-    "JPY": {"locale": None, "money": yen, "json": str},
+    "EUR": {"locale": "de_DE", "money": eur, "said": eur_said, "json": lambda n: f"{n}.00"},
+    "JPY": {"locale": None, "money": yen, "said": yen, "json": str},
 }
 
 
@@ -63,8 +69,8 @@ def amounts_have_the_currency_decimals(currency: str, output: str) -> None:
     """Every amount written has the currency's decimals: 2 for EUR, none for JPY (unit prices keep theirs)."""
     assert "$" not in output
     if currency == "JPY":
-        # ¥0.012 per minute is a unit price; any other ¥ figure is whole yen.
-        fractional = re.findall(r"¥[\d,]+\.\d+(?!\d)(?! per )", output)
+        # ¥0.012 per minute is a unit price, ¥5.7 million a figure said aloud; any other ¥ figure is whole yen.
+        fractional = re.findall(r"¥[\d,]+\.\d+(?!\d)(?! per )(?! million)", output)
         assert fractional == []
         assert "€" not in output
     else:
@@ -76,16 +82,20 @@ def amounts_have_the_currency_decimals(currency: str, output: str) -> None:
 
 def test_plan_human_output(copy: tuple[str, Path]) -> None:
     currency, deal = copy
-    money = CURRENCIES[currency]["money"]
+    money, said = CURRENCIES[currency]["money"], CURRENCIES[currency]["said"]
     result = cli("plan", str(deal))
     assert result.exit_code == 0, result.output
     out = result.stdout
     amounts_have_the_currency_decimals(currency, out)
-    assert f"Walk away above a term cost of {money(WALK_AWAY)}." in out
-    assert f"BATNA: stay on the legacy suite for the term and re-tender, about {money(WALK_AWAY)} over the term" in out
-    assert f'Vendor: "{money(145)} a seat is already our best price' in out  # quarter-end's seat price
-    assert f"The fee stays {money(FEE)}; only the timing moves." in out
-    assert f"The last {money(SHARES[10])} follows stable operations." in out
+    assert f"Walk away above a term cost of {money(WALK_AWAY)}: the alternative {money(STAYING)} - " in out
+    assert (
+        f"BATNA (staying with the incumbent): stay on the legacy suite for the term and re-tender, {money(STAYING)} "
+        "over the term" in out
+    )
+    # What the buyer says aloud is rounded as people say it.
+    assert f'Vendor: "{said(145)} a seat is already our best price' in out  # quarter-end's seat price
+    assert f"The fee stays {said(FEE)}; only the timing moves." in out
+    assert f"The last {said(SHARES[10])} follows stable operations." in out
     if currency == "EUR":  # de_DE writes every figure its way, percentages too
         assert "voice routing 99,95%, agent desktop 99,95%, digital channels 99,9%" in out
         assert "weight 1,2;" in out
@@ -101,9 +111,10 @@ def test_plan_json(copy: tuple[str, Path]) -> None:
     assert "$" not in result.stdout
     brief = json.loads(result.stdout)["result"]
     assert brief["currency"] == currency
-    assert brief["walk_away"] == brief["batna_cost"] == brief["zopa"]["buyer_reservation"] == as_json(WALK_AWAY)
+    assert brief["walk_away"] == brief["zopa"]["buyer_reservation"] == as_json(WALK_AWAY)
+    assert brief["batna_cost"] == as_json(STAYING) and brief["zopa"]["nash_price"] is None
     if currency == "JPY":  # every amount in whole yen
-        figures = [brief["vendor_offer_cost"], brief["target_cost"], brief["zopa"]["nash_price"]]
+        figures = [brief["vendor_offer_cost"], brief["target_cost"], brief["vendor_reservation"]]
         figures += [p["term_cost"] for p in brief["packages"]] + [a["open_vs_vendor"] for a in brief["asks"]]
         assert all(re.fullmatch(r"-?\d+", figure) for figure in figures), figures
     objective = brief["objectives"][0]
@@ -124,7 +135,7 @@ def test_clauses_human_and_json(copy: tuple[str, Path]) -> None:
         assert f"{money(share)} ({percent}%)" in out
     rate = f"0,012{NBSP}€" if currency == "EUR" else "¥0.012"
     assert f"voice_inbound: {rate} per minute for the first " in out
-    assert f"at {money(165)} per hour, fixed for the term" in out
+    assert f"at {money(165)} per hour, fixed for the Term" in out
     payload = cli("clauses", str(deal), "-o", "final", "--json")
     assert payload.exit_code == 0 and "$" not in payload.stdout
     drafts = json.loads(payload.stdout)["result"]
@@ -192,7 +203,7 @@ def test_plan_without_a_zone_of_agreement(tmp_path: Path) -> None:
     deal.write_text(text_, encoding="utf-8")
     result = cli("plan", str(deal))
     assert result.exit_code == 0, result.output
-    assert f"Walk away above a term cost of {yen(4_000_000)}." in result.stdout
+    assert f"Walk away above a term cost of {yen(4_000_000)}: the walk-away stated in" in result.stdout
     assert "  No ZOPA: the vendor's estimated walk-away is above yours." in result.stdout
     assert "Nash bargaining package" not in result.stdout
 
@@ -225,7 +236,7 @@ def test_strategy_tab(copy: tuple[str, Path], strategy_pages: dict[str, str]) ->
     assert "Design &lt;b&gt;sign-off&lt;/b&gt; &amp; approval" in page and "<b>sign-off</b>" not in page
     # Amounts in the tables come through the money filter, in the deal's currency, decimals and locale.
     walk = next(row for row in page.split("<tr>") if "Walk away above" in row)
-    assert text(walk) == f"Walk away above term cost {money(WALK_AWAY)}"
+    assert text(walk).startswith("Walk away above the alternative ") and text(walk).endswith(money(WALK_AWAY))
     kpis = strategy_pages["kpis"]
     assert "$" not in kpis and f"(exit fee {money(0)})" in text(kpis)
 
@@ -244,7 +255,7 @@ def test_brief_strategy_sections(copy: tuple[str, Path], brief_content: BriefCon
     sections = (position_section(brief_content), asks_section(brief_content), clauses_section(brief_content))
     md = render_markdown(Document("strategy", "", sections))
     amounts_have_the_currency_decimals(currency, md)
-    assert f"Walk away above a term cost of {money(WALK_AWAY)}." in md
+    assert f"Walk away above a term cost of {money(WALK_AWAY)}: the alternative {money(STAYING)}" in md
     assert f"never above {money(WALK_AWAY)}, your walk-away" in md
     assert f"{money(SHARES[20])} (20%) on Design sign-off" in md
     assert "| license-price-led |" in md

@@ -41,9 +41,10 @@ def test_the_golden_files_hold_the_example_figures() -> None:
     # The golden text itself is checked against figures worked out by hand, so a regenerated file that lost them
     # would not pass unnoticed.
     plan = (GOLDEN / "plan.txt").read_text(encoding="utf-8")
-    assert f"Walk away above a term cost of ${162_000 * 36:,}.00." in plan  # the legacy suite: $162,000 x 36 months
-    assert '"$145.00 a seat is already our best price' in plan  # the vendor's seat price in quarter-end
-    assert f"The last ${280_000 * 10 // 100:,}.00 follows stable operations." in plan  # 10% of the services fee
+    # The legacy suite: $162,000 x 36 months, less its three months alongside the new platform before go-live.
+    assert f"Walk away above a term cost of ${162_000 * 33:,}.00: the alternative ${162_000 * 36:,}.00 - " in plan
+    assert '"$145 a seat is already our best price' in plan  # the vendor's seat price in quarter-end, said aloud
+    assert f"The last ${280_000 * 10 // 100:,} follows stable operations." in plan  # 10% of the services fee
     clauses = (GOLDEN / "clauses-final.txt").read_text(encoding="utf-8")
     for share, percent in ((56_000, 20), (112_000, 40), (84_000, 30), (28_000, 10)):
         assert share == 280_000 * percent // 100

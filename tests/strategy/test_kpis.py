@@ -132,3 +132,52 @@ def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
     bad.write_text("operation: x\ngoals:\n  - be nice\n")
     result = cli("kpis", str(bad))
     assert result.exit_code == 2 and f"{bad}:3:5: goals[0]: cannot read this goal" in result.stderr
+
+
+def test_goals_no_staffing_can_meet_are_located_findings(tmp_path: Path) -> None:
+    # A 100% service level and an average wait of 0 are accepted as targets, never met while calls arrive at
+    # random: findings (exit 1) that name the file, line and column of the goal, never a crash.
+    path = tmp_path / "goals.yaml"
+    path.write_text(
+        "operation: x\n"
+        "staffing:\n"
+        "  - {name: half-hour, contacts: 100, aht_seconds: 180, positions: 20}\n"
+        "goals:\n"
+        "  - answer 100% of calls within 20 s\n"
+        "  - {kpi: asa, target: 0}\n",
+        encoding="utf-8",
+    )
+    result = cli("kpis", str(path), "--json")
+    assert result.exit_code == 1 and result.stderr == ""
+    checks = json.loads(result.stdout)["result"]["feasibility"]
+    assert [c["feasible"] for c in checks] == [False, False]
+    assert checks[0]["message"].startswith(f"{path}:5:5: half-hour: 20 positions")
+    assert "a 100% service level is never certain" in checks[0]["message"]
+    assert checks[1]["message"].startswith(f"{path}:6:5: ") and "cannot be met" in checks[1]["message"]
+
+
+def test_erlang_a_beside_erlang_c_when_patience_is_given() -> None:
+    # The pyworkforce reference queue: 100 calls per 30 min at 180 s, 20 positions at 30% shrinkage (14 agents),
+    # callers hang up after 5 minutes on average.
+    goals = parse_goals(
+        "operation: ref\n"
+        "staffing:\n"
+        "  - {name: hh, contacts: 100, aht_seconds: 180, positions: 20, shrinkage_percent: 30, patience_seconds: 300}\n"
+        "goals:\n"
+        "  - answer 80% of calls within 20 s\n"
+    )
+    check = build_kpis(goals).feasibility[0]
+    assert check.erlang_a is not None
+    assert round(check.erlang_a.service_level or 0, 6) == 0.916792
+    assert round(check.erlang_a.p_abandon, 6) == 0.013984
+    assert check.erlang_a_agents_needed is not None and check.erlang_a_agents_needed <= check.agents_needed
+
+
+def test_availability_formula_is_the_sla_engines() -> None:
+    from principal.sla.downtime import allowed_minutes, availability_percent
+
+    formula = LIBRARY[KpiKind.uptime].formula
+    assert formula.startswith("(minutes in window - counted downtime minutes) / minutes in window")
+    # The example the formula quotes holds under the SLA engine: 43.2 minutes of a 43,200-minute month is 99.9%.
+    assert allowed_minutes(Decimal("99.9"), Decimal(43_200)) == Decimal("43.2")
+    assert availability_percent(Decimal("43.2"), Decimal(43_200)) == Decimal("99.9")

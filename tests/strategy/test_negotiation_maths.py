@@ -136,3 +136,35 @@ def test_bad_spaces_are_refused() -> None:
         Issue("x", ("a", "b"), (1.0,), (1.0, 2.0))
     with pytest.raises(ValueError, match="unique"):
         IssueSpace((Issue("x", ("a",), (1.0,), (1.0,)), Issue("x", ("a",), (1.0,), (1.0,))))
+
+
+def test_fallbacks_lead_with_their_theme_keep_protections_and_equal_value() -> None:
+    from principal.strategy.negotiation import Issue, IssueSpace, fallbacks
+
+    space = IssueSpace(
+        (
+            Issue("price", ("p0", "p1", "p2", "p3", "p4"), (0, 10, 20, 30, 40), (0, -10, -20, -30, -40)),
+            Issue("cap", ("none", "ask", "tighter"), (0, 25, 30), (0, -2, -4)),
+            Issue("uplift", ("u0", "u1", "u2", "u3"), (0, 5, 10, 15), (0, -5, -10, -15)),
+        )
+    )
+    # The ask: p2, the cap, u2 -> 20 + 25 + 10 = 55. The cap is a protection the ask holds: floor at its level.
+    found = fallbacks(
+        space,
+        (2, 1, 2),
+        themes={"price-led": ["price"], "cap-led": ["cap"]},
+        floors=(0, 1, 0),
+        vendor_disagreement=-100.0,
+        scale=10.0,
+    )
+    by_theme = {f.theme: f for f in found}
+    price = space.levels([by_theme["price-led"].index])[0].tolist()
+    cap = space.levels([by_theme["cap-led"].index])[0].tolist()
+    # Price-led: p3 (beyond the ask) paid for with the uplift given back: 30 + 25 + 0 = 55.
+    assert price == [3, 1, 0] and by_theme["price-led"].buyer_utility == 55 and by_theme["price-led"].lead == "price"
+    # Cap-led: the tighter cap (30) with p2 and u1: 20 + 30 + 5 = 55; never beyond the ask on price or uplift.
+    assert cap == [2, 2, 1] and by_theme["cap-led"].buyer_utility == 55 and by_theme["cap-led"].lead == "cap"
+    # Far from its walk-away the vendor would say yes: the stronger version asks for more, still acceptable.
+    strong = by_theme["price-led"].stronger
+    assert by_theme["price-led"].acceptance > 0.9 and strong is not None
+    assert strong.buyer_utility > 55 and strong.vendor_utility >= -100

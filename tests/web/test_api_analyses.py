@@ -167,7 +167,15 @@ def test_alignment_plan_clauses_kpis(api: WebClient) -> None:
     brief = answer(api, f"{V1}/plan", "plan")["result"]
     assert brief["batna_cost"] == f"{162_000 * 36}.00"  # the incumbent's monthly cost over the 36-month term
     drafts = answer(api, f"{V1}/clauses?offer=final", "clauses")["result"]
-    assert [c["key"] for c in drafts["clauses"]] == ["usage", "sla", "milestones", "key_personnel", "exit"]
+    assert [c["key"] for c in drafts["clauses"]] == [
+        "definitions",
+        "price",
+        "usage",
+        "sla",
+        "milestones",
+        "key_personnel",
+        "exit",
+    ]
     assert drafts["offer"] == "final" and drafts["missing"]
     kpis = answer(api, f"{V1}/kpis", "kpis", "POST")["result"]
     assert kpis["operation"].startswith("450-agent")

@@ -138,7 +138,9 @@ def test_alignment_tab_shows_the_scorecard_stress_tests_and_questions(seeded: We
     scorecard = element(page, '<table class="list money-table scorecard">', "table")
     assert text(element(scorecard, "<thead>", "thead")) == "Area original quarter-end revised-ask final"
     sla_row = next(r for r in scorecard.split("<tr>") if "SLA and uptime" in r)
-    assert cells(sla_row)[4] == "needs work $592,615"
+    # Exposure counts every test: three 2-hour misses cost 3 x 2 x (450 x $38 + 1,800 x $75) = $912,600, less
+    # the $47,355 of credits the final offer pays.
+    assert cells(sla_row)[4] == f"needs work ${3 * 2 * (450 * 38 + 1_800 * 75) - 47_355:,}"
     stress = element(page, '<tr data-test="usage+10">', "tr")
     assert cells(stress)[:4] == [
         "Usage 10% above forecast pricing and usage",
@@ -155,11 +157,17 @@ def test_alignment_tab_shows_the_scorecard_stress_tests_and_questions(seeded: We
 
 def test_strategy_tab_shows_the_brief_packages_and_clause_drafts(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/strategy").text
-    assert "Walk away above term cost $5,832,000.00" in text(page)
+    # The legacy suite's $162,000 a month over 36 months, less the 3 months it runs alongside before go-live.
+    assert f"Walk away above the alternative ${162_000 * 36:,}.00 - " in text(page)
+    assert f"${162_000 * 33:,}.00" in text(page)
     packages = element(page, '<table class="list money-table packages">', "table")
     lead = next(r for r in packages.split("<tr>") if "license price led" in r)
-    # Value to you: the risk levels come from principal.valuation's one Monte Carlo (docs/valuation.md).
-    assert cells(lead)[:4] == ["license price led", "$5,735,186.08", "$971,676.55", "50 / 100"]
+    assert cells(lead)[:3] == ["license price led", "seat price", "$5,733,857.92"]
+    assert "money may be left on the table" in packages
+    # The roles are chosen on the page: another target builds another brief, labelled as chosen.
+    chosen = seeded.client.get("/deals/1/strategy?target=final").text
+    assert "Your ask (target): final , chosen for this brief" in text(chosen)
+    assert seeded.client.get("/deals/1/strategy?target=nope").status_code == 404
     assert "Usage charges, volume bands and annual cap" in page
     original = seeded.client.get("/deals/1/strategy?offer=original").text
     assert 'option value="original" selected' in original

@@ -1,4 +1,9 @@
-"""Outage stress scenarios, run through the SLA engine: a severe outage month and repeated misses."""
+"""Outage stress scenarios, run through the SLA engine: a severe outage month and repeated misses.
+
+Outages fall only in live months (from the go-live month of the offer at plan, every other month after it), so
+credits are worked out on fee bases the buyer is actually billed: the fee bases are those of the go-live month,
+and `live_outage_months` keeps every outage in that month's contract year so each month's fees are the same.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +41,20 @@ def core_component(sla: Sla) -> str:
     return sla.components[0].name
 
 
+def live_outage_months(deal: Deal, offer: str, count: int) -> list[int]:
+    """Months of `count` outages: the go-live month and every other month after it, inside the term and inside
+    the go-live month's contract year where the term allows (so the go-live month's fee bases are each month's)."""
+    from principal.cost.schedule import schedule
+
+    sched = schedule(deal, offer)
+    first = min(max(sched.go_live_month, sched.billing_start_month), sched.term_months)
+    year_end = min(((first - 1) // 12 + 1) * 12, sched.term_months)
+    months = [first + 2 * i for i in range(count)]
+    if months[-1] > year_end:  # too few months left in the year at a two-month spacing: one a month
+        months = [first + i for i in range(count)]
+    return [m for m in months if m <= sched.term_months]
+
+
 def _replay(deal: Deal, offer: str, items: tuple[ScenarioOutage, ...], fees: FeeBases) -> ReplayResult:
     start = deal.start
     return replay_outages(deal, offer, scenario_outages(deal, items), fees, first_day=start)
@@ -47,14 +66,16 @@ def severe_outage(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None:
         return None
     hours = deal.incentives.stress.severe_outage_hours
     core = core_component(sla)
-    replay = _replay(deal, offer, (ScenarioOutage(core, 1, int(hours * 60)),), fees)
+    month = live_outage_months(deal, offer, 1)[0]
+    replay = _replay(deal, offer, (ScenarioOutage(core, month, int(hours * 60)),), fees)
     credits, impact = replay.credits_paid.number, replay.impact.total.number
     cur = deal.currency
     message = say(
-        "{component} down {hours} hours in one month: the operation loses {impact} (idle payroll {idle}, lost "
+        "{component} down {hours} hours in month {month}: the operation loses {impact} (idle payroll {idle}, lost "
         "contacts {lost}); credits pay back {credits}",
         component=core,
         hours=Count(hours),
+        month=month,
         impact=Amount(impact, cur),
         idle=replay.impact.idle_payroll,
         lost=replay.impact.lost_contacts,
@@ -83,7 +104,7 @@ def repeated_misses(deal: Deal, offer: str, fees: FeeBases) -> OutageTest | None
     if sla is None:
         return None
     st = deal.incentives.stress
-    months = [1 + 2 * i for i in range(st.repeated_misses)]
+    months = live_outage_months(deal, offer, st.repeated_misses)
     core = core_component(sla)
     items = tuple(ScenarioOutage(core, m, int(st.miss_outage_hours * 60)) for m in months)
     replay = _replay(deal, offer, items, fees)

@@ -60,8 +60,8 @@ def score_area(
     unknown = sum(1 for c in checks if c.answer is Answer.unknown)
     reasons: list[Statement] = []
     at_risk = needs_work = False
-    exposed = [s for s in scenarios if s.verdict is not Verdict.aligned]
-    exposure = max((s.buyer_change for s in exposed), default=Amount.zero(plan_total.currency))
+    # Exposure counts every test, aligned ones too: a loss the vendor shares is still the buyer's loss.
+    exposure = max((s.buyer_change for s in scenarios), default=Amount.zero(plan_total.currency))
     for s in scenarios:
         if s.verdict is Verdict.misaligned and plan_total and s.vendor_change >= plan_total * RISK_SHARE:
             at_risk = True

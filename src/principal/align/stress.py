@@ -2,9 +2,13 @@
 
 Each scenario is run through the cost engine (and the SLA engine for outages) and reports the buyer's change in
 cost or impact and the vendor's change in revenue, both as amounts in the deal's currency, and what happens as a
-`Statement` whose figures the presentation layer formats. A term is misaligned when the vendor's revenue
-rises as the buyer's outcome worsens; indifferent when the vendor's revenue does not move; aligned when the
-vendor carries part of the loss.
+`Statement` whose figures the presentation layer formats.
+
+The one definition every scenario is judged by (`verdict`; no scenario overrides it):
+- misaligned: the buyer's outcome worsens (buyer change > 0) and the vendor's revenue rises (vendor change > 0);
+- indifferent: the buyer's outcome worsens and the vendor's revenue does not move;
+- aligned: the buyer's outcome does not worsen, or the vendor's revenue falls with it (the outage tests refine
+  "aligned" into "weakly aligned" when the vendor carries under a tenth of the loss).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ class StressResult:
 
 
 def verdict(vendor_change: Decimal, buyer_change: Decimal) -> Verdict:
+    """The misalignment definition (see the module docstring), written once."""
     if buyer_change <= 0:
         return Verdict.aligned
     if vendor_change > 0:
@@ -75,15 +80,14 @@ def result(
     vendor: Decimal,
     message: Statement,
     *,
-    judged: Verdict | None = None,
     protected: Decimal | None = None,
 ) -> StressResult:
-    """A scenario's result with its figures as amounts in the deal's currency (verdict by the rule unless given)."""
+    """A scenario's result with its figures as amounts in the deal's currency, judged by `verdict`."""
     return StressResult(
         id=id_,
         area=area,
         title=title,
-        verdict=verdict(vendor, buyer) if judged is None else judged,
+        verdict=verdict(vendor, buyer),
         buyer_change=ctx.money(buyer),
         vendor_change=ctx.money(vendor),
         with_protection=None if protected is None else ctx.money(protected),
@@ -170,21 +174,23 @@ def vendor_configuration(ctx: OfferContext) -> StressResult | None:
 
 
 def implementation_slip(ctx: OfferContext) -> StressResult:
-    """Go-live slips: the buyer pays for months without service; does the vendor's cash slip with it?
-
-    The vendor's change is measured as the fixed (non-usage) money it has received by the month before the late
-    go-live, under the slip against the plan: milestone payments tied to UAT, go-live or stable operations move
-    out of reach, fees due at signature or billed from month 1 do not.
+    """Go-live slips by the stress months. Measured over the term with the cost engine:
+    - the vendor: its revenue under the slip minus at plan (usage it loses while nothing is live, fees that wait
+      for go-live; a payment that only moves later is not a loss);
+    - the buyer: its incremental cash, the cost of switching under the slip minus at plan (the new contract plus
+      the incumbent's dual running, which runs longer), or the contract alone when the incumbent is unknown.
     """
+    from principal.cost.switching import switching_cost
+
     months = ctx.deal.incentives.stress.slip_months
-    slipped = schedule(ctx.deal, ctx.name, Scenario(name=f"slip {months}", go_live_delay_months=months))
-    horizon = slipped.go_live_month - 1
-    fixed = (Category.licenses, Category.recurring, Category.one_time)
-
-    def received(lines: tuple[object, ...]) -> Decimal:
-        return sum((ln.amount for ln in lines if ln.category in fixed and ln.month <= horizon), Decimal(0))  # type: ignore[attr-defined]
-
-    vendor = received(slipped.lines) - received(ctx.schedule.lines)
+    scen = Scenario(name=f"slip {months}", go_live_delay_months=months)
+    slipped = schedule(ctx.deal, ctx.name, scen)
+    vendor = slipped.total - ctx.schedule.total
+    plan_sw = switching_cost(ctx.deal, ctx.name, contract=ctx.schedule)
+    slip_sw = switching_cost(ctx.deal, ctx.name, scen, contract=slipped)
+    known = plan_sw.total is not None and slip_sw.total is not None
+    dual = (slip_sw.dual_running or Decimal(0)) - (plan_sw.dual_running or Decimal(0)) if known else None
+    buyer = vendor + (dual or Decimal(0))
     lost_months = range(ctx.schedule.go_live_month, slipped.go_live_month)
     paid_for_nothing = sum(
         (
@@ -194,21 +200,25 @@ def implementation_slip(ctx: OfferContext) -> StressResult:
         ),
         Decimal(0),
     )
-    incumbent = ctx.deal.buyer.incumbent.monthly_cost if ctx.deal.buyer.incumbent else None
-    dual = (incumbent or Decimal(0)) * months
-    buyer = paid_for_nothing + dual
     message = say(
-        "go-live {late} months late: you pay {idle} of subscription for months without service",
+        "go-live {late} months late: the vendor's revenue over the term changes by {vendor} (usage and fees that "
+        "wait for go-live); you pay {idle} of subscription for months without service",
         late=Count(months),
+        vendor=ctx.money(vendor),
         idle=ctx.money(paid_for_nothing),
     )
-    if dual:
-        message += say(" and keep the incumbent running ({dual})", dual=ctx.money(dual))
-    message += (
-        say("; by the late go-live the vendor has received {short} less than planned", short=ctx.money(-vendor))
-        if vendor < 0
-        else say("; by the late go-live the vendor has received everything it planned to")
-    )
+    if dual is not None:
+        message += say(
+            " and {dual} more of the incumbent running alongside; your cash over the term changes by {cash}",
+            dual=ctx.money(dual),
+            cash=ctx.money(buyer),
+        )
+    else:
+        message += say(
+            "; your cash over the term changes by {cash}, not counting the incumbent, whose monthly cost the deal "
+            "does not give",
+            cash=ctx.money(buyer),
+        )
     return result(ctx, "slip", Area.implementation, f"Implementation {months} months late", buyer, vendor, message)
 
 
@@ -240,7 +250,7 @@ def automation_seat_cut(ctx: OfferContext) -> StressResult:
             month=month,
             saving=ctx.money(saving),
         )
-        return result(ctx, "automation", Area.exit, title, Decimal(0), -saving, message, judged=Verdict.aligned)
+        return result(ctx, "automation", Area.exit, title, Decimal(0), -saving, message)
     message = say(
         "automation removes {removed} of seats from month {month}: the offer {state} a reduction, so you keep "
         "paying {kept} for seats you no longer need and the vendor keeps that revenue",
@@ -253,33 +263,50 @@ def automation_seat_cut(ctx: OfferContext) -> StressResult:
 
 
 def exit_at_renewal(ctx: OfferContext) -> StressResult:
+    """Leaving at renewal: what the vendor bills for data export and transition. A term the offer does not include
+    or leaves unknown is priced at the plan's stated assumptions (negotiation.buyer_risk: export fee, market rate),
+    so an offer without exit terms never reads as free; every amount the vendor bills is revenue from the buyer's
+    exit, so the test is misaligned whenever there is one."""
+    from principal.model.negotiation import Negotiation
+
     ex = ctx.offer.exit
     hours = ctx.deal.incentives.stress.transition_hours
+    risk = (ctx.deal.negotiation or Negotiation()).buyer_risk
     parts: list[Statement] = []
     cost = Decimal(0)
-    unknown: list[str] = []
+    assumed: list[str] = []
     de = ex.data_export if ex else None
-    if de is None or de.included is None:
-        unknown.append("data export")
+    if de is None or de.included is not True:
+        cost += risk.data_export_fee
+        assumed.append("data export")
+        parts.append(say("export {export_fee}, the plan's assumption", export_fee=ctx.money(risk.data_export_fee)))
     elif de.fee:
         cost += de.fee
         parts.append(say("export fee {export_fee}", export_fee=ctx.money(de.fee)))
     ta = ex.transition_assistance if ex else None
-    if ta is None or ta.rate_per_hour is None:
-        unknown.append("transition rates")
+    if ta is None or ta.included is not True or ta.rate_per_hour is None:
+        rate = risk.market_rate_per_hour
+        assumed.append("transition rates")
+        parts.append(
+            say(
+                "{hours} h of transition at {hourly}, the plan's market-rate assumption",
+                hours=Count(hours),
+                hourly=ctx.money(rate),
+            )
+        )
     else:
-        cost += ta.rate_per_hour * hours
-        parts.append(say("{hours} h of transition at {hourly}", hours=Count(hours), hourly=ctx.money(ta.rate_per_hour)))
-    message = say("leaving at renewal costs {cost}", cost=ctx.money(cost))
+        rate = ta.rate_per_hour
+        parts.append(say("{hours} h of transition at {hourly}", hours=Count(hours), hourly=ctx.money(rate)))
+    cost += rate * hours
+    message = say("leaving at renewal costs {cost}, all of it billed by the vendor", cost=ctx.money(cost))
     if parts:
         message += say(" (") + joined(parts, "; ") + say(")")
-    if unknown:
+    if assumed:
         message += say(
-            "; unpriced: {unpriced}, which the vendor can set when you have no alternative", unpriced=", ".join(unknown)
+            "; the offer does not price {unpriced}, which the vendor can set when you have no alternative",
+            unpriced=", ".join(assumed),
         )
-    # Unpriced exit terms let the vendor set the price of leaving once the buyer is locked in.
-    v = Verdict.misaligned if unknown else Verdict.aligned
-    return result(ctx, "exit", Area.exit, "Exit at renewal", cost, cost, message, judged=v)
+    return result(ctx, "exit", Area.exit, "Exit at renewal", cost, cost, message)
 
 
 def joined(parts: list[Statement], separator: str) -> Statement:

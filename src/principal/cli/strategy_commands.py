@@ -38,11 +38,12 @@ def check_negotiation_names(deal: Deal, file: Path) -> None:
     neg = deal.negotiation
     if neg is None:
         return
-    wrong = [
-        (("negotiation", key), name)
-        for key, name in (("target_offer", neg.target_offer), ("vendor_offer", neg.vendor_offer))
-        if name is not None and name not in deal.offers
-    ]
+    named = (
+        (("negotiation", "target_offer"), neg.target_offer),
+        (("negotiation", "vendor_offer"), neg.vendor_offer),
+        (("negotiation", "batna", "offer"), neg.batna.offer),
+    )
+    wrong = [(path, name) for path, name in named if name is not None and name not in deal.offers]
     if not wrong:
         return
     from principal.loader.problems import format_path
@@ -81,7 +82,7 @@ def kpis(
     fmt = use_formatter(
         formatter_for(deal.currency, deal.locale) if deal is not None else formatter_for(NO_DEAL_CURRENCY)
     )
-    report = build_kpis(loaded.goals, deal, loaded.offer_name)
+    report = build_kpis(loaded.goals, deal, loaded.offer_name, loaded.places)
     if as_json:
         emit_result(report)
     else:
@@ -114,7 +115,10 @@ def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
             say(f"   {label + ':':<13}{text}", markup=False)
     if report.feasibility:
         say("", markup=False)
-        say("Staffing checks (Erlang C at the planned staffing)", markup=False)
+        say(
+            "Staffing checks (Erlang C at the planned staffing; Erlang A beside it where patience is given)",
+            markup=False,
+        )
         for item in report.feasibility:
             mark = "ok  " if item.feasible else "FAIL"
             if item.service_level is not None:
@@ -124,6 +128,20 @@ def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
                 measured = f"ASA {asa}, occupancy {fmt.share(item.occupancy)}"
             say(f"  {mark} {item.goal}: {measured}", markup=False)
             say(f"       {item.message}", markup=False)
+            a = item.erlang_a
+            if a is not None:
+                sl = f"SL {fmt.share(a.service_level)}, " if a.service_level is not None else ""
+                needs = (
+                    f"; with abandonment it needs {item.erlang_a_agents_needed} agents"
+                    if item.erlang_a_agents_needed is not None
+                    else ""
+                )
+                say(
+                    f"       Erlang A (callers hang up): {sl}P(wait) {fmt.share(a.p_wait)}, abandoned "
+                    f"{fmt.share(a.p_abandon)}, ASA {fmt.number(a.asa_seconds, 0)} s, occupancy "
+                    f"{fmt.share(a.occupancy)}{needs}",
+                    markup=False,
+                )
 
 
 def _asa(seconds: float | None) -> str:
@@ -154,6 +172,11 @@ def _render_clauses(drafts: ClauseSet, fmt: Formatter) -> None:
     say = console.print
     label = f" ({drafts.offer_label})" if drafts.offer_label else ""
     say(f"Clause drafts for {drafts.deal}, offer {drafts.offer!r}{label}", markup=False)
+    if drafts.placeholders:
+        say("", markup=False)
+        say("To fill in (the deal does not give these values; the drafts leave them open):", markup=False)
+        for slot in drafts.placeholders:
+            say(f"   {slot.name}: {slot.fill_in}", markup=False)
     for number, clause in enumerate(drafts.clauses, start=1):
         say("", markup=False)
         say(f"{number}. {clause.title}", markup=False)
@@ -166,6 +189,12 @@ def _render_clauses(drafts: ClauseSet, fmt: Formatter) -> None:
 @command("plan")
 def plan(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON) with an optional negotiation: block."),
+    target: str | None = typer.Option(
+        None, "--target", help="The offer holding your asks; default negotiation.target_offer, else the last offer."
+    ),
+    vendor_offer: str | None = typer.Option(
+        None, "--vendor-offer", help="The vendor's latest offer; default negotiation.vendor_offer, else derived."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
@@ -175,8 +204,13 @@ def plan(
     deal = load_deal(file)
     fmt = use_formatter(formatter_for(deal.currency, deal.locale))
     check_negotiation_names(deal, file)
+    for option, name in (("--target", target), ("--vendor-offer", vendor_offer)):
+        if name is not None and name not in deal.offers:
+            raise InputError.single(
+                str(file), f"no offer named {name!r}; offers are {', '.join(deal.offers)}", field=option
+            )
     with working("building the brief", enabled=not as_json):
-        brief = build_brief(deal)
+        brief = build_brief(deal, target=target, vendor_offer=vendor_offer)
     if as_json:
         emit_result(brief)
         return

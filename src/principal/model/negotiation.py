@@ -39,15 +39,24 @@ class Pressure(StrEnum):
 
 
 class Batna(Record):
-    """What the buyer does if there is no deal."""
+    """What the buyer does if there is no deal (its best alternative). Left out, Principal takes it from the deal:
+    the best competing bid (its own cost of switching) or staying with the incumbent, whichever costs less; with
+    neither in the deal the alternative is unknown and the brief asks for it (never $0)."""
 
-    description: str = Field(
-        default="stay on the incumbent platform and re-tender later",
-        description="The best alternative to this deal, in words.",
+    description: str | None = Field(
+        default=None,
+        description="The best alternative to this deal, in words; empty = worded from the deal (the bid or the "
+        "incumbent it is).",
+    )
+    offer: Name | None = Field(
+        default=None,
+        description="An offer of this deal that is the alternative (another vendor's bid), costed with its own "
+        "cost of switching; empty = the best competing bid, if any.",
     )
     term_cost: Money | None = Field(
         default=None,
-        description="Its cost over the same term; empty = the incumbent's monthly cost x the target's term.",
+        description="The alternative's cost over the same term, as the buyer states it (it then wins over the "
+        "deal's bids and incumbent); empty = costed from the deal.",
     )
 
 
@@ -145,7 +154,9 @@ class Negotiation(Record):
     """The buyer's side of the negotiation."""
 
     target_offer: Name | None = Field(
-        default=None, description="The offer the buyer aims for (its ask); empty = the last offer."
+        default=None,
+        description="The offer the buyer aims for (its ask: an offer holding the set of asks); empty = the last "
+        "offer, a default the brief labels. `principal plan --target` overrides it.",
     )
     vendor_offer: Name | None = Field(
         default=None,
@@ -157,7 +168,13 @@ class Negotiation(Record):
         description="Weight per issue applied to its dollar value (default 1 each).",
     )
     walk_away_tco: Money | None = Field(
-        default=None, description="Highest term cost the buyer will sign; empty = the BATNA's term cost."
+        default=None,
+        description="Highest term cost of the new contract the buyer will sign; empty = the alternative's cost "
+        "less this vendor's switching costs (dual running, early termination), unknown while the alternative is.",
+    )
+    fallback_margin_percent: Percent = Field(
+        default=Decimal(1),
+        description="How far inside the walk-away (% of it) every fallback package must stay. Assumption: 1.",
     )
     batna: Batna = Batna()
     buyer_risk: BuyerRisk = BuyerRisk()

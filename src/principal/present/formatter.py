@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from principal.locales import check_locale as check_locale
 from principal.money import Amount, minor_units, quantize_half_up, round_money
-from principal.statements import Count, Percent, Share, Statement, UnitPrice, Value
+from principal.statements import Count, Percent, Share, Spoken, Statement, UnitPrice, Value, spoken_figure
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -94,6 +94,20 @@ class Formatter:
         with _digits_for(number):
             return str(format_currency(number, currency, format=pattern, locale=self.locale, currency_digits=False))
 
+    def spoken(self, value: Amount) -> str:
+        """An amount as said aloud (`principal.statements.spoken_figure`): '$143', '$47,700', '$5.8 million'."""
+        from babel.numbers import format_compact_decimal, format_currency, get_currency_symbol
+
+        figure = spoken_figure(value.number)
+        if abs(figure) >= 1_000_000:
+            words = format_compact_decimal(figure, format_type="long", fraction_digits=1, locale=self.locale)
+            symbol = get_currency_symbol(value.currency, locale=self.locale)
+            pattern = _pattern(self.locale, "money", 0, 0)
+            return f"{symbol}{words}" if pattern.lstrip("-").startswith("\xa4") else f"{words} {symbol}"
+        decimals = minor_units(value.currency) if figure != figure.to_integral_value() else 0
+        pattern = _pattern(self.locale, "money", decimals, 0)
+        return str(format_currency(figure, value.currency, format=pattern, locale=self.locale, currency_digits=False))
+
     def rounded(self, value: Amount | Number) -> Decimal:
         """The exact figure rounded as `money` shows it (for JSON and spreadsheets that carry numbers)."""
         if isinstance(value, Amount):
@@ -136,6 +150,8 @@ class Formatter:
             return self.money(value)
         if isinstance(value, UnitPrice):
             return self.rate(value.amount)
+        if isinstance(value, Spoken):
+            return self.spoken(value.amount)
         if isinstance(value, Percent):
             return self.percent(value.value)
         if isinstance(value, Share):

@@ -1,8 +1,11 @@
 """Clause drafts filled from an offer's parameters. Where the offer leaves a term out, the draft says what is
 missing instead of inventing a value.
 
-`draft_clauses(deal, offer_name) -> ClauseSet`: usage bands and cap, per-component SLA with credit ladder and chronic
-exit, milestone payments with holdback, key personnel, data export and transition assistance.
+`draft_clauses(deal, offer_name) -> ClauseSet`: definitions (parties, Fee Base, Term), price increases and renewal
+cap, usage bands and cap, per-component SLA with credit ladder (credits applied automatically, unused ones refunded
+at the end of the Term) and chronic exit, milestone payments with acceptance and a holdback long-stop date, key
+personnel, data export and transition assistance. A value the deal does not give is a named placeholder
+([CHRONIC NOTICE PERIOD]), listed with what to fill in (`ClauseSet.placeholders`); no number is invented.
 
 Paragraphs and gaps are `Statement`s: amounts, rates, percentages and volumes stay typed, and the presentation layer
 writes them in the deal's currency and locale. Names from the deal (meters, milestones, roles) are values too.
@@ -17,14 +20,8 @@ from principal.model.pricing import Period, RateCard, RateCardKind, UsageMeter
 from principal.model.sla import Computation, CreditBasis, Sla
 from principal.money import Amount
 from principal.statements import Count, Percent, Statement, UnitPrice, say
+from principal.strategy.clause_terms import Parties, Placeholder, Placeholders, definitions, price_clause
 from principal.strategy.sentences import concat, join, literal
-
-_FEE_BASE = {
-    "all_monthly": "all fees invoiced for that month",
-    "component": "the monthly fees attributable to the affected component",
-    "usage": "the usage fees invoiced for that month",
-    "licenses": "the licence fees invoiced for that month",
-}
 
 
 @dataclass(frozen=True)
@@ -48,20 +45,40 @@ class ClauseSet:
     clauses: tuple[Clause, ...]
     missing: tuple[Statement, ...]
     """Every clause's gaps, each led by its clause's title."""
+    placeholders: tuple[Placeholder, ...] = ()
+    """Values the drafts leave for the parties to fill, as written in the text ([NAME]) with what they are."""
 
 
-def draft_clauses(deal: Deal, offer_name: str) -> ClauseSet:
+def draft_clauses(deal: Deal, offer_name: str, *, parties: Parties | None = None) -> ClauseSet:
+    """The drafts for one offer; `parties` are the defined names of a reviewed document (else Customer/Supplier)."""
     offer = deal.offers[offer_name]
     cur = deal.currency
-    clauses = (
+    slots = Placeholders()
+    price_paras, price_missing = price_clause(offer, slots)
+    clauses: tuple[Clause, ...] = (
+        Clause("definitions", "Definitions", definitions(deal, offer, slots, parties), ()),
+        Clause("price", "Price increases and renewal cap", price_paras, price_missing),
         _usage_clause(deal, offer, cur),
-        _sla_clause(offer, cur),
-        _milestone_clause(offer, cur),
-        _key_personnel_clause(offer),
+        _sla_clause(offer, cur, slots),
+        _milestone_clause(offer, cur, slots),
+        _key_personnel_clause(offer, slots),
         _exit_clause(offer, cur),
     )
+    if parties is not None:
+        clauses = tuple(_renamed(c, parties) for c in clauses)
     missing = tuple(concat(f"{c.title}: ", m) for c in clauses for m in c.missing)
-    return ClauseSet(deal.name, offer_name, offer.label, cur, clauses, missing)
+    return ClauseSet(deal.name, offer_name, offer.label, cur, clauses, missing, tuple(slots.items))
+
+
+def _renamed(clause: Clause, parties: Parties) -> Clause:
+    """The clause with the default party names replaced by the document's (templates only; figures untouched)."""
+
+    def swap(st: Statement) -> Statement:
+        text = st.template.replace("Customer", "\0C").replace("Supplier", "\0S")
+        text = text.replace("\0C", parties.customer).replace("\0S", parties.supplier)
+        return Statement(text, st.values)
+
+    return Clause(clause.key, clause.title, tuple(swap(p) for p in clause.paragraphs), clause.missing)
 
 
 def _and(items: tuple[str, ...]) -> str:
@@ -179,7 +196,7 @@ def _usage_clause(deal: Deal, offer: Offer, cur: str) -> Clause:
 
 def _ladder(sla: Sla) -> Statement:
     credits = sla.credits
-    base = _FEE_BASE[credits.fee_base.value]
+    base = "the Fee Base"
     rungs: list[Statement] = []
     for tier in credits.tiers:
         if credits.basis is CreditBasis.uptime:
@@ -205,7 +222,7 @@ def _ladder(sla: Sla) -> Statement:
     return join("; ", rungs)
 
 
-def _sla_clause(offer: Offer, cur: str) -> Clause:
+def _sla_clause(offer: Offer, cur: str, slots: Placeholders) -> Clause:
     title = "Service levels, service credits and chronic failure"
     sla = offer.sla
     if sla is None:
@@ -293,22 +310,31 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
         if credits.cap_percent is not None:
             parts.append(
                 say(
-                    " Credits in one {window} shall not exceed {cap} of the fee base.",
+                    " Credits in one {window} shall not exceed {cap} of the Fee Base.",
                     window=window,
                     cap=Percent(credits.cap_percent),
                 )
             )
+        # Credits are applied without a claim and never lost: what is unused at the end of the Term is refunded.
+        parts.append(
+            f" The Supplier shall apply each credit automatically to the invoice following the {window}, without "
+            "any claim by the Customer; any credit not yet applied when the Term ends or the agreement terminates "
+            "shall be refunded to the Customer with the final invoice."
+        )
         if credits.claim_days is not None:
-            parts.append(
-                f" The Customer shall claim a credit within {credits.claim_days} days after the {window} ends."
+            missing.append(
+                say(
+                    "the offer makes credits depend on a claim within {days} days; the draft applies them "
+                    "automatically",
+                    days=credits.claim_days,
+                )
+            )
+        if credits.future_invoice_only:
+            missing.append(
+                literal("the offer gives credits only against future invoices; the draft refunds unused ones")
             )
         if credits.minimum_credit:
-            parts.append(say(" Credits below {minimum} are not paid.", minimum=Amount(credits.minimum_credit, cur)))
-        parts.append(
-            " Credits are set off against the next invoice."
-            if credits.future_invoice_only
-            else " Credits are paid or set off at the Customer's choice."
-        )
+            missing.append(say("the offer pays no credit below {minimum}", minimum=Amount(credits.minimum_credit, cur)))
         paras.append(concat(*parts))
     else:
         missing.append(literal("no service-credit ladder"))
@@ -334,12 +360,15 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
                 concat(
                     say(
                         "Chronic Failure. If {watched} {trigger} in {count} {window}s within any rolling period of "
-                        "{within} {window}s, the Customer may, by notice within 60 days, {right} ",
+                        "{within} {window}s, the Customer may, by notice within {notice}, {right} ",
                         watched=watched,
                         trigger=trigger,
                         count=rule.count,
                         window=window,
                         within=rule.within,
+                        notice=slots.use(
+                            "CHRONIC NOTICE PERIOD", "how long after the right arises the Customer may give notice"
+                        ),
                         right=right,
                     ),
                     fee,
@@ -351,7 +380,7 @@ def _sla_clause(offer: Offer, cur: str) -> Clause:
     return Clause("sla", title, tuple(paras), tuple(missing))
 
 
-def _milestone_clause(offer: Offer, cur: str) -> Clause:
+def _milestone_clause(offer: Offer, cur: str, slots: Placeholders) -> Clause:
     title = "Implementation fees, milestones and holdback"
     if not offer.one_time_fees:
         return Clause("milestones", title, (), (literal("the offer has no one-time fees to tie to milestones"),))
@@ -387,6 +416,15 @@ def _milestone_clause(offer: Offer, cur: str) -> Clause:
                 ".",
             )
         )
+        paras.append(
+            literal(
+                "Acceptance. When the Supplier believes a milestone is complete it shall notify the Customer in "
+                "writing with the evidence; within "
+                + slots.use("ACCEPTANCE REVIEW PERIOD", "the business days the Customer has to test and answer")
+                + " the Customer shall accept it or list the failures, and the Supplier shall fix them and notify "
+                "again. A milestone is accepted only by the Customer's written acceptance."
+            )
+        )
         gates = {m.gate.value for m in fee.milestones}
         if gates <= {"signature", "kickoff"}:
             missing.append(
@@ -401,11 +439,15 @@ def _milestone_clause(offer: Offer, cur: str) -> Clause:
                 paras.append(
                     say(
                         "Holdback. The {share} due on {milestone} ({amount}) is held back until the Customer "
-                        "confirms: {criteria}. If the condition is not met, the Customer need not pay it until it is.",
+                        "confirms: {criteria}. If that is not confirmed by {long_stop}, the Customer may keep the "
+                        "holdback and treat the milestone as failed, without prejudice to its other rights.",
                         share=Percent(m.percent),
                         milestone=m.name,
                         amount=Amount(fee.amount * m.percent / 100, cur),
                         criteria=criteria,
+                        long_stop=slots.use(
+                            "HOLDBACK LONG-STOP DATE", "the date after which an unmet holdback condition is final"
+                        ),
                     )
                 )
         else:
@@ -416,16 +458,23 @@ def _milestone_clause(offer: Offer, cur: str) -> Clause:
     return Clause("milestones", title, tuple(paras), tuple(missing))
 
 
-def _key_personnel_clause(offer: Offer) -> Clause:
+def _key_personnel_clause(offer: Offer, slots: Placeholders) -> Clause:
     title = "Key personnel"
-    kp = offer.implementation.key_personnel if offer.implementation is not None else None
+    impl = offer.implementation
+    kp = impl.key_personnel if impl is not None else None
     if kp is None or not kp.roles:
         return Clause("key_personnel", title, (), (literal("the offer names no key personnel roles"),))
+    days = impl.stable_operations_days if impl is not None else None
+    until = (
+        say("go-live and the {days} days of stable operations after it", days=days)
+        if days is not None
+        else literal(slots.use("KEY PERSONNEL PERIOD", "until when the named people must stay on the project"))
+    )
     parts: list[Statement | str] = [
-        say(
-            "Key Personnel. The Supplier shall staff the following roles with the named individuals until go-live "
-            "and 60 days after it: {roles}.",
-            roles=", ".join(kp.roles),
+        concat(
+            "Key Personnel. The Supplier shall staff the following roles with the named individuals until ",
+            until,
+            say(": {roles}.", roles=", ".join(kp.roles)),
         )
     ]
     missing: list[Statement] = []
@@ -433,7 +482,9 @@ def _key_personnel_clause(offer: Offer) -> Clause:
         parts.append(
             " The Supplier shall not replace any of them without the Customer's prior written approval, which the "
             "Customer shall not withhold unreasonably, and a replacement shall have equal experience and overlap "
-            "with the person leaving for at least 10 business days at no charge."
+            "with the person leaving for "
+            + slots.use("HANDOVER OVERLAP", "how long a replacement overlaps with the person leaving")
+            + " at no charge."
         )
     else:
         missing.append(literal("no approval right before key personnel are substituted"))
@@ -491,7 +542,7 @@ def _exit_clause(offer: Offer, cur: str) -> Clause:
         if transition.months is None:
             missing.append(literal("the length of transition assistance is not stated"))
         if transition.rate_per_hour is not None:
-            price = say("at {rate} per hour, fixed for the term", rate=Amount(transition.rate_per_hour, cur))
+            price = say("at {rate} per hour, fixed for the Term", rate=Amount(transition.rate_per_hour, cur))
         else:
             price = literal("at rates still to be agreed")
             missing.append(literal("no pre-agreed hourly rate for transition assistance"))

@@ -24,7 +24,11 @@ def summary_section(c: BriefContent) -> Section:
             KeyFigure("The ask", money(b.target_cost), b.target),
             KeyFigure("Ask saves vs baseline", money(b.compare_saving), "sum of the lever savings"),
             KeyFigure("Still open vs vendor", money(b.open_saving), f"{b.target} against {b.vendor_offer}"),
-            KeyFigure("Walk away above", money(b.walk_away), "term cost of the alternative"),
+            KeyFigure(
+                "Walk away above",
+                money(b.walk_away) if b.walk_away is not None else "unknown",
+                "the alternative less this vendor's switching costs" if b.walk_away is not None else "no alternative",
+            ),
         )
     )
     saving = {v.offer: v.saving for v in comp.versus_baseline}

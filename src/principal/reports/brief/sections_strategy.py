@@ -6,6 +6,7 @@ locale.
 
 from __future__ import annotations
 
+from principal.money import Amount
 from principal.present import Formatter
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Paragraph, Section, Table
@@ -26,22 +27,38 @@ def position_section(c: BriefContent) -> Section:
     if b.objectives:
         blocks.append(Paragraph("Objectives", emphasis=True))
         blocks.append(Bullets(tuple(fmt.text(o) for o in b.objectives)))
-    zone = (
-        f"The zone of possible agreement runs from {money(z.low)} to {money(z.high)} over the term "
-        f"(width {money(z.width)}); an even split of the surplus lands at {money(z.nash_price, blank='-')}."
-        if z.exists
-        else "There is no zone of possible agreement: the vendor's estimated walk-away is above the buyer's. "
-        "Improve the alternative or change the scope before the meeting."
-    )
+    if z is None:
+        zone = "The zone of possible agreement waits for the alternative: with no walk-away it cannot be placed."
+    elif z.exists:
+        zone = (
+            f"The zone of possible agreement runs from {money(z.low)} to {money(z.high)} over the term "
+            f"(width {money(z.width)}); an even split of the surplus lands at {money(z.nash_price, blank='-')}."
+        )
+    else:
+        zone = (
+            "There is no zone of possible agreement: the vendor's estimated walk-away is above the buyer's. "
+            "Improve the alternative or change the scope before the meeting."
+        )
+    if b.batna_cost is not None and b.walk_away is not None:
+        position = (
+            f"For the buyer only, never for the vendor: the alternative ({b.batna_kind}) is {fmt.text(b.batna)}, "
+            f"{money(b.batna_cost)} over the term ({fmt.text(b.batna_formula)}). Walk away above a term cost of "
+            f"{money(b.walk_away)}: {fmt.text(b.walk_away_formula)}."
+        )
+    else:
+        question = fmt.text(b.alternative_question) if b.alternative_question is not None else ""
+        position = "The alternative is unknown, so the walk-away waits for it. " + question
+        if b.walk_away is not None:
+            position += f" The walk-away stated in the deal is {money(b.walk_away)}."
     blocks.extend(
         [
             Paragraph(
-                f"The alternative to a deal: {b.batna}, about {money(b.batna_cost)} over the term. Walk away "
-                f"above a term cost of {money(b.walk_away)}. The vendor's latest offer ({b.vendor_offer}) costs "
-                f"{money(b.vendor_offer_cost)}; the ask ({b.target}) costs {money(b.target_cost)}."
+                f"{position} The vendor's latest offer ({b.vendor_offer}, the vendor's) costs "
+                f"{money(b.vendor_offer_cost)}; the ask ({b.target}, {fmt.text(b.roles.target_source)}) costs "
+                f"{money(b.target_cost)}."
             ),
             Paragraph(
-                f"The vendor's estimated walk-away is {money(z.vendor_reservation)}: "
+                f"The vendor's estimated walk-away is {money(b.vendor_reservation)}: "
                 f"{fmt.text(b.vendor_reservation_formula)}."
             ),
             Paragraph(zone),
@@ -110,7 +127,7 @@ def _trades(b: Brief, fmt: Formatter) -> Section:
             fmt.text(s.give),
             fmt.money(s.buyer_value_given),
             fmt.money(s.term_cost_after),
-            "yes" if s.within_walk_away else "no: stop",
+            {True: "yes", False: "no: stop", None: "unknown"}[s.within_walk_away],
         )
         for s in b.concessions
     )
@@ -137,29 +154,53 @@ def _trades(b: Brief, fmt: Formatter) -> Section:
 
 
 def _packages(b: Brief, fmt: Formatter) -> Section:
-    rows = tuple(
-        (
-            p.theme,
-            _levels(p.levels, fmt),
-            fmt.money(p.term_cost),
-            fmt.money(p.buyer_utility),
-            fmt.share(p.acceptance, 0),
-            fmt.number(p.alignment_score, 0) if p.alignment_score is not None else "-",
+    def margin(value: Amount | None) -> str:
+        return fmt.money(value) if value is not None else "unknown"
+
+    rows = []
+    terms = []
+    for p in b.packages:
+        score = fmt.number(p.alignment_score, 0) if p.alignment_score is not None else "-"
+        terms.append(f"{p.theme} (lead: {p.lead}; alignment {score}/100): {_levels(p.levels, fmt)}")
+        rows.append(
+            (
+                p.theme,
+                fmt.money(p.term_cost),
+                fmt.money(p.buyer_utility),
+                fmt.money(p.vendor_cost),
+                margin(p.margin),
+                fmt.share(p.acceptance, 0),
+            )
         )
-        for p in b.packages
-    )
+        if p.stronger is not None:
+            s = p.stronger
+            terms.append(f"{p.theme}, stronger (lead: {p.lead}): {_levels(s.levels, fmt)}")
+            rows.append(
+                (
+                    f"{p.theme}, stronger",
+                    fmt.money(s.term_cost),
+                    fmt.money(s.buyer_utility),
+                    fmt.money(s.vendor_cost),
+                    margin(s.margin),
+                    fmt.share(s.acceptance, 0),
+                )
+            )
     blocks: list[Block] = [
         Paragraph(
-            f"Packages of about equal value to the buyer (the ask is worth {fmt.money(b.target_utility)}), to put on "
-            f"the table together so the vendor's choice reveals what it values."
+            f"The fallbacks: packages of about equal value to the buyer (the ask is worth "
+            f"{fmt.money(b.target_utility)}), each led by a different term and giving back no protection the ask "
+            f"holds, to put on the table together so the vendor's choice reveals what it values. Each should stay "
+            f"{fmt.value(b.fallback_margin)} inside the walk-away. Where the vendor would very likely accept, money "
+            f"may be left on the table: the stronger version follows it."
         ),
         Table(
-            ("Theme", "Terms", "Term cost", "Value to buyer", "Acceptance", "Alignment"),
-            rows,
-            "Equal-value packages",
-            numeric=(2, 3, 4, 5),
+            ("Package", "Term cost", "Value to buyer", "Cost to vendor", "Margin", "Acceptance"),
+            tuple(rows),
+            "Fallback packages",
+            numeric=(1, 2, 3, 4, 5),
             small=True,
         ),
+        Bullets(tuple(terms)),
     ]
     if b.notes:
         blocks.append(Bullets(b.notes))
@@ -191,6 +232,15 @@ def clauses_section(c: BriefContent) -> Section:
             blocks.append(Paragraph("The offer leaves open:", emphasis=True))
             blocks.append(Bullets(tuple(fmt.text(m) for m in clause.missing)))
         subsections.append(Section(clause.title, f"clause-{clause.key}", tuple(blocks)))
+    if cs.placeholders:
+        subsections.insert(
+            0,
+            Section(
+                "To fill in",
+                "clause-placeholders",
+                (Bullets(tuple(f"{p.name}: {p.fill_in}" for p in cs.placeholders)),),
+            ),
+        )
     intro = Paragraph(
         f"Draft wording filled from the terms of {cs.offer}"
         + (f" ({cs.offer_label})" if cs.offer_label else "")

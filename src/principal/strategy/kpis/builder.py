@@ -6,6 +6,7 @@ linked deal's currency. Every staffing figure is a finite number or None (an uns
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -14,7 +15,8 @@ from principal.model.deal import Deal, Offer
 from principal.model.sla import CreditBasis, Sla
 from principal.money import Amount
 from principal.statements import Statement, say
-from principal.strategy import erlang
+from principal.strategy import erlang, erlang_a
+from principal.strategy.erlang_a import QueueA
 from principal.strategy.kpis.goals import Goal, GoalsFile, Hours, StaffingPlan
 from principal.strategy.kpis.library import LIBRARY, Direction, KpiKind, Unit
 from principal.strategy.sentences import concat, literal
@@ -64,6 +66,9 @@ class Feasibility:
     """None when no staffing up to erlang.MAX_AGENTS meets the goal."""
     positions_needed: int | None
     message: str
+    erlang_a: QueueA | None = None
+    """The same plan with abandonment (Erlang A), when the plan gives the callers' patience."""
+    erlang_a_agents_needed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,22 +88,69 @@ class KpiReport:
         return tuple(item for item in self.feasibility if not item.feasible)
 
 
-def build_kpis(goals: GoalsFile, deal: Deal | None = None, offer_name: str | None = None) -> KpiReport:
+STAFFED = (KpiKind.service_level, KpiKind.asa, KpiKind.occupancy)
+"""Goals that Erlang C tests against the staffing plans."""
+
+
+def needed_agents(goal: Goal, plan: StaffingPlan) -> int | None:
+    """Erlang C: the fewest agents on the phones that meet the goal; None when no staffing can (a 100% service
+    level, an average wait of 0, an occupancy of 0%, a load beyond any staffing)."""
+    aht = float(plan.aht_seconds)
+    load = erlang.offered_load(float(plan.contacts), plan.interval_minutes * 60.0, aht)
+    assert goal.target is not None
+    target = float(goal.target)
+    if goal.kpi is KpiKind.service_level:
+        threshold = float(goal.threshold_seconds) if goal.threshold_seconds is not None else 0.0
+        return erlang.agents_needed(load, aht, service_target=target / 100.0, threshold_seconds=threshold)
+    if goal.kpi is KpiKind.asa:
+        return erlang.agents_needed(load, aht, max_asa_seconds=target) if target > 0 else None
+    return erlang.agents_needed(load, aht, max_occupancy=target / 100.0) if target > 0 else None
+
+
+UNMEETABLE = {
+    KpiKind.service_level: "no staffing answers that share of contacts within the threshold (a 100% service level "
+    "is never certain while contacts arrive at random, and a load beyond any staffing never settles)",
+    KpiKind.asa: "no staffing keeps the average wait that low while contacts arrive at random",
+    KpiKind.occupancy: "no staffing meets that occupancy (0% leaves no agent handling contacts)",
+}
+"""Why a staffing goal cannot be met by any number of agents, for the located error of the goals file."""
+
+
+def _erlang_a(goal: Goal, plan: StaffingPlan, on_phones: int) -> tuple[QueueA | None, int | None]:
+    if plan.patience_seconds is None or on_phones < 1:
+        return None, None
+    args = (float(plan.contacts), plan.interval_minutes * 60.0, float(plan.aht_seconds), float(plan.patience_seconds))
+    threshold = float(goal.threshold_seconds) if goal.threshold_seconds is not None else None
+    figures = erlang_a.evaluate(*args, on_phones, threshold)
+    assert goal.target is not None
+    target = float(goal.target)
+    needed = None
+    if goal.kpi is KpiKind.service_level:
+        needed = erlang_a.agents_needed(*args, service_target=target / 100.0, threshold_seconds=threshold)
+    elif goal.kpi is KpiKind.occupancy and target > 0:
+        needed = erlang_a.agents_needed(*args, max_occupancy=target / 100.0)
+    return figures, needed
+
+
+def build_kpis(
+    goals: GoalsFile, deal: Deal | None = None, offer_name: str | None = None, places: Sequence[str] = ()
+) -> KpiReport:
     """The KPI schedule and the staffing checks for a goals file, with remedies taken from the offer if given."""
     offer = deal.offers[offer_name] if deal is not None and offer_name is not None else None
     hours = goals.business_hours or (deal.buyer.business_hours if deal is not None else BusinessHours())
     currency = deal.currency if deal is not None else None
     kpis = tuple(_kpi(goal, hours, offer, currency) for goal in goals.goals)
     checks: list[Feasibility] = []
-    for goal in goals.goals:
-        if goal.kpi not in (KpiKind.service_level, KpiKind.asa, KpiKind.occupancy):
+    for index, goal in enumerate(goals.goals):
+        if goal.kpi not in STAFFED:
             continue
-        for plan in _plans_for(goal, goals.staffing):
-            checks.append(check_staffing(goal, plan, goal.text or _target(goal, hours)))
+        place = places[index] if index < len(places) else None
+        for plan in plans_for(goal, goals.staffing):
+            checks.append(check_staffing(goal, plan, goal.text or _target(goal, hours), place))
     return KpiReport(goals.operation, offer_name, kpis, tuple(checks))
 
 
-def _plans_for(goal: Goal, plans: tuple[StaffingPlan, ...]) -> list[StaffingPlan]:
+def plans_for(goal: Goal, plans: tuple[StaffingPlan, ...]) -> list[StaffingPlan]:
     if goal.staffing:
         return [plan for plan in plans if plan.name in goal.staffing]
     return [plan for plan in plans if goal.channel is None or plan.channel is goal.channel]
@@ -274,7 +326,7 @@ def _report_terms(goal: Goal, offer: Offer | None, default_remedy: Statement) ->
     return literal(remedy), []
 
 
-def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> Feasibility:
+def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None, place: str | None = None) -> Feasibility:
     """Erlang C at the plan's staffing against one goal; how many agents and positions the goal needs."""
     aht = float(plan.aht_seconds)
     load = erlang.offered_load(float(plan.contacts), plan.interval_minutes * 60.0, aht)
@@ -287,13 +339,11 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
     if goal.kpi is KpiKind.service_level:
         sl = erlang.service_level(load, on_phones, threshold, aht) if on_phones > 0 else 0.0
         feasible = sl >= target / 100.0
-        needed = erlang.agents_needed(load, aht, service_target=target / 100.0, threshold_seconds=threshold)
     elif goal.kpi is KpiKind.asa:
         feasible = on_phones > load and erlang.average_speed_of_answer(load, on_phones, aht) <= target
-        needed = erlang.agents_needed(load, aht, max_asa_seconds=target)
     else:
         feasible = on_phones > 0 and load / on_phones <= target / 100.0
-        needed = erlang.agents_needed(load, aht, max_occupancy=target / 100.0) if target > 0 else on_phones
+    needed = needed_agents(goal, plan)
     positions_needed = erlang.positions_for(needed, shrinkage) if needed is not None else None
     p_wait = erlang.erlang_c(load, on_phones) if on_phones > 0 else 1.0
     asa_s = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > load else None
@@ -306,9 +356,10 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
     if (needed is None or positions_needed is None) and feasible:
         message = f"{head}; the target holds"
     elif needed is None or positions_needed is None:
+        where = f"{place}: " if place else ""
         message = (
-            f"{head}; the target cannot be met: no staffing up to {erlang.MAX_AGENTS:,} agents reaches it "
-            "(infeasible: check the contacts, handle time and target)"
+            f"{where}{head}; the target cannot be met: {UNMEETABLE[goal.kpi]}; no staffing up to "
+            f"{erlang.MAX_AGENTS:,} agents reaches it (check the contacts, handle time and target)"
         )
     elif feasible:
         message = f"{head}; the target holds (it needs {needed} agents, {positions_needed} positions)"
@@ -322,6 +373,7 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
             f"{head}; the target cannot be met; it needs {needed} agents "
             f"({positions_needed} positions, {positions_needed - plan.positions} more)"
         )
+    with_abandonment, needed_a = _erlang_a(goal, plan, on_phones)
     return Feasibility(
         kpi=goal.kpi,
         plan=plan.name,
@@ -337,4 +389,6 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
         agents_needed=needed,
         positions_needed=positions_needed,
         message=message,
+        erlang_a=with_abandonment,
+        erlang_a_agents_needed=needed_a,
     )

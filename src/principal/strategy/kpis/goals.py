@@ -86,6 +86,13 @@ class StaffingPlan(Record):
         lt=100,
         description="Share of scheduled time lost to breaks, training, absence (30 by default: an assumption).",
     )
+    patience_seconds: Decimal | None = Field(
+        default=None,
+        gt=0,
+        le=36000,
+        description="Mean time a caller waits before hanging up; given, the checks add Erlang A (with abandonment) "
+        "beside Erlang C.",
+    )
 
 
 class ContractLink(Record):

@@ -30,6 +30,8 @@ class LoadedGoals:
     goals: GoalsFile
     deal: Deal | None
     offer_name: str | None
+    places: tuple[str, ...] = ()
+    """FILE:LINE:COL of each goal, so a goal no staffing can meet is reported where it is written."""
 
 
 def load_goals(path: str | FsPath) -> LoadedGoals:
@@ -59,7 +61,8 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
                     )
                 ]
             )
-    return LoadedGoals(goals, deal, offer_name)
+    places = tuple(_place(name, located, ("goals", index)) for index in range(len(goals.goals)))
+    return LoadedGoals(goals, deal, offer_name, places)
 
 
 def _not_a_deal_file(path: FsPath) -> str | None:
@@ -128,6 +131,11 @@ def _parse(text: str, filename: str) -> tuple[GoalsFile, Located]:
     if problems:
         raise InputError(problems)
     return parsed, located
+
+
+def _place(filename: str, located: Located, path: Path) -> str:
+    line, column = located.where(path)
+    return f"{filename}:{line}:{column}" if line is not None else filename
 
 
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:

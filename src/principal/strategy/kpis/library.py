@@ -209,8 +209,9 @@ LIBRARY: dict[KpiKind, KpiDefinition] = {
         kind=KpiKind.uptime,
         name="Component availability",
         definition="Share of the measurement window during which the component worked for the buyer's users.",
-        formula="(minutes in window - excluded minutes - downtime minutes) / (minutes in window - excluded "
-        "minutes); 99.9% of a 30-day month allows 43.2 minutes down",
+        formula="(minutes in window - counted downtime minutes) / minutes in window, as `principal sla` computes "
+        "it: excluded outages are left out of the downtime, never out of the window; 99.9% of a 30-day month "
+        "allows 43.2 minutes down",
         data_source="the vendor's monitoring, checked against the buyer's own synthetic tests and incident log",
         measured_by="the vendor, reported to and verifiable by the buyer",
         window="calendar month, per component (never averaged across components)",

@@ -15,8 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from principal.strategy.negotiation.space import FloatArray, IssueSpace, Utilities
+
+BoolArray = NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -96,4 +99,105 @@ def meso(
             )
         )
     out.sort(key=lambda item: (-item.acceptance, item.index))
+    return out
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """One fallback package: led by its theme, of equal value to the buyer, with a stronger version when the
+    vendor would very likely say yes to it (money left on the table)."""
+
+    theme: str
+    index: int
+    lead: str
+    """The theme's issue that goes furthest beyond the ask (by what it costs the vendor)."""
+    buyer_utility: float
+    vendor_utility: float
+    acceptance: float
+    stronger: MesoPackage | None
+
+
+HIGH_ACCEPTANCE = 0.9
+"""Above this modelled chance of a yes, a fallback leaves money on the table: the brief shows a stronger one."""
+
+
+def fallbacks(
+    space: IssueSpace,
+    ask_levels: Sequence[int],
+    *,
+    themes: Mapping[str, Sequence[str]],
+    floors: Sequence[int],
+    vendor_disagreement: float,
+    scale: float,
+    tolerance: float = 0.005,
+    allowed: Sequence[bool] | BoolArray | None = None,
+) -> list[Fallback]:
+    """The seed's fallbacks: one package per theme, in the themes' order, that
+    - goes beyond the ask on one of the theme's issues and on no issue outside the theme,
+    - never drops below `floors` on any issue (the protections the buyer's current offer holds),
+    - is worth the ask's buyer utility within `tolerance` (0.5% either side, so any two are within 1%),
+    - is `allowed` (e.g. inside the walk-away by the stated margin),
+    and of those the one the vendor is most likely to accept. Levels are numbered from the vendor's terms (0)
+    towards the buyer's, so a higher level is never worse for the buyer.
+    """
+    utilities = space.all_utilities()
+    # One small integer column per issue (levels never exceed a few hundred), not an int64 matrix of every package.
+    columns = [c.astype(np.int16) for c in np.unravel_index(utilities.index, space.shape)]
+    ask = [int(v) for v in ask_levels]
+    target = float(space.utilities([space.index(ask)]).buyer[0])
+    base = np.ones(len(utilities.index), dtype=bool)
+    for column, floor in zip(columns, floors, strict=True):
+        base &= column >= floor
+    if allowed is not None:
+        base &= np.asarray(allowed, dtype=bool)
+    near = np.abs(utilities.buyer - target) <= tolerance * abs(target)
+    chance = acceptance(utilities.vendor, vendor_disagreement, scale)
+    vendor_values = [np.asarray(issue.vendor, dtype=np.float64) for issue in space.issues]
+    out: list[Fallback] = []
+    for theme, names in themes.items():
+        cols = [space.position(name) for name in names]
+        shape = base.copy()
+        for k, column in enumerate(columns):
+            if k not in cols:
+                shape &= column <= ask[k]
+        beyond_any = np.zeros(len(shape), dtype=bool)
+        for k in cols:
+            beyond_any |= columns[k] > ask[k]
+        shape &= beyond_any
+        members = np.flatnonzero(shape & near)
+        if len(members) == 0:
+            continue
+        order = np.lexsort((members, np.abs(utilities.buyer[members] - target), -chance[members]))
+        best = int(members[order[0]])
+        beyond = {
+            space.issues[k].name: float(vendor_values[k][ask[k]] - vendor_values[k][columns[k][best]]) for k in cols
+        }
+        lead = max(beyond, key=lambda name: (beyond[name], -space.position(name)))
+        stronger = None
+        if chance[best] >= HIGH_ACCEPTANCE:
+            harder = np.flatnonzero(
+                shape & (utilities.buyer > utilities.buyer[best]) & (utilities.vendor >= vendor_disagreement)
+            )
+            if len(harder):
+                pick = int(harder[np.lexsort((harder, -utilities.buyer[harder]))[0]])
+                stronger = MesoPackage(
+                    index=pick,
+                    theme=theme,
+                    levels=space.describe(pick),
+                    buyer_utility=float(utilities.buyer[pick]),
+                    vendor_utility=float(utilities.vendor[pick]),
+                    acceptance=float(chance[pick]),
+                    asks={},
+                )
+        out.append(
+            Fallback(
+                theme=theme,
+                index=best,
+                lead=lead,
+                buyer_utility=float(utilities.buyer[best]),
+                vendor_utility=float(utilities.vendor[best]),
+                acceptance=float(chance[best]),
+                stronger=stronger,
+            )
+        )
     return out

@@ -16,13 +16,14 @@ from decimal import Decimal
 from principal.align.report import align
 from principal.align.scorecard import alignment_score
 from principal.cost import schedule
+from principal.cost.bids import vendor_of
 from principal.cost.compare import attribute_levers
-from principal.cost.incumbent import incumbent_months
 from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
 from principal.money import Amount, round_money
 from principal.statements import Percent, Statement, say
-from principal.strategy.negotiation import Utilities, Zopa, meso, nash_point, zopa
+from principal.strategy.negotiation import Utilities, Zopa, fallbacks, nash_point, zopa
+from principal.strategy.plan.alternative import find_alternative
 from principal.strategy.plan.deal_space import DealSpace, build_space, significant
 from principal.strategy.sentences import concat, literal
 from principal.valuation import LeverValue
@@ -36,10 +37,15 @@ LEVER_ISSUE = {
 }
 
 THEMES: dict[str, tuple[IssueKey, ...]] = {
-    "license-price-led": (IssueKey.seat_price, IssueKey.uplift),
+    "license-price-led": (IssueKey.seat_price,),
     "usage-cap-and-bands-led": (IssueKey.usage_rates, IssueKey.usage_cap),
     "credits-and-exit-led": (IssueKey.sla_credits, IssueKey.chronic_exit, IssueKey.holdback, IssueKey.exit_terms),
 }
+
+PROTECTIONS = frozenset(
+    {IssueKey.usage_cap, IssueKey.sla_credits, IssueKey.chronic_exit, IssueKey.holdback, IssueKey.exit_terms}
+)
+"""Terms that protect the buyer: no fallback gives back one the buyer's current offer (the ask) holds."""
 
 
 @dataclass(frozen=True)
@@ -75,18 +81,39 @@ class ConcessionStep:
     buyer_value_given: Amount
     term_cost_after: Amount
     buyer_utility_after: Amount
-    within_walk_away: bool
+    within_walk_away: bool | None
+    """None while the walk-away is unknown."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """A fallback's levels and figures (its stronger version has the same shape)."""
+
+    levels: dict[str, Statement]
+    term_cost: Amount
+    buyer_utility: Amount
+    vendor_cost: Amount
+    acceptance: float
+    margin: Amount | None
+    """Walk-away - term cost: how far inside the walk-away (None while the walk-away is unknown)."""
 
 
 @dataclass(frozen=True)
 class Package:
     theme: str
+    lead: str
     levels: dict[str, Statement]
     term_cost: Amount
     buyer_utility: Amount
     vendor_utility: Amount
+    vendor_cost: Amount
     acceptance: float
     alignment_score: float | None
+    margin: Amount | None
+    inside_margin: bool | None
+    """Term cost at least the stated margin inside the walk-away (None while the walk-away is unknown)."""
+    stronger: Version | None
+    """Shown when the modelled acceptance is very high: money may be left on the table."""
 
 
 @dataclass(frozen=True)
@@ -96,23 +123,43 @@ class Counter:
 
 
 @dataclass(frozen=True)
+class Roles:
+    """Which offer is whose, and where each choice came from (a labelled default when the user set none)."""
+
+    baseline: str
+    vendor_offer: str
+    target: str
+    vendor: str | None
+    target_source: Statement
+    vendor_offer_source: Statement
+    target_is_default: bool
+
+
+@dataclass(frozen=True)
 class Brief:
     deal: str
     currency: str
     baseline: str
     vendor_offer: str
     target: str
+    roles: Roles
     objectives: tuple[Statement, ...]
-    batna: str
-    batna_cost: Amount
-    walk_away: Amount
+    batna: Statement
+    batna_kind: str
+    batna_cost: Amount | None
+    batna_formula: Statement
+    alternatives_considered: tuple[Statement, ...]
+    alternative_question: Statement | None
+    walk_away: Amount | None
+    walk_away_formula: Statement
     vendor_offer_cost: Amount
     target_cost: Amount
+    vendor_reservation: Amount
     vendor_reservation_formula: Statement
-    zopa: Zopa
+    zopa: Zopa | None
     nash_levels: dict[str, Statement] | None
     nash_cost: Amount | None
-    buyer_disagreement: Amount
+    buyer_disagreement: Amount | None
     vendor_disagreement: Amount
     target_utility: Amount
     asks: tuple[Ask, ...]
@@ -124,26 +171,59 @@ class Brief:
     questions: tuple[Statement, ...]
     talk_track: tuple[Statement, ...]
     packages: tuple[Package, ...]
+    fallback_margin: Percent
+    left_out: tuple[Statement, ...]
+    """Sentences the claim check left out of what is said to the vendor, with the reason."""
     notes: tuple[str, ...]
     lever_values: tuple[LeverValue, ...] = ()
     """The target's non-price levers against the vendor's latest offer, from `principal.valuation` (the figures
     compare and align print): expected and P90 saving, each with its basis."""
 
 
-def pick_names(deal: Deal, negotiation: Negotiation) -> tuple[str, str, str]:
-    """(baseline, vendor's latest offer, target) from the settings or the offer order."""
+def pick_roles(
+    deal: Deal, negotiation: Negotiation, target: str | None = None, vendor_offer: str | None = None
+) -> Roles:
+    """Baseline, the vendor's latest offer and the buyer's target, each chosen for this brief by the caller, else
+    from the deal's negotiation block, else a labelled default: the target defaults to the last offer, the vendor's
+    offer to the latest offer before the target from the same vendor that is not the baseline (else the baseline)."""
     names = list(deal.offers)
     baseline = deal.baseline_name
-    target = negotiation.target_offer or names[-1]
-    vendor = negotiation.vendor_offer
-    if vendor is None:
-        before = names[: names.index(target)]
-        candidates = [n for n in before if n != baseline]
-        vendor = candidates[-1] if candidates else baseline
-    return baseline, vendor, target
+    if target is not None:
+        chosen, source, default = target, literal("chosen for this brief"), False
+    elif negotiation.target_offer is not None:
+        chosen, source, default = negotiation.target_offer, literal("set in the deal (negotiation.target_offer)"), False
+    else:
+        chosen = names[-1]
+        source = say(
+            "default: the last offer in the file, {offer}; nothing says it is yours. Set negotiation.target_offer "
+            "or choose the target for this brief: the offer holding your asks",
+            offer=chosen,
+        )
+        default = True
+    vendor = vendor_of(deal, chosen)
+    if vendor_offer is not None:
+        theirs, their_source = vendor_offer, literal("chosen for this brief")
+    elif negotiation.vendor_offer is not None:
+        theirs, their_source = negotiation.vendor_offer, literal("set in the deal (negotiation.vendor_offer)")
+    else:
+        own = [n for n in names if vendor_of(deal, n) == vendor and n != chosen]
+        before = [n for n in names[: names.index(chosen)] if n in own and n != baseline]
+        theirs = before[-1] if before else baseline
+        their_source = say(
+            "default: the latest offer before your target from the same vendor, {offer}; set "
+            "negotiation.vendor_offer or choose it for this brief",
+            offer=theirs,
+        )
+    return Roles(baseline, theirs, chosen, vendor, source, their_source, default)
 
 
-def build_brief(deal: Deal) -> Brief:
+def pick_names(deal: Deal, negotiation: Negotiation) -> tuple[str, str, str]:
+    """(baseline, vendor's latest offer, target) from the settings or the labelled defaults."""
+    roles = pick_roles(deal, negotiation)
+    return roles.baseline, roles.vendor_offer, roles.target
+
+
+def build_brief(deal: Deal, *, target: str | None = None, vendor_offer: str | None = None) -> Brief:
     from principal.strategy.plan import talk
 
     negotiation = deal.negotiation or Negotiation()
@@ -152,12 +232,13 @@ def build_brief(deal: Deal) -> Brief:
     def money(value: Decimal) -> Amount:
         return _money(value, cur)
 
-    baseline, vendor_name, target = pick_names(deal, negotiation)
+    roles = pick_roles(deal, negotiation, target, vendor_offer)
+    baseline, vendor_name, target = roles.baseline, roles.vendor_offer, roles.target
     space = build_space(deal, vendor_name, target, negotiation)
     vendor_cost_total = schedule(deal, vendor_name).total
     target_cost = schedule(deal, target).total
-    batna_cost = _batna_cost(deal, negotiation, deal.offers[target].term_months)
-    walk_away = negotiation.walk_away_tco if negotiation.walk_away_tco is not None else batna_cost
+    alternative = find_alternative(deal, negotiation, vendor_name)
+    walk_away = alternative.walk_away
     room = negotiation.vendor.room_percent
     floor_share = negotiation.vendor.cost_to_serve_percent
     vendor_reservation = max(vendor_cost_total * (1 - room / 100), vendor_cost_total * floor_share / 100)
@@ -170,52 +251,27 @@ def build_brief(deal: Deal) -> Brief:
         pressure=negotiation.vendor.quarter_end_pressure.value,
         floor=Percent(floor_share),
     )
-    area = zopa(money(walk_away), money(vendor_reservation), negotiation.buyer_power)
+    area = zopa(money(walk_away), money(vendor_reservation), negotiation.buyer_power) if walk_away is not None else None
     util = space.space.all_utilities()
     ask_index = space.space.index(space.ask_levels)
     target_utility = float(space.space.utilities([ask_index]).buyer[0])
-    d_b = vendor_cost_total - walk_away
+    d_b = vendor_cost_total - walk_away if walk_away is not None else None
     d_v = -(vendor_cost_total - vendor_reservation)
     scale = float(vendor_cost_total * negotiation.vendor.acceptance_scale_percent / 100)
     # Only packages whose term cost beats the walk-away can be offered: their money issues must save at least
     # d_b against the vendor's offer. Risk values count in the utility, never towards that test.
     savings = space.money_savings()
-    affordable = savings >= float(d_b)
-    util = Utilities(util.index[affordable], util.buyer[affordable], util.vendor[affordable])
-    best = nash_point(util.buyer, util.vendor, float(d_b), float(d_v))
-    nash = int(util.index[best]) if best is not None else None
-    nash_levels = space.wording(space.levels_of(nash)) if nash is not None else None
-    nash_cost = money(space.term_cost(space.levels_of(nash))) if nash is not None else None
-    themes = {
-        name: [k.value for k in keys if k.value in {i.key.value for i in space.issues}] for name, keys in THEMES.items()
-    }
-    themes = {name: keys for name, keys in themes.items() if keys}
-    # An offer that costs nothing leaves the vendor nothing to concede: no package to rank by its acceptance.
-    found = (
-        meso(
-            space.space,
-            target_utility,
-            vendor_disagreement=float(d_v),
-            scale=scale,
-            themes=themes,
-            utilities=util,
-            relative_to=ask_index,
-        )
-        if scale > 0
-        else []
-    )
-    order = {name: k for k, name in enumerate(THEMES)}
-    packages = tuple(
-        Package(
-            theme=item.theme,
-            levels=space.wording(space.levels_of(item.index)),
-            term_cost=money(space.term_cost(space.levels_of(item.index))),
-            buyer_utility=money(Decimal(repr(item.buyer_utility))),
-            vendor_utility=money(Decimal(repr(item.vendor_utility))),
-            acceptance=item.acceptance,
-            alignment_score=_package_alignment(deal, space.offer_for(space.levels_of(item.index))),
-        )
-        for item in sorted(found, key=lambda p: order[p.theme])
+    nash_levels = nash_cost = None
+    if d_b is not None:
+        affordable = savings >= float(d_b)
+        util = Utilities(util.index[affordable], util.buyer[affordable], util.vendor[affordable])
+        best = nash_point(util.buyer, util.vendor, float(d_b), float(d_v))
+        nash = int(util.index[best]) if best is not None else None
+        nash_levels = space.wording(space.levels_of(nash)) if nash is not None else None
+        nash_cost = money(space.term_cost(space.levels_of(nash))) if nash is not None else None
+    margin_percent = negotiation.fallback_margin_percent
+    packages, package_notes = _fallbacks(
+        deal, space, vendor_cost_total, walk_away, margin_percent, float(d_v), scale, savings
     )
     asks, compare_saving, open_saving = _asks(deal, space, baseline, vendor_name, target)
     trades = _trade_map(space)
@@ -225,30 +281,32 @@ def build_brief(deal: Deal) -> Brief:
         "strong 100, needs work 50, at risk 0.",
         f"Risk values are expected values over the assumptions in the deal's negotiation block (or their defaults); "
         f"they are measured against the vendor's latest offer {vendor_name!r}.",
+        *package_notes,
     ]
-    missing_themes = [name for name in THEMES if name not in {p.theme for p in packages}]
-    if missing_themes:
-        notes.append(
-            "No package of equal value (within 1%) leads with: " + ", ".join(missing_themes) + "; the issue space "
-            "has no levels that reach the ask's value that way."
-        )
     brief = Brief(
         deal=deal.name,
         currency=deal.currency,
         baseline=baseline,
         vendor_offer=vendor_name,
         target=target,
+        roles=roles,
         objectives=(),
-        batna=negotiation.batna.description,
-        batna_cost=money(batna_cost),
-        walk_away=money(walk_away),
+        batna=alternative.description,
+        batna_kind=alternative.kind.value,
+        batna_cost=money(alternative.cost) if alternative.cost is not None else None,
+        batna_formula=alternative.formula,
+        alternatives_considered=alternative.considered,
+        alternative_question=alternative.question,
+        walk_away=money(walk_away) if walk_away is not None else None,
+        walk_away_formula=alternative.walk_away_formula,
         vendor_offer_cost=money(vendor_cost_total),
         target_cost=money(target_cost),
+        vendor_reservation=money(vendor_reservation),
         vendor_reservation_formula=reservation_formula,
         zopa=area,
         nash_levels=nash_levels,
         nash_cost=nash_cost,
-        buyer_disagreement=money(d_b),
+        buyer_disagreement=money(d_b) if d_b is not None else None,
         vendor_disagreement=money(d_v),
         target_utility=money(Decimal(repr(target_utility))),
         asks=asks,
@@ -260,10 +318,120 @@ def build_brief(deal: Deal) -> Brief:
         questions=(),
         talk_track=(),
         packages=packages,
+        fallback_margin=Percent(margin_percent),
+        left_out=(),
         notes=tuple(notes),
         lever_values=space.valuation.levers if space.valuation is not None else (),
     )
-    return talk.with_words(brief, deal, space)
+    return talk.with_words(brief, deal, space, alternative)
+
+
+def _fallbacks(
+    deal: Deal,
+    space: DealSpace,
+    vendor_cost_total: Decimal,
+    walk_away: Decimal | None,
+    margin_percent: Decimal,
+    d_v: float,
+    scale: float,
+    savings: object,
+) -> tuple[tuple[Package, ...], list[str]]:
+    """The seed's three fallbacks over the deal space (`principal.strategy.negotiation.fallbacks`)."""
+    import numpy as np
+
+    cur = deal.currency
+    if scale <= 0:  # an offer that costs nothing leaves the vendor nothing to concede: no acceptance to rank by
+        return (), ["The vendor's offer costs nothing, so there is nothing to trade: no fallback packages."]
+    present = {i.key.value for i in space.issues}
+    themes = {name: [k.value for k in keys if k.value in present] for name, keys in THEMES.items()}
+    themes = {name: keys for name, keys in themes.items() if keys}
+    floors = [issue.ask_level if issue.key in PROTECTIONS else 0 for issue in space.issues]
+    limit = walk_away * (1 - margin_percent / 100) if walk_away is not None else None
+    allowed = None
+    if limit is not None:
+        allowed = np.asarray(savings) >= float(vendor_cost_total - limit)
+    found = {
+        f.theme: f
+        for f in fallbacks(
+            space.space,
+            space.ask_levels,
+            themes=themes,
+            floors=floors,
+            vendor_disagreement=d_v,
+            scale=scale,
+            allowed=allowed,
+        )
+    }
+    notes: list[str] = []
+    if allowed is not None:
+        outside = [name for name in themes if name not in found]
+        relaxed = fallbacks(
+            space.space,
+            space.ask_levels,
+            themes={n: themes[n] for n in outside},
+            floors=floors,
+            vendor_disagreement=d_v,
+            scale=scale,
+        )
+        for item in relaxed:
+            found[item.theme] = item
+        if relaxed:
+            notes.append(
+                "No package of equal value stays inside the walk-away by the margin for: "
+                + ", ".join(item.theme for item in relaxed)
+                + "; each is shown with its (negative) margin: the alternative beats it on cost."
+            )
+    missing = [name for name in THEMES if name not in found]
+    if missing:
+        notes.append(
+            "No package of equal value (within 0.5% of the ask's value) leads with: " + ", ".join(missing) + "; the "
+            "issue space has no levels that reach the ask's value that way without giving back a protection."
+        )
+
+    def version(index: int, buyer: float, vendor: float, chance: float) -> Version:
+        levels = space.levels_of(index)
+        cost = space.term_cost(levels)
+        return Version(
+            levels=space.wording(levels),
+            term_cost=_money(cost, cur),
+            buyer_utility=_money(Decimal(repr(buyer)), cur),
+            vendor_cost=_money(Decimal(repr(-vendor)), cur),
+            acceptance=chance,
+            margin=_money(walk_away - cost, cur) if walk_away is not None else None,
+        )
+
+    out = []
+    for name in THEMES:
+        if name not in found:
+            continue
+        item = found[name]
+        main = version(item.index, item.buyer_utility, item.vendor_utility, item.acceptance)
+        strong = item.stronger
+        stronger = (
+            version(strong.index, strong.buyer_utility, strong.vendor_utility, strong.acceptance)
+            if strong is not None
+            else None
+        )
+        inside = None
+        if walk_away is not None and limit is not None:
+            inside = main.term_cost.number <= round_money(limit, cur)
+        out.append(
+            Package(
+                theme=name,
+                lead=item.lead,
+                levels=main.levels,
+                term_cost=main.term_cost,
+                buyer_utility=main.buyer_utility,
+                vendor_utility=_money(Decimal(repr(item.vendor_utility)), cur),
+                vendor_cost=main.vendor_cost,
+                acceptance=item.acceptance,
+                alignment_score=_package_alignment(deal, space.offer_for(space.levels_of(item.index))),
+                margin=main.margin,
+                inside_margin=inside,
+                stronger=stronger,
+            )
+        )
+    return tuple(out), notes
 
 
 def _money(value: Decimal, currency: str) -> Amount:
@@ -275,13 +443,6 @@ def _package_alignment(deal: Deal, offer: Offer) -> float:
     """The alignment scorecard of a package, scored 0-100 (see principal.align.scorecard.alignment_score)."""
     trial = deal.model_copy(update={"offers": {**deal.offers, "package": offer}})
     return alignment_score(align(trial, "package").areas)
-
-
-def _batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal:
-    if negotiation.batna.term_cost is not None:
-        return negotiation.batna.term_cost
-    months = incumbent_months(deal, term_months)
-    return sum(months, Decimal(0)) if months is not None else Decimal(0)
 
 
 def _asks(
@@ -362,7 +523,7 @@ def _trade_map(space: DealSpace) -> tuple[Trade, ...]:
     return tuple(out)
 
 
-def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal) -> tuple[ConcessionStep, ...]:
+def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal | None) -> tuple[ConcessionStep, ...]:
     """From the ask, give issues back to the vendor's terms, cheapest to you per unit of cost to them first."""
     cur = space.currency
     levels = list(space.ask_levels)
@@ -392,7 +553,7 @@ def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal
                 ),
                 term_cost_after=_money(cost, cur),
                 buyer_utility_after=_money(Decimal(repr(utility)), cur),
-                within_walk_away=cost <= walk_away,
+                within_walk_away=cost <= walk_away if walk_away is not None else None,
             )
         )
     return tuple(steps)

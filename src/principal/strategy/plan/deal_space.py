@@ -21,9 +21,10 @@ from principal.model.deal import Deal, Offer
 from principal.model.negotiation import IssueKey, Negotiation
 from principal.model.pricing import OneTimeFee
 from principal.model.sla import ChronicRule, Sla
-from principal.money import Amount, quantum, round_money
+from principal.money import Amount, round_money
 from principal.statements import Count, Percent, Statement, say
 from principal.strategy.negotiation import Issue, IssueSpace
+from principal.strategy.negotiation.increments import negotiable_step
 from principal.strategy.negotiation.space import FloatArray
 from principal.strategy.plan import valuation
 from principal.strategy.sentences import concat, literal
@@ -230,10 +231,7 @@ def _seat_price(
     ask_cut = max(ref.licenses[0].unit_price - ask.licenses[0].unit_price, Decimal(0))
     widest = max(3 * ask_cut, ref.licenses[0].unit_price * Decimal("0.05"))
     cur = costs.currency
-    step, count = round_money(widest / PRICE_LEVELS, cur), PRICE_LEVELS
-    if step == 0:  # the currency's unit is coarser than a grid step (a few yen): one unit a step up to the widest cut
-        step = quantum(cur)
-        count = int(widest / step)
+    step, count = negotiable_step(widest, cur, PRICE_LEVELS)  # whole or half units, as people negotiate
     cuts = sorted({round_money(step * k, cur) for k in range(count + 1)} | {ask_cut})
     levels = []
     for cut in cuts:

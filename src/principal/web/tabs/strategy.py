@@ -36,23 +36,32 @@ KEEP_BRIEFS = 16
 _briefs: RecentlyMade[Brief] = RecentlyMade(KEEP_BRIEFS)
 
 
-def brief_of(request: Request, ws: Workspace) -> Brief:
-    """The negotiation brief of the viewed version, built once and kept for the next requests."""
+def brief_of(request: Request, ws: Workspace, target: str | None = None, vendor_offer: str | None = None) -> Brief:
+    """The negotiation brief of the viewed version (for the chosen target and vendor offer, else the deal's own
+    roles), built once and kept for the next requests."""
     from principal.strategy.plan.brief import build_brief
 
     info = ws.version.info
-    key = (str(get_store(request).url), info.id, info.number, info.sha256)
-    return _briefs.get(key, lambda: build_brief(ws.deal))
+    key = (str(get_store(request).url), info.id, info.number, info.sha256, target, vendor_offer)
+    return _briefs.get(key, lambda: build_brief(ws.deal, target=target, vendor_offer=vendor_offer))
 
 
-def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, Any]:
+def _context(
+    request: Request,
+    ws: Workspace,
+    offer: str | None,
+    target: str | None = None,
+    vendor_offer: str | None = None,
+) -> dict[str, Any]:
     from principal.strategy.clauses import draft_clauses
 
     names = list(ws.deal.offers)
     name = chosen_offer(ws, offer, names, names[-1])
+    chosen_target = chosen_offer(ws, target, names, "", field="target") or None
+    chosen_vendor = chosen_offer(ws, vendor_offer, names, "", field="vendor_offer") or None
     fmt = formatter_for(ws.deal.currency, ws.deal.locale)
     return {
-        "brief": brief_of(request, ws),
+        "brief": brief_of(request, ws, chosen_target, chosen_vendor),
         "names": names,
         "offer": name,
         "drafts": draft_clauses(ws.deal, name),
@@ -70,9 +79,14 @@ def _context(request: Request, ws: Workspace, offer: str | None) -> dict[str, An
 
 @router.get("", response_class=HTMLResponse)
 def strategy_page(
-    request: Request, ws: Workspace = Depends(open_workspace), offer: str | None = Query(default=None)
+    request: Request,
+    ws: Workspace = Depends(open_workspace),
+    offer: str | None = Query(default=None),
+    target: str | None = Query(default=None),
+    vendor_offer: str | None = Query(default=None),
 ) -> HTMLResponse:
-    return render_tab(request, ws, "strategy", "tabs/strategy.html", _context(request, ws, offer))
+    context = _context(request, ws, offer, target, vendor_offer)
+    return render_tab(request, ws, "strategy", "tabs/strategy.html", context)
 
 
 @router.post("/kpis", response_class=HTMLResponse)
