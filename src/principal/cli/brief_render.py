@@ -103,10 +103,15 @@ def render_brief(brief: Brief, fmt: Formatter) -> None:
             f"{money(step.term_cost_after)}.{flag}"
         )
     _say()
-    _say(
-        f"Fallback packages of equal value (offer them together; each stays {fmt.value(brief.fallback_margin)} inside "
-        "your walk-away)"
-    )
+    margin_text = fmt.value(brief.fallback_margin)
+    outside = sum(1 for p in brief.packages if p.inside_margin is not True)
+    if brief.packages and outside == 0:
+        stays = f"each stays {margin_text} inside your walk-away"
+    elif brief.packages:
+        stays = f"the aim is {margin_text} inside your walk-away; {outside} of {len(brief.packages)} miss it"
+    else:
+        stays = f"the aim is {margin_text} inside your walk-away"
+    _say(f"Fallback packages of equal value (offer them together; {stays})")
     for p in brief.packages:
         score = f"; alignment score {fmt.number(p.alignment_score, 0)}/100" if p.alignment_score is not None else ""
         margin = "margin to walk-away unknown" if p.margin is None else f"margin to walk-away {money(p.margin)}"

@@ -53,6 +53,9 @@ class BoardIssue:
     """The level of the buyer's target offer."""
     reservation: int
     """The deepest level the vendor will give on this issue alone (its vendor value is within the vendor's floor)."""
+    weight: Decimal = Decimal(1)
+    """The deal's priority weight on the buyer values: money figures quoted to the buyer divide it out again, so a
+    lever is quoted at the one value every other command prints."""
 
     def __post_init__(self) -> None:
         if not self.levels:

@@ -174,7 +174,7 @@ def _issue_from_space(issue: DealIssue, weight: Decimal, floor: int) -> BoardIss
         levels.append(
             BoardLevel(lv.label, to_micro(lv.buyer_value * weight), to_micro(lv.vendor_value), saving, number, words)
         )
-    return BoardIssue(key, issue.title, tuple(levels), issue.ask_level, reservation_level(levels, floor))
+    return BoardIssue(key, issue.title, tuple(levels), issue.ask_level, reservation_level(levels, floor), weight)
 
 
 def batna_cost(deal: Deal, negotiation: Negotiation, term_months: int) -> Decimal | None:

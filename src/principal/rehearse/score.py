@@ -90,7 +90,7 @@ def score(
             continue
         asked = max((p[n] for p in proposals), default=0)
         if asked == 0 and package[n] < issue.ask:
-            worth = from_micro(issue.levels[issue.ask].buyer - issue.levels[package[n]].buyer)
+            worth = from_micro(issue.levels[issue.ask].buyer - issue.levels[package[n]].buyer) / issue.weight
             missed.append(Missed(issue.key, issue.title, issue.levels[issue.ask].label, Amount(worth, cur).rounded()))
     return Score(
         agreed=agreed,

@@ -508,7 +508,7 @@ def _trade_map(space: DealSpace) -> tuple[Trade, ...]:
     out = []
     for issue in space.issues:
         level = issue.levels[issue.ask_level]
-        value = level.buyer_value * space.negotiation.weight(issue.key)
+        value = level.buyer_value  # money as valued, the figure every command quotes; weights only rank the asks
         cost = -level.vendor_value
         ratio = float(value / cost) if cost > 0 else None
         if ratio is None or ratio >= 2:
@@ -547,8 +547,7 @@ def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal
                 issue=trade.issue,
                 give=concat(f"{issue.title}: to ", issue.levels[levels[n]].label),
                 buyer_value_given=_money(
-                    trade.buyer_value.number
-                    - issue.levels[levels[n]].buyer_value * space.negotiation.weight(issue.key),
+                    trade.buyer_value.number - issue.levels[levels[n]].buyer_value,
                     cur,
                 ),
                 term_cost_after=_money(cost, cur),
