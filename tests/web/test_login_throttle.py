@@ -12,7 +12,7 @@ from principal.web.login_throttle import LoginThrottle
 from principal.web.settings import WebSettings
 from tests.web.conftest import WebClient, make_client
 
-TOKEN = "correct-horse-battery-staple-42"
+TOKEN = "Vq3xN8rT0-kWm2ZpLc7YhB5sJd9FgA4uEo1iXnRbQyK"
 
 
 class Clock:

@@ -29,6 +29,7 @@ from principal.web.errors import Unprocessable
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.uploads import DOCUMENTS, read_upload
+from principal.web.workers import bounded, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -58,18 +59,15 @@ class RecentReviews:
         self.items: OrderedDict[tuple[int, str], ShownReview] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, document: StoredDocument) -> ShownReview:
+    def get(self, request: Request, document: StoredDocument) -> ShownReview:
         key = (document.info.id, document.info.sha256)
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        try:
-            restored = restore_document(document.info.filename, document.extracted_text, document.layout_json)
-        except BadLayout as exc:
-            raise Unprocessable(f"{document.info.filename}: the stored review cannot be shown ({exc})") from None
-        result = review_document(restored)
-        shown = ShownReview(result, text_pieces(restored, result.findings))
+        info = document.info
+        what = f"reviewing {info.filename}"
+        shown = bounded(request, what, shown_review, info.filename, document.extracted_text, document.layout_json)
         with self.lock:
             self.items[key] = shown
             while len(self.items) > self.size:
@@ -78,6 +76,32 @@ class RecentReviews:
 
 
 RECENT = RecentReviews(KEEP_IN_MEMORY)
+
+
+def shown_review(filename: str, text: str, layout: str) -> ShownReview:
+    """The review of a stored document's text, with its passages to highlight (computed in a worker)."""
+    try:
+        restored = restore_document(filename, text, layout)
+    except BadLayout as exc:
+        raise Unprocessable(f"{filename}: the stored review cannot be shown ({exc})") from None
+    result = review_document(restored)
+    return ShownReview(result, text_pieces(restored, result.findings))
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    text: str
+    layout_json: str
+
+
+def read_uploaded(content: bytes, filename: str) -> ReadDocument:
+    """An uploaded document's text and layout, or Unprocessable saying why it cannot be read (run in a worker)."""
+    try:
+        document = read_document(content, filename)
+    except InputError as exc:
+        reason = "; ".join(p.message for p in exc.problems)
+        raise Unprocessable(f"{filename} {reason}; nothing was saved", field="file") from None
+    return ReadDocument(document.text, layout_json(document))
 
 
 def _list_context(request: Request, ws: Workspace) -> dict[str, object]:
@@ -104,12 +128,12 @@ async def review_upload(request: Request, ws: Workspace = Depends(open_workspace
     if not author:
         raise Unprocessable("give your name, so the review says who added it", field="author")
     accepted = await read_upload(upload, DOCUMENTS)
-    try:
-        document = read_document(accepted.content, accepted.filename)
-    except InputError as exc:
-        reason = "; ".join(p.message for p in exc.problems)
-        raise Unprocessable(f"{accepted.filename} {reason}; nothing was saved", field="file") from None
-    stored = reviews.record_review(
+    what = f"reading {accepted.filename}"
+    document = await off_loop(
+        bounded, request, what, read_uploaded, accepted.content, accepted.filename, reads_input=True
+    )
+    stored = await off_loop(
+        reviews.record_review,
         get_store(request),
         ws.deal_id,
         title=text_field(form, "title").strip() or accepted.filename,
@@ -118,7 +142,7 @@ async def review_upload(request: Request, ws: Workspace = Depends(open_workspace
         media_type=MEDIA_TYPES[accepted.extension],
         content=accepted.content,
         extracted_text=document.text,
-        layout_json=layout_json(document),
+        layout_json=document.layout_json,
     )
     response = RedirectResponse(f"/deals/{ws.deal_id}/review/{stored.id}", status_code=303)
     remember_author(request, response, author)
@@ -132,7 +156,7 @@ def review_page(request: Request, review_id: int, ws: Workspace = Depends(open_w
     if not info.documents:
         raise Unprocessable(f"review {review_id} holds no document")
     document = reviews.get_document(store, info.documents[0].id)
-    shown = RECENT.get(document)
+    shown = RECENT.get(request, document)
     context = {"info": info, "document": document.info, "result": shown.result, "pieces": shown.pieces}
     return render_tab(request, ws, "review", "tabs/review.html", context)
 
