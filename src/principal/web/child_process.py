@@ -9,8 +9,9 @@ machine slows a job down but never makes it look too big:
 - CPU time: a profiling timer (`ITIMER_PROF`, user and system time) ends the child at its budget between two Python
   steps, and `RLIMIT_CPU` a second later lets the kernel end a child stuck inside C code;
 - memory: `RLIMIT_AS`, the address space the child had at the fork plus the budget;
-- a child that sleeps instead of computing (it never should) is ended after `idle_seconds` spent neither on a CPU
-  nor waiting for one (from /proc/PID/schedstat).
+- a child that sleeps instead of computing (it never should) is ended once neither it nor any process it started
+  (a document parser's own sandbox, say) has been running or waiting for a CPU for `idle_seconds` in a row
+  (process states from /proc).
 
 The CPU seconds the child used (from `wait4`) are reported, so a caller can charge them to a request's budget.
 Where `fork` is unavailable the job runs in the calling thread, unbounded.
@@ -18,6 +19,7 @@ Where `fork` is unavailable the job runs in the calling thread, unbounded.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
 import os
@@ -150,18 +152,34 @@ def _child(write_end: int, func: Callable[..., Any], args: tuple[Any, ...], cpu:
         os._exit(0)
 
 
-def asleep_seconds(pid: int, started: float) -> float:
-    """Seconds since `started` (time.monotonic) that process `pid` spent neither on a CPU nor waiting for one."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            if stat.read().rsplit(")", 1)[1].split()[0] == "R":
-                return 0.0
-        with open(f"/proc/{pid}/schedstat") as schedstat:
-            on_cpu, waiting, _slices = schedstat.read().split()
-        busy = (int(on_cpu) + int(waiting)) / 1e9
-    except (OSError, ValueError, IndexError):
-        busy = 0.0
-    return time.monotonic() - started - busy
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants (from /proc/PID/task/TID/children; just `pid` where that is missing)."""
+    tree, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        tree.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):
+            continue
+    return tree
+
+
+def computing(pid: int) -> bool:
+    """Whether `pid` or one of its descendants is on a CPU or waiting for one (state R); True when unknown."""
+    known = False
+    for member in process_tree(pid):
+        try:
+            with open(f"/proc/{member}/stat") as stat:
+                state = stat.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        known = True
+        if state == "R":
+            return True
+    return not known
 
 
 def _in_this_thread(func: Callable[..., Any], args: tuple[Any, ...]) -> Outcome:
@@ -196,14 +214,16 @@ def run_in_child(
         os.close(read_end)
         _child(write_end, func, args, cpu_seconds, memory_bytes)
     os.close(write_end)
-    started = time.monotonic()
+    last_busy = time.monotonic()
     chunks: list[bytes] = []
     size = 0
     status: Status | None = None
     try:
         while True:
             ready, _, _ = select.select([read_end], [], [], POLL_SECONDS)
+            now = time.monotonic()
             if ready:
+                last_busy = now
                 chunk = os.read(read_end, 1 << 20)
                 if not chunk:
                     break
@@ -212,13 +232,17 @@ def run_in_child(
                     status = Status.memory
                     break
                 chunks.append(chunk)
-            elif asleep_seconds(pid, started) > idle_seconds:
+            elif computing(pid):
+                last_busy = now
+            elif now - last_busy > idle_seconds:
                 status = Status.idle
                 break
     finally:
         os.close(read_end)
         if status is not None:
-            os.kill(pid, signal.SIGKILL)
+            for member in reversed(process_tree(pid)):
+                with contextlib.suppress(OSError):
+                    os.kill(member, signal.SIGKILL)
         _, wait_status, usage = os.wait4(pid, 0)
     cpu = usage.ru_utime + usage.ru_stime
     if status is not None:
