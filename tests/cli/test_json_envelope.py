@@ -20,6 +20,7 @@ DOC = ROOT / "docs" / "json-envelope.md"
 GOALS = ROOT / "examples" / "ccaas-450" / "goals.yaml"
 DOCUMENT = ROOT / "tests" / "fixtures" / "review" / "ccaas-order-form.md"
 BAD_DEAL = ROOT / "tests" / "fixtures" / "bad-deals" / "negative-price.yaml"
+REVIEW_CORPUS = ROOT / "corpus" / "review" / "tuning" / "vantage"  # one deal of the review corpus
 EXEMPT = {"serve"}  # prints its address, then serves until stopped
 
 
@@ -122,6 +123,7 @@ def successes(tmp: Path, cuad: Path) -> dict[str, tuple[list[str], int, str | No
         "plan": (["plan", seed, "--json"], 0, seed),
         "export": (["export", seed, "-o", str(tmp / "brief.md"), "--json"], 0, seed),
         "eval cuad": (["eval", "cuad", "--data", str(cuad), "--json"], 0, str(cuad)),
+        "eval review": (["eval", "review", str(REVIEW_CORPUS), "--json"], 0, str(REVIEW_CORPUS)),
     }
 
 
@@ -142,6 +144,7 @@ def failures(tmp: Path) -> dict[str, tuple[list[str], str | None]]:
         "plan": (["plan", bad, "--json"], bad),
         "export": (["export", seed, "-o", str(tmp / "brief.txt"), "--json"], seed),
         "eval cuad": (["eval", "cuad", "--data", str(tmp / "no-folder"), "--json"], str(tmp / "no-folder")),
+        "eval review": (["eval", "review", str(tmp), "--json"], str(tmp)),
     }
 
 

@@ -46,9 +46,16 @@ def test_partial_deal_has_the_offer_terms_and_only_forecast_gaps(fixture_reviews
     assert [(t.below, t.percent) for t in sla.credits.tiers] == [(Decimal("99.9"), 5), (Decimal("99.5"), 10)]
     assert (sla.credits.cap_percent, sla.credits.claim_days, sla.sole_remedy) == (10, 30, True)
     assert sla.exclusions.maintenance_notice_days == 2 and sla.exclusions.carrier is True
+    assert sla.exclusions.planned_maintenance is True
     assert offer.exit is not None and offer.exit.renewal is not None
     assert (offer.exit.renewal.auto_renews, offer.exit.renewal.notice_days) == (True, 90)
-    assert offer.exit.data_export is not None and offer.exit.data_export.included is False
+    # Not stated in the document: unknown (left out and asked about), never false.
+    assert offer.exit.data_export is None and offer.exit.transition_assistance is None
+    assert offer.exit.termination_for_convenience is None
+    assert {q.field for q in result.questions} >= {
+        "offers.reviewed.exit.data_export.included",
+        "offers.reviewed.exit.transition_assistance.included",
+    }
     assert offer.exit.liability_cap_months_of_fees == 12
 
 

@@ -45,12 +45,14 @@ def test_commercial_terms_of_the_fixture(fixture_reviews: dict[str, ReviewResult
     ]
     assert by_kind[TermKind.price_increase] == [(Decimal(5), "%", "fixed")]
     assert by_kind[TermKind.uptime_target] == [(Decimal("99.9"), "%", "month")]
+    assert by_kind[TermKind.uptime_standard] == [(None, None, "reasonable_efforts")]
     tiers = [(t.threshold, t.value) for t in result.terms if t.kind is TermKind.credit_tier]
     assert tiers == [(Decimal("99.9"), Decimal(5)), (Decimal("99.5"), Decimal(10))]
     assert by_kind[TermKind.credit_cap] == [(Decimal(10), "%", "month")]
     assert by_kind[TermKind.credit_claim_deadline] == [(Decimal(30), "day", None)]
     assert by_kind[TermKind.maintenance_notice] == [(Decimal(48), "hour", None)]
     assert {b for _, _, b in by_kind[TermKind.carve_out]} == {
+        "maintenance",
         "emergency_maintenance",
         "carrier",
         "third_party",
@@ -61,8 +63,9 @@ def test_commercial_terms_of_the_fixture(fixture_reviews: dict[str, ReviewResult
     assert by_kind[TermKind.renewal_notice] == [(Decimal(90), "day", "auto")]
     assert by_kind[TermKind.implementation_fee] == [(Decimal("280000.00"), "USD", "signature")]
     assert by_kind[TermKind.billing_start] == [(None, None, "before_go_live")]
-    assert by_kind[TermKind.liability_cap] == [(Decimal(12), "months of fees", "fees")]
+    assert by_kind[TermKind.liability_cap] == [(Decimal(12), "month", "fees")]
     assert by_kind[TermKind.sole_remedy] == [(None, None, "credits")]
+    assert by_kind[TermKind.usage_rounding] == [(Decimal(1), "minute", "per_call")]
     assert TermKind.data_export not in by_kind and TermKind.transition_assistance not in by_kind
 
 
@@ -73,6 +76,7 @@ def test_findings_of_the_fixture(fixture_reviews: dict[str, ReviewResult]) -> No
         "ai_billable_by_default",
         "uplift_above_cpi",
         "no_seat_reduction",
+        "per_call_rounding",
         "credits_sole_remedy",
         "credit_cap_low",
         "maintenance_exclusion_broad",
@@ -80,11 +84,14 @@ def test_findings_of_the_fixture(fixture_reviews: dict[str, ReviewResult]) -> No
         "no_per_component_sla",
         "no_chronic_failure_exit",
         "short_claim_window",
+        "efforts_only_uptime",
         "no_performance_reporting",
         "paid_before_go_live",
+        "billing_before_go_live",
         "key_personnel_substitution",
         "auto_renewal_long_notice",
-        "no_data_export_or_transition",
+        "no_data_export",
+        "no_transition_assistance",
     }
     assert result.missing == (
         "Usage is billed with no cap or collar",

@@ -80,6 +80,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/{deal_id}/offers/{offer}"),
         ("GET", "/deals/{deal_id}/review"),
         ("GET", "/deals/{deal_id}/review/{review_id}"),
+        ("GET", "/deals/{deal_id}/review/{review_id}/redlines.docx"),
         ("GET", "/deals/{deal_id}/sla"),
         ("GET", "/deals/{deal_id}/strategy"),
         ("GET", "/deals/{deal_id}/versions/{number}/deal.yaml"),
@@ -117,7 +118,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 38
+    assert checked == 39
 
 
 @pytest.mark.parametrize(

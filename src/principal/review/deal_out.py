@@ -7,7 +7,7 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from principal.errors import InputError, Problem
 from principal.loader.deal_file import parse_deal
 from principal.review.document import Document
 from principal.review.extract.terms import Term, TermKind
+from principal.review.questions import Question
 
 OFFER = "reviewed"
 _BAND_WORDS = re.compile(r",?\s*\b(?:first|up to|above|over|beyond|in excess of|more than)\b.*$", re.I)
@@ -48,32 +49,50 @@ def _number(value: Decimal) -> Decimal | int:
     return int(value) if value == value.to_integral_value() else value.normalize()
 
 
-def partial_deal(document: Document, terms: tuple[Term, ...]) -> tuple[str, tuple[Problem, ...]]:
-    """YAML text of the partial deal and the problems the deal loader reports on it (empty when it is complete)."""
-    name = Path(document.name).name
+def partial_deal(
+    documents: Sequence[Document], terms: tuple[Term, ...]
+) -> tuple[str, tuple[Problem, ...], list[Question]]:
+    """YAML text of the partial deal, the problems the deal loader reports on it (empty when it is complete) and
+    the values left unknown because no document states them (never written as false or zero)."""
+    names = [Path(d.name).name for d in documents]
+    name = names[0] if len(names) == 1 else " + ".join(names)
+    unknown: list[Question] = []
     root = CommentedMap()
     root["schema_version"] = 1
     root["name"] = f"Terms read from {name}"
     money = next((t.unit for t in terms if t.kind in (TermKind.seat_price, TermKind.usage_rate) and t.unit), None)
     _set(root, "currency", money.split("/")[0] if money else "USD", None if money else "assumption: not stated")
     root["buyer"] = _buyer(terms)
-    offer = _offer(name, terms)
+    offer = _offer(name, _by_precedence(terms, documents), unknown)
     root["offers"] = CommentedMap({OFFER: offer})
     text = _dump(root)
+    header = "".join(f"# unknown: {q.field}: not stated in the documents; ask: {q.ask}\n" for q in unknown)
     try:
         parse_deal(text, name + ".deal.yaml")
     except InputError as exc:
         gaps = exc.problems
-        header = "".join(f"# to fill: {p.field}: {p.message}\n" for p in gaps)
-        return _preamble(name) + header + text, gaps
-    return _preamble(name) + text, ()
+        header += "".join(f"# to fill: {p.field}: {p.message}\n" for p in gaps)
+        return _preamble(name) + header + text, gaps, unknown
+    return _preamble(name) + header + text, (), unknown
+
+
+_PRECEDENCE = {"order": 0, "agreement": 1, "sla": 2, "msa": 3, "dpa": 4}
+
+
+def _by_precedence(terms: tuple[Term, ...], documents: Sequence[Document]) -> tuple[Term, ...]:
+    """Terms ordered so the first of each kind comes from the document that prevails: the order form over the
+    MSA, as order forms usually say."""
+    from principal.review.package import document_kind
+
+    rank = {d.label: _PRECEDENCE.get(document_kind(d), 5) for d in documents}
+    return tuple(sorted(terms, key=lambda t: rank.get(t.location.document, 5)))
 
 
 def _preamble(name: str) -> str:
     return (
         f"# Partial deal file written by `principal review` from {name}.\n"
-        '# Each value cites its source as §section p.page ¶paragraph [start:end] "quote". Values the document\n'
-        "# does not state are left out; the lines below say what the deal loader still needs.\n"
+        '# Each value cites its source as document §section p.page ¶paragraph [start:end] "quote". Values the\n'
+        "# documents do not state are left out (unknown, not false or zero) and listed below with what to ask.\n"
     )
 
 
@@ -87,11 +106,11 @@ def _buyer(terms: tuple[Term, ...]) -> CommentedMap:
     return buyer
 
 
-def _offer(name: str, terms: tuple[Term, ...]) -> CommentedMap:
+def _offer(name: str, terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:
     offer = CommentedMap()
     offer["label"] = f"As drafted in {name}"
     term = _first(terms, TermKind.subscription_term)
-    if term is not None and term.value is not None:
+    if term is not None and term.value is not None and term.unit == "month":
         _set(offer, "term_months", int(term.value), term)
     licenses = _licenses(terms)
     if licenses:
@@ -113,10 +132,10 @@ def _offer(name: str, terms: tuple[Term, ...]) -> CommentedMap:
     implementation = _implementation(terms)
     if implementation:
         offer["implementation"] = implementation
-    sla = _sla(terms)
+    sla = _sla(terms, unknown)
     if sla is not None:
         offer["sla"] = sla
-    offer["exit"] = _exit(terms)
+    offer["exit"] = _exit(terms, unknown)
     return offer
 
 
@@ -140,18 +159,27 @@ def _licenses(terms: tuple[Term, ...]) -> CommentedSeq:
 
 
 def _uplift(terms: tuple[Term, ...]) -> CommentedMap | None:
+    """A fixed or "up to" increase is costed at its figure; a cap with no increase stated is costed at the cap
+    (it is the most the vendor may charge); CPI-linked increases keep their margin and cap."""
     increase = _first(terms, TermKind.price_increase)
-    if increase is None or increase.value is None:
-        return None
+    cap = _first(terms, TermKind.price_increase_cap)
     node = CommentedMap()
-    if increase.basis == "cpi":
+    if increase is not None and increase.value is not None and increase.basis == "cpi":
         _set(node, "kind", "cpi", increase)
         node["cpi_plus"] = _number(increase.value)
-    else:
+    elif increase is not None and increase.value is not None:
         _set(node, "kind", "fixed", None)
-        _set(node, "percent", _number(increase.value), increase)
+        comment: Term | str = increase
+        if increase.basis == "up_to":
+            comment = f"up to {increase.value}%: costed at the most the vendor may charge; " + _cite(increase)
+        _set(node, "percent", _number(increase.value), comment)
+    elif cap is not None and cap.value is not None:
+        _set(node, "kind", "fixed", None)
+        _set(node, "percent", _number(cap.value), "assumption: costed at the cap, the most the vendor may charge; "
+             + _cite(cap))  # fmt: skip
+    else:
+        return None
     _set(node, "from_year", 2, "assumption: first increase on the first anniversary")
-    cap = _first(terms, TermKind.price_increase_cap)
     if cap is not None and cap.value is not None:
         _set(node, "cap", _number(cap.value), cap)
     return node
@@ -189,7 +217,7 @@ def _usage(terms: tuple[Term, ...]) -> CommentedSeq:
 
 def _one_time_fees(terms: tuple[Term, ...]) -> CommentedSeq:
     seq = CommentedSeq()
-    for fee in (t for t in terms if t.kind is TermKind.implementation_fee and t.value is not None):
+    for fee in (t for t in terms if t.kind is TermKind.implementation_fee and t.value is not None and t.value > 0):
         node = CommentedMap()
         node["name"] = "Implementation (professional services)"
         _set(node, "amount", _number(fee.value or Decimal(0)), fee)
@@ -215,50 +243,83 @@ def _implementation(terms: tuple[Term, ...]) -> CommentedMap:
     return node
 
 
-def _sla(terms: tuple[Term, ...]) -> CommentedMap | None:
-    target = _first(terms, TermKind.uptime_target)
-    if target is None or target.value is None:
+def _sla(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap | None:
+    targets = [t for t in terms if t.kind is TermKind.uptime_target and t.value is not None]
+    if not targets:
         return None
+    first = targets[0]
     sla = CommentedMap()
-    _set(sla, "window", target.basis or "month", target if target.basis else "assumption: window not stated")
-    per_component = target.detail == "per component"
-    _set(sla, "computation", "per_component" if per_component else "averaged", target)
-    component = CommentedMap(name="platform" if not per_component else "service")
-    _set(component, "target", _number(target.value), target)
-    sla["components"] = CommentedSeq([component])
-    sla["exclusions"] = _exclusions(terms)
-    sla["credits"] = _credits(terms)
-    sole = _first(terms, TermKind.sole_remedy, "credits")
-    _set(sla, "sole_remedy", sole is not None, sole if sole else "no sole-remedy wording found")
+    _set(sla, "window", first.basis or "month", first if first.basis else "assumption: window not stated")
+    per_component = len(targets) > 1 or first.detail.startswith("per component")
+    _set(sla, "computation", "per_component" if per_component else "averaged", first)
+    components = CommentedSeq()
+    used: set[str] = set()
+    for index, target in enumerate(targets):
+        label = target.detail.split(":", 1)[1] if ":" in target.detail else ("platform" if not per_component else "")
+        slug = _slug(label, f"component_{index + 1}")
+        while slug in used:
+            slug = f"{slug}_2"
+        used.add(slug)
+        component = CommentedMap(name=slug)
+        _set(component, "target", _number(target.value or Decimal(0)), target)
+        components.append(component)
+    sla["components"] = components
+    sla["exclusions"] = _exclusions(terms, unknown)
+    sla["credits"] = _credits(terms, first)
+    sole = _first(terms, TermKind.sole_remedy)
+    if sole is not None:
+        _set(sla, "sole_remedy", sole.basis == "credits", sole)
     return sla
 
 
-def _exclusions(terms: tuple[Term, ...]) -> CommentedMap:
+def _days_of(term: Term) -> int | None:
+    if term.value is None:
+        return None
+    per = {"hour": Decimal(1) / 24, "week": Decimal(7), "business_day": Decimal("1.4"), "month": Decimal("30.4375"),
+           "minute": Decimal(1) / 1440}.get(term.unit or "day", Decimal(1))  # fmt: skip
+    return int((term.value * per).to_integral_value(ROUND_CEILING))
+
+
+def _exclusions(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:
+    """Carve-outs the SLA lists are true; when it lists some, the others are false (not excluded); when it lists
+    none, nothing is written and the question is asked (the SLA engine then uses its labelled defaults)."""
     node = CommentedMap()
     carve = {t.basis: t for t in terms if t.kind is TermKind.carve_out}
     maintenance = carve.get("maintenance") or carve.get("emergency_maintenance")
-    _set(node, "planned_maintenance", maintenance is not None, maintenance or "no maintenance exclusion found")
+    if not carve:
+        unknown.append(Question("offers.reviewed.sla.exclusions",
+                                "Which outages are excluded from availability (maintenance, carriers, third parties, "
+                                "force majeure), and with how much notice for maintenance?"))  # fmt: skip
+    else:
+        _set(node, "planned_maintenance", maintenance is not None, maintenance or "not among the exclusions listed")
     notice = _first(terms, TermKind.maintenance_notice)
     if notice is not None and notice.value is not None:
-        days = {"hour": notice.value / 24, "week": notice.value * 7}.get(notice.unit or "day", notice.value)
-        _set(node, "maintenance_notice_days", int(days.to_integral_value(ROUND_CEILING)), notice)
-    for key in ("carrier", "third_party", "force_majeure"):
-        found = carve.get(key)
-        _set(node, key, found is not None, found or "not excluded in the document")
+        note: Term | str = notice
+        if notice.unit not in ("day", None):
+            note = f"{notice.value} {notice.unit}s rounded up to whole days; " + _cite(notice)
+        _set(node, "maintenance_notice_days", _days_of(notice), note)
+    if carve:
+        for key in ("carrier", "third_party", "force_majeure"):
+            found = carve.get(key)
+            _set(node, key, found is not None, found or "not among the exclusions listed")
+    outage = _first(terms, TermKind.minimum_outage)
+    if outage is not None and outage.value is not None:
+        _set(node, "minimum_outage_minutes", _number(outage.value), outage)
     return node
 
 
-def _credits(terms: tuple[Term, ...]) -> CommentedMap:
+def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
     node = CommentedMap()
     node["basis"] = "uptime"
     _set(node, "fee_base", "all_monthly", "assumption: credits are a share of all monthly fees")
     tiers = CommentedSeq()
-    for tier in sorted(
-        (t for t in terms if t.kind is TermKind.credit_tier and t.threshold is not None and t.value is not None),
-        key=lambda t: -(t.threshold or 0),
-    ):
+    rungs = [t for t in terms if t.kind is TermKind.credit_tier and t.value is not None]
+    for tier in sorted(rungs, key=lambda t: -(t.threshold if t.threshold is not None else target.value or 0)):
         item = CommentedMap()
-        item["below"] = _number(tier.threshold or Decimal(0))
+        if tier.threshold is None:
+            _set(item, "below", _number(target.value or Decimal(0)), "below the target itself; " + _cite(tier))
+        else:
+            item["below"] = _number(tier.threshold)
         _set(item, "percent", _number(tier.value or Decimal(0)), tier)
         tiers.append(item)
     if tiers:
@@ -268,29 +329,46 @@ def _credits(terms: tuple[Term, ...]) -> CommentedMap:
         _set(node, "cap_percent", _number(cap.value), cap)
     claim = _first(terms, TermKind.credit_claim_deadline)
     if claim is not None and claim.value is not None:
-        _set(node, "claim_days", int(claim.value), claim)
+        note: Term | str = claim
+        if claim.unit != "day":
+            note = f"{claim.value} {claim.unit}s in calendar days; " + _cite(claim)
+        _set(node, "claim_days", _days_of(claim), note)
     return node
 
 
-def _exit(terms: tuple[Term, ...]) -> CommentedMap:
+def _exit(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:
+    """Known facts only: a right the documents grant is true, one they deny is false, one they do not mention
+    is left out (unknown) and asked about."""
     node = CommentedMap()
     export = _first(terms, TermKind.data_export)
-    data = CommentedMap()
-    _set(data, "included", export is not None, export or "no data export right found")
-    if export is not None and export.value is not None:
-        data["days_after_termination"] = int(export.value)
-    node["data_export"] = data
+    if export is not None:
+        data = CommentedMap()
+        _set(data, "included", export.basis != "none", export)
+        if export.value is not None and export.unit == "day":
+            data["days_after_termination"] = int(export.value)
+        node["data_export"] = data
     transition = _first(terms, TermKind.transition_assistance)
-    assist = CommentedMap()
-    _set(assist, "included", transition is not None, transition or "no transition assistance found")
-    node["transition_assistance"] = assist
-    convenience = _first(terms, TermKind.termination_right, "convenience")
-    _set(node, "termination_for_convenience", convenience is not None,
-         convenience or "no termination for convenience found")  # fmt: skip
+    if transition is not None:
+        assist = CommentedMap()
+        _set(assist, "included", transition.basis != "none", transition)
+        if transition.value is not None and transition.unit == "month":
+            assist["months"] = int(transition.value)
+        node["transition_assistance"] = assist
+    convenience = _first(terms, TermKind.termination_right, "convenience") or _first(
+        terms, TermKind.termination_right, "no_convenience"
+    )
+    if convenience is not None:
+        _set(node, "termination_for_convenience", convenience.basis == "convenience", convenience)
     reduction = _first(terms, TermKind.seat_reduction)
     if reduction is not None:
         seats = CommentedMap()
-        _set(seats, "allowed", reduction.basis == "allowed", reduction)
+        _set(seats, "allowed", reduction.basis in ("allowed", "renewal"), reduction)
+        if reduction.basis == "renewal":
+            seats["when"] = "renewal"
+        elif reduction.basis == "prohibited":
+            seats["when"] = "never"
+        if reduction.value is not None and reduction.unit == "%":
+            seats["max_percent"] = _number(reduction.value)
         node["seat_reduction"] = seats
     renewal = _renewal(terms)
     if renewal:
@@ -307,10 +385,13 @@ def _renewal(terms: tuple[Term, ...]) -> CommentedMap:
     notice = _first(terms, TermKind.renewal_notice)
     if length is not None:
         _set(node, "auto_renews", length.basis == "auto", length)
-        if length.value is not None:
+        if length.value is not None and length.unit == "month":
             _set(node, "renewal_term_months", int(length.value), length)
     if notice is not None and notice.value is not None:
-        _set(node, "notice_days", int(notice.value), notice)
+        note: Term | str = notice
+        if notice.unit != "day":
+            note = f"{notice.value} {notice.unit}s in days ({_days_of(notice)}); " + _cite(notice)
+        _set(node, "notice_days", _days_of(notice), note)
     return node
 
 
@@ -327,13 +408,14 @@ def _dump(root: CommentedMap) -> str:
     return out.getvalue()
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename over `path`: never half-written."""
     directory = path.parent if str(path.parent) else Path(".")
     descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from principal.errors import FileRefused
+
 
 class SourceFormat(StrEnum):
     pdf = "pdf"
@@ -24,11 +26,15 @@ class Location:
     start: int
     end: int
     section: str | None = None
+    document: str | None = None
+    """The file the passage is in, when a review covers several documents."""
 
     def cite(self) -> str:
         where = f"p.{self.page} ¶{self.paragraph}"
         if self.section:
             where = f"§{self.section} {where}"
+        if self.document:
+            where = f"{self.document} {where}"
         return f"{where} [{self.start}:{self.end}]"
 
 
@@ -53,7 +59,10 @@ class Document:
         return bisect.bisect_right(self.paragraph_starts, offset)
 
     def locate(self, start: int, end: int, section: str | None = None) -> Location:
-        return Location(self.page_of(start), self.paragraph_of(start), start, end, section)
+        return Location(self.page_of(start), self.paragraph_of(start), start, end, section, self.label)
+
+    label: str | None = None
+    """Short name cited in a review of several documents (the file name); None for a single document."""
 
 
 @dataclass
@@ -70,7 +79,7 @@ class DocumentBuilder:
     _paragraph_starts: list[int] = field(default_factory=list)
 
     def paragraph(self, text: str) -> None:
-        text = text.strip()
+        text = " ".join(text.split())
         if not text:
             return
         if self._parts:
@@ -93,5 +102,7 @@ class DocumentBuilder:
         return Document(self.name, self.format, "".join(self._parts), tuple(self._page_starts), tuple(paragraphs))
 
 
-class TooLarge(Exception):
-    """A document exceeds a size limit; the reader turns it into a one-line input error."""
+class TooLarge(FileRefused):
+    """A document exceeds a size limit (characters, pages); `read_document` names the file."""
+
+    lead = "is too large to review: "

@@ -25,7 +25,7 @@ _DEFINITION = re.compile(
     r"[\"“]([A-Z][^\"”\n]{0,60})[\"”]\s*(?:\)\s*)?(?:means|shall mean|has the meaning|refers to)\b"
     r"|\((?:the\s+|each\s+a\s+|an?\s+)?[\"“]([A-Z][^\"”\n]{0,60})[\"”]\)"
 )
-_SENTENCE_BREAK = re.compile(r"[.;!?][\"”)]?\s+(?=[A-Z(\"“\d])")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
 _NOT_AN_END = re.compile(
     r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|\b\d{1,2}(?:\.\d{1,2})*)$"
 )

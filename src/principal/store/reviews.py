@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -110,8 +111,10 @@ def record_review(
     extracted_text: str,
     layout_json: str | None = None,
     offer: str | None = None,
+    more: Sequence[tuple[str, str, bytes, str, str | None]] = (),
 ) -> ReviewInfo:
-    """A review with its one document, written in one transaction (both or neither are saved)."""
+    """A review with its document (and `more` documents of the same deal: filename, media type, content,
+    extracted text, layout), written in one transaction (all or nothing is saved)."""
     title = clean_line("title", title, MAX_TITLE)
     author = clean_line("author", author, MAX_AUTHOR)
     with store.write() as session:
@@ -120,10 +123,11 @@ def record_review(
         review = ReviewRow(deal_id=deal_id, offer=offer, title=title, author=author)
         session.add(review)
         session.flush()
-        document = _document_row(review.id, filename, media_type, content, extracted_text, layout_json)
-        session.add(document)
+        rows = [_document_row(review.id, filename, media_type, content, extracted_text, layout_json)]
+        rows += [_document_row(review.id, *extra) for extra in more]
+        session.add_all(rows)
         session.flush()
-        return ReviewInfo(review.id, deal_id, offer, title, author, review.created_at, (_doc_info(document),))
+        return ReviewInfo(review.id, deal_id, offer, title, author, review.created_at, tuple(map(_doc_info, rows)))
 
 
 def get_review(store: Store, deal_id: int, review_id: int) -> ReviewInfo:

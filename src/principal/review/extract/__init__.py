@@ -1,7 +1,10 @@
-"""Term extraction: every extractor reads one sentence (with its section titles) and emits `Term`s with spans."""
+"""Term extraction: every extractor reads one sentence (with its section titles, list lead-in and table header)
+and emits `Term`s with spans; `Emit.finish` then drops repeats and joins terms stated in two sentences."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 from principal.review.document import Document
@@ -10,11 +13,14 @@ from principal.review.extract.contract_terms import (
     extract_delivery,
     extract_exit,
     extract_liability,
+    extract_references,
     extract_term_and_renewal,
     extract_termination,
 )
 from principal.review.extract.emit import Emit
+from principal.review.extract.numbers import find_money
 from principal.review.extract.pricing import (
+    extract_billing_frequency,
     extract_commitments,
     extract_price_changes,
     extract_rates,
@@ -38,6 +44,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_usage_controls,
     extract_price_changes,
     extract_commitments,
+    extract_billing_frequency,
     extract_availability,
     extract_credit_terms,
     extract_exclusions,
@@ -47,12 +54,34 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_exit,
     extract_liability,
     extract_delivery,
+    extract_references,
 )
 
 
+def document_currency(document: Document) -> str | None:
+    """The currency most amounts in the document are in (a 'no set-up fee' is zero in that currency)."""
+    counts = Counter(m.unit for m in find_money(document.text[:200_000]))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def document_title(document: Document) -> str:
+    end = document.text.find("\n")
+    return document.text[: end if end >= 0 else 200][:200]
+
+
+_HEADING_END = re.compile(r"[.;:!?)\"”]\s*$")
+
+
+def _is_heading(sentence: Sentence) -> bool:
+    """A heading names a clause and states nothing ("3.1 No Termination for Convenience")."""
+    return not sentence.is_row and len(sentence.text) < 70 and not _HEADING_END.search(sentence.text)
+
+
 def extract_terms(document: Document, segments: Segments) -> tuple[Term, ...]:
-    emit = Emit(document)
+    emit = Emit(document, document_currency(document))
     for sentence in sentences(document, segments):
+        if _is_heading(sentence):
+            continue
         for extractor in EXTRACTORS:
             extractor(sentence, emit)
-    return tuple(emit.terms)
+    return emit.finish(document_title(document))

@@ -1,12 +1,20 @@
-"""Sentences with the titles of the sections they sit in, the unit every extractor reads."""
+"""Sentences with what a reader knows when reading them: the titles of the sections they sit in, the lead-in a list
+item continues ("Downtime does not include: ... (b) Emergency Maintenance;"), and for a table row its cells and
+the table's header cells (a price column headed "Fee (USD per user per month)" gives the row's figures their
+currency and unit)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from principal.review.document import Document, Location
 from principal.review.segment import Section, Segments
+
+_ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
+_NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
+_MONEY_OR_PERCENT = re.compile(r"\d\s*%|[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR)\s?\d|^\s*\d[\d,.]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -17,6 +25,9 @@ class Sentence:
     lower: str
     headings: str  # titles of the enclosing sections, lower-case, outermost first
     section: str | None  # number of the deepest enclosing section
+    lead: str = ""  # lower-case lead-in sentence (ending in ':') that a list item or table row continues
+    cells: tuple[str, ...] = ()  # a table row's cells
+    header: tuple[str, ...] = ()  # the cells of its table's header row
 
     def locate(self, document: Document) -> Location:
         return document.locate(self.start, self.end, self.section)
@@ -25,13 +36,32 @@ class Sentence:
     def quote(self) -> str:
         return " ".join(self.text.split())
 
+    @property
+    def body(self) -> str:
+        """The text without a leading clause number ("2.1 ", "C3. ", "(b) "): numbers that are not quantities."""
+        return _NUMBERED.sub("", _ITEM.sub("", self.text, count=1), count=1)
+
+    @property
+    def is_row(self) -> bool:
+        return bool(self.cells)
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """A table's first row is its header unless it already holds figures."""
+    return not any(_MONEY_OR_PERCENT.search(cell) for cell in cells)
+
 
 def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
     """Walk sentences in order, keeping a stack of open sections (one pass over both lists)."""
     text = document.text
     sections = segments.sections
+    tables = [(t.start, t.end) for t in segments.tables]
     stack: list[Section] = []
     index = 0
+    lead = ""
+    lead_section: str | None = None
+    header: tuple[str, ...] = ()
+    table_at = 0
     for start, end in segments.sentences:
         while index < len(sections) and sections[index].start <= start:
             section = sections[index]
@@ -43,7 +73,35 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             stack.pop()
         body = text[start:end]
         headings = " / ".join(s.title for s in stack).lower()
-        yield Sentence(start, end, body, body.lower(), headings, _number(stack))
+        number = _number(stack)
+        while table_at < len(tables) and tables[table_at][1] < start:
+            table_at += 1
+        in_table = table_at < len(tables) and tables[table_at][0] <= start <= tables[table_at][1]
+        cells: tuple[str, ...] = ()
+        if in_table and " | " in body:
+            cells = tuple(c.strip() for c in body.strip().split(" | "))
+            if start == tables[table_at][0] or is_header_row(list(cells)):
+                header = cells if is_header_row(list(cells)) else ()
+                if header:
+                    yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, ())
+                    continue
+        elif not in_table:
+            header = ()
+        continues = bool(cells) or bool(_ITEM.match(body))
+        here_lead = lead if continues and lead_section == _parent(number) else ""
+        yield Sentence(start, end, body, body.lower(), headings, number, here_lead, cells, header if cells else ())
+        stripped = body.rstrip()
+        if stripped.endswith(":"):
+            lead, lead_section = body.lower(), _parent(number)
+        elif not continues:
+            lead, lead_section = "", None
+
+
+def _parent(number: str | None) -> str | None:
+    """'3.3(b)' -> '3.3': list items sit under the clause whose lead-in they continue."""
+    if number is None:
+        return None
+    return number.split("(", 1)[0]
 
 
 def _number(stack: list[Section]) -> str | None:

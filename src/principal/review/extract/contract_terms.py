@@ -1,167 +1,356 @@
-"""Term, renewal, termination, exit, liability, implementation and payment terms."""
+"""Term, renewal, termination, exit, liability, implementation, billing start, payment, personnel and the other
+documents a document refers to.
+
+Durations are kept in the units the document states; only exact conversions are made (a year is 12 months, a
+week 7 days), so "ninety (90) days" of transition assistance stays 90 days.
+"""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.numbers import find_durations, find_money, in_days, in_months
+from principal.review.extract.meaning import clause_start, negated
+from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract) term\b|\bterm of (?:this|the) (?:agreement|order)", re.I
+    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|^\W*term\s*:|\bhas a term of\b"
+    r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
+    re.I,
 )
-_RENEW = re.compile(r"\brenew", re.I)
-_AUTO = re.compile(r"automatic(?:ally)?|shall renew|will renew|evergreen", re.I)
-_NOTICE_AFTER = re.compile(r"^\s*(?:\(\d+\)\s*)?(?:prior|before|in advance|notice|written notice|preceding)", re.I)
-_NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of)\s*$", re.I)
-_CONVENIENCE = re.compile(r"for convenience|without cause|for any reason|for no reason|at any time upon", re.I)
-_CAUSE = re.compile(r"for cause|material(?:ly)? breach", re.I)
-_EARLY = re.compile(
+_RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
+                    r"|\bdoes not continue after\b|\bcontinue after\b", re.I)  # fmt: skip
+_AUTO = re.compile(
+    r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b"
+    r"|\bunless either party\b|\bunless (?:the )?\w+ (?:gives|notifies|serves)",
+    re.I,
+)
+_BY_AGREEMENT = re.compile(
+    r"\brenewal requires\b|\bmay agree a renewal\b|\bmust be agreed\b|\bunless you sign a renewal\b"
+    r"|\bnew order signed\b|\bonly by (?:written |mutual )?agreement\b|\bby mutual agreement\b",
+    re.I,
+)
+_NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|in advance|notice|written notice"
+                           r"|preceding)", re.I)  # fmt: skip
+_NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of|giving|on)\s*$", re.I)
+_LIST_PRICE = re.compile(
+    r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
+)
+_SAME_PRICE = re.compile(r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing)\b|\bunchanged\b", re.I)
+_CONVENIENCE = re.compile(r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)", re.I)
+_TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends this\b", re.I)
+_CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
+_REMAINING = re.compile(
     r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat", re.I
 )
-_DATA = re.compile(r"\b(?:customer data|customer content|your data|data)\b", re.I)
+_EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
+_DATA = re.compile(
+    r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
+    r"|\bits data\b|\bcouncil's data\b|\bdata\b",
+    re.I,
+)
 _EXPORT = re.compile(
-    r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:customer )?(?:data|content)|\bextract (?:its|customer)",
+    r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:\w+ )?(?:data|content|personal data)|\bcopy of\b"
+    r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download",
     re.I,
 )
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
 _TRANSITION = re.compile(
-    r"transition (?:assistance|services|support|period)|termination assistance|migration assistance"
-    r"|exit (?:assistance|plan)|post-termination services",
+    r"transition (?:assistance|services|support)|termination assistance|migration assistance|exit assistance"
+    r"|help to migrate|support the move to a new|post-termination services",
     re.I,
 )
+_FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
+                   r"|\bat no cost\b",
+                   re.I)  # fmt: skip
+_PAID = re.compile(
+    r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
+    r"|\bsubject to payment\b|\bday rates\b|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
+    r"|\bprevailing charges\b",
+    re.I,
+)
+_NONE = re.compile(r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b", re.I)
+_WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin)\s*$", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
     r"shall not exceed|will not exceed|not to exceed|limited to|in no event|exceed the (?:total|amount)"
-    r"|maximum aggregate|in the aggregate",
+    r"|maximum aggregate|is limited",
     re.I,
 )
-_FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|charges", re.I)
-_PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|account manager", re.I)
+_FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
+_PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
+                        r"|account manager", re.I)  # fmt: skip
 _REPLACE = re.compile(r"\breplace|\bsubstitut|\breassign|\bremove", re.I)
-_APPROVAL = re.compile(r"consent|approv", re.I)
+_APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
 _IMPLEMENTATION = re.compile(
-    r"implementation|professional services|onboarding|set[- ]?up fee|setup fee|deployment fee", re.I
+    r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee", re.I
 )
-_FEE = re.compile(r"\bfees?\b", re.I)
+_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b", re.I)
 _AT_SIGNATURE = re.compile(
-    r"upon (?:execution|signature|signing)|at signing|on signature|upon the effective date|in advance"
-    r"|on the effective date",
+    r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
+    r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b",
     re.I,
 )
-_AT_GO_LIVE = re.compile(r"go[- ]live|acceptance|production use|milestone|cutover|activation", re.I)
+_AT_GO_LIVE = re.compile(
+    r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:calls|use|operations)", re.I
+)
+_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
 _BILLING = re.compile(
-    r"\b(?:subscription fees|fees|billing|charges|invoicing)\b[^.]{0,40}\b(?:begin|commence|start|accrue)", re.I
+    r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees|charges)\b[^.]{0,40}\b(?:begin|commence|start|accrue"
+    r"|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}\bfees\b",
+    re.I,
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)
-_EFFECTIVE = re.compile(r"effective date|execution|signature|order date|start date", re.I)
-_NET = re.compile(r"\bnet\s+(?:\w+[\s-]*)?\(?(\d{1,3})\)?\s*(?:days)?|payable within", re.I)
+_EFFECTIVE = re.compile(r"effective date|execution|signature|order date|date of this order", re.I)
+_NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
+_PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
+_REFERENCES = (
+    ("msa", re.compile(r"\bMaster (?:Services|Subscription) Agreement\b|\bMaster Agreement\b|\bMSA\b|\bStandard Terms\b"
+                       r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b")),
+    ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms)\b|\bSLA\b|\((?:[\w ]+ )?Service Levels?\)")),
+    ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
+)  # fmt: skip
 
 
-_TRANSITION_WORDS = ("transition", "termination assistance", "migration", "exit", "post-termination")
+def as_stated(duration: Quantity) -> tuple[Decimal, str]:
+    """The duration in the unit the document uses, converting only exactly: years to months, weeks to days."""
+    if duration.unit == "year":
+        return duration.value * 12, "month"
+    if duration.unit == "week":
+        return duration.value * 7, "day"
+    return duration.value, duration.unit
 
 
 def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "renew" not in lower and "term" not in lower:
-        return
+    text = sentence.text
     renew = _RENEW.search(lower)
-    durations = find_durations(sentence.text)
-    if not durations:
-        if renew and _AUTO.search(lower):
-            emit(sentence, TermKind.renewal_term, None, None, "renewal", "auto")
+    if renew and not sentence.is_row:
+        _renewal(sentence, emit, renew.start())
         return
-    if renew:
-        auto = "auto" if _AUTO.search(lower) else "by agreement"
-        renewal_found = False
-        for d in durations:
-            text = sentence.text
-            is_notice = _NOTICE_AFTER.search(text[d.end : d.end + 30]) or _NOTICE_BEFORE.search(
-                text[max(0, d.start - 25) : d.start]
-            )
-            if is_notice and "notice" in lower:
-                emit(sentence, TermKind.renewal_notice, in_days(d), "day", "notice to stop renewal", auto)
-            elif d.unit in ("month", "year") and not renewal_found:
-                emit(sentence, TermKind.renewal_term, in_months(d), "month", "renewal term", auto)
-                renewal_found = True
-        if not renewal_found and auto == "auto":
-            emit(sentence, TermKind.renewal_term, None, None, "renewal", auto)
-    if _TERM.search(lower) and not renew:
-        for d in durations:
-            if d.unit in ("month", "year"):
-                emit(sentence, TermKind.subscription_term, in_months(d), "month", "initial term")
+    if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
+        for d in find_durations(text):
+            if d.unit in ("month", "year") and not re.search(r"\bafter\b|\bfollowing\b", lower[d.end : d.end + 12]):
+                value, unit = as_stated(d)
+                emit(sentence, TermKind.subscription_term, value, unit, "initial term")
                 break
+
+
+def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
+    lower = sentence.lower
+    text = sentence.text
+    if _LIST_PRICE.search(lower):
+        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
+        return
+    if _SAME_PRICE.search(lower) and "pric" in lower:
+        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
+        return
+    verb = re.search(r"\b(?:renew\w*|extend\w*|continues?)\b", lower)
+    denied = bool(verb and negated(lower, verb.start())) or bool(_BY_AGREEMENT.search(lower))
+    auto = not denied and bool(_AUTO.search(lower))
+    if not denied and not auto:
+        return
+    basis = "auto" if auto else "by_agreement"
+    length: tuple[Decimal, str] | None = (Decimal(1), "month") if "month to month" in lower else None
+    notice: tuple[Decimal, str] | None = None
+    for d in find_durations(text):
+        before = text[max(0, d.start - 25) : d.start]
+        after = text[d.end : d.end + 30]
+        if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and "notice" in lower):
+            if (notice is None and "notice" in lower) or "notifies" in lower:
+                notice = as_stated(d)
+        elif length is None and d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
+            length = as_stated(d)
+    if length is None and re.search(r"\bone further year\b|\bfurther year\b", lower):
+        length = (Decimal(12), "month")
+    emit(sentence, TermKind.renewal_term, length[0] if length else None, length[1] if length else None, "renewal",
+         basis)  # fmt: skip
+    if notice is not None and auto:
+        emit(sentence, TermKind.renewal_notice, notice[0], notice[1], "notice to stop renewal", basis)
 
 
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "terminat" not in lower:
+    verb = _TERMINATE.search(lower)
+    if verb is None or sentence.is_row:
         return
-    if _CONVENIENCE.search(lower):
-        emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "convenience")
-    if _CAUSE.search(lower):
+    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
+    if _CONVENIENCE.search(lower) and not paying:
+        if negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower):
+            emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
+        else:
+            notice = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "month")]
+            value, unit = as_stated(notice[0]) if notice else (None, None)
+            emit(sentence, TermKind.termination_right, value, unit, "termination for convenience", "convenience")
+    if _CAUSE.search(lower) and "chronic" not in lower:
         cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
-        emit(sentence, TermKind.termination_right, in_days(cure[0]) if cure else None, "day" if cure else None,
-             "termination for cause (cure period)", "cause")  # fmt: skip
-    if _EARLY.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
+        value, unit = as_stated(cure[0]) if cure else (None, None)
+        emit(sentence, TermKind.termination_right, value, unit, "termination for cause (cure period)", "cause")
+    if _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
+    elif _EXIT_CHARGE.search(lower) and paying:
+        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
+        if months:
+            value, _unit = as_stated(months[0])
+            emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
 
 
 def extract_exit(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "data" not in lower and "content" not in lower and not any(w in lower for w in _TRANSITION_WORDS):
+    if sentence.is_row or re.search(r"[\"”]\s*means\b", lower):
         return
-    if _DATA.search(lower):
-        days = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "week", "month")]
-        value = in_days(days[0]) if days else None
-        if _EXPORT.search(lower):
-            emit(sentence, TermKind.data_export, value, "day" if days else None, "data export")
-        elif _DELETE.search(lower) and ("terminat" in lower or "expir" in lower):
-            emit(sentence, TermKind.data_deletion, value, "day" if days else None, "data deletion after termination")
-    if _TRANSITION.search(lower):
-        months = [d for d in find_durations(sentence.text)]
-        value = in_months(months[0]) if months else None
-        emit(sentence, TermKind.transition_assistance, value, "month" if months else None, "transition assistance")
+    transition = _TRANSITION.search(lower)
+    if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
+        export = _EXPORT.search(lower)
+        if export:
+            window = _export_window(sentence)
+            value, unit = window if window else (None, None)
+            refused = _NONE.search(lower) and negated(lower, export.start())
+            scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
+            basis = "none" if refused else _paid_or_free(scope[export.start() :] if transition else scope)
+            emit(sentence, TermKind.data_export, value, unit, "data export", basis)
+        delete = _DELETE.search(lower)
+        if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower
+                       or "following" in lower or "ends" in lower or "after which" in lower):  # fmt: skip
+            after = [
+                d
+                for d in find_durations(sentence.text)
+                if d.start > delete.start() and d.unit in ("day", "business_day", "month")
+            ]
+            stated = [d for d in find_durations(sentence.text)
+                      if d.start < delete.start() and d.unit in ("day", "month")
+                      and re.search(r"\bafter\b", sentence.text[d.end : d.end + 10]) and not export]  # fmt: skip
+            chosen = after[0] if after else (stated[0] if stated else None)
+            value, unit = as_stated(chosen) if chosen else (None, None)
+            emit(sentence, TermKind.data_deletion, value, unit, "data deletion after termination")
+    if transition:
+        if _NONE.search(lower) or negated(lower, transition.start()):
+            emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", "none")
+            return
+        durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "month", "year", "week")]
+        near = [d for d in durations if abs(d.start - transition.start()) < 80] or durations
+        near.sort(key=lambda d: abs(d.start - transition.start()))
+        value, unit = as_stated(near[0]) if near else (None, None)
+        emit(sentence, TermKind.transition_assistance, value, unit, "transition assistance",
+             _paid_or_free(lower[transition.start() - 60 if transition.start() > 60 else 0 :]))  # fmt: skip
+
+
+def _paid_or_free(lower: str) -> str | None:
+    if _FREE.search(lower):
+        return "free"
+    if _PAID.search(lower):
+        return "paid"
+    return None
+
+
+def _export_window(sentence: Sentence) -> tuple[Decimal, str] | None:
+    """The period in which the buyer can get its data out; a vendor's delivery time ("will return it within 30
+    days") is not such a period."""
+    text = sentence.text
+    for d in find_durations(text):
+        if d.unit not in ("day", "business_day", "week", "month"):
+            continue
+        before = text[max(0, d.start - 30) : d.start]
+        after = text[d.end : d.end + 40].lower()
+        window_words = _WINDOW_BEFORE.search(before)
+        if not window_words:
+            continue
+        word = window_words.group(0).strip().lower()
+        if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
+            continue
+        if re.match(r"^\W*(?:of|after) (?:your|the \w+'s|the client's) request", after):
+            continue
+        return as_stated(d)
+    return None
 
 
 def extract_liability(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "liabilit" not in lower:
+    if "liabilit" not in lower or "credit" in lower:
         return
     if not (_LIABILITY.search(lower) and _LIMIT.search(lower)):
         return
     months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
     if months and _FEES.search(lower):
-        emit(sentence, TermKind.liability_cap, in_months(months[0]), "months of fees", "liability cap", "fees")
+        value, _unit = as_stated(months[0])
+        emit(sentence, TermKind.liability_cap, value, "month", "liability cap", "fees")
         return
     money = find_money(sentence.text)
     if money:
         emit(sentence, TermKind.liability_cap, money[0].value, money[0].unit, "liability cap", "amount")
-    elif _FEES.search(lower):
-        emit(sentence, TermKind.liability_cap, None, None, "liability cap", "fees")
 
 
 def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     """Implementation fees and when they fall due, billing start, payment terms, key personnel."""
     lower = sentence.lower
-    if "fee" in lower and _IMPLEMENTATION.search(lower) and _FEE.search(lower):
-        money = find_money(sentence.text)
-        if money:
-            when = "signature" if _AT_SIGNATURE.search(lower) else ("go_live" if _AT_GO_LIVE.search(lower) else None)
-            emit(sentence, TermKind.implementation_fee, money[0].value, money[0].unit, "implementation fee", when)
-    if any(w in lower for w in ("begin", "commence", "start", "accrue")) and _BILLING.search(lower):
+    if sentence.is_row:
+        return
+    implementation = _IMPLEMENTATION.search(lower)
+    if implementation and _FEE.search(lower) and "per hour" not in lower and "credit" not in lower:
+        _implementation_fee(sentence, emit)
+    elif implementation and re.search(r"\bno (?:charge|fee)\b|\bno set[- ]?up fee\b", lower):
+        _implementation_fee(sentence, emit)
+    billing = _BILLING.search(lower)
+    if billing and "implementation" not in lower:
         if _REGARDLESS.search(lower) or (_EFFECTIVE.search(lower) and not _AT_GO_LIVE.search(lower)):
             emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "before_go_live")
-        elif _AT_GO_LIVE.search(lower):
+        elif _AT_GO_LIVE.search(lower) or re.search(r"\bactivation date\b[^.]*\blive\b", lower):
             emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "go_live")
-    net = _NET.search(lower) if ("net " in lower or "payable within" in lower) else None
-    if net and ("payable" in lower or "invoice" in lower or "due" in lower):
+    if _PAYMENT.search(lower) and not implementation and "late" not in lower and "notice" not in lower:
+        net = _NET.search(lower)
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]
-        if days:
+        if net:
+            emit(sentence, TermKind.payment_terms, Decimal(net.group(1)), "day", "payment terms")
+        elif (
+            days
+            and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower)
+            and not re.search(r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit", lower)
+        ):
             emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
-    staff = ("personnel", "manager", "architect", "key person", "key staff")
-    if any(w in lower for w in staff) and _PERSONNEL.search(lower) and _REPLACE.search(lower):
-        basis = "approval" if _APPROVAL.search(lower) else "vendor_discretion"
+    if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):
+        approval = _APPROVAL.search(lower)
+        basis = (
+            "approval" if approval and re.search(r"\bwithout\b|\bonly with\b|\bprior\b", lower) else "vendor_discretion"
+        )
         emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)
+
+
+def _implementation_fee(sentence: Sentence, emit: Emit) -> None:
+    lower = sentence.lower
+    money = [m for m in find_money(sentence.text) if "per" not in sentence.text[m.end : m.end + 6]]
+    zero = re.search(r"\bno (?:charge|fee) for (?:set[- ]?up|implementation|onboarding)|\bno set[- ]?up fee\b"
+                     r"|\bno implementation fee\b", lower)  # fmt: skip
+    percents = find_percents(sentence.text)
+    when: str | None = None
+    if _MILESTONES.search(lower) or len([p for p in percents if p.value < 100]) >= 2:
+        when = "milestones"
+    else:
+        signature = _AT_SIGNATURE.search(lower)
+        go_live = _AT_GO_LIVE.search(lower)
+        if signature and not negated(lower, signature.start()):
+            when = "signature"
+        elif go_live:
+            when = "go_live"
+    if zero:
+        emit(sentence, TermKind.implementation_fee, Decimal(0), emit.currency, "implementation fee", when)
+    elif money:
+        emit(sentence, TermKind.implementation_fee, money[0].value, money[0].unit, "implementation fee", when)
+    elif when is not None and re.search(r"\bfees?\b|\bcharges?\b", lower):
+        emit(sentence, TermKind.implementation_fee, None, None, "implementation fee", when)
+
+
+def extract_references(sentence: Sentence, emit: Emit) -> None:
+    """Other documents this one relies on: the MSA or terms it is made under, an SLA or DPA it attaches."""
+    text = sentence.text
+    for topic, pattern in _REFERENCES:
+        for match in pattern.finditer(text):
+            if negated(text.lower(), match.start()):
+                continue
+            start = clause_start(text, match.start())
+            if re.search(r"\b(?:this|these)\s+$", text[max(start, match.start() - 8) : match.start()], re.I):
+                continue
+            emit(sentence, TermKind.reference, None, None, match.group(0), topic)
+            break

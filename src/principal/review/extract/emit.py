@@ -1,8 +1,10 @@
-"""The one constructor extractors use to turn a match in a sentence into a `Term`."""
+"""The one constructor extractors use to turn a match in a sentence into a `Term`, and the clean-up after all
+extractors ran: exact repeats dropped, a figure and its terms stated in two sentences joined into one term."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from principal.review.document import Document
@@ -10,6 +12,11 @@ from principal.review.extract.context import Sentence
 from principal.review.extract.terms import Term, TermKind
 
 MAX_QUOTE = 400
+_CONDITIONAL = re.compile(r"\bunless\b|\bexcept\b|\bonly if\b|\bprovided that\b|\bsubject to\b|\bsave where\b", re.I)
+_LINE_KINDS = (TermKind.seat_price, TermKind.seat_quantity, TermKind.usage_rate)
+# Kinds whose value or threshold the reader needs; a term of these kinds read without it is to be checked.
+_NEEDS_VALUE = (TermKind.seat_price, TermKind.usage_rate, TermKind.uptime_target, TermKind.credit_cap)
+_MERGED = (TermKind.implementation_fee, TermKind.data_export, TermKind.transition_assistance)
 
 
 @dataclass
@@ -17,6 +24,7 @@ class Emit:
     """Collects terms: each extractor calls it once per term it finds."""
 
     document: Document
+    currency: str | None = None
     terms: list[Term] = field(default_factory=list)
 
     def __call__(
@@ -33,4 +41,87 @@ class Emit:
         if len(quote) > MAX_QUOTE:
             quote = quote[: MAX_QUOTE - 1] + "…"
         location = sentence.locate(self.document)
-        self.terms.append(Term(kind, value, unit, detail, basis, threshold, quote, location))
+        if value is not None and value == value.to_integral_value() and kind is not TermKind.seat_price:
+            value = value.quantize(Decimal(1)) if abs(value) < 10**12 else value
+        confidence = _confidence(sentence, kind, value, basis)
+        self.terms.append(Term(kind, value, unit, detail, basis, threshold, quote, location, confidence))
+
+    def finish(self, title: str) -> tuple[Term, ...]:
+        return tuple(_drop_self_references(_merge(_dedupe(self.terms)), title))
+
+
+def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
+    """A reading from a table row under a header, or a plain sentence, is sure; one hedged by a condition, read
+    from a very long sentence, or missing the figure its kind needs is to be checked."""
+    score = 0.9 if sentence.header else 0.85
+    if len(sentence.text) > 500:
+        score -= 0.2
+    if _CONDITIONAL.search(sentence.lower) and kind in (
+        TermKind.termination_right, TermKind.seat_reduction, TermKind.renewal_term, TermKind.data_export,
+        TermKind.ai_default_on, TermKind.ai_opt_in, TermKind.carve_out,
+    ):  # fmt: skip
+        score -= 0.15
+    if value is None and kind in _NEEDS_VALUE:
+        score -= 0.3
+    return round(max(score, 0.1), 2)
+
+
+def _dedupe(terms: list[Term]) -> list[Term]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for term in terms:
+        key: tuple[object, ...] = term.key()
+        if term.kind in _LINE_KINDS:
+            key = (*key, term.detail, term.location.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(term)
+    return out
+
+
+def _merge(terms: list[Term]) -> list[Term]:
+    """One term from two sentences: an implementation fee's amount in a table row and when it is due in a
+    sentence; a data export window and its price in the next sentence."""
+    out = list(terms)
+    for kind in _MERGED:
+        of_kind = [t for t in out if t.kind is kind]
+        valued = [t for t in of_kind if t.value is not None]
+        based = [t for t in of_kind if t.basis is not None]
+        if not of_kind:
+            continue
+        if kind is TermKind.implementation_fee:
+            amount = next((t for t in valued if t.basis is None), None)
+            when = next((t for t in based if t.value is None), None)
+        else:
+            amount = next((t for t in valued if t.basis is None), None)
+            when = next((t for t in based if t.value is None and t.basis != "none"), None)
+        if amount is not None and when is not None:
+            merged = replace(amount, basis=when.basis, confidence=min(amount.confidence, when.confidence))
+            out = [merged if t is amount else t for t in out if t is not when]
+        elif len(of_kind) > 1:
+            # The same right said twice, once with more detail: keep the fuller one.
+            best = max(of_kind, key=lambda t: (t.value is not None) + (t.basis is not None))
+            out = [t for t in out if t.kind is not kind or t is best or (t.value is not None and t.value != best.value)]
+    return out
+
+
+def _drop_self_references(terms: list[Term], title: str) -> list[Term]:
+    lower = title.lower()
+    out = []
+    for term in terms:
+        if term.kind is TermKind.reference:
+            name = term.detail.lower()
+            topic_words = {"msa": ("master", "terms"), "sla": ("service level",), "dpa": ("data processing",)}
+            if name in lower or any(w in lower for w in topic_words.get(term.basis or "", ())):
+                continue
+        out.append(term)
+    seen: set[str | None] = set()
+    result = []
+    for term in out:  # one reference per topic
+        if term.kind is TermKind.reference:
+            if term.basis in seen:
+                continue
+            seen.add(term.basis)
+        result.append(term)
+    return result

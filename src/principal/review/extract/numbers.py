@@ -35,10 +35,12 @@ PERCENT = re.compile(
     rf"|\b(?P<only>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\b(?!\s*\()",
     re.I,
 )
-DURATION_UNIT = r"(?P<unit>business\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
+DURATION_UNIT = (
+    r"(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
+)
 DURATION = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
-    rf"[\s-]+(?:\(\d+\)\s+)?{DURATION_UNIT}\b",
+    rf"[\s-]+(?:\(\d+\)\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
     re.I,
 )
 
@@ -115,7 +117,7 @@ def find_percents(text: str) -> list[Quantity]:
 
 def normalise_unit(unit: str) -> str:
     unit = unit.lower()
-    if unit.startswith("business"):
+    if unit.startswith(("business", "working")):
         return "business_day"
     for name in ("day", "hour", "minute", "week", "month", "year"):
         if name in unit:

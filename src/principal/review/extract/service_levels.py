@@ -1,5 +1,8 @@
-"""SLA terms: uptime targets and windows, credit tiers and caps, claim deadlines, sole-remedy wording, maintenance
-notice, carve-outs (maintenance, carriers, third parties, force majeure), chronic-failure exits, reporting."""
+"""SLA terms: uptime targets (per component from a table or a list in prose), whether the promise is only an
+effort, how availability is measured, the shortest outage that counts, credit ladders (every tier paired with
+the uptime it starts below), credit caps, claim deadlines, sole-remedy wording (and its denial), carve-outs and
+maintenance notice (an exclusion denied, "emergency maintenance counts as downtime", is not a carve-out),
+chronic-failure exits and reporting duties."""
 
 from __future__ import annotations
 
@@ -8,52 +11,90 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.numbers import find_durations, find_percents, in_days
+from principal.review.extract.meaning import negated
+from principal.review.extract.numbers import Quantity, find_durations, find_percents
 from principal.review.extract.terms import TermKind
 
-_UPTIME = re.compile(r"\b(?:availab|uptime|up time|up-time|service level)", re.I)
-_BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of)\s*$|<\s*$", re.I)
+_UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
+_BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I)
+_BELOW_TARGET = re.compile(
+    r"\b(?:below|less than|lower than|short of|misses|missed|fails? to (?:meet|achieve))\s+(?:its|the|a|their)?\s*"
+    r"(?:commitment|target|service level|availability target)|\btarget is missed\b|\bbelow target\b",
+    re.I,
+)
 _WINDOW = (
-    (re.compile(r"\b(?:monthly|per (?:calendar )?month|each (?:calendar )?month|calendar month"
-                r"|in any month)\b", re.I), "month"),
-    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter)\b", re.I), "quarter"),
+    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter|any quarter|the quarter)\b", re.I),
+     "quarter"),
+    (re.compile(r"\b(?:monthly|per (?:calendar )?month|each (?:calendar )?month|calendar month|in any month"
+                r"|every month|each month|in a month|any month|of each month|that month)\b", re.I), "month"),
     (re.compile(r"\b(?:annual|annually|per year|each year|calendar year|contract year|yearly)\b", re.I), "year"),
 )  # fmt: skip
 _COMPONENT = re.compile(
-    r"\b(?:voice|acd|ivr|routing|agent (?:desktop|login)|digital channels?|chat|telephony|reporting|recording|crm)\b",
+    r"\b(?:voice|acd|ivr|routing|agent (?:desktop|login|workspace|application)|desktop|digital (?:channels?|messaging)"
+    r"|chat|telephony|recording|crm|messaging|workspace|email|webchat|reporting)\b",
     re.I,
 )
-_WHOLE = re.compile(r"as a whole|across (?:the|all) services|platform[- ]wide|aggregate availability", re.I)
+_WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platform[- ]wide|aggregate availability"
+                    r"|all \w+ services together|across all", re.I)  # fmt: skip
 _CREDIT = re.compile(r"\bcredit", re.I)
-_CAP = re.compile(r"(?:not|never) (?:to )?exceed|maximum|\bcap(?:ped)?\b|in no event|no more than|up to a total", re.I)
+_CAP = re.compile(r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total", re.I)
 _CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice)", re.I)
-_SOLE = re.compile(r"sole and exclusive remed|exclusive remed|sole remed|only remed", re.I)
-_MAINTENANCE = re.compile(r"\bmaintenance\b", re.I)
+_SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
+_NOT_SOLE = re.compile(
+    r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b|\bdo(?:es)? not limit\b[^.]{0,60}\bremed|\bwithout prejudice\b[^.]{0,60}"
+    r"\b(?:rights|remed)|\bin addition to\b[^.]{0,60}\b(?:rights|remed)|\bnot instead of\b",
+    re.I,
+)
+_MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b", re.I)
 _EXCLUDE = re.compile(
-    r"exclu|not include|not count|does not apply|shall not apply|caused by|arising from|excused", re.I
+    r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
+    r"|\bshall not be considered|\bnot be taken into account|\bis not downtime|\bexcused|\bnot count",
+    re.I,
+)
+_COUNTS = re.compile(
+    r"(?<!not )\bcounts? (?:as|against)\b|(?<!not )\bcounted as\b|\bis not excluded\b|\bare not excluded\b"
+    r"|\bis not excluded time\b",
+    re.I,
 )
 _CARRIER = re.compile(
-    r"\bcarriers?\b|telecommunications? (?:provider|carrier|network)|\bpstn\b|public switched telephone"
-    r"|internet service providers?",
+    r"\bcarriers?\b|telecommunications? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
+    r"|public (?:switched )?telephone network|internet service providers?|carrier networks",
     re.I,
 )
 _THIRD_PARTY = re.compile(
-    r"third[- ]party (?:services|providers?|software|networks?)|not provided by (?:provider|vendor|supplier)", re.I
-)
-_FORCE_MAJEURE = re.compile(r"force majeure", re.I)
-_CHRONIC = re.compile(
-    r"chronic|repeated(?:ly)? fail|(?:three|3|two|2|four"
-    r"|4) \(?\d?\)?\s*(?:or more )?(?:consecutive )?(?:months|times|occasions)|consecutive months",
+    r"third[- ]party (?:services|providers?|software|networks?)|not provided by (?:the )?(?:provider|vendor|supplier)",
     re.I,
 )
-_TERMINATE = re.compile(r"\bterminat", re.I)
+_FORCE_MAJEURE = re.compile(r"force majeure", re.I)
+_NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
+_CHRONIC_COUNT = re.compile(
+    r"\b(?:\w+[- ]?)?\(?\d+\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b|\bconsecutive months\b|\bchronic", re.I
+)
+_MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
+_EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 _REPORT = re.compile(r"\breport", re.I)
 _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla", re.I)
-_REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|within", re.I)
-
-
-_EXCLUSION_SUBJECTS = ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet service",
-                       "third-party", "third party", "force majeure")  # fmt: skip
+_REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|every month|within|each quarter", re.I)
+_EFFORTS = re.compile(
+    r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
+)
+_MEASURED = re.compile(r"\b(?:measured|calculated|determined|monitored)\b", re.I)
+_INDEPENDENT = re.compile(r"\bindependent\b|\bthird[- ]party monitoring\b|\bjointly\b|\bcustomer'?s own\b"
+                          r"|\bclient may audit\b|\bsynthetic\b[^.]{0,60}\bindependent", re.I)  # fmt: skip
+_VENDOR_OWN = re.compile(
+    r"\b(?:its|their) own\b|\binternal monitoring\b|['’]s (?:own |internal )?(?:monitoring|records|measurements"
+    r"|system logs|tools)|\bprovider['’]s records\b|\brecords are conclusive\b|\bmeasurements are final\b",
+    re.I,
+)
+_MINIMUM_OUTAGE = re.compile(
+    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]?)*?\(?\d*\)?\s*"
+    r"(?:consecutive\s+)?minutes?\b"
+    r"|\bconsecutive minutes\b",
+    re.I,
+)
+_OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruption\b|\boutage\b|\bunavailable\b", re.I)
+_CHUNK = re.compile(r";|,\s+(?=and\b|rising\b|increasing\b|where\b|if\b|below\b|the\b|customer\b|\w+ (?:will|shall)\b)"
+                    r"|\band to\b|\band below\b|\brising to\b|\bincreasing to\b", re.I)  # fmt: skip
 
 
 def _window(lower: str) -> str | None:
@@ -63,93 +104,213 @@ def _window(lower: str) -> str | None:
     return None
 
 
+def _threshold_before(text: str, percent: Quantity) -> bool:
+    return bool(_BELOW.search(text[max(0, percent.start - 22) : percent.start]))
+
+
 def extract_availability(sentence: Sentence, emit: Emit) -> None:
-    """Uptime targets (90-100%) with their window and scope, and credit tiers (below X% -> Y% credit)."""
+    """Uptime targets (90-100%) with window and scope; credit tiers from tables and prose ladders."""
+    if sentence.is_row:
+        _availability_row(sentence, emit)
+        return
     lower = sentence.lower
     if "%" not in lower and "percent" not in lower:
         return
-    in_sla = _UPTIME.search(lower) or "service level" in sentence.headings or "uptime" in sentence.headings
-    if not in_sla and not _CREDIT.search(lower):
+    text = sentence.text
+    percents = find_percents(text)
+    if _CREDIT.search(lower) or ("credit" in sentence.headings and _BELOW.search(lower)):
+        if not _CAP.search(lower):
+            _credit_ladder(sentence, emit)
         return
-    percents = find_percents(sentence.text)
-    tiers_here = " | " in sentence.text or _CREDIT.search(lower) or "credit" in sentence.headings
-    thresholds = []
-    for p in percents:
-        below = _BELOW.search(sentence.text[max(0, p.start - 20) : p.start])
-        if below and Decimal(90) <= p.value < 100:
-            thresholds.append(p)
-    if thresholds and tiers_here:
-        credits = [p for p in percents if p.value < 90 and p.start > thresholds[0].end]
+    if not _UPTIME.search(lower) or _CAP.search(lower):
+        return
+    targets = [p for p in percents if Decimal(90) <= p.value <= 100 and not _threshold_before(text, p)]
+    window = _window(lower) or _window(sentence.headings)
+    many = len(targets) > 1
+    for p in targets:
+        scope = "per component" if (many or _COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
+        emit(sentence, TermKind.uptime_target, p.value, "%", scope, window)
+    if targets and _EFFORTS.search(lower):
+        emit(sentence, TermKind.uptime_standard, None, None, "availability promise", "reasonable_efforts")
+
+
+def _availability_row(sentence: Sentence, emit: Emit) -> None:
+    header = " ".join(sentence.header).lower()
+    cells = list(sentence.cells)
+    if not header or not _UPTIME.search(header):
+        return
+    if _CREDIT.search(header):
+        first = cells[0] if cells else ""
+        credits = [p for c in cells[1:] for p in find_percents(c) if p.value < 100]
+        if not credits:
+            return
+        threshold = _row_threshold(first)
+        emit(sentence, TermKind.credit_tier, credits[0].value, "%", "service credit", "below", threshold)
+        return
+    for cell in cells[1:]:
+        for p in find_percents(cell):
+            if Decimal(90) <= p.value <= 100:
+                emit(sentence, TermKind.uptime_target, p.value, "%", "per component", _window(header))
+
+
+def _row_threshold(cell: str) -> Decimal | None:
+    """'Less than 99.9% but at least 99.0%' -> 99.9; 'At or above 99.5% and below 99.95%' -> 99.95;
+    'Below target but at least 99.5%' -> None (the target itself)."""
+    if _BELOW_TARGET.search(cell) or re.search(r"\bbelow (?:the )?(?:commitment|target)\b", cell, re.I):
+        return None
+    for p in find_percents(cell):
+        if _threshold_before(cell, p):
+            return p.value
+    values = [p.value for p in find_percents(cell) if p.value >= 90]
+    return max(values) if values else None
+
+
+def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
+    text = sentence.text
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for cut in _CHUNK.finditer(text):
+        pieces.append((position, cut.start()))
+        position = cut.start()
+    pieces.append((position, len(text)))
+    tiers: list[tuple[Decimal, Decimal | None]] = []
+    pending: list[Decimal | None] = []  # thresholds stated before their credit
+    target_seen = False
+    for start, end in pieces:
+        chunk = text[start:end]
+        percents = find_percents(chunk)
+        thresholds = [p.value for p in percents if Decimal(90) <= p.value < 100 and _threshold_before(chunk, p)]
+        credits = [
+            p.value
+            for p in percents
+            if p.value <= 100
+            and not (Decimal(90) <= p.value < 100 and _threshold_before(chunk, p))
+            and not re.search(r"^\W*(?:of\s+)?(?:availability|uptime)", chunk[p.end : p.end + 20], re.I)
+        ]
+        credits = [c for c in credits if c < 90 or not thresholds]
+        below_target = bool(_BELOW_TARGET.search(chunk))
+        if below_target and not thresholds:
+            target_seen = True
         if credits:
-            emit(sentence, TermKind.credit_tier, credits[-1].value, "%", "service credit", "below", thresholds[0].value)
-        return
-    if not _UPTIME.search(lower):
-        return
-    for p in percents:
-        if Decimal(90) <= p.value <= 100 and not _BELOW.search(sentence.text[max(0, p.start - 20) : p.start]):
-            scope = "per component" if _COMPONENT.search(lower) and not _WHOLE.search(lower) else "whole service"
-            emit(sentence, TermKind.uptime_target, p.value, "%", scope, _window(lower))
-            break
+            if thresholds:
+                threshold: Decimal | None = thresholds[0]
+            elif pending:
+                threshold = pending.pop(0)
+            elif below_target or target_seen:
+                threshold = None
+                target_seen = False
+            else:
+                threshold = None
+            tiers.append((credits[0], threshold))
+        elif thresholds:
+            pending.extend(thresholds)
+        elif below_target:
+            pending.append(None)
+    seen = set()
+    for credit, threshold in tiers:
+        if (credit, threshold) in seen:
+            continue
+        seen.add((credit, threshold))
+        emit(sentence, TermKind.credit_tier, credit, "%", "service credit", "below", threshold)
 
 
 def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
-    """Credit caps, claim deadlines and sole-remedy wording."""
+    """Credit caps, claim deadlines and sole-remedy wording (or its denial)."""
     lower = sentence.lower
     if "credit" not in lower and "remed" not in lower:
         return
     credit = _CREDIT.search(lower)
-    if credit and _CAP.search(lower):
+    if credit and _CAP.search(lower) and not sentence.is_row:
         percents = find_percents(sentence.text)
-        if percents and "uptime" not in lower[: percents[0].start]:
-            emit(sentence, TermKind.credit_cap, percents[-1].value, "%", "monthly fees", _window(lower))
-    if credit and _CLAIM.search(lower):
+        if percents:
+            emit(sentence, TermKind.credit_cap, percents[-1].value, "%", "fees", _window(lower))
+    if credit and _CLAIM.search(lower) and not re.search(r"without any claim|not need to claim|automatically", lower):
         for duration in find_durations(sentence.text):
             if duration.unit in ("day", "business_day", "week", "month"):
-                emit(sentence, TermKind.credit_claim_deadline, in_days(duration), "day", "credit claim")
+                emit(sentence, TermKind.credit_claim_deadline, duration.value, duration.unit, "credit claim")
                 break
-    if _SOLE.search(lower) and len(lower) > 40:  # not the heading "Sole Remedy" itself
-        scope = "service credits" if credit or "service level" in sentence.headings else "general"
-        emit(sentence, TermKind.sole_remedy, None, None, scope, "credits" if scope == "service credits" else "other")
+    in_sla = credit or "service level" in sentence.headings or "availab" in lower
+    if not in_sla or len(lower) < 30:
+        return
+    sole = _SOLE.search(lower)
+    if _NOT_SOLE.search(lower) or (sole and negated(lower, sole.start())):
+        emit(sentence, TermKind.sole_remedy, None, None, "service credits", "not_sole")
+    elif sole:
+        emit(sentence, TermKind.sole_remedy, None, None, "service credits", "credits")
 
 
 def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
-    """Carve-outs from the uptime figure; maintenance notice periods."""
+    """Carve-outs from the uptime figure and maintenance notice periods."""
     lower = sentence.lower
-    if not any(word in lower for word in _EXCLUSION_SUBJECTS):
+    context = f"{sentence.lead} {lower}"
+    if not any(w in lower for w in ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet",
+                                      "third-party", "third party", "force majeure")):  # fmt: skip
         return
-    excluding = _EXCLUDE.search(lower) or "exclusion" in sentence.headings
-    if not excluding:
-        return
-    if _MAINTENANCE.search(lower):
-        durations = find_durations(sentence.text)
-        emergency = "emergency maintenance" in lower or "unscheduled maintenance" in lower
-        emit(
-            sentence,
-            TermKind.carve_out,
-            None,
-            None,
-            "maintenance",
-            "emergency_maintenance" if emergency else "maintenance",
-        )
+    lead_excludes = bool(_EXCLUDE.search(sentence.lead))
+    colon = lower.find(":")
+    for match in _MAINTENANCE.finditer(lower):
+        kind = (match.group("kind") or "").lower()
+        if _excluded(lower, match.start(), lead_excludes, colon):
+            basis = "emergency_maintenance" if kind in ("emergency", "urgent", "unscheduled") else "maintenance"
+            emit(sentence, TermKind.carve_out, None, None, "maintenance", basis)
+    planned = re.search(
+        r"\b(?:scheduled|planned)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b|\bmaintenance that\b", lower
+    )
+    if planned and _NOTICE.search(lower):
+        durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "hour", "week")]
         if durations:
             emit(sentence, TermKind.maintenance_notice, durations[0].value, durations[0].unit, "maintenance notice")
     for pattern, name in ((_CARRIER, "carrier"), (_THIRD_PARTY, "third_party"), (_FORCE_MAJEURE, "force_majeure")):
-        if pattern.search(lower) and (
-            _UPTIME.search(lower) or "exclusion" in sentence.headings or "service level" in sentence.headings
-        ):
+        found = pattern.search(lower)
+        relevant = _UPTIME.search(context) or "exclusion" in sentence.headings or "excluded" in context
+        if found and relevant and _excluded(lower, found.start(), lead_excludes, colon):
             emit(sentence, TermKind.carve_out, None, None, name.replace("_", " "), name)
 
 
+def _excluded(lower: str, at: int, lead_excludes: bool, colon: int) -> bool:
+    """The subject at `at` is excluded from uptime: by its own clause, by a lead-in before a colon, or by the
+    list's lead-in; never when its clause says it counts as downtime or is not excluded."""
+    from principal.review.extract.meaning import clause_end, clause_start
+
+    start, end = clause_start(lower, at), clause_end(lower, at)
+    clause = lower[start : end + 1]
+    if _COUNTS.search(clause):
+        return False
+    if _EXCLUDE.search(clause):
+        return True
+    if 0 <= colon < at and _EXCLUDE.search(lower[:colon]):
+        return True
+    whole = lower[: end + 1]
+    if _EXCLUDE.search(whole) and not _COUNTS.search(whole):
+        return True
+    return lead_excludes
+
+
 def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
-    """Chronic-failure termination rights and performance reporting duties."""
+    """Chronic-failure termination rights, performance reporting, measurement, minimum outage length."""
     lower = sentence.lower
-    if "terminat" not in lower and "report" not in lower:
-        return
     if (
-        _TERMINATE.search(lower)
-        and _CHRONIC.search(lower)
-        and (_UPTIME.search(lower) or "service level" in sentence.headings or "credit" in lower)
+        _EXIT.search(lower)
+        and _CHRONIC_COUNT.search(lower)
+        and _MISS.search(lower)
+        and (
+            _UPTIME.search(lower)
+            or re.search(r"\btarget|\bcommitment|\bservice level", lower)
+            or "service level" in sentence.headings
+            or "chronic" in sentence.headings
+            or "credit" in lower
+        )
+        and not negated(lower, _EXIT.search(lower).start())  # type: ignore[union-attr]
     ):
         emit(sentence, TermKind.termination_right, None, None, "chronic service failure", "chronic")
     if _REPORT.search(lower) and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):
         emit(sentence, TermKind.reporting, None, None, "performance reporting", _window(lower))
+    if _MEASURED.search(lower) and _UPTIME.search(lower) and re.search(r"monitor|records|logs|data|tools|tests", lower):
+        if _INDEPENDENT.search(lower):
+            emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "independent")
+        elif _VENDOR_OWN.search(lower):
+            emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "vendor_monitoring")
+    if _OUTAGE_WORDS.search(lower) and _MINIMUM_OUTAGE.search(lower) and "notice" not in lower:
+        minutes = [d for d in find_durations(sentence.text) if d.unit == "minute"]
+        if minutes:
+            emit(sentence, TermKind.minimum_outage, minutes[0].value, "minute", "shortest outage that counts")

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from principal.review.document import Location
 
+CHECK_THIS = 0.7
+
 
 class TermKind(StrEnum):
     seat_price = "seat_price"
@@ -41,6 +43,16 @@ class TermKind(StrEnum):
     transition_assistance = "transition_assistance"
     liability_cap = "liability_cap"
     key_personnel = "key_personnel"
+    overage_rate = "overage_rate"
+    true_up = "true_up"
+    surcharge = "surcharge"
+    renewal_pricing = "renewal_pricing"
+    billing_frequency = "billing_frequency"
+    usage_rounding = "usage_rounding"
+    uptime_standard = "uptime_standard"
+    uptime_measurement = "uptime_measurement"
+    minimum_outage = "minimum_outage"
+    reference = "reference"
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,16 @@ class Term:
     threshold: Decimal | None
     quote: str
     location: Location
+    confidence: float = 1.0
+    """How sure the reading is, 0 to 1: below `CHECK_THIS` the term is shown as "check this", not asserted."""
+
+    @property
+    def check_this(self) -> bool:
+        return self.confidence < CHECK_THIS
+
+    def key(self) -> tuple[str, Decimal | None, str | None, str | None, Decimal | None]:
+        """What the term says, without where it says it: the comparison key of the evaluation."""
+        return (self.kind.value, self.value, self.unit, self.basis, self.threshold)
 
     def describe(self) -> str:
         figure = (

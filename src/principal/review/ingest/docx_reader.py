@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from principal.review.document import Document, DocumentBuilder, SourceFormat
+from principal.review.ingest.docx_numbering import Numbering, read_numbering
 from principal.review.ingest.limits import Limits
 from principal.review.ingest.sniff import NotADocument
 
@@ -57,6 +58,9 @@ def read_docx(name: str, data: bytes, limits: Limits) -> Document:
     check_zip(data, limits)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml")
+        names = set(archive.namelist())
+        numbering_xml = archive.read("word/numbering.xml") if "word/numbering.xml" in names else None
+        styles_xml = archive.read("word/styles.xml") if "word/styles.xml" in names else None
     breaks = sum(xml.count(marker) for marker in _PAGE_BREAK_MARKERS)
     if breaks >= limits.max_pages:
         raise NotADocument(f"has {breaks:,} page breaks; the limit is {limits.max_pages:,} pages")
@@ -69,10 +73,14 @@ def read_docx(name: str, data: bytes, limits: Limits) -> Document:
         raise NotADocument(f"is not a readable DOCX ({type(exc).__name__}: {str(exc)[:120]})") from None
     except Exception as exc:  # lxml syntax errors and the like: the XML inside is damaged
         raise NotADocument(f"has damaged XML inside ({type(exc).__name__}: {str(exc)[:120]})") from None
+    try:
+        numbering = read_numbering(numbering_xml, styles_xml)
+    except Exception as exc:  # lxml syntax errors: the numbering part is damaged
+        raise NotADocument(f"has damaged numbering XML inside ({type(exc).__name__}: {str(exc)[:120]})") from None
     builder = DocumentBuilder(name, SourceFormat.docx, limits.max_chars, limits.max_pages)
     for kind, element in _body_blocks(document.element.body):
         if kind == "p":
-            _paragraph(builder, element)
+            _paragraph(builder, element, numbering)
         else:
             for row in element.iter(f"{_W}tr"):
                 cells = [_cell_text(cell) for cell in row.iter(f"{_W}tc")]
@@ -92,9 +100,11 @@ def _body_blocks(body: Any) -> Iterator[tuple[str, Any]]:
                 yield from _body_blocks(content)
 
 
-def _paragraph(builder: DocumentBuilder, element: Any) -> None:
-    """Text of one w:p; a page break inside it splits it into two paragraphs on two pages."""
-    parts: list[str] = []
+def _paragraph(builder: DocumentBuilder, element: Any, numbering: Numbering) -> None:
+    """Text of one w:p, after the label Word's automatic numbering draws for it ("3.3", "(e)"); a page break
+    inside it splits it into two paragraphs on two pages."""
+    label = numbering.label(element)
+    parts: list[str] = [label + " "] if label else []
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak", f"{_W}cr"):
         tag = node.tag
         if tag == f"{_W}t":

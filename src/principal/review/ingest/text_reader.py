@@ -51,7 +51,7 @@ def read_markdown(name: str, text: str, limits: Limits) -> Document:
             flush()
             if not _MD_TABLE_RULE.match(line):
                 cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-                builder.paragraph(" | ".join(cells))
+                builder.paragraph(" ".join(" | ".join(cells).split()))
         else:
             block.append(line.strip())
     flush()

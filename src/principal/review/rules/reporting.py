@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from principal.review.extract.terms import TermKind
-from principal.review.rules.base import Category, Finding, RuleContext, Severity, finding
+from principal.review.rules.base import Action, Category, Finding, RuleContext, Severity, finding
 
 
 def rule_no_performance_reporting(ctx: RuleContext) -> list[Finding]:
@@ -15,17 +15,10 @@ def rule_no_performance_reporting(ctx: RuleContext) -> list[Finding]:
     targets = ctx.of(TermKind.uptime_target)
     if not targets or ctx.has(TermKind.reporting):
         return []
-    return [
-        finding(
-            rule_no_performance_reporting,
-            "No contractual performance reports",
-            Category.kpis_reporting,
-            Severity.medium,
-            "The SLA sets a target but no report the vendor must deliver, so misses are visible only if the "
-            "buyer measures them.",
-            'Add: "Within 5 business days of each month end the Provider delivers a report of availability per '
-            'component, incidents and credits due, plus the KPIs in Schedule X."',
-            targets[0],
-            missing=True,
-        )
-    ]
+    return [finding(ctx, rule_no_performance_reporting, "No contractual performance reports",
+                    Category.kpis_reporting, Severity.medium,
+                    "The SLA sets a target but no report the vendor must deliver, so misses are visible only if the "
+                    "buyer measures them.",
+                    (Action.add, "Within 5 business days of each month end {vendor} delivers a report of "
+                     "availability per component, incidents and {credits} due."), targets[0],
+                    missing=True)]  # fmt: skip

@@ -271,6 +271,8 @@ def review_result(result: ReviewResult) -> dict[str, object]:
         "terms": result.terms,
         "findings": result.findings,
         "missing": result.missing,
+        "questions": result.questions,
+        "documents": result.documents,
         "clauses": result.clauses,
         "deal_yaml": result.deal_yaml,
         "deal_gaps": [p.as_dict() for p in result.deal_gaps],
@@ -284,7 +286,6 @@ def review(request: Request, deal_id: int, review_id: int) -> Response:
     info = reviews.get_review(store, deal_id, review_id)
     if not info.documents:
         raise Unprocessable(f"review {review_id} holds no document")
-    document = reviews.get_document(store, info.documents[0].id)
-    shown = review_tab.RECENT.get(request, document)
+    shown = review_tab.RECENT.get(request, [reviews.get_document(store, d.id) for d in info.documents])
     result = {"review": to_jsonable(info), **to_jsonable(review_result(shown.result))}
     return envelope("review", None, deal_id, {"review": review_id}, result)

@@ -1,0 +1,305 @@
+"""PDF reading order: words laid out into lines, columns, table rows and paragraphs, as a person reads the page.
+
+- Running headers and footers (lines in the top or bottom margin that repeat on other pages, or page numbers)
+  are dropped, so they do not split sentences or pose as clauses.
+- Two-column pages are read left column first: a vertical gutter no word crosses, with long lines on both sides.
+- Tables with ruling lines are read by pdfplumber's table finder; tables without them are lines whose words sit
+  in columns separated by wide gaps. Each row is one paragraph with cells joined by " | "; a wrapped cell's second
+  line is added to the cell above it.
+- A sentence cut by a column or page break is rejoined: the paragraph continues when the next line starts in
+  lower case or the paragraph stops mid-sentence.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+Page = list[str]
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s*$", re.I)
+_CLAUSE_START = re.compile(r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)")
+_LABEL = re.compile(
+    r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$"
+)  # "(a)", "3.3", "C1."
+_END = re.compile(r"[.;:!?)\]\"”]$")
+MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers live
+CELL_GAP = 11.0  # points: a wider gap between two words on a line separates table cells
+
+
+@dataclass
+class Line:
+    page: int
+    column: int
+    top: float
+    bottom: float
+    cells: list[tuple[float, str]]  # (x0, text) of each cell; one cell for running text
+    table: bool = False  # a row of a ruled table (pdfplumber)
+    bold: bool = False  # every word in a bold face: a heading
+
+    @property
+    def text(self) -> str:
+        return " | ".join(text for _, text in self.cells)
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+def layout_document(data: bytes) -> list[Page]:
+    import pdfplumber
+
+    pages: list[list[Line]] = []
+    heights: list[float] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages):
+            pages.append(_page_lines(page, number))
+            heights.append(float(page.height))
+    _drop_running_lines(pages, heights)
+    return _paragraphs(pages)
+
+
+def _page_lines(page: Any, number: int) -> list[Line]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname"])
+    width = float(page.width)
+    height = float(page.height)
+    body = [w for w in words if MARGIN * height < w["top"] and w["bottom"] < (1 - MARGIN) * height]
+    gutter = _gutter(body, width)
+    lines: list[Line] = []
+    if gutter is None:
+        lines.extend(_lines(words, number, 0))
+    else:
+        left = [w for w in words if w["x1"] <= gutter]
+        right = [w for w in words if w["x1"] > gutter]
+        lines.extend(_lines(left, number, 0))
+        lines.extend(_lines(right, number, 1))
+    for table in tables:
+        x0, top, _x1, bottom = table.bbox
+        column = 1 if gutter is not None and x0 >= gutter else 0
+        rows = table.extract()
+        step = (bottom - top) / max(len(rows), 1)
+        for index, row in enumerate(rows):
+            cells = [_cell(cell or "") for cell in row]
+            if any(cells):
+                row_top = top + index * step
+                lines.append(Line(number, column, row_top, row_top + step, [(0.0, c) for c in cells], table=True))
+    lines.sort(key=lambda line: (line.column, line.top))
+    return _merge_wrapped_cells(lines)
+
+
+def _gutter(words: list[dict[str, Any]], width: float) -> float | None:
+    """x of an empty vertical band in the middle of the page with long lines on both sides, else None."""
+    if len(words) < 40:
+        return None
+    low, high = int(width * 0.3), int(width * 0.7)
+    covered = [False] * (high - low)
+    for w in words:
+        for x in range(max(int(w["x0"]), low), min(int(w["x1"]) + 1, high)):
+            covered[x - low] = True
+    best: tuple[int, int] | None = None
+    run_start: int | None = None
+    for i, value in enumerate([*covered, True]):
+        if not value and run_start is None:
+            run_start = i
+        elif value and run_start is not None:
+            if best is None or i - run_start > best[1] - best[0]:
+                best = (run_start, i)
+            run_start = None
+    if best is None or best[1] - best[0] < 8:
+        return None
+    middle = low + (best[0] + best[1]) / 2
+    left = [w for w in words if w["x1"] <= middle]
+    right = [w for w in words if w["x0"] >= middle]
+    if len(left) < 20 or len(right) < 20:
+        return None
+    # Running text fills its column: most left-hand lines end close to the gutter (a table's first column does not).
+    ends: dict[int, float] = {}
+    for w in left:
+        key = round(w["top"])
+        ends[key] = max(ends.get(key, 0.0), w["x1"])
+    near = sum(1 for x1 in ends.values() if x1 > low + best[0] - 60)
+    return middle if near >= 0.5 * len(ends) else None
+
+
+def _lines(words: list[dict[str, Any]], page: int, column: int) -> list[Line]:
+    ordered = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+    rows: list[list[dict[str, Any]]] = []
+    for word in ordered:
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 0.5 * (word["bottom"] - word["top"]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        cells: list[tuple[float, list[str]]] = []
+        previous_x1: float | None = None
+        for word in row:
+            after_label = len(cells) == 1 and len(cells[0][1]) == 1 and _LABEL.match(cells[0][1][0])
+            gap = word["x0"] - previous_x1 if previous_x1 is not None else 0.0
+            if previous_x1 is None or (gap > CELL_GAP and not (after_label and gap < 30)):
+                cells.append((word["x0"], [word["text"]]))
+            else:
+                cells[-1][1].append(word["text"])
+            previous_x1 = word["x1"]
+        top = min(w["top"] for w in row)
+        bottom = max(w["bottom"] for w in row)
+        bold = all("bold" in str(w.get("fontname", "")).lower() for w in row)
+        lines.append(Line(page, column, top, bottom, [(x, " ".join(ws)) for x, ws in cells], bold=bold))
+    return lines
+
+
+def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
+    """A line right under a table row whose cells all start at that row's cell positions continues those cells."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and not line.table
+            and not previous.table
+            and len(previous.cells) >= 2
+            and len(line.cells) < len(previous.cells)
+            and line.column == previous.column
+            and line.top - previous.bottom < 0.8 * line.height
+        ):
+            starts = [x for x, _ in previous.cells]
+            slots = [_slot(starts, x) for x, _ in line.cells]
+            tight = line.top - previous.bottom < 0.35 * line.height
+            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight):
+                cells = list(previous.cells)
+                for (_, text), slot in zip(line.cells, slots, strict=True):
+                    x, old = cells[slot]  # type: ignore[index]
+                    cells[slot] = (x, _join(old, text))  # type: ignore[index]
+                previous.cells = cells
+                previous.bottom = line.bottom
+                continue
+        out.append(line)
+    return out
+
+
+def _cell(text: str) -> str:
+    out = ""
+    for piece in text.split("\n"):
+        piece = " ".join(piece.split())
+        out = _join(out, piece) if out and piece else (out or piece)
+    return out
+
+
+def _join(before: str, after: str) -> str:
+    """Two pieces of a line broken by the layout: a word hyphenated at the break is closed up again."""
+    if len(before) >= 2 and before.endswith("-") and before[-2].isalnum() and after[:1].isalnum():
+        return before + after
+    return f"{before} {after}"
+
+
+def _slot(starts: list[float], x: float) -> int | None:
+    for index, start in enumerate(starts):
+        if abs(start - x) <= 4:
+            return index
+    return None
+
+
+def _signature(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_running_lines(pages: list[list[Line]], heights: list[float]) -> None:
+    """Remove running headers and footers: margin lines repeated on other pages, page numbers, and on a
+    one-page document a margin line set well apart from the body."""
+    repeats: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        seen = {_signature(ln.text) for ln in lines if _in_margin(ln, height)}
+        repeats.update(seen)
+    for index, (lines, height) in enumerate(zip(pages, heights, strict=True)):
+        kept: list[Line] = []
+        for position, line in enumerate(lines):
+            if not line.table and _in_margin(line, height):
+                text = line.text
+                if _PAGE_NUMBER.match(text) or (len(pages) > 1 and repeats[_signature(text)] > 1):
+                    continue
+                if len(pages) == 1 and _set_apart(lines, position):
+                    continue
+            kept.append(line)
+        pages[index] = kept
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < MARGIN * height or line.bottom > (1 - MARGIN) * height
+
+
+def _set_apart(lines: list[Line], position: int) -> bool:
+    line = lines[position]
+    neighbours = [ln for ln in lines if ln is not line and ln.column == line.column]
+    gaps = [min(abs(ln.top - line.bottom), abs(line.top - ln.bottom)) for ln in neighbours]
+    return not gaps or min(gaps) > 2 * line.height
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return len(text) < 70 and not _END.search(text) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _paragraphs(pages: list[list[Line]]) -> list[Page]:
+    out: list[Page] = [[] for _ in pages]
+    current: list[str] = []
+    current_page = 0
+    previous: Line | None = None
+    heading = False  # the current paragraph is a heading (bold lines)
+
+    def flush() -> None:
+        if current:
+            out[current_page].append(" ".join(current))
+            current.clear()
+
+    for lines in pages:
+        for line in lines:
+            if line.table or len(line.cells) >= 2:
+                flush()
+                out[line.page].append(line.text)
+                previous = None
+                continue
+            text = line.text.strip()
+            if not text:
+                continue
+            if not current:
+                current_page = line.page
+                current.append(text)
+                previous = line
+                heading = line.bold
+                continue
+            joined = " ".join(current)
+            starts_clause = bool(_CLAUSE_START.match(text))
+            if heading != line.bold:  # a heading's last line, or a heading after body text
+                new = True
+            elif heading:
+                new = starts_clause or previous is None or line.top - previous.bottom > 0.6 * line.height
+            elif previous is not None and previous.page == line.page and previous.column == line.column:
+                new = starts_clause or line.top - previous.bottom > 0.6 * line.height
+            else:  # a column or page break: continue a sentence the break cut
+                mid_sentence = not _END.search(joined) and not _looks_like_heading(joined)
+                new = starts_clause or not (text[:1].islower() or mid_sentence)
+            if new:
+                flush()
+                current_page = line.page
+                current.append(text)
+                heading = line.bold
+            else:
+                current[-1] = _join(current[-1], text)
+            previous = line
+    flush()
+    return out

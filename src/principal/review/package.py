@@ -1,0 +1,125 @@
+"""Review several documents of one deal together (order form, MSA, SLA exhibit, DPA) as one package.
+
+Each document is read and its terms extracted on its own, every term citing its document, page and section.
+The rules then run once over all terms: a protection found in any document counts for the package, references
+between documents are resolved ("Exhibit B (Service Level Agreement) applies" is satisfied by the SLA exhibit in
+the package), and an absence finding is made only when no document of the package covers the term. A
+referenced document that was not provided is a finding of its own, and the absence findings it might answer
+are held back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from principal.errors import InputError
+from principal.review.document import Document
+from principal.review.extract import document_title, extract_terms
+from principal.review.extract.terms import Term, TermKind
+from principal.review.rules import RuleContext, run_rules
+from principal.review.rules.base import Finding, Names, names_of
+from principal.review.segment import segment
+
+MIN_WORDS = 40
+_SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", "vendor", "fee", "term", "shall",
+            "will", "service", "part", "price", "invoice", "terminat", "liabil", "licen", "subscri", "payable",
+            "charge", "renew", "warrant", "govern", "credit", "availab", "notice", "maintenance", "data")  # fmt: skip
+_KINDS = (
+    ("sla", re.compile(r"service level|\bsla\b|service levels|uptime", re.I)),
+    ("dpa", re.compile(r"data processing|\bdpa\b", re.I)),
+    ("order", re.compile(r"\border\b|\bquote\b|service schedule|order form|confirmation", re.I)),
+    ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),
+)
+
+
+class NotAContract(InputError):
+    """A readable file that is not a contract (too short, or without the language of one)."""
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    name: str
+    label: str | None
+    format: str
+    kind: str
+    title: str
+    pages: int
+    paragraphs: int
+    characters: int
+    sections: int
+
+
+@dataclass(frozen=True)
+class PackageReview:
+    documents: tuple[DocumentSummary, ...]
+    sources: tuple[Document, ...]
+    terms: tuple[Term, ...]
+    findings: tuple[Finding, ...]
+    names: Names
+    missing_references: tuple[Term, ...]
+
+
+def contract_problem(document: Document) -> str | None:
+    """Why a readable file is not a contract, or None: too few words, or none of a contract's vocabulary."""
+    words = document.text.split()
+    if len(words) < MIN_WORDS:
+        return (f"is too short to be a contract ({len(words)} word{'s' if len(words) != 1 else ''}); review the "
+                "vendor's order form, MSA or SLA itself")  # fmt: skip
+    lower = document.text[:100_000].lower()
+    present = sum(1 for signal in _SIGNALS if signal in lower)
+    if present < 6:
+        return "does not read like a contract (none of the usual terms: fees, term, parties, obligations)"
+    return None
+
+
+def document_kind(document: Document) -> str:
+    """order, msa, sla, dpa or agreement (a contract holding several of them), from its title."""
+    title = document_title(document)
+    kinds = [kind for kind, pattern in _KINDS if pattern.search(title)]
+    return kinds[0] if len(kinds) == 1 else "agreement"
+
+
+def labels_for(documents: Sequence[Document]) -> list[str | None]:
+    if len(documents) == 1:
+        return [None]
+    names = [Path(d.name).name for d in documents]
+    return [n if names.count(n) == 1 else d.name for n, d in zip(names, documents, strict=True)]
+
+
+def review_package(documents: Sequence[Document], *, check_contract: bool = True) -> PackageReview:
+    if check_contract:
+        problems = [(d, p) for d in documents if (p := contract_problem(d)) is not None]
+        if problems:
+            raise NotAContract.single(problems[0][0].name, problems[0][1])
+    labelled = [replace(d, label=label) for d, label in zip(documents, labels_for(documents), strict=True)]
+    summaries = []
+    terms: list[Term] = []
+    kinds: list[str] = []
+    for document in labelled:
+        segments = segment(document)
+        kind = document_kind(document)
+        kinds.append(kind)
+        terms.extend(extract_terms(document, segments))
+        summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
+                                         document_title(document), document.pages, len(document.paragraph_starts),
+                                         len(document.text), len(segments.sections)))  # fmt: skip
+    present = set(kinds)
+    if "agreement" in present:
+        present |= {"msa"}
+    missing = tuple(t for t in terms if t.kind is TermKind.reference and t.basis not in present)
+    deferred: set[str] = set()
+    for reference in missing:
+        if reference.basis == "sla" or re.search(r"service level|\bsla\b", reference.quote, re.I):
+            deferred.add("sla")
+        if reference.basis == "msa" or re.search(r"\bexit\b|data export", reference.quote, re.I):
+            deferred.add("exit")
+    joined = Document("package", labelled[0].format, "\n".join(d.text for d in labelled))
+    parties = next((n for d in labelled if (n := names_of(d.text)).vendor != "Provider"), names_of(labelled[0].text))
+    words = names_of(joined.text)
+    names = replace(words, vendor=parties.vendor, customer=parties.customer)
+    context = RuleContext(joined, tuple(terms), names, frozenset(kinds), frozenset(deferred), missing)
+    findings = run_rules(joined, tuple(terms), context)
+    return PackageReview(tuple(summaries), tuple(labelled), tuple(terms), findings, names, missing)
