@@ -1,7 +1,7 @@
-"""Hostile deal texts through the web: every answer is a 4xx in the error shape (or the deal is accepted and every
-page and analysis of it answers without a server error), never a 500 and never a stalled server. Whether a text is
-refused when it is read (number bounds in the loader) or when an engine meets its figures, the outcome asked for
-is the same, so the tests assert the status class and the shape, not a message."""
+"""Hostile deal texts through the web (the reproductions of issue 19): each is refused when it is read, 422 in the
+error shape with one problem located at its line and field, by the API and the form alike; never a 500 and never a
+stalled server. A deal at the largest figures the loader accepts is stored, and every page and analysis of it
+answers without a server error."""
 
 from __future__ import annotations
 
@@ -54,18 +54,52 @@ def _never_a_server_error(response: Any, path: str) -> None:
         assert_error_shape(response, path, response.status_code)
 
 
+LOCATED = {  # the line and field of the problem in the mutated seed
+    "term_months 1e999999999": (68, "offers.original.term_months"),
+    "from_year 1e9999999999": (78, "offers.original.uplift.from_year"),
+    "unit_price 1e22": (73, "offers.original.licenses[0].unit_price"),
+    "unit_price 27 digits": (73, "offers.original.licenses[0].unit_price"),
+    "quantity 30 digits": (72, "offers.original.licenses[0].quantity"),
+    "agents 5000 digits": (12, "buyer.agents"),
+    "incumbent 1e30": (54, "buyer.incumbent.monthly_cost"),
+    "!!bool text": (12, "buyer.agents"),
+    "nested 5000 deep": (SEED_TEXT.count("\n") + 1, None),
+}
+LARGEST = (
+    _swap("unit_price: 155", "unit_price: 1_000_000_000_000"),
+    _swap("quantity: 450", "quantity: 1_000_000_000_000"),
+    _swap("monthly_cost: 162_000", "monthly_cost: 1_000_000_000_000_000"),
+)
+
+
 @pytest.mark.parametrize("name", sorted(MUTATIONS))
-def test_hostile_deal_texts_get_a_4xx_in_shape_or_pages_that_answer(hostile_client: WebClient, name: str) -> None:
+def test_hostile_deal_texts_are_refused_with_a_located_422(hostile_client: WebClient, name: str) -> None:
     web = hostile_client
     text = MUTATIONS[name](SEED_TEXT)
     api = web.client.post("/api/deals", json={"yaml": text, "author": "mallory"}, headers={"X-CSRF-Token": web.csrf})
+    assert_error_shape(api, "/api/deals", 422)
+    assert api.json()["error"]["code"] == "invalid_deal"
+    [problem] = api.json()["error"]["problems"]
+    line, field = LOCATED[name]
+    assert (problem["file"], problem["line"]) == ("deal.yaml", line)
+    if field is not None:
+        assert problem["field"] == field
     form: Any = web.post_form("/deals", {"yaml_text": text, "author": "mallory"})
-    if api.status_code != 201:
-        assert 400 <= api.status_code < 500
-        assert_error_shape(api, "/api/deals", api.status_code)
-        assert 400 <= form.status_code < 500 and "Traceback" not in form.text
-        return
-    assert form.status_code == 303
+    assert form.status_code == 422 and "Traceback" not in form.text  # the import form again, the problem inline
+    assert (
+        f'<a href="#line-{line}">line {line}' in form.text
+        and f'<li id="line-{line}" value="{line}" class="bad">' in form.text
+    )
+    assert web.client.get("/api/deals").json()["deals"] == []  # nothing was stored
+
+
+def test_a_deal_at_the_largest_figures_allowed_answers_every_page(hostile_client: WebClient) -> None:
+    web = hostile_client
+    text = SEED_TEXT
+    for mutate in LARGEST:
+        text = mutate(text)
+    api = web.client.post("/api/deals", json={"yaml": text, "author": "mallory"}, headers={"X-CSRF-Token": web.csrf})
+    assert api.status_code == 201, api.text[:300]
     deal = api.json()["deal_id"]
     for page in PAGES:
         _never_a_server_error(web.client.get(f"/deals/{deal}{page}"), f"/deals/{deal}{page}")
