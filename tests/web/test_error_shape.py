@@ -86,6 +86,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/{deal_id}/strategy"),
         ("GET", "/deals/{deal_id}/versions/{number}/deal.yaml"),
         ("GET", "/deals/{deal_id}/yaml"),
+        ("GET", "/health"),
         ("GET", "/login"),
         ("POST", "/api/deals"),
         ("POST", "/api/deals/{deal_id}/versions"),

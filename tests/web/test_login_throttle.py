@@ -10,9 +10,9 @@ from principal.store.database import Store
 from principal.web.errors import TooManyAttempts
 from principal.web.login_throttle import LoginThrottle
 from principal.web.settings import WebSettings
-from tests.web.conftest import WebClient, make_client
+from tests.web.conftest import LOCAL, TestClient, WebClient, make_client
 
-TOKEN = "correct-horse-battery-staple-42"
+TOKEN = "Vq3xN8rT0-kWm2ZpLc7YhB5sJd9FgA4uEo1iXnRbQyK"
 
 
 class Clock:
@@ -91,3 +91,43 @@ def test_login_form_guessing_shows_the_wait_on_the_page(sqlite_store: Store) -> 
     assert "too many wrong access tokens from this address; try again in" in locked.text
     # The link form counts too, and is refused the same way.
     assert web.client.get(f"/?token={TOKEN}").status_code == 429
+
+
+def test_wrong_tokens_from_many_addresses_count_together() -> None:
+    clock = Clock()
+    throttle = LoginThrottle(3, 60.0, max_total_failures=5, clock=clock)
+    for address in ("10.0.0.1", "10.0.0.1", "10.0.0.2", "10.0.0.2", "10.0.0.3"):
+        throttle.check(address)
+        throttle.failed(address)
+        clock.now += 1.0
+    assert throttle.total_failures() == 5
+    with pytest.raises(TooManyAttempts) as refused:
+        throttle.check("10.0.0.9")  # an address that never guessed waits too
+    # failures at 1000..1004, now 1005: the first of the last five leaves the window at 1060 -> 55 s.
+    assert refused.value.retry_after == 55
+    assert refused.value.message == "too many wrong access tokens sent to this server; try again in 55 s"
+    throttle.succeeded("10.0.0.1")  # a right token clears its address's count, not the server's
+    with pytest.raises(TooManyAttempts):
+        throttle.check("10.0.0.1")
+    clock.now = 1060.0
+    throttle.check("10.0.0.9")
+    assert throttle.total_failures() == 4
+
+
+def test_guessing_from_sixty_addresses_is_stopped_at_the_total(sqlite_store: Store) -> None:
+    settings = WebSettings(host="0.0.0.0", token=TOKEN, max_token_failures=10, max_token_failures_total=25)
+    owner = make_client(sqlite_store, settings)
+    app = owner.app
+    assert owner.get(f"/?token={TOKEN}").status_code == 200  # the owner's browser holds the access cookie now
+    answers: list[int] = []
+    for n in range(60):
+        guesser = TestClient(app, base_url=LOCAL, client=(f"127.0.0.{n + 2}", 40000))
+        for _ in range(9):  # under the per-address limit each time
+            answers.append(guesser.get("/api/deals", headers={"Authorization": "Bearer guess-guess-guess"}).status_code)
+    assert answers.count(401) == 25  # every guess after the 25th was refused unheard
+    assert set(answers[25:]) == {429}
+    newcomer = TestClient(app, base_url=LOCAL, client=("127.0.1.1", 40000))
+    locked = newcomer.get("/api/deals", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert locked.status_code == 429 and locked.json()["error"]["code"] == "too_many_attempts"
+    assert "sent to this server" in locked.json()["error"]["message"]
+    assert owner.get("/api/deals").status_code == 200  # a browser with the access cookie is not asked again

@@ -10,7 +10,7 @@ from principal.store.database import Store
 from principal.web.settings import WebSettings
 from tests.web.conftest import LOCAL, WebClient, make_client
 
-TOKEN = "correct-horse-battery-staple-42"
+TOKEN = "Vq3xN8rT0-kWm2ZpLc7YhB5sJd9FgA4uEo1iXnRbQyK"
 
 
 def test_cross_site_form_post_is_refused(seeded: WebClient) -> None:
@@ -134,5 +134,6 @@ def test_settings_accept_loopback_and_tokened_binds() -> None:
     assert WebSettings(host="::1").bind_problem() is None
     assert WebSettings(host="0.0.0.0", token=TOKEN).bind_problem() is None
     assert WebSettings(host="0.0.0.0", token="short").bind_problem() == (
-        "the access token must be at least 16 characters; generate one with `openssl rand -hex 24`"
+        "the access token must be at least 32 characters (it has 5); "
+        "generate one with `principal serve --generate-token`"
     )

@@ -25,7 +25,10 @@ def test_non_local_bind_without_token_is_refused() -> None:
 def test_short_token_is_refused() -> None:
     code, output = run("--host", "0.0.0.0", env={"PRINCIPAL_TOKEN": "abc"})
     assert code == 2
-    assert "the access token must be at least 16 characters" in output
+    assert output.strip() == (
+        "error: the access token must be at least 32 characters (it has 3); "
+        "generate one with `principal serve --generate-token`"
+    )
 
 
 def test_port_in_use_is_refused() -> None:

@@ -1,11 +1,11 @@
-"""A process killed in the middle of a save leaves the database at the previous version, still usable."""
+"""A process killed in the middle of a save leaves the database at the previous version, still usable (SQLite and
+PostgreSQL)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 from principal.store import deals
 from principal.store.database import open_store
@@ -32,8 +32,8 @@ CRASHING_SAVE = textwrap.dedent(
 )
 
 
-def test_killed_process_mid_save_leaves_previous_version(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'principal.db'}"
+def test_killed_process_mid_save_leaves_previous_version(database_url: str) -> None:
+    url = database_url
     store = open_store(url)
     original = SEED.read_text(encoding="utf-8")
     deals.create_deal(store, original, author="ana", message="")

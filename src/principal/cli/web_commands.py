@@ -45,12 +45,35 @@ def serve(
         "Prefer the PRINCIPAL_TOKEN variable: command lines are visible to other users.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the address and database as JSON, then serve."),
+    generate_token: bool = typer.Option(
+        False, "--generate-token", help="Print a fresh access token (for PRINCIPAL_TOKEN) and exit."
+    ),
+    workers: int | None = typer.Option(
+        None, "--workers", min=1, max=64, help="CPU-bound jobs computed at once; default one per core (at most 8)."
+    ),
+    cpu_budget: float = typer.Option(
+        60.0, "--cpu-budget", min=1.0, max=3600.0, help="CPU seconds one request may spend on its jobs."
+    ),
 ) -> None:
     """Open the local web app: deals, offer forms, version history (and the engines' pages)."""
-    from principal.store.database import DatabaseUnavailable, default_database_url, display_url, open_store
-    from principal.web.settings import WebSettings
+    from principal.web.access_token import generate_token as fresh_token
 
-    settings = WebSettings(host=host, port=port, token=token or None)
+    if generate_token:
+        if as_json:
+            emit_result({"token": fresh_token()})
+        else:
+            console.print(fresh_token(), markup=False)
+        return
+    from principal.store.database import DatabaseUnavailable, default_database_url, display_url, open_store
+    from principal.web.settings import WebSettings, default_work_slots
+
+    settings = WebSettings(
+        host=host,
+        port=port,
+        token=token or None,
+        work_slots=workers or default_work_slots(),
+        cpu_seconds_per_request=cpu_budget,
+    )
     problem = settings.bind_problem() or _port_free(host, port)
     if problem is not None:
         err_console.print(f"error: {problem}", markup=False)
@@ -65,6 +88,7 @@ def serve(
     import uvicorn
 
     from principal.web.app import create_app
+    from principal.web.server import server_config
 
     app = create_app(store, settings)
     shown_host = f"[{host}]" if ":" in host else host
@@ -77,8 +101,6 @@ def serve(
             console.print("Open it with ?token=YOUR_TOKEN once; the browser then keeps a cookie.", markup=False)
         console.print("Press Ctrl+C to stop.", markup=False)
     try:
-        uvicorn.run(
-            app, host=host.strip("[]"), port=port, log_level="warning", server_header=False, proxy_headers=False
-        )
+        uvicorn.Server(server_config(app, settings)).run()
     finally:
         store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,10 @@ from principal.store.records import (
     clean_message,
 )
 from principal.store.tables import DealRow, VersionRow, utc_now
+
+DealParser = Callable[[str, str], Deal]
+"""Reads a deal text (text, file name for messages) into the model; `parse_deal` unless the caller bounds it (the
+web app parses in a worker with a CPU budget)."""
 
 PARSED_CACHE_SIZE = 64
 _PARSED: OrderedDict[str, Deal] = OrderedDict()
@@ -50,10 +55,18 @@ def _normalised(text: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def create_deal(store: Store, text: str, *, author: str, message: str, filename: str = "deal.yaml") -> StoredVersion:
+def create_deal(
+    store: Store,
+    text: str,
+    *,
+    author: str,
+    message: str,
+    filename: str = "deal.yaml",
+    parse: DealParser = parse_deal,
+) -> StoredVersion:
     """Validate the deal text (InputError lists every problem) and store it as version 1 of a new deal."""
     text = _normalised(text)
-    deal = parse_deal(text, filename)
+    deal = parse(text, filename)
     author = clean_line("author", author, MAX_AUTHOR)
     message = clean_message(message) or "Created the deal"
     with store.write() as session:
@@ -77,6 +90,7 @@ def save_version(
     message: str,
     base_number: int | None = None,
     filename: str = "deal.yaml",
+    parse: DealParser = parse_deal,
 ) -> StoredVersion:
     """Store `text` as the next version of a deal, all or nothing.
 
@@ -85,7 +99,7 @@ def save_version(
     """
     get_deal(store, deal_id)
     text = _normalised(text)
-    deal = parse_deal(text, filename)
+    deal = parse(text, filename)
     author = clean_line("author", author, MAX_AUTHOR)
     message = clean_message(message) or "Saved a new version"
     try:
@@ -177,7 +191,9 @@ def get_version(store: Store, deal_id: int, number: int | None = None) -> Stored
         return _stored(row)
 
 
-def load_version(store: Store, deal_id: int, number: int | None = None) -> tuple[StoredVersion, Deal]:
+def load_version(
+    store: Store, deal_id: int, number: int | None = None, *, parse: DealParser = parse_deal
+) -> tuple[StoredVersion, Deal]:
     """A version and its validated deal model (parsed once per distinct text, then reused: models are immutable)."""
     stored = get_version(store, deal_id, number)
     with _PARSED_LOCK:
@@ -185,7 +201,7 @@ def load_version(store: Store, deal_id: int, number: int | None = None) -> tuple
         if cached is not None:
             _PARSED.move_to_end(stored.info.sha256)
             return stored, cached
-    deal = parse_deal(stored.yaml_text, f"deal {deal_id} version {stored.info.number}")
+    deal = parse(stored.yaml_text, f"deal {deal_id} version {stored.info.number}")
     if _sha(stored.yaml_text) == stored.info.sha256:
         with _PARSED_LOCK:
             _PARSED[stored.info.sha256] = deal

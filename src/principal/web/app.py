@@ -9,11 +9,13 @@ from principal import __version__
 from principal.store.database import Store
 from principal.web.error_pages import install_error_handlers, render_error
 from principal.web.login_throttle import LoginThrottle
-from principal.web.routes import analyses, api, deals, history, login, offers
+from principal.web.routes import analyses, api, deals, health, history, login, offers
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
 from principal.web.templating import STATIC
+from principal.web.upload_buffer import UploadBuffer
+from principal.web.workers import Work
 
 
 def create_app(store: Store, settings: WebSettings | None = None, *, tab_package: str = TAB_PACKAGE) -> FastAPI:
@@ -30,17 +32,24 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
     app.state.store = store
     app.state.settings = settings
     app.state.token_required = settings.token is not None
+    app.state.work = Work.from_settings(settings)
+    app.state.uploads = uploads = UploadBuffer(settings.max_buffered_bytes, settings.retry_after_seconds)
     app.state.login_throttle = throttle = LoginThrottle(
-        settings.max_token_failures, settings.token_failure_window_seconds
+        settings.max_token_failures,
+        settings.token_failure_window_seconds,
+        max_total_failures=settings.max_token_failures_total,
     )
     found = discover_tabs(tab_package)
     app.state.tabs = found.tabs
     app.state.tabs_missing = found.missing
-    for router in (deals.router, offers.router, history.router, api.router, analyses.router, login.router):
+    routers = (deals.router, offers.router, history.router, api.router, analyses.router, login.router, health.router)
+    for router in routers:
         app.include_router(router)
     for tab in found.tabs:
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     install_error_handlers(app)
-    app.add_middleware(SecurityMiddleware, settings=settings, render_error=render_error, throttle=throttle)
+    app.add_middleware(
+        SecurityMiddleware, settings=settings, render_error=render_error, throttle=throttle, uploads=uploads
+    )
     return app

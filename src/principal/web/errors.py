@@ -86,6 +86,14 @@ class PayloadTooLarge(WebError):
     title = "Too large"
 
 
+class RequestTimeout(WebError):
+    """The client did not send its request body within the body timeout."""
+
+    status = 408
+    code = "request_timeout"
+    title = "Request too slow"
+
+
 class UnsupportedMediaType(WebError):
     status = 415
     code = "unsupported_media_type"
@@ -131,10 +139,31 @@ class InvalidDeal(Unprocessable):
         return body
 
 
+class OverBudget(Unprocessable):
+    """The work a request asked for needed more CPU time or memory than a request may use."""
+
+    code = "over_budget"
+    title = "Too much work"
+
+
 class ServiceUnavailable(WebError):
     status = 503
     code = "service_unavailable"
     title = "Database unavailable"
+
+
+class ServerBusy(ServiceUnavailable):
+    """Every worker is taken and the queue is full (or the upload buffer is): try again after `retry_after` s."""
+
+    code = "server_busy"
+    title = "Server busy"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"retry-after": str(self.retry_after)}
 
 
 BY_STATUS: dict[int, type[WebError]] = {
@@ -147,6 +176,7 @@ BY_STATUS: dict[int, type[WebError]] = {
         MethodNotAllowed,
         Conflict,
         PayloadTooLarge,
+        RequestTimeout,
         UnsupportedMediaType,
         Unprocessable,
         ServiceUnavailable,

@@ -1,13 +1,15 @@
 """What keeps the app to its owner: host check, access token, request size limit, CSRF and security headers.
 
 Order for each request: the Host header must name this machine (unless a token guards the app), the access token
-must be presented when one is configured (wrong tokens are counted per client address, see login_throttle.py),
-the body must fit the size limit (buffered before the app sees it), and every state-changing request must carry
+must be presented when one is configured (wrong tokens are counted per client address and in total, see
+login_throttle.py), the body must fit the size limit and arrive within the body timeout (it is buffered before the
+app sees it, within the cap on bodies held at once: upload_buffer.py), and every state-changing request must carry
 the CSRF token of its session cookie and come from this origin.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
@@ -19,9 +21,17 @@ from starlette.datastructures import URL, MutableHeaders
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from principal.web.errors import CsrfRejected, PayloadTooLarge, Unauthorized, UntrustedHost, WebError
+from principal.web.errors import (
+    CsrfRejected,
+    PayloadTooLarge,
+    RequestTimeout,
+    Unauthorized,
+    UntrustedHost,
+    WebError,
+)
 from principal.web.login_throttle import LoginThrottle
 from principal.web.settings import LOOPBACK_NAMES, WebSettings
+from principal.web.upload_buffer import Reservation, UploadBuffer
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -98,12 +108,18 @@ class SecurityMiddleware:
     """Pure ASGI middleware applying the checks above and adding security headers to every response."""
 
     def __init__(
-        self, app: ASGIApp, settings: WebSettings, render_error: ErrorRenderer, throttle: LoginThrottle
+        self,
+        app: ASGIApp,
+        settings: WebSettings,
+        render_error: ErrorRenderer,
+        throttle: LoginThrottle,
+        uploads: UploadBuffer,
     ) -> None:
         self.app = app
         self.settings = settings
         self.render_error = render_error
         self.throttle = throttle
+        self.uploads = uploads
         allowed = set(LOOPBACK_NAMES)
         if settings.host not in ("0.0.0.0", "::", ""):
             allowed.add(settings.host.strip("[]"))
@@ -121,17 +137,21 @@ class SecurityMiddleware:
             csrf = secrets.token_urlsafe(32)
             extra_headers.append(("set-cookie", cookie_header(CSRF_COOKIE, csrf, secure=request.url.scheme == "https")))
         scope.setdefault("state", {})["csrf_token"] = csrf
+        reservation = self.uploads.reservation()
         try:
-            self._check_host(request)
-            redirect = self._check_access(request)
-            if redirect is not None:
-                await redirect(scope, receive, send)
+            try:
+                self._check_host(request)
+                redirect = self._check_access(request)
+                if redirect is not None:
+                    await redirect(scope, receive, send)
+                    return
+                receive = await self._buffered_body(request, receive, reservation)
+            except WebError as exc:
+                await self.render_error(request, exc)(scope, receive, send)
                 return
-            receive = await self._buffered_body(request, receive)
-        except WebError as exc:
-            await self.render_error(request, exc)(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
+            await self.app(scope, receive, send)
+        finally:
+            reservation.release()
 
     def _check_host(self, request: Request) -> None:
         if self.settings.token is not None:
@@ -167,24 +187,36 @@ class SecurityMiddleware:
             return response
         raise Unauthorized("this server needs its access token; enter it to continue")
 
-    async def _buffered_body(self, request: Request, receive: Receive) -> Receive:
-        """Read the whole body (at most max_request_bytes) before the app runs, then replay it."""
+    async def _buffered_body(self, request: Request, receive: Receive, reservation: Reservation) -> Receive:
+        """Read the whole body (at most max_request_bytes, within body_timeout_seconds, within the cap on bodies
+        held at once) before the app runs, then replay it."""
         if request.method not in UNSAFE_METHODS:
             return receive
         limit = self.settings.max_request_bytes
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            raise PayloadTooLarge(f"the request is {int(declared):,} bytes; at most {limit:,} are accepted")
+        if declared is not None and declared.isdigit():
+            if int(declared) > limit:
+                raise PayloadTooLarge(f"the request is {int(declared):,} bytes; at most {limit:,} are accepted")
+            reservation.cover(int(declared))
+        timeout = self.settings.body_timeout_seconds
+        deadline = asyncio.get_running_loop().time() + timeout
         chunks: list[bytes] = []
         size = 0
         while True:
-            message = await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise RequestTimeout(
+                    f"the request body did not arrive within {timeout:g} s; send it again on a faster connection"
+                ) from None
             if message["type"] == "http.disconnect":
                 break
             body = message.get("body", b"")
             size += len(body)
             if size > limit:
                 raise PayloadTooLarge(f"the request is over {limit:,} bytes; at most {limit:,} are accepted")
+            reservation.cover(size)
             chunks.append(body)
             if not message.get("more_body", False):
                 break

@@ -20,6 +20,7 @@ from principal.store.database import Store
 from principal.store.records import DealSummary, StoredVersion
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.templating import render
+from principal.web.workers import bounded, deal_parser
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def open_workspace(request: Request, deal_id: int, v: int | None = Query(default
     """Dependency: the deal `deal_id` at version `v` (latest when absent)."""
     store = get_store(request)
     summary = deals.get_deal(store, deal_id)
-    stored, model = deals.load_version(store, deal_id, v)
+    stored, model = deals.load_version(store, deal_id, v, parse=deal_parser(request))
     return Workspace(summary, stored, model)
 
 
@@ -79,7 +80,7 @@ def open_version(request: Request, deal_id: int, number: int = Path(ge=1)) -> Wo
     """Dependency for the JSON API: the deal `deal_id` at version `number`, which must exist."""
     store = get_store(request)
     summary = deals.get_deal(store, deal_id)
-    stored, model = deals.load_version(store, deal_id, number)
+    stored, model = deals.load_version(store, deal_id, number, parse=deal_parser(request))
     return Workspace(summary, stored, model)
 
 
@@ -114,5 +115,10 @@ def cached_result(
     params: Mapping[str, object],
     compute: Callable[[], str],
 ) -> str:
-    """An engine's JSON result for the viewed version, computed once per version and settings."""
-    return analyses.analysis(get_store(request), ws.version.info.id, engine, engine_version, params, compute)
+    """An engine's JSON result for the viewed version, computed once per version and settings (in a worker, within
+    the request's budgets: see workers.py)."""
+
+    def in_worker() -> str:
+        return bounded(request, f"the {engine} analysis of version {ws.number}", compute)
+
+    return analyses.analysis(get_store(request), ws.version.info.id, engine, engine_version, params, in_worker)

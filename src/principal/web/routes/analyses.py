@@ -39,7 +39,7 @@ from principal.review.result import ReviewResult
 from principal.sla.report import sla_report
 from principal.store import deals, reviews
 from principal.strategy.clauses import draft_clauses
-from principal.strategy.kpis import KpiReport, build_kpis, parse_goals
+from principal.strategy.kpis import KpiReport
 from principal.strategy.plan.brief import build_brief
 from principal.web.errors import Unprocessable
 from principal.web.tab_results import cached_json, chosen_offer, words
@@ -47,6 +47,8 @@ from principal.web.tabs import alignment as alignment_tab
 from principal.web.tabs import cost as cost_tab
 from principal.web.tabs import review as review_tab
 from principal.web.tabs import sla as sla_tab
+from principal.web.tabs import strategy as strategy_tab
+from principal.web.workers import bounded
 from principal.web.workspace import Workspace, get_store, open_version
 
 router = APIRouter(prefix="/api/deals/{deal_id}")
@@ -230,22 +232,19 @@ def kpi_result(report: KpiReport, note: str | None) -> dict[str, object]:
     }
 
 
+def kpis_json(text: str, ws: Workspace) -> tuple[Any, str]:
+    """The KPIs of a goals text as JSON values, and the offer whose remedies were used (computed in a worker)."""
+    report, note, offer = strategy_tab.kpis_from_goals(text, "goals", ws.deal)
+    return to_jsonable(kpi_result(report, note), words(ws)), offer
+
+
 @router.post("/versions/{number}/kpis", response_model=None)
-def kpis(body: Goals, ws: Workspace = Depends(open_version)) -> Response:
+def kpis(request: Request, body: Goals, ws: Workspace = Depends(open_version)) -> Response:
     """KPIs from the goals given; remedies and uptime targets come from the offer the goals name (else the latest),
     as on the Strategy tab."""
     if not body.goals.strip():
         raise Unprocessable("goals: give the goals file's text (YAML or JSON)", field="goals")
-    goals = parse_goals(body.goals, "goals")
-    names = list(ws.deal.offers)
-    linked = goals.contract.offer if goals.contract is not None else None
-    offer = linked if linked in ws.deal.offers else names[-1]
-    note = (
-        f"the goals name offer {linked!r}, which this deal does not have; remedies come from {offer!r}"
-        if linked is not None and linked not in ws.deal.offers
-        else None
-    )
-    result = to_jsonable(kpi_result(build_kpis(goals, ws.deal, offer), note), words(ws))
+    result, offer = bounded(request, "the KPIs of the goals", kpis_json, body.goals, ws, reads_input=True)
     return envelope("kpis", ws, ws.deal_id, {"offer": offer}, result)
 
 
@@ -287,6 +286,6 @@ def review(request: Request, deal_id: int, review_id: int) -> Response:
     info = reviews.get_review(store, deal_id, review_id)
     if not info.documents:
         raise Unprocessable(f"review {review_id} holds no document")
-    shown = review_tab.RECENT.get([reviews.get_document(store, d.id) for d in info.documents])
+    shown = review_tab.RECENT.get(request, [reviews.get_document(store, d.id) for d in info.documents])
     result = {"review": to_jsonable(info), **to_jsonable(review_result(shown.result))}
     return envelope("review", None, deal_id, {"review": review_id}, result)

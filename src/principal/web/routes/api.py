@@ -17,6 +17,7 @@ from principal.store import deals
 from principal.store.diff import diff_versions
 from principal.store.records import StoredVersion
 from principal.web.routes.analyses import analysis_links
+from principal.web.workers import bounded, deal_parser
 from principal.web.workspace import get_store
 
 router = APIRouter(prefix="/api")
@@ -40,7 +41,7 @@ def _version(stored: StoredVersion, *, with_text: bool) -> dict[str, Any]:
 
 
 @router.get("/health")
-def health(request: Request) -> dict[str, Any]:
+async def health(request: Request) -> dict[str, Any]:
     return {"ok": True, "version": __version__, "database": get_store(request).engine.dialect.name}
 
 
@@ -51,7 +52,9 @@ def list_deals(request: Request) -> dict[str, Any]:
 
 @router.post("/deals", status_code=201)
 def create_deal(request: Request, body: DealText) -> dict[str, Any]:
-    stored = deals.create_deal(get_store(request), body.yaml, author=body.author, message=body.message)
+    stored = deals.create_deal(
+        get_store(request), body.yaml, author=body.author, message=body.message, parse=deal_parser(request)
+    )
     return {"ok": True, "deal_id": stored.info.deal_id, "version": _version(stored, with_text=False)}
 
 
@@ -59,7 +62,7 @@ def create_deal(request: Request, body: DealText) -> dict[str, Any]:
 def get_deal(request: Request, deal_id: int) -> dict[str, Any]:
     store = get_store(request)
     summary = deals.get_deal(store, deal_id)
-    stored, model = deals.load_version(store, deal_id)
+    stored, model = deals.load_version(store, deal_id, parse=deal_parser(request))
     return {
         "ok": True,
         "deal": to_jsonable(asdict(summary)),
@@ -94,6 +97,7 @@ def save_version(request: Request, deal_id: int, body: NewVersion) -> dict[str, 
         author=body.author,
         message=body.message,
         base_number=body.base_version,
+        parse=deal_parser(request),
     )
     return {"ok": True, "version": _version(stored, with_text=False)}
 
@@ -101,7 +105,8 @@ def save_version(request: Request, deal_id: int, body: NewVersion) -> dict[str, 
 @router.get("/deals/{deal_id}/diff")
 def diff(request: Request, deal_id: int, old: int = Query(ge=1), new: int = Query(ge=1)) -> dict[str, Any]:
     store = get_store(request)
-    result = diff_versions(deals.get_version(store, deal_id, old), deals.get_version(store, deal_id, new))
+    older, newer = deals.get_version(store, deal_id, old), deals.get_version(store, deal_id, new)
+    result = bounded(request, f"comparing versions {old} and {new}", diff_versions, older, newer)
     return {
         "ok": True,
         "old": result.old_number,

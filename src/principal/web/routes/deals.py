@@ -21,6 +21,7 @@ from principal.web.forms import (
     text_field,
 )
 from principal.web.templating import render
+from principal.web.workers import deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -76,7 +77,15 @@ async def create_deal(request: Request) -> Response:
         text, filename = await deal_text(form)
         if not text.strip():
             raise InputError.single(filename, "paste the deal's YAML or choose a file")
-        stored = deals.create_deal(get_store(request), text, author=author, message=message, filename=filename)
+        stored = await off_loop(
+            deals.create_deal,
+            get_store(request),
+            text,
+            author=author,
+            message=message,
+            filename=filename,
+            parse=deal_parser(request),
+        )
     except (InputError, store_errors.StoreError, WebError) as exc:
         if isinstance(exc, store_errors.NotFound | store_errors.DatabaseUnavailable):
             raise
@@ -116,13 +125,21 @@ async def save_yaml(request: Request, deal_id: int) -> Response:
     base = int(base_text) if base_text.isdigit() else None
     text, filename = text_field(form, "yaml_text"), "pasted text"
     summary = deals.get_deal(store, deal_id)
-    stored_latest, model = deals.load_version(store, deal_id)
+    stored_latest, model = await off_loop(deals.load_version, store, deal_id, parse=deal_parser(request))
     ws = Workspace(summary, stored_latest, model)
     values = {"author": author, "message": message, "text": text, "base": base or ws.number}
     try:
         text, filename = await deal_text(form)
-        stored = deals.save_version(
-            store, deal_id, text, author=author, message=message, base_number=base, filename=filename
+        stored = await off_loop(
+            deals.save_version,
+            store,
+            deal_id,
+            text,
+            author=author,
+            message=message,
+            base_number=base,
+            filename=filename,
+            parse=deal_parser(request),
         )
     except (InputError, store_errors.InvalidValue, store_errors.VersionConflict, store_errors.NothingChanged) as exc:
         return _failed_workspace_save(request, ws, values, exc, text=text, filename=filename)

@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse, Response
 from principal.store import deals
 from principal.store.diff import diff_versions
 from principal.web.templating import is_htmx
+from principal.web.workers import bounded
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -31,7 +32,8 @@ def diff_page(
     ws: Workspace = Depends(open_workspace),
 ) -> HTMLResponse:
     store = get_store(request)
-    result = diff_versions(deals.get_version(store, deal_id, old), deals.get_version(store, deal_id, new))
+    older, newer = deals.get_version(store, deal_id, old), deals.get_version(store, deal_id, new)
+    result = bounded(request, f"comparing versions {old} and {new}", diff_versions, older, newer)
     versions = deals.list_versions(store, deal_id)
     template = "_diff.html" if is_htmx(request) else "diff.html"
     return render_tab(request, ws, "history", template, {"diff": result, "versions": versions})

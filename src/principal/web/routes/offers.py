@@ -22,6 +22,7 @@ from principal.store.offer_edits import (
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.templating import is_htmx
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -74,7 +75,8 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
     message = text_field(form, "message")
     base_text = text_field(form, "base_version")
     base = int(base_text) if base_text.isdigit() else None
-    stored, model = deals.load_version(store, deal_id, base)
+    parse = deal_parser(request)
+    stored, model = await off_loop(deals.load_version, store, deal_id, base, parse=parse)
     ws = Workspace(deals.get_deal(store, deal_id), stored, model)
     _offer_or_404(ws, offer)
     fields = editable_fields(model, offer)
@@ -86,15 +88,19 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
     if not changes:
         notice = f"no figure changed; the deal stays at version {ws.summary.latest_number}"
         return _draw(request, ws, offer, {**values, "notice": notice})
-    new_text = apply_offer_edits(stored.yaml_text, offer, changes)
+    new_text = await off_loop(
+        bounded, request, f"editing offer {offer}", apply_offer_edits, stored.yaml_text, offer, changes
+    )
     try:
-        saved = deals.save_version(
+        saved = await off_loop(
+            deals.save_version,
             store,
             deal_id,
             new_text,
             author=author,
             message=message or describe_changes(offer, fields, changes),
             base_number=ws.number,
+            parse=parse,
         )
     except InputError as exc:
         located: dict[str, str] = {}
@@ -109,7 +115,7 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
     except store_errors.InvalidValue as exc:
         return _draw(request, ws, offer, {**values, "field_errors": {exc.field: exc.reason}}, status=422)
     except store_errors.VersionConflict as exc:
-        latest, latest_model = deals.load_version(store, deal_id)
+        latest, latest_model = await off_loop(deals.load_version, store, deal_id, parse=parse)
         fresh = Workspace(deals.get_deal(store, deal_id), latest, latest_model)
         if offer not in latest_model.offers:
             raise NotFound(f"offer {offer!r} was removed in version {latest.info.number}") from None

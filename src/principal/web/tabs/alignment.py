@@ -16,6 +16,7 @@ from principal.model.deal import Deal
 from principal.present import formatter_for
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import RecentlyMade, cached_json, chosen_offer
+from principal.web.workers import bounded
 from principal.web.workspace import Workspace, open_workspace, render_tab
 
 router = APIRouter()
@@ -30,7 +31,7 @@ def alignment_results(deal: Deal) -> Alignment:
 
 def _results(request: Request, ws: Workspace) -> Alignment:
     key = (str(request.app.state.store.url), ws.version.info.id)
-    result = _typed.get(key, lambda: alignment_results(ws.deal))
+    result = _typed.get(key, lambda: bounded(request, "the alignment analysis", alignment_results, ws.deal))
     cached_json(request, ws, "align", {}, lambda: result)
     return result
 

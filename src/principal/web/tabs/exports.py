@@ -27,6 +27,7 @@ from principal.web.forms import read_form, remember_author, remembered_author, t
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import RecentlyMade
 from principal.web.templating import is_htmx
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -55,7 +56,10 @@ def rendered(request: Request, ws: Workspace, kind: ExportFormat) -> bytes:
     """The export of the viewed version in `kind`, rendered once and kept for the next requests."""
     info = ws.version.info
     key = (str(get_store(request).url), info.id, info.number, info.sha256, kind.value)
-    return _rendered.get(key, lambda: render(ws.deal, kind, source=f"version {ws.number} of deal {ws.deal_id}"))
+    source = f"version {ws.number} of deal {ws.deal_id}"
+    return _rendered.get(
+        key, lambda: bounded(request, f"the {kind.value} export", lambda: render(ws.deal, kind, source=source))
+    )
 
 
 def _attachment(content: bytes, media_type: str, name: str) -> Response:
@@ -95,7 +99,8 @@ async def keep_copy(request: Request, deal_id: int) -> Response:
     store = get_store(request)
     form = await read_form(request)
     base = text_field(form, "base_version")
-    stored, model = deals.load_version(store, deal_id, int(base) if base.isdigit() else None)
+    number = int(base) if base.isdigit() else None
+    stored, model = await off_loop(deals.load_version, store, deal_id, number, parse=deal_parser(request))
     ws = Workspace(deals.get_deal(store, deal_id), stored, model)
     kind_text = text_field(form, "format")
     author = text_field(form, "author").strip()
@@ -109,8 +114,9 @@ async def keep_copy(request: Request, deal_id: int) -> Response:
     if errors:
         return _page(request, ws, {"field_errors": errors, "author": author}, status=422)
     kind = ExportFormat(kind_text)
-    content = rendered(request, ws, kind)
-    info = exports.record_export(
+    content = await off_loop(rendered, request, ws, kind)
+    info = await off_loop(
+        exports.record_export,
         store,
         stored.info.id,
         format=kind.value,

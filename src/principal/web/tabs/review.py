@@ -5,7 +5,8 @@ document with tracked changes.
 
 Only the text extracted from a document is stored (with its page and paragraph layout, for citations), never the
 file. A stored review is shown by running the review engine again over that text; results are kept in memory for
-the documents viewed most recently.
+the documents viewed most recently. Reading an upload, reviewing and writing the redlines are jobs in a worker
+(web/workers.py), within the request's CPU and memory budgets.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from principal.web.errors import Unprocessable
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.uploads import DOCUMENTS, AcceptedUpload, read_upload
+from principal.web.workers import bounded, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -73,33 +75,59 @@ class RecentReviews:
         self.items: OrderedDict[tuple[tuple[int, str], ...], ShownReview] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, documents: list[StoredDocument]) -> ShownReview:
+    def get(self, request: Request, documents: list[StoredDocument]) -> ShownReview:
         key = tuple((d.info.id, d.info.sha256) for d in documents)
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
                 return self.items[key]
-        restored = []
-        for document in documents:
-            try:
-                restored.append(restore_document(document.info.filename, document.extracted_text, document.layout_json))
-            except BadLayout as exc:
-                raise Unprocessable(
-                    f"{document.info.filename}: the stored review cannot be shown ({exc.reason})"
-                ) from None
-        result = review_documents(restored, check_contract=False)
-        labels = labels_for(restored)
-        shown_documents = []
-        for read, label in zip(restored, labels, strict=True):
-            own = [f if f.location is not None and f.location.document == label else _elsewhere(f)
-                   for f in result.findings]  # fmt: skip
-            shown_documents.append(ShownDocument(read.name, label, text_pieces(read, own)))
-        shown = ShownReview(result, tuple(shown_documents), tuple(restored))
+        stored = [(d.info.filename, d.extracted_text, d.layout_json) for d in documents]
+        what = "reviewing " + ", ".join(d.info.filename for d in documents)
+        shown = bounded(request, what, shown_review, stored)
         with self.lock:
             self.items[key] = shown
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
         return shown
+
+
+def shown_review(stored: list[tuple[str, str, str | None]]) -> ShownReview:
+    """The review of stored documents' text (filename, text, layout), with each document's passages to highlight
+    (computed in a worker)."""
+    restored = []
+    for filename, text, layout in stored:
+        try:
+            restored.append(restore_document(filename, text, layout))
+        except BadLayout as exc:
+            raise Unprocessable(f"{filename}: the stored review cannot be shown ({exc.reason})") from None
+    result = review_documents(restored, check_contract=False)
+    labels = labels_for(restored)
+    shown_documents = []
+    for read, label in zip(restored, labels, strict=True):
+        own = [f if f.location is not None and f.location.document == label else _elsewhere(f)
+               for f in result.findings]  # fmt: skip
+        shown_documents.append(ShownDocument(read.name, label, text_pieces(read, own)))
+    return ShownReview(result, tuple(shown_documents), tuple(restored))
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    text: str
+    layout_json: str
+
+
+def read_uploaded(content: bytes, filename: str) -> ReadDocument:
+    """An uploaded document's text and layout, or Unprocessable saying why it cannot be read or is not a contract
+    (computed in a worker)."""
+    try:
+        document = read_document(content, filename)
+    except InputError as exc:
+        reason = "; ".join(p.message for p in exc.problems)
+        raise Unprocessable(f"{filename} {reason}; nothing was saved", field="file") from None
+    problem = contract_problem(document)
+    if problem is not None:
+        raise Unprocessable(f"{filename} {problem}; nothing was saved", field="file")
+    return ReadDocument(document.text, layout_json(document))
 
 
 def _elsewhere(finding: Finding) -> Finding:
@@ -135,21 +163,18 @@ async def review_upload(request: Request, ws: Workspace = Depends(open_workspace
         raise Unprocessable("give your name, so the review says who added it", field="author")
     if len(uploads) > MAX_DOCUMENTS:
         raise Unprocessable(f"at most {MAX_DOCUMENTS} documents make one review; nothing was saved", field="file")
-    read: list[tuple[AcceptedUpload, Document]] = []
+    read: list[tuple[AcceptedUpload, ReadDocument]] = []
     for upload in uploads:
         accepted = await read_upload(upload, DOCUMENTS)
-        try:
-            document = read_document(accepted.content, accepted.filename)
-        except InputError as exc:
-            reason = "; ".join(p.message for p in exc.problems)
-            raise Unprocessable(f"{accepted.filename} {reason}; nothing was saved", field="file") from None
-        problem = contract_problem(document)
-        if problem is not None:
-            raise Unprocessable(f"{accepted.filename} {problem}; nothing was saved", field="file")
+        what = f"reading {accepted.filename}"
+        document = await off_loop(
+            bounded, request, what, read_uploaded, accepted.content, accepted.filename, reads_input=True
+        )
         read.append((accepted, document))
     (first, document), rest = read[0], read[1:]
     names = ", ".join(a.filename for a, _ in read)
-    stored = reviews.record_review(
+    stored = await off_loop(
+        reviews.record_review,
         get_store(request),
         ws.deal_id,
         title=text_field(form, "title").strip() or names[:300],
@@ -158,8 +183,8 @@ async def review_upload(request: Request, ws: Workspace = Depends(open_workspace
         media_type=MEDIA_TYPES[first.extension],
         content=first.content,
         extracted_text=document.text,
-        layout_json=layout_json(document),
-        more=[(a.filename, MEDIA_TYPES[a.extension], a.content, d.text, layout_json(d)) for a, d in rest],
+        layout_json=document.layout_json,
+        more=[(a.filename, MEDIA_TYPES[a.extension], a.content, d.text, d.layout_json) for a, d in rest],
     )
     response = RedirectResponse(f"/deals/{ws.deal_id}/review/{stored.id}", status_code=303)
     remember_author(request, response, author)
@@ -168,10 +193,8 @@ async def review_upload(request: Request, ws: Workspace = Depends(open_workspace
 
 @router.get("/{review_id}", response_class=HTMLResponse)
 def review_page(request: Request, review_id: int, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
-    store = get_store(request)
-    info = reviews.get_review(store, ws.deal_id, review_id)
     shown = _shown(request, ws, review_id)
-    info = reviews.get_review(store, ws.deal_id, review_id)
+    info = reviews.get_review(get_store(request), ws.deal_id, review_id)
     context = {"info": info, "result": shown.result, "shown": shown.documents}
     return render_tab(request, ws, "review", "tabs/review.html", context)
 
@@ -181,7 +204,7 @@ def _shown(request: Request, ws: Workspace, review_id: int) -> ShownReview:
     info = reviews.get_review(store, ws.deal_id, review_id)
     if not info.documents:
         raise Unprocessable(f"review {review_id} holds no document")
-    return RECENT.get([reviews.get_document(store, d.id) for d in info.documents])
+    return RECENT.get(request, [reviews.get_document(store, d.id) for d in info.documents])
 
 
 @router.get("/{review_id}/redlines.docx", response_model=None)
@@ -196,7 +219,7 @@ def review_redlines(
     if not chosen:
         raise Unprocessable("tick at least one redline to accept", field="accept")
     labelled = [replace(d, label=label) for d, label in zip(shown.restored, labels_for(shown.restored), strict=True)]
-    data = redline_docx(labelled, chosen)
+    data = bounded(request, "writing the redlines", redline_docx, labelled, chosen)
     return Response(
         data,
         media_type=MEDIA_TYPES[".docx"],

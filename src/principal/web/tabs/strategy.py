@@ -10,6 +10,7 @@ the same moment).
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -23,9 +24,12 @@ from principal.web.forms import read_form, source_with_problems, text_field
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import RecentlyMade, chosen_offer
 from principal.web.uploads import DEAL_FILES, UploadPolicy, read_upload
+from principal.web.workers import bounded, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 if TYPE_CHECKING:
+    from principal.model import Deal
+    from principal.strategy.kpis import KpiReport
     from principal.strategy.plan.brief import Brief
 
 router = APIRouter()
@@ -43,7 +47,8 @@ def brief_of(request: Request, ws: Workspace, target: str | None = None, vendor_
 
     info = ws.version.info
     key = (str(get_store(request).url), info.id, info.number, info.sha256, target, vendor_offer)
-    return _briefs.get(key, lambda: build_brief(ws.deal, target=target, vendor_offer=vendor_offer))
+    brief = partial(build_brief, target=target, vendor_offer=vendor_offer)
+    return _briefs.get(key, lambda: bounded(request, "the negotiation brief", brief, ws.deal))
 
 
 def _context(
@@ -89,31 +94,39 @@ def strategy_page(
     return render_tab(request, ws, "strategy", "tabs/strategy.html", context)
 
 
+def kpis_from_goals(text: str, filename: str, deal: Deal) -> tuple[KpiReport, str | None, str]:
+    """The KPIs of the goals text, a note when the goals name an offer the deal lacks, and the offer whose remedies
+    were used (computed in a worker)."""
+    from principal.strategy.kpis import build_kpis, parse_goals
+
+    goals = parse_goals(text, filename)
+    names = list(deal.offers)
+    linked = goals.contract.offer if goals.contract is not None else None
+    offer = linked if linked in deal.offers else names[-1]
+    note = (
+        f"the goals name offer {linked!r}, which this deal does not have; remedies come from {offer!r}"
+        if linked is not None and linked not in deal.offers
+        else None
+    )
+    return build_kpis(goals, deal, offer), note, offer
+
+
 @router.post("/kpis", response_class=HTMLResponse)
 async def strategy_kpis(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
     """KPIs from the goals given; remedies and uptime targets come from the offer the goals name (else the last)."""
-    from principal.strategy.kpis import build_kpis, parse_goals
-
     form = await read_form(request)
     text, filename = text_field(form, "goals_text"), "pasted goals"
     upload = form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
         accepted = await read_upload(upload, GOALS_FILES)
         text, filename = accepted.content.decode("utf-8-sig"), accepted.filename
-    context = _context(request, ws, text_field(form, "offer") or None)
+    context = await off_loop(_context, request, ws, text_field(form, "offer") or None)
     context["goals_text"] = text
     try:
         if not text.strip():
             raise InputError.single(filename, "paste the goals (YAML) or choose a goals file", field="goals")
-        goals = parse_goals(text, filename)
-        names = list(ws.deal.offers)
-        linked = goals.contract.offer if goals.contract is not None else None
-        offer = linked if linked in ws.deal.offers else names[-1]
-        context["kpis"] = build_kpis(goals, ws.deal, offer)
-        context["kpi_note"] = (
-            f"the goals name offer {linked!r}, which this deal does not have; remedies come from {offer!r}"
-            if linked is not None and linked not in ws.deal.offers
-            else None
+        context["kpis"], context["kpi_note"], _offer = await off_loop(
+            bounded, request, f"the KPIs of {filename}", kpis_from_goals, text, filename, ws.deal, reads_input=True
         )
     except InputError as exc:
         context["problems"] = exc.problems
