@@ -31,7 +31,7 @@ def test_a_chat_with_the_rep_reaches_an_agreement_and_shows_the_debrief(rehearsa
     page = rehearsal
     chat = page.locator("ol.chat")
     expect(chat).to_contain_text("[anchor] Our list price is $155.00 a seat")
-    for move in ("we need $140 a seat and a 110% cap", "ask bands", "ask credits"):
+    for move in ("we need $140 a seat and a 110% cap", "ask bands"):
         page.get_by_label("Your move").fill(move)
         page.get_by_role("button", name="Send").click()
         expect(chat.locator("li.you").last).to_have_text(f"You: {move}")

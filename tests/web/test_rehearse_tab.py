@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.web.conftest import WebClient
 
-MOVES = ["we need $140 a seat and a 110% cap", "ask bands", "ask credits"]
+MOVES = ["we need $140 a seat and a 110% cap", "ask bands"]
 
 
 def test_the_tab_opens_with_the_reps_anchor(seeded: WebClient) -> None:

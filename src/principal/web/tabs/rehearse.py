@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter, Depends, Query
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -45,6 +46,7 @@ _boards: RecentlyMade[DealBoard] = RecentlyMade(KEEP_BOARDS)
 def board_of(request: Request, ws: Workspace) -> DealBoard:
     info = ws.version.info
     key = (str(get_store(request).url), info.id, info.number, info.sha256)
+    # built in a request thread, never on the event loop (its deal space holds closures a worker could not hand back)
     return _boards.get(key, lambda: build_board(ws.deal))
 
 
@@ -109,7 +111,8 @@ def rehearse_page(
 @router.post("/move", response_class=HTMLResponse)
 async def rehearse_move(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
     form = await read_form(request)
-    session = _replay(request, ws, _persona(text_field(form, "persona")), _seed(text_field(form, "seed")), _moves(form))
+    persona, seed, moves = _persona(text_field(form, "persona")), _seed(text_field(form, "seed")), _moves(form)
+    session = await run_in_threadpool(_replay, request, ws, persona, seed, moves)  # never on the event loop
     return _page(request, ws, session)
 
 
@@ -123,7 +126,8 @@ async def rehearse_keep(request: Request, ws: Workspace = Depends(open_workspace
     from principal.reports import rehearsal
 
     form = await read_form(request)
-    session = _replay(request, ws, _persona(text_field(form, "persona")), _seed(text_field(form, "seed")), _moves(form))
+    persona, seed, moves = _persona(text_field(form, "persona")), _seed(text_field(form, "seed")), _moves(form)
+    session = await run_in_threadpool(_replay, request, ws, persona, seed, moves)
     author = text_field(form, "author").strip()
     if not author or len(author) > MAX_AUTHOR:
         problem = "give your name so the copy says who made it" if not author else f"at most {MAX_AUTHOR} characters"
