@@ -310,10 +310,24 @@ def _exclusions(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMa
 
 def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
     node = CommentedMap()
+    rungs = [t for t in terms if t.kind is TermKind.credit_tier and t.value is not None]
+    by_outage = [t for t in rungs if t.basis == "outage" and t.threshold is not None]
+    if by_outage and len(by_outage) == len(rungs):  # credits by how long each outage lasts
+        node["basis"] = "duration"
+        _set(node, "fee_base", "all_monthly", "assumption: credits are a share of all monthly fees")
+        tiers = CommentedSeq()
+        for tier in sorted(by_outage, key=lambda t: t.threshold or 0):
+            item = CommentedMap()
+            item["min_minutes"] = _number(tier.threshold or Decimal(0))
+            _set(item, "percent", _number(tier.value or Decimal(0)), tier)
+            tiers.append(item)
+        node["tiers"] = tiers
+        _credit_limits(node, terms)
+        return node
     node["basis"] = "uptime"
     _set(node, "fee_base", "all_monthly", "assumption: credits are a share of all monthly fees")
     tiers = CommentedSeq()
-    rungs = [t for t in terms if t.kind is TermKind.credit_tier and t.value is not None]
+    rungs = [t for t in rungs if t.basis != "outage"]
     for tier in sorted(rungs, key=lambda t: -(t.threshold if t.threshold is not None else target.value or 0)):
         item = CommentedMap()
         if tier.threshold is None:
@@ -324,6 +338,11 @@ def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
         tiers.append(item)
     if tiers:
         node["tiers"] = tiers
+    _credit_limits(node, terms)
+    return node
+
+
+def _credit_limits(node: CommentedMap, terms: tuple[Term, ...]) -> None:
     cap = _first(terms, TermKind.credit_cap)
     if cap is not None and cap.value is not None:
         _set(node, "cap_percent", _number(cap.value), cap)
@@ -333,7 +352,6 @@ def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
         if claim.unit != "day":
             note = f"{claim.value} {claim.unit}s in calendar days; " + _cite(claim)
         _set(node, "claim_days", _days_of(claim), note)
-    return node
 
 
 def _exit(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:

@@ -14,6 +14,7 @@ from principal.review.segment import Section, Segments
 
 _ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
 _NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
+_CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
 _MONEY_OR_PERCENT = re.compile(r"\d\s*%|[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR)\s?\d|^\s*\d[\d,.]*\s*$")
 
 
@@ -44,6 +45,11 @@ class Sentence:
     @property
     def is_row(self) -> bool:
         return bool(self.cells)
+
+
+def split_cells(row: str) -> tuple[str, ...]:
+    """A table row's cells; an empty cell ("Voice | | USD 0.0112 | per minute") keeps its column."""
+    return tuple(cell.strip() for cell in _CELL_SEPARATOR.split(row.strip()))
 
 
 def is_header_row(cells: list[str]) -> bool:
@@ -79,7 +85,7 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
         in_table = table_at < len(tables) and tables[table_at][0] <= start <= tables[table_at][1]
         cells: tuple[str, ...] = ()
         if in_table and " | " in body:
-            cells = tuple(c.strip() for c in body.strip().split(" | "))
+            cells = split_cells(body)
             if start == tables[table_at][0] or is_header_row(list(cells)):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:

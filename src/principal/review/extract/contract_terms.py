@@ -12,13 +12,18 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import clause_start, negated
+from principal.review.extract.meaning import clause_end, clause_start, negated
 from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
     r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|^\W*term\s*:|\bhas a term of\b"
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
+    re.I,
+)
+_TERM_MENTIONED = re.compile(
+    r"\b(?:end|expiry|expiration|remainder|rest|balance)\s+of\s+(?:the|this|its|each)\s+(?:\w+\s+)?$|\b(?:during|after"
+    r"|before|throughout|beyond)\s+(?:the|this|its|each)\s+(?:\w+\s+)?$",
     re.I,
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
@@ -54,7 +59,8 @@ _DATA = re.compile(
 )
 _EXPORT = re.compile(
     r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:\w+ )?(?:data|content|personal data)|\bcopy of\b"
-    r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download",
+    r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
+    r"|\bhand(?:s|ing)? (?:over|back)\b",
     re.I,
 )
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
@@ -73,6 +79,18 @@ _PAID = re.compile(
     re.I,
 )
 _NONE = re.compile(r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b", re.I)
+_DELIVERS = re.compile(
+    r"\b(?:will|shall|must|agrees? to)\s+(?:\w+\s+){0,2}?(?:return|provide|deliver|send|supply|hand over|transfer"
+    r"|give|furnish)\b",
+    re.I,
+)
+_POINTER = re.compile(
+    r"\b(?:are|is)\s+(?:as\s+)?(?:set\s+out|described|contained|stated|dealt\s+with|provided\s+for)\s+in\b"
+    r"|\b(?:are|is)\s+governed\s+by\b",
+    re.I,
+)
+_GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|retrieve|download|return|provide|keep"
+                    r"|delete|make)\b", re.I)  # fmt: skip
 _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin)\s*$", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
@@ -132,11 +150,25 @@ def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
         _renewal(sentence, emit, renew.start())
         return
     if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
+        named = [m for m in _TERM.finditer(lower)
+                 if not _TERM_MENTIONED.search(lower[max(0, m.start() - 24) : m.start()])]  # fmt: skip
         for d in find_durations(text):
             if d.unit in ("month", "year") and not re.search(r"\bafter\b|\bfollowing\b", lower[d.end : d.end + 12]):
+                if not any(_states_length(lower, m, d) for m in named):
+                    continue  # "At the end of the Order Term ... for up to six (6) months": not the term's length
                 value, unit = as_stated(d)
                 emit(sentence, TermKind.subscription_term, value, unit, "initial term")
                 break
+
+
+def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
+    """The duration is the length of the term named at `term`: right after it in the same clause ("Initial Term:
+    36 months", "has a term of forty-eight (48) months", "lasts thirty-six (36) months"), or just before it ("a
+    twenty-four (24) month Initial Term")."""
+    if duration.start >= term.start():
+        between = lower[term.end() : duration.start]
+        return len(between) <= 45 and not re.search(r"[;.]\s|\bor\b|\band\b", between)
+    return term.start() - duration.end <= 12
 
 
 def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
@@ -202,11 +234,14 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if sentence.is_row or re.search(r"[\"”]\s*means\b", lower):
         return
+    if _POINTER.search(lower) and not _GRANT.search(lower):
+        return  # "the data export and exit terms are as set out in the MSA": a pointer, not a right
     transition = _TRANSITION.search(lower)
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
         if export:
-            window = _export_window(sentence)
+            scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
+            window = _export_window(sentence, scope_end)
             value, unit = window if window else (None, None)
             refused = _NONE.search(lower) and negated(lower, export.start())
             scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
@@ -231,8 +266,13 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", "none")
             return
         durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "month", "year", "week")]
-        near = [d for d in durations if abs(d.start - transition.start()) < 80] or durations
-        near.sort(key=lambda d: abs(d.start - transition.start()))
+        # The period of the assistance follows its mention in the same clause ("support the move ... for up to six
+        # (6) months"); one before it belongs to that clause only if nothing else separates them.
+        own_end = clause_end(lower, transition.end())
+        after = [d for d in durations if transition.start() <= d.start <= own_end]
+        before = [d for d in durations if d.end <= transition.start() and clause_start(lower, transition.start())
+                  <= d.start]  # fmt: skip
+        near = after or before[-1:] or [d for d in durations if abs(d.start - transition.start()) < 80]
         value, unit = as_stated(near[0]) if near else (None, None)
         emit(sentence, TermKind.transition_assistance, value, unit, "transition assistance",
              _paid_or_free(lower[transition.start() - 60 if transition.start() > 60 else 0 :]))  # fmt: skip
@@ -246,12 +286,13 @@ def _paid_or_free(lower: str) -> str | None:
     return None
 
 
-def _export_window(sentence: Sentence) -> tuple[Decimal, str] | None:
+def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | None:
     """The period in which the buyer can get its data out; a vendor's delivery time ("will return it within 30
-    days") is not such a period."""
+    days", "will provide a copy within twenty (20) days") is not such a period, nor is a period stated after
+    `scope_end` (the transition assistance that the same sentence goes on to describe)."""
     text = sentence.text
     for d in find_durations(text):
-        if d.unit not in ("day", "business_day", "week", "month"):
+        if d.unit not in ("day", "business_day", "week", "month") or d.start >= scope_end:
             continue
         before = text[max(0, d.start - 30) : d.start]
         after = text[d.end : d.end + 40].lower()
@@ -261,6 +302,8 @@ def _export_window(sentence: Sentence) -> tuple[Decimal, str] | None:
         word = window_words.group(0).strip().lower()
         if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
             continue
+        if word == "within" and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
+            continue  # the vendor's time to hand the data over, not the buyer's window to take it
         if re.match(r"^\W*(?:of|after) (?:your|the \w+'s|the client's) request", after):
             continue
         return as_stated(d)

@@ -9,6 +9,7 @@ never 2 or 1), a quantity from the clause of the price it belongs to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -46,7 +47,14 @@ _BAND_UP_TO = re.compile(
     r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]*\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b", re.I
 )
 _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
-_THEREAFTER = re.compile(r"^\W*(?:per\s+\w+\s+)?(?:thereafter|above that|beyond that|after that)\b", re.I)
+# Words that put a rate on the units after the previous band: "USD 0.0079 per minute thereafter", "then £0.0110".
+_THEREAFTER_WORDS = re.compile(
+    r"\bthereafter\b|\b(?:above|beyond|after|over) th(?:at|is|ose)\b(?! (?:date|period|term))|^\W*(?:and\s+)?then\b"
+    r"(?![- ]current)|\bfor (?:all|any|every) (?:further|additional|other|remaining)\b|\bfor the rest\b",
+    re.I,
+)
+# Where the words of one amount end and the next amount's begin.
+_SEPARATOR = re.compile(r";\s*|,\s+|\s+(?:and|or|while|whereas|but)\s+")
 _SEATS_IN_PROSE = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
     r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?)\b",
@@ -80,7 +88,7 @@ _CAP_VERB = re.compile(
     re.I,
 )
 _INCREASE = re.compile(r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*", re.I)
-_PRICE_WORDS = re.compile(r"\b(?:fees|prices?|pricing|rates|charges|unit prices|subscription fees)\b", re.I)
+_PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
 _CPI = re.compile(r"\bcpi\b|\bconsumer price index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
 _FIXED_PRICES = re.compile(
     r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
@@ -183,7 +191,9 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     stated_unit = _USAGE_UNIT.search(text[: money[0].start])
     previous_end = 0
     previous_threshold: Decimal | None = None
-    for amount in money:
+    band_label: str | None = None
+    spans = _own_spans(text, [(m.start, m.end) for m in money])
+    for amount, (own_start, own_end) in zip(money, spans, strict=True):
         after = text[amount.end : amount.end + 60]
         seat = _SEAT_UNIT.search(after[:32])
         usage = _USAGE_UNIT.search(after[:24])
@@ -204,9 +214,13 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             unit_match = usage or stated_unit
             assert unit_match is not None
             unit = _unit(unit_match.group("unit"))
-            basis, threshold = _band(piece + " " + after[usage.end() if usage else 0 :][:50], previous_threshold)
+            lead = text[max(own_start, clause_start(text, amount.start)) : amount.start]
+            own = lead + " " + text[amount.end : own_end]
+            basis, threshold = _band(own, previous_threshold)
             if basis == "band_up_to":
-                previous_threshold = threshold
+                previous_threshold, band_label = threshold, label
+            elif basis == "band_above" and band_label is not None:
+                label = band_label  # the next band of the same meter
             emit(sentence, TermKind.usage_rate, amount.value, f"{amount.unit}/{unit}", label, basis, threshold)
 
 
@@ -228,6 +242,18 @@ def _unit(raw: str) -> str:
     return unit.rstrip("s") if unit.endswith("s") and unit not in ("sms",) else unit
 
 
+def _own_spans(text: str, amounts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretch of a sentence each amount owns: from the separator after the previous amount (", and",
+    "; ", ", then") to the separator before the next one, so "USD 0.0099 per minute for the first 2,000,000
+    minutes and USD 0.0079 per minute thereafter" gives the band words to the amount they qualify."""
+    bounds = [0]
+    for (_, end), (start, _) in itertools.pairwise(amounts):
+        cuts = [m.start() for m in _SEPARATOR.finditer(text, end, start)]
+        bounds.append(cuts[-1] if cuts else start)
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(amounts))]
+
+
 def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, Decimal | None]:
     up_to = _BAND_UP_TO.search(text)
     above = _BAND_ABOVE.search(text)
@@ -235,7 +261,7 @@ def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, De
         return "band_above", to_decimal(above.group(1))
     if up_to:
         return "band_up_to", to_decimal(up_to.group(1) or up_to.group(2))
-    if previous_threshold is not None and re.search(r"\bthereafter\b|\babove that\b|\bbeyond that\b", text, re.I):
+    if previous_threshold is not None and _THEREAFTER_WORDS.search(text):
         return "band_above", previous_threshold
     return None, None
 
