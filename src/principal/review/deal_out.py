@@ -25,9 +25,40 @@ OFFER = "reviewed"
 _BAND_WORDS = re.compile(r",?\s*\b(?:first|up to|above|over|beyond|in excess of|more than)\b.*$", re.I)
 
 
+NAME_LENGTH = 64
+
+
 def _slug(text: str, fallback: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:64]
+    slug = re.sub(r"[^a-z0-9]+", "_", text[: 4 * NAME_LENGTH].lower()).strip("_")[:NAME_LENGTH]
     return slug or fallback
+
+
+class UniqueNames:
+    """Names for the lines of a deal file, each used once: `slug`, then `slug_2`, `slug_3`... (cut so the whole
+    name stays within NAME_LENGTH). Candidates for one slug differ from each other and the count per slug only
+    grows, so each call tries at most len(used) + 1 candidates and N calls cost O(N) overall."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.tried: dict[str, int] = {}
+
+    def take(self, slug: str) -> str:
+        slug = slug[:NAME_LENGTH]
+        number = self.tried.get(slug, 1)
+        name = slug if number == 1 else _numbered(slug, number)
+        for _ in range(len(self.used) + 1):
+            if name not in self.used:
+                break
+            number += 1
+            name = _numbered(slug, number)
+        self.tried[slug] = number
+        self.used.add(name)
+        return name
+
+
+def _numbered(slug: str, number: int) -> str:
+    suffix = f"_{number}"
+    return slug[: NAME_LENGTH - len(suffix)] + suffix
 
 
 def _cite(term: Term) -> str:
@@ -141,14 +172,10 @@ def _offer(name: str, terms: tuple[Term, ...], unknown: list[Question]) -> Comme
 
 def _licenses(terms: tuple[Term, ...]) -> CommentedSeq:
     seq = CommentedSeq()
-    used: set[str] = set()
+    names = UniqueNames()
     for price in (t for t in terms if t.kind is TermKind.seat_price and t.value is not None):
         line = CommentedMap()
-        slug = _slug(price.detail, "seat")
-        while slug in used:
-            slug = f"{slug}_2"[:64]
-        used.add(slug)
-        line["name"] = slug
+        line["name"] = names.take(_slug(price.detail, "seat"))
         line["kind"] = "concurrent" if "concurrent" in price.detail.lower() else "named"
         quantity = next((t for t in terms if t.kind is TermKind.seat_quantity and t.detail == price.detail), None)
         if quantity is not None and quantity.value is not None:
@@ -253,14 +280,10 @@ def _sla(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap | Non
     per_component = len(targets) > 1 or first.detail.startswith("per component")
     _set(sla, "computation", "per_component" if per_component else "averaged", first)
     components = CommentedSeq()
-    used: set[str] = set()
+    names = UniqueNames()
     for index, target in enumerate(targets):
         label = target.detail.split(":", 1)[1] if ":" in target.detail else ("platform" if not per_component else "")
-        slug = _slug(label, f"component_{index + 1}")
-        while slug in used:
-            slug = f"{slug}_2"
-        used.add(slug)
-        component = CommentedMap(name=slug)
+        component = CommentedMap(name=names.take(_slug(label, f"component_{index + 1}")))
         _set(component, "target", _number(target.value or Decimal(0)), target)
         components.append(component)
     sla["components"] = components

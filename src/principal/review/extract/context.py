@@ -77,7 +77,7 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             index += 1
         while stack and stack[-1].end <= start:
             stack.pop()
-        body = text[start:end]
+        body = " ".join(text[start:end].split())  # one space between words: no pattern meets a run of blanks
         headings = " / ".join(s.title for s in stack).lower()
         number = _number(stack)
         while table_at < len(tables) and tables[table_at][1] < start:

@@ -44,7 +44,8 @@ _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _INTEGER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _BAND_UP_TO = re.compile(
-    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]*\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b", re.I
+    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b",
+    re.I,
 )
 _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 # Words that put a rate on the units after the previous band: "USD 0.0079 per minute thereafter", "then £0.0110".

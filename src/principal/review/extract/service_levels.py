@@ -73,7 +73,9 @@ _THIRD_PARTY = re.compile(
 _FORCE_MAJEURE = re.compile(r"force majeure", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
-    r"\b(?:\w+[- ]?)?\(?\d+\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b|\bconsecutive months\b|\bchronic", re.I
+    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b"
+    r"|\bconsecutive months\b|\bchronic",
+    re.I,
 )
 _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
@@ -92,7 +94,7 @@ _VENDOR_OWN = re.compile(
     re.I,
 )
 _MINIMUM_OUTAGE = re.compile(
-    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]?)*?\(?\d*\)?\s*"
+    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]){0,4}?\(?\d{0,4}\)?\s*"
     r"(?:consecutive\s+)?minutes?\b"
     r"|\bconsecutive minutes\b",
     re.I,
