@@ -17,7 +17,8 @@ from principal.review.extract.numbers import Quantity, find_durations, find_mone
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|^\W*term\s*:|\bhas a term of\b"
+    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|\bhas a term of\b"
+    r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
     re.I,
 )
@@ -45,7 +46,12 @@ _LIST_PRICE = re.compile(
     r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
 )
 _SAME_PRICE = re.compile(r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing)\b|\bunchanged\b", re.I)
-_CONVENIENCE = re.compile(r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)", re.I)
+_CONVENIENCE = re.compile(
+    r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
+    # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
+    r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)",
+    re.I,
+)
 _TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends this\b", re.I)
 _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
 _REMAINING = re.compile(
@@ -180,7 +186,7 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     if _SAME_PRICE.search(lower) and "pric" in lower:
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
         return
-    verb = re.search(r"\b(?:renew\w*|extend\w*|continues?)\b", lower)
+    verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
     denied = bool(verb and negated(lower, verb.start())) or bool(_BY_AGREEMENT.search(lower))
     auto = not denied and bool(_AUTO.search(lower))
     if not denied and not auto:

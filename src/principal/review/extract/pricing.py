@@ -58,6 +58,7 @@ _THEREAFTER_WORDS = re.compile(
 _SEPARATOR = re.compile(r";\s*|,\s+|\s+(?:and|or|while|whereas|but)\s+")
 _SEATS_IN_PROSE = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
+    r"(?:(?-i:[A-Z][\w-]{0,20})\s+){0,3}"  # the seat type's own name: "75 Contact Agent licences"
     r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?)\b",
     re.I,
 )
@@ -90,7 +91,7 @@ _CAP_VERB = re.compile(
 )
 _INCREASE = re.compile(r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
-_CPI = re.compile(r"\bcpi\b|\bconsumer price index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
+_CPI = re.compile(r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
 _FIXED_PRICES = re.compile(
     r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
     r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
@@ -124,7 +125,7 @@ _SURCHARGE = re.compile(
     r"|surcharge)\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoice|billed|charged|payable)\b", re.I)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|billed|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
@@ -138,9 +139,14 @@ _FREQUENCY = (
 _RECURRING_SUBJECT = re.compile(
     r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:fees|charges)\b|\bannual subscription charges\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
-    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b",
+    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
+    # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
+    r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
     re.I,
 )
+# A table row of a recurring price ("per concurrent user per month") whose billing cell says when it is invoiced.
+_RECURRING_ROW = re.compile(r"\bper\s+(?:concurrent\s+|named\s+)?(?:user|seat|agent|licen[cs]e)\b", re.I)
+_BILLING_CELL = re.compile(r"^(?:billed\s+|invoiced\s+)?(\w+)\s+in\s+(advance|arrears)$", re.I)
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
     r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b",
@@ -207,6 +213,8 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             per = "year" if _YEAR.search(after[:40]) else "month"
             emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", label)
             quantity = _prose_seats(piece)
+            if quantity is None and amount is money[0]:
+                quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage or (stated_unit and amount.start > stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
@@ -265,6 +273,13 @@ def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, De
     if previous_threshold is not None and _THEREAFTER_WORDS.search(text):
         return "band_above", previous_threshold
     return None, None
+
+
+def _bare_count(text: str, body: str) -> str:
+    """The bare number `Sentence.body` took for a clause number, when it counts what follows: in "75 Contact Agent
+    licences at A$88.00" the 75 is the quantity (a clause number has a dot, "7." or "7.1", or stands alone)."""
+    prefix = text[: len(text) - len(body)] if body and text.endswith(body) else ""
+    return prefix if re.fullmatch(r"\s*\d{1,6}\s+", prefix) else ""
 
 
 def _prose_seats(piece: str) -> Decimal | None:
@@ -423,7 +438,9 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     for percent in percents:
         bound = bound_before(text, percent.start)
         after = lower[percent.end : percent.end + 25]
-        if bound == "cap" or re.match(r"\W*(?:cap|ceiling)\b", after):
+        # "the lesser of the change in CPI over the preceding year and three percent (3%)": the figure caps the index
+        lesser = cpi is not None and cpi.start() < percent.start and "lesser of" in lower[: percent.start]
+        if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
             emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
         elif increase is None and (
             not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])
@@ -479,7 +496,10 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
 def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
     """How recurring (seat) fees are invoiced: annually, quarterly or monthly, in advance or in arrears."""
     lower = sentence.body.lower()
-    if sentence.is_row or not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
+    if sentence.is_row:
+        _billing_cell(sentence, emit)
+        return
+    if not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
         return
     subject = _RECURRING_SUBJECT.search(lower)
     assert subject is not None
@@ -494,3 +514,19 @@ def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
     emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
          f"{frequency}_{'advance' if advance else 'arrears'}".replace("annual_", "annual_").replace(
              "monthly_", "monthly_"))  # fmt: skip
+
+
+def _billing_cell(sentence: Sentence, emit: Emit) -> None:
+    """A seat row's own billing column: "| Agent Seat | 120 | USD 135.00 per concurrent user per month | Quarterly
+    in advance |"."""
+    if not _RECURRING_ROW.search(sentence.body):
+        return
+    for cell in sentence.cells:
+        match = _BILLING_CELL.match(cell.strip())
+        if match is None:
+            continue
+        frequency = next((name for pattern, name in _FREQUENCY if pattern.search(match.group(1))), None)
+        if frequency is not None:
+            emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
+                 f"{frequency}_{match.group(2).lower()}")  # fmt: skip
+            return
