@@ -97,3 +97,63 @@ def test_a_count_after_a_lead_in_is_a_quantity_not_a_clause_number() -> None:
 def test_a_dotted_clause_number_is_still_not_a_quantity() -> None:
     result = review_text("7. Agent seats are charged at USD 80.00 per user per month.\n")
     assert _keys(result, TermKind.seat_quantity) == []
+
+
+def test_a_promise_not_to_increase_named_prices_fixes_them() -> None:
+    result = review_text("The Vendor will not increase the Per-Seat Prices during the Initial Term.\n")
+    assert _keys(result, TermKind.price_increase) == [(Decimal(0), "%", "fixed")]
+
+
+def test_credits_limited_to_a_share_of_fees_are_a_cap_not_a_tier() -> None:
+    result = review_text("Service credits in any month are limited to 15% of the fees for that month.\n")
+    assert _keys(result, TermKind.credit_cap) == [(Decimal(15), "%", "month")]
+    assert _keys(result, TermKind.credit_tier) == []
+
+
+def test_liability_limited_to_a_years_fees_is_twelve_months_of_fees() -> None:
+    result = review_text(
+        "The Vendor's aggregate liability in any contract year is limited to the fees payable in that contract year.\n"
+    )
+    assert _keys(result, TermKind.liability_cap) == [(Decimal(12), "month", "fees")]
+
+
+def test_a_cure_period_in_an_item_under_a_termination_lead_in() -> None:
+    result = review_text(
+        "7.2 Either party may terminate this Agreement for cause upon:\n\n"
+        "(a) a material breach that remains uncured fifteen (15) days after notice; or\n\n"
+        "(b) the insolvency of the other party.\n"
+    )
+    assert _keys(result, TermKind.termination_right) == [(Decimal(15), "day", "cause")]
+
+
+def test_renewal_at_the_same_fees_is_same_price() -> None:
+    result = review_text("Renewal periods are charged at the same fees as the initial period.\n")
+    assert _keys(result, TermKind.renewal_pricing) == [(None, None, "same_price")]
+
+
+def test_a_row_of_words_with_empty_cells_inside_a_table_keeps_the_header() -> None:
+    """A wrapped first cell split off into a row of its own (as a PDF layout can) must not replace the header that
+    says which currency the prices are in."""
+    result = review_text(
+        "Usage is charged as follows:\n\n| Channel | Unit | Price (EUR) |\n|---|---|---|\n"
+        "| Voice, inbound | per minute | 0.0090 |\n| toll-free numbers | | |\n"
+        "| Voice, outbound | per minute | 0.0130 |\n",
+        "usage.md",
+    )
+    assert _keys(result, TermKind.usage_rate) == [
+        (Decimal("0.0090"), "EUR/minute", None),
+        (Decimal("0.0130"), "EUR/minute", None),
+    ]
+
+
+def test_a_lower_case_pdf_line_under_a_table_row_continues_its_first_cell() -> None:
+    from principal.review.ingest.pdf_layout import Line, _merge_wrapped_cells
+
+    header = Line(1, 0, 100.0, 110.0, [(72.0, "Monthly availability of the"), (300.0, "Service Credit")])
+    wrapped = Line(1, 0, 114.0, 124.0, [(72.0, "component")])
+    paragraph = Line(1, 0, 128.0, 138.0, [(72.0, "Below 99.0% | 10%")])
+    merged = _merge_wrapped_cells([header, wrapped, paragraph])
+    assert [line.text for line in merged] == [
+        "Monthly availability of the component | Service Credit",
+        "Below 99.0% | 10%",
+    ]

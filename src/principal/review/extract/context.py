@@ -86,7 +86,9 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
         cells: tuple[str, ...] = ()
         if in_table and " | " in body:
             cells = split_cells(body)
-            if start == tables[table_at][0] or is_header_row(list(cells)):
+            # A header opens the table, or restarts it with every cell named; a row of words with empty cells in
+            # the middle ("geographic numbers | |", a wrapped cell the layout split off) is not a new header.
+            if start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells)):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:
                     yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, ())

@@ -45,7 +45,9 @@ _NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|m
 _LIST_PRICE = re.compile(
     r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
 )
-_SAME_PRICE = re.compile(r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing)\b|\bunchanged\b", re.I)
+_SAME_PRICE = re.compile(
+    r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b", re.I
+)
 _CONVENIENCE = re.compile(
     r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
     # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
@@ -104,6 +106,7 @@ _LIMIT = re.compile(
     r"|maximum aggregate|is limited",
     re.I,
 )
+_A_YEAR = re.compile(r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|account manager", re.I)  # fmt: skip
@@ -183,7 +186,7 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     if _LIST_PRICE.search(lower):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
         return
-    if _SAME_PRICE.search(lower) and "pric" in lower:
+    if _SAME_PRICE.search(lower) and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
         return
     verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
@@ -213,6 +216,15 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     verb = _TERMINATE.search(lower)
+    if verb is None and sentence.lead and _CAUSE.search(lower) and _TERMINATE.search(sentence.lead):
+        # An item under "Either party may terminate for cause upon:" — "(a) a material breach not cured within
+        # thirty (30) days": the lead-in's right, with the item's cure period.
+        cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
+        if cure and not sentence.is_row:
+            period, period_unit = as_stated(cure[0])
+            emit(sentence, TermKind.termination_right, period, period_unit, "termination for cause (cure period)",
+                 "cause")  # fmt: skip
+        return
     if verb is None or sentence.is_row:
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
@@ -326,6 +338,10 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
     if months and _FEES.search(lower):
         value, _unit = as_stated(months[0])
         emit(sentence, TermKind.liability_cap, value, "month", "liability cap", "fees")
+        return
+    if _FEES.search(lower) and _A_YEAR.search(lower):
+        # "total liability in each Contract Year is limited to the Charges paid or payable in that Contract Year"
+        emit(sentence, TermKind.liability_cap, Decimal(12), "month", "liability cap", "fees")
         return
     money = find_money(sentence.text)
     if money:

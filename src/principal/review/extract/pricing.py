@@ -95,7 +95,7 @@ _CPI = re.compile(r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b", 
 _FIXED_PRICES = re.compile(
     r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
     r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
-    r"|\bnot increase the (?:fees|prices|charges)\b",
+    r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b",
     re.I,
 )
 _MINIMUM = re.compile(

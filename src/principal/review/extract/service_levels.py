@@ -42,7 +42,11 @@ _COMPONENT = re.compile(
 _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platform[- ]wide|aggregate availability"
                     r"|all \w+ services together|across all", re.I)  # fmt: skip
 _CREDIT = re.compile(r"\bcredit", re.I)
-_CAP = re.compile(r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total", re.I)
+_CAP = re.compile(
+    r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total|\blimited to\b"
+    r"|\bat most\b",
+    re.I,
+)
 _CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice)", re.I)
 _SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
 _NOT_SOLE = re.compile(

@@ -171,7 +171,8 @@ def _lines(words: list[dict[str, Any]], page: int, column: int) -> list[Line]:
 
 
 def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
-    """A line right under a table row whose cells all start at that row's cell positions continues those cells."""
+    """A line right under a table row whose cells all start at that row's cell positions continues those cells (a
+    line under the first cell only when it is set tight or starts in lower case, else it is the next paragraph)."""
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
@@ -187,7 +188,8 @@ def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
             starts = [x for x, _ in previous.cells]
             slots = [_slot(starts, x) for x, _ in line.cells]
             tight = line.top - previous.bottom < 0.35 * line.height
-            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight):
+            lower = line.cells[0][1][:1].islower()  # "Monthly availability of the | ..." / "component"
+            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight or lower):
                 cells = list(previous.cells)
                 for (_, text), slot in zip(line.cells, slots, strict=True):
                     x, old = cells[slot]  # type: ignore[index]
