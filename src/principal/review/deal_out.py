@@ -26,6 +26,9 @@ _BAND_WORDS = re.compile(r",?\s*\b(?:first|up to|above|over|beyond|in excess of|
 
 
 NAME_LENGTH = 64
+MAX_LINES = 100
+"""Seat lines, usage meters and SLA components written to the partial deal, each: a document listing more (a
+hostile or generated one) gets the first ones and a note, so writing and checking the deal stays bounded."""
 
 
 def _slug(text: str, fallback: str) -> str:
@@ -173,16 +176,27 @@ def _offer(name: str, terms: tuple[Term, ...], unknown: list[Question]) -> Comme
 def _licenses(terms: tuple[Term, ...]) -> CommentedSeq:
     seq = CommentedSeq()
     names = UniqueNames()
-    for price in (t for t in terms if t.kind is TermKind.seat_price and t.value is not None):
+    quantities: dict[str, Term] = {}
+    for t in terms:
+        if t.kind is TermKind.seat_quantity:
+            quantities.setdefault(t.detail, t)
+    prices = [t for t in terms if t.kind is TermKind.seat_price and t.value is not None]
+    for price in prices[:MAX_LINES]:
         line = CommentedMap()
         line["name"] = names.take(_slug(price.detail, "seat"))
         line["kind"] = "concurrent" if "concurrent" in price.detail.lower() else "named"
-        quantity = next((t for t in terms if t.kind is TermKind.seat_quantity and t.detail == price.detail), None)
+        quantity = quantities.get(price.detail)
         if quantity is not None and quantity.value is not None:
             _set(line, "quantity", _number(quantity.value), quantity)
         _set(line, "unit_price", _number(price.value or Decimal(0)), price)
         seq.append(line)
+    _note_left_out(seq, len(prices), "seat prices")
     return seq
+
+
+def _note_left_out(seq: CommentedSeq, found: int, what: str) -> None:
+    if found > MAX_LINES and seq:
+        seq.yaml_set_start_comment(f"the first {MAX_LINES} of {found} {what} in the documents; check the others")
 
 
 def _uplift(terms: tuple[Term, ...]) -> CommentedMap | None:
@@ -217,7 +231,7 @@ def _usage(terms: tuple[Term, ...]) -> CommentedSeq:
     for rate in (t for t in terms if t.kind is TermKind.usage_rate and t.value is not None):
         meters.setdefault(_slug(_BAND_WORDS.sub("", rate.detail), "usage"), []).append(rate)
     seq = CommentedSeq()
-    for meter_name, rates in meters.items():
+    for meter_name, rates in list(meters.items())[:MAX_LINES]:
         meter = CommentedMap()
         meter["name"] = meter_name
         meter["forecast"] = meter_name
@@ -239,6 +253,7 @@ def _usage(terms: tuple[Term, ...]) -> CommentedSeq:
             _set(card, "rate", _number(rates[0].value or Decimal(0)), rates[0])
         meter["rate_card"] = card
         seq.append(meter)
+    _note_left_out(seq, len(meters), "usage meters")
     return seq
 
 
@@ -281,7 +296,7 @@ def _sla(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap | Non
     _set(sla, "computation", "per_component" if per_component else "averaged", first)
     components = CommentedSeq()
     names = UniqueNames()
-    for index, target in enumerate(targets):
+    for index, target in enumerate(targets[:MAX_LINES]):
         label = target.detail.split(":", 1)[1] if ":" in target.detail else ("platform" if not per_component else "")
         component = CommentedMap(name=names.take(_slug(label, f"component_{index + 1}")))
         _set(component, "target", _number(target.value or Decimal(0)), target)
