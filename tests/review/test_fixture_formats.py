@@ -92,6 +92,7 @@ def test_findings_of_the_fixture(fixture_reviews: dict[str, ReviewResult]) -> No
         "auto_renewal_long_notice",
         "no_data_export",
         "no_transition_assistance",
+        "annual_billing_in_advance",  # the seat rows' billing column: "Annually in advance"
     }
     assert result.missing == (
         "Usage is billed with no cap or collar",

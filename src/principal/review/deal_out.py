@@ -25,9 +25,43 @@ OFFER = "reviewed"
 _BAND_WORDS = re.compile(r",?\s*\b(?:first|up to|above|over|beyond|in excess of|more than)\b.*$", re.I)
 
 
+NAME_LENGTH = 64
+MAX_LINES = 100
+"""Seat lines, usage meters and SLA components written to the partial deal, each: a document listing more (a
+hostile or generated one) gets the first ones and a note, so writing and checking the deal stays bounded."""
+
+
 def _slug(text: str, fallback: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:64]
+    slug = re.sub(r"[^a-z0-9]+", "_", text[: 4 * NAME_LENGTH].lower()).strip("_")[:NAME_LENGTH]
     return slug or fallback
+
+
+class UniqueNames:
+    """Names for the lines of a deal file, each used once: `slug`, then `slug_2`, `slug_3`... (cut so the whole
+    name stays within NAME_LENGTH). Candidates for one slug differ from each other and the count per slug only
+    grows, so each call tries at most len(used) + 1 candidates and N calls cost O(N) overall."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.tried: dict[str, int] = {}
+
+    def take(self, slug: str) -> str:
+        slug = slug[:NAME_LENGTH]
+        number = self.tried.get(slug, 1)
+        name = slug if number == 1 else _numbered(slug, number)
+        for _ in range(len(self.used) + 1):
+            if name not in self.used:
+                break
+            number += 1
+            name = _numbered(slug, number)
+        self.tried[slug] = number
+        self.used.add(name)
+        return name
+
+
+def _numbered(slug: str, number: int) -> str:
+    suffix = f"_{number}"
+    return slug[: NAME_LENGTH - len(suffix)] + suffix
 
 
 def _cite(term: Term) -> str:
@@ -141,21 +175,28 @@ def _offer(name: str, terms: tuple[Term, ...], unknown: list[Question]) -> Comme
 
 def _licenses(terms: tuple[Term, ...]) -> CommentedSeq:
     seq = CommentedSeq()
-    used: set[str] = set()
-    for price in (t for t in terms if t.kind is TermKind.seat_price and t.value is not None):
+    names = UniqueNames()
+    quantities: dict[str, Term] = {}
+    for t in terms:
+        if t.kind is TermKind.seat_quantity:
+            quantities.setdefault(t.detail, t)
+    prices = [t for t in terms if t.kind is TermKind.seat_price and t.value is not None]
+    for price in prices[:MAX_LINES]:
         line = CommentedMap()
-        slug = _slug(price.detail, "seat")
-        while slug in used:
-            slug = f"{slug}_2"[:64]
-        used.add(slug)
-        line["name"] = slug
+        line["name"] = names.take(_slug(price.detail, "seat"))
         line["kind"] = "concurrent" if "concurrent" in price.detail.lower() else "named"
-        quantity = next((t for t in terms if t.kind is TermKind.seat_quantity and t.detail == price.detail), None)
+        quantity = quantities.get(price.detail)
         if quantity is not None and quantity.value is not None:
             _set(line, "quantity", _number(quantity.value), quantity)
         _set(line, "unit_price", _number(price.value or Decimal(0)), price)
         seq.append(line)
+    _note_left_out(seq, len(prices), "seat prices")
     return seq
+
+
+def _note_left_out(seq: CommentedSeq, found: int, what: str) -> None:
+    if found > MAX_LINES and seq:
+        seq.yaml_set_start_comment(f"the first {MAX_LINES} of {found} {what} in the documents; check the others")
 
 
 def _uplift(terms: tuple[Term, ...]) -> CommentedMap | None:
@@ -190,7 +231,7 @@ def _usage(terms: tuple[Term, ...]) -> CommentedSeq:
     for rate in (t for t in terms if t.kind is TermKind.usage_rate and t.value is not None):
         meters.setdefault(_slug(_BAND_WORDS.sub("", rate.detail), "usage"), []).append(rate)
     seq = CommentedSeq()
-    for meter_name, rates in meters.items():
+    for meter_name, rates in list(meters.items())[:MAX_LINES]:
         meter = CommentedMap()
         meter["name"] = meter_name
         meter["forecast"] = meter_name
@@ -212,6 +253,7 @@ def _usage(terms: tuple[Term, ...]) -> CommentedSeq:
             _set(card, "rate", _number(rates[0].value or Decimal(0)), rates[0])
         meter["rate_card"] = card
         seq.append(meter)
+    _note_left_out(seq, len(meters), "usage meters")
     return seq
 
 
@@ -253,14 +295,10 @@ def _sla(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap | Non
     per_component = len(targets) > 1 or first.detail.startswith("per component")
     _set(sla, "computation", "per_component" if per_component else "averaged", first)
     components = CommentedSeq()
-    used: set[str] = set()
-    for index, target in enumerate(targets):
+    names = UniqueNames()
+    for index, target in enumerate(targets[:MAX_LINES]):
         label = target.detail.split(":", 1)[1] if ":" in target.detail else ("platform" if not per_component else "")
-        slug = _slug(label, f"component_{index + 1}")
-        while slug in used:
-            slug = f"{slug}_2"
-        used.add(slug)
-        component = CommentedMap(name=slug)
+        component = CommentedMap(name=names.take(_slug(label, f"component_{index + 1}")))
         _set(component, "target", _number(target.value or Decimal(0)), target)
         components.append(component)
     sla["components"] = components
@@ -310,10 +348,24 @@ def _exclusions(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMa
 
 def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
     node = CommentedMap()
+    rungs = [t for t in terms if t.kind is TermKind.credit_tier and t.value is not None]
+    by_outage = [t for t in rungs if t.basis == "outage" and t.threshold is not None]
+    if by_outage and len(by_outage) == len(rungs):  # credits by how long each outage lasts
+        node["basis"] = "duration"
+        _set(node, "fee_base", "all_monthly", "assumption: credits are a share of all monthly fees")
+        tiers = CommentedSeq()
+        for tier in sorted(by_outage, key=lambda t: t.threshold or 0):
+            item = CommentedMap()
+            item["min_minutes"] = _number(tier.threshold or Decimal(0))
+            _set(item, "percent", _number(tier.value or Decimal(0)), tier)
+            tiers.append(item)
+        node["tiers"] = tiers
+        _credit_limits(node, terms)
+        return node
     node["basis"] = "uptime"
     _set(node, "fee_base", "all_monthly", "assumption: credits are a share of all monthly fees")
     tiers = CommentedSeq()
-    rungs = [t for t in terms if t.kind is TermKind.credit_tier and t.value is not None]
+    rungs = [t for t in rungs if t.basis != "outage"]
     for tier in sorted(rungs, key=lambda t: -(t.threshold if t.threshold is not None else target.value or 0)):
         item = CommentedMap()
         if tier.threshold is None:
@@ -324,6 +376,11 @@ def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
         tiers.append(item)
     if tiers:
         node["tiers"] = tiers
+    _credit_limits(node, terms)
+    return node
+
+
+def _credit_limits(node: CommentedMap, terms: tuple[Term, ...]) -> None:
     cap = _first(terms, TermKind.credit_cap)
     if cap is not None and cap.value is not None:
         _set(node, "cap_percent", _number(cap.value), cap)
@@ -333,7 +390,6 @@ def _credits(terms: tuple[Term, ...], target: Term) -> CommentedMap:
         if claim.unit != "day":
             note = f"{claim.value} {claim.unit}s in calendar days; " + _cite(claim)
         _set(node, "claim_days", _days_of(claim), note)
-    return node
 
 
 def _exit(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:

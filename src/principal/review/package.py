@@ -17,7 +17,7 @@ from pathlib import Path
 
 from principal.errors import InputError
 from principal.review.document import Document
-from principal.review.extract import document_title, extract_terms
+from principal.review.extract import document_title, extract_terms, reference_mentions
 from principal.review.extract.terms import Term, TermKind
 from principal.review.rules import RuleContext, run_rules
 from principal.review.rules.base import Finding, Names, names_of
@@ -33,6 +33,9 @@ _KINDS = (
     ("order", re.compile(r"\border\b|\bquote\b|service schedule|order form|confirmation", re.I)),
     ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),
 )
+
+_SLA_TOPIC = re.compile(r"service levels?|\bsla\b|\buptime\b|\bavailability\b", re.I)
+_EXIT_TOPIC = re.compile(r"\bexit\b|data export|transition assistance", re.I)
 
 
 class NotAContract(InputError):
@@ -98,11 +101,13 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     summaries = []
     terms: list[Term] = []
     kinds: list[str] = []
+    mentions: list[Term] = []
     for document in labelled:
         segments = segment(document)
         kind = document_kind(document)
         kinds.append(kind)
         terms.extend(extract_terms(document, segments))
+        mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
                                          document_title(document), document.pages, len(document.paragraph_starts),
                                          len(document.text), len(segments.sections)))  # fmt: skip
@@ -111,10 +116,12 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
         present |= {"msa"}
     missing = tuple(t for t in terms if t.kind is TermKind.reference and t.basis not in present)
     deferred: set[str] = set()
-    for reference in missing:
-        if reference.basis == "sla" or re.search(r"service level|\bsla\b", reference.quote, re.I):
+    absent = {t.basis for t in missing}
+    for reference in (*missing, *(m for m in mentions if m.basis in absent)):
+        # A document not provided may hold what its references say it covers, in any sentence naming it.
+        if reference.basis == "sla" or _SLA_TOPIC.search(reference.quote):
             deferred.add("sla")
-        if reference.basis == "msa" or re.search(r"\bexit\b|data export", reference.quote, re.I):
+        if reference.basis == "msa" or _EXIT_TOPIC.search(reference.quote):
             deferred.add("exit")
     joined = Document("package", labelled[0].format, "\n".join(d.text for d in labelled))
     parties = next((n for d in labelled if (n := names_of(d.text)).vendor != "Provider"), names_of(labelled[0].text))

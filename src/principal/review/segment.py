@@ -112,14 +112,15 @@ def segment(document: Document) -> Segments:
                 match.start() + len(match.group(0)) - len(match.group(0).lstrip()),
             )
         )
-    sections: list[Section] = []
-    for i, (number, title, lvl, start) in enumerate(raw):
-        end = len(text)
-        for later in raw[i + 1 :]:
-            if later[2] <= lvl:
-                end = later[3]
-                break
-        sections.append(Section(number, title, lvl, start, end))
+    # A section ends where the next heading of the same or a higher level starts: one pass with a stack of the
+    # sections still open (each heading is pushed and popped once, so the pass is linear in the headings).
+    ends = [len(text)] * len(raw)
+    open_sections: list[int] = []
+    for i, (_, _, lvl, start) in enumerate(raw):
+        while open_sections and raw[open_sections[-1]][2] >= lvl:
+            ends[open_sections.pop()] = start
+        open_sections.append(i)
+    sections = [Section(number, title, lvl, start, ends[i]) for i, (number, title, lvl, start) in enumerate(raw)]
     definitions = tuple(Definition(m.group(1) or m.group(2), m.start(), m.end()) for m in _DEFINITION.finditer(text))
     heading_cuts: list[int] = []
     for section in sections:

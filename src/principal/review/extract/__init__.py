@@ -35,7 +35,7 @@ from principal.review.extract.service_levels import (
 from principal.review.extract.terms import Term, TermKind
 from principal.review.segment import Segments
 
-__all__ = ["EXTRACTORS", "Term", "TermKind", "extract_terms"]
+__all__ = ["EXTRACTORS", "Term", "TermKind", "extract_terms", "reference_mentions"]
 
 Extractor = Callable[[Sentence, Emit], None]
 
@@ -85,3 +85,12 @@ def extract_terms(document: Document, segments: Segments) -> tuple[Term, ...]:
         for extractor in EXTRACTORS:
             extractor(sentence, emit)
     return emit.finish(document_title(document))
+
+
+def reference_mentions(document: Document, segments: Segments) -> list[Term]:
+    """Every sentence that refers to another document (an MSA, SLA or DPA), not only the first per topic: what a
+    reference says the other document covers ("the service level and exit terms are as set out in the MSA")."""
+    emit = Emit(document, None)
+    for sentence in sentences(document, segments):
+        extract_references(sentence, emit)
+    return emit.terms

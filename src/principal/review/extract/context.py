@@ -14,6 +14,7 @@ from principal.review.segment import Section, Segments
 
 _ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
 _NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
+_CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
 _MONEY_OR_PERCENT = re.compile(r"\d\s*%|[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR)\s?\d|^\s*\d[\d,.]*\s*$")
 
 
@@ -46,6 +47,11 @@ class Sentence:
         return bool(self.cells)
 
 
+def split_cells(row: str) -> tuple[str, ...]:
+    """A table row's cells; an empty cell ("Voice | | USD 0.0112 | per minute") keeps its column."""
+    return tuple(cell.strip() for cell in _CELL_SEPARATOR.split(row.strip()))
+
+
 def is_header_row(cells: list[str]) -> bool:
     """A table's first row is its header unless it already holds figures."""
     return not any(_MONEY_OR_PERCENT.search(cell) for cell in cells)
@@ -71,7 +77,7 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             index += 1
         while stack and stack[-1].end <= start:
             stack.pop()
-        body = text[start:end]
+        body = " ".join(text[start:end].split())  # one space between words: no pattern meets a run of blanks
         headings = " / ".join(s.title for s in stack).lower()
         number = _number(stack)
         while table_at < len(tables) and tables[table_at][1] < start:
@@ -79,8 +85,10 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
         in_table = table_at < len(tables) and tables[table_at][0] <= start <= tables[table_at][1]
         cells: tuple[str, ...] = ()
         if in_table and " | " in body:
-            cells = tuple(c.strip() for c in body.strip().split(" | "))
-            if start == tables[table_at][0] or is_header_row(list(cells)):
+            cells = split_cells(body)
+            # A header opens the table, or restarts it with every cell named; a row of words with empty cells in
+            # the middle ("geographic numbers | |", a wrapped cell the layout split off) is not a new header.
+            if start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells)):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:
                     yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, ())

@@ -12,13 +12,19 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import clause_start, negated
+from principal.review.extract.meaning import clause_end, clause_start, negated
 from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|^\W*term\s*:|\bhas a term of\b"
+    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|\bhas a term of\b"
+    r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
+    re.I,
+)
+_TERM_MENTIONED = re.compile(
+    r"\b(?:end|expiry|expiration|remainder|rest|balance)\s+of\s+(?:the|this|its|each)\s+(?:\w+\s+)?$|\b(?:during|after"
+    r"|before|throughout|beyond)\s+(?:the|this|its|each)\s+(?:\w+\s+)?$",
     re.I,
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
@@ -39,8 +45,15 @@ _NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|m
 _LIST_PRICE = re.compile(
     r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
 )
-_SAME_PRICE = re.compile(r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing)\b|\bunchanged\b", re.I)
-_CONVENIENCE = re.compile(r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)", re.I)
+_SAME_PRICE = re.compile(
+    r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b", re.I
+)
+_CONVENIENCE = re.compile(
+    r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
+    # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
+    r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)",
+    re.I,
+)
 _TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends this\b", re.I)
 _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
 _REMAINING = re.compile(
@@ -54,7 +67,8 @@ _DATA = re.compile(
 )
 _EXPORT = re.compile(
     r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:\w+ )?(?:data|content|personal data)|\bcopy of\b"
-    r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download",
+    r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
+    r"|\bhand(?:s|ing)? (?:over|back)\b",
     re.I,
 )
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
@@ -73,6 +87,18 @@ _PAID = re.compile(
     re.I,
 )
 _NONE = re.compile(r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b", re.I)
+_DELIVERS = re.compile(
+    r"\b(?:will|shall|must|agrees? to)\s+(?:\w+\s+){0,2}?(?:return|provide|deliver|send|supply|hand over|transfer"
+    r"|give|furnish)\b",
+    re.I,
+)
+_POINTER = re.compile(
+    r"\b(?:are|is)\s+(?:as\s+)?(?:set\s+out|described|contained|stated|dealt\s+with|provided\s+for)\s+in\b"
+    r"|\b(?:are|is)\s+governed\s+by\b",
+    re.I,
+)
+_GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|retrieve|download|return|provide|keep"
+                    r"|delete|make)\b", re.I)  # fmt: skip
 _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin)\s*$", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
@@ -80,6 +106,7 @@ _LIMIT = re.compile(
     r"|maximum aggregate|is limited",
     re.I,
 )
+_A_YEAR = re.compile(r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|account manager", re.I)  # fmt: skip
@@ -132,11 +159,25 @@ def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
         _renewal(sentence, emit, renew.start())
         return
     if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
+        named = [m for m in _TERM.finditer(lower)
+                 if not _TERM_MENTIONED.search(lower[max(0, m.start() - 24) : m.start()])]  # fmt: skip
         for d in find_durations(text):
             if d.unit in ("month", "year") and not re.search(r"\bafter\b|\bfollowing\b", lower[d.end : d.end + 12]):
+                if not any(_states_length(lower, m, d) for m in named):
+                    continue  # "At the end of the Order Term ... for up to six (6) months": not the term's length
                 value, unit = as_stated(d)
                 emit(sentence, TermKind.subscription_term, value, unit, "initial term")
                 break
+
+
+def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
+    """The duration is the length of the term named at `term`: right after it in the same clause ("Initial Term:
+    36 months", "has a term of forty-eight (48) months", "lasts thirty-six (36) months"), or just before it ("a
+    twenty-four (24) month Initial Term")."""
+    if duration.start >= term.start():
+        between = lower[term.end() : duration.start]
+        return len(between) <= 45 and not re.search(r"[;.]\s|\bor\b|\band\b", between)
+    return term.start() - duration.end <= 12
 
 
 def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
@@ -145,10 +186,10 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     if _LIST_PRICE.search(lower):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
         return
-    if _SAME_PRICE.search(lower) and "pric" in lower:
+    if _SAME_PRICE.search(lower) and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
         return
-    verb = re.search(r"\b(?:renew\w*|extend\w*|continues?)\b", lower)
+    verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
     denied = bool(verb and negated(lower, verb.start())) or bool(_BY_AGREEMENT.search(lower))
     auto = not denied and bool(_AUTO.search(lower))
     if not denied and not auto:
@@ -175,6 +216,15 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     verb = _TERMINATE.search(lower)
+    if verb is None and sentence.lead and _CAUSE.search(lower) and _TERMINATE.search(sentence.lead):
+        # An item under "Either party may terminate for cause upon:" — "(a) a material breach not cured within
+        # thirty (30) days": the lead-in's right, with the item's cure period.
+        cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
+        if cure and not sentence.is_row:
+            period, period_unit = as_stated(cure[0])
+            emit(sentence, TermKind.termination_right, period, period_unit, "termination for cause (cure period)",
+                 "cause")  # fmt: skip
+        return
     if verb is None or sentence.is_row:
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
@@ -202,11 +252,14 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if sentence.is_row or re.search(r"[\"”]\s*means\b", lower):
         return
+    if _POINTER.search(lower) and not _GRANT.search(lower):
+        return  # "the data export and exit terms are as set out in the MSA": a pointer, not a right
     transition = _TRANSITION.search(lower)
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
         if export:
-            window = _export_window(sentence)
+            scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
+            window = _export_window(sentence, scope_end)
             value, unit = window if window else (None, None)
             refused = _NONE.search(lower) and negated(lower, export.start())
             scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
@@ -231,8 +284,13 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", "none")
             return
         durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "month", "year", "week")]
-        near = [d for d in durations if abs(d.start - transition.start()) < 80] or durations
-        near.sort(key=lambda d: abs(d.start - transition.start()))
+        # The period of the assistance follows its mention in the same clause ("support the move ... for up to six
+        # (6) months"); one before it belongs to that clause only if nothing else separates them.
+        own_end = clause_end(lower, transition.end())
+        after = [d for d in durations if transition.start() <= d.start <= own_end]
+        before = [d for d in durations if d.end <= transition.start() and clause_start(lower, transition.start())
+                  <= d.start]  # fmt: skip
+        near = after or before[-1:] or [d for d in durations if abs(d.start - transition.start()) < 80]
         value, unit = as_stated(near[0]) if near else (None, None)
         emit(sentence, TermKind.transition_assistance, value, unit, "transition assistance",
              _paid_or_free(lower[transition.start() - 60 if transition.start() > 60 else 0 :]))  # fmt: skip
@@ -246,12 +304,13 @@ def _paid_or_free(lower: str) -> str | None:
     return None
 
 
-def _export_window(sentence: Sentence) -> tuple[Decimal, str] | None:
+def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | None:
     """The period in which the buyer can get its data out; a vendor's delivery time ("will return it within 30
-    days") is not such a period."""
+    days", "will provide a copy within twenty (20) days") is not such a period, nor is a period stated after
+    `scope_end` (the transition assistance that the same sentence goes on to describe)."""
     text = sentence.text
     for d in find_durations(text):
-        if d.unit not in ("day", "business_day", "week", "month"):
+        if d.unit not in ("day", "business_day", "week", "month") or d.start >= scope_end:
             continue
         before = text[max(0, d.start - 30) : d.start]
         after = text[d.end : d.end + 40].lower()
@@ -261,6 +320,8 @@ def _export_window(sentence: Sentence) -> tuple[Decimal, str] | None:
         word = window_words.group(0).strip().lower()
         if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
             continue
+        if word == "within" and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
+            continue  # the vendor's time to hand the data over, not the buyer's window to take it
         if re.match(r"^\W*(?:of|after) (?:your|the \w+'s|the client's) request", after):
             continue
         return as_stated(d)
@@ -277,6 +338,10 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
     if months and _FEES.search(lower):
         value, _unit = as_stated(months[0])
         emit(sentence, TermKind.liability_cap, value, "month", "liability cap", "fees")
+        return
+    if _FEES.search(lower) and _A_YEAR.search(lower):
+        # "total liability in each Contract Year is limited to the Charges paid or payable in that Contract Year"
+        emit(sentence, TermKind.liability_cap, Decimal(12), "month", "liability cap", "fees")
         return
     money = find_money(sentence.text)
     if money:

@@ -47,7 +47,7 @@ class Emit:
         self.terms.append(Term(kind, value, unit, detail, basis, threshold, quote, location, confidence))
 
     def finish(self, title: str) -> tuple[Term, ...]:
-        return tuple(_drop_self_references(_merge(_dedupe(self.terms)), title))
+        return tuple(_drop_self_references(_drop_vaguer(_merge(_dedupe(self.terms))), title))
 
 
 def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
@@ -104,6 +104,14 @@ def _merge(terms: list[Term]) -> list[Term]:
             best = max(of_kind, key=lambda t: (t.value is not None) + (t.basis is not None))
             out = [t for t in out if t.kind is not kind or t is best or (t.value is not None and t.value != best.value)]
     return out
+
+
+def _drop_vaguer(terms: list[Term]) -> list[Term]:
+    """A termination right said once without its period and once with it (a lead-in "may terminate for cause
+    upon:" and its item "a material breach not cured within thirty (30) days"): one right, the fuller reading."""
+    valued = {(t.kind, t.basis) for t in terms if t.kind is TermKind.termination_right and t.value is not None}
+    return [t for t in terms if not (t.kind is TermKind.termination_right and t.value is None
+                                     and (t.kind, t.basis) in valued)]  # fmt: skip
 
 
 def _drop_self_references(terms: list[Term], title: str) -> list[Term]:

@@ -16,7 +16,9 @@ _UNITS = {
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
-NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD})*(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
+# At most four number words before "hundred" ("one hundred and twenty-five"): a bounded repeat, so a run of
+# number words ("one one one ...") costs linear time, not a backtracking search over every split of the run.
+NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 CURRENCY_CODES = {"USD": "USD", "US$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP",

@@ -9,6 +9,7 @@ never 2 or 1), a quantity from the clause of the price it belongs to.
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -43,12 +44,21 @@ _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,
 _NUMBER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _INTEGER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _BAND_UP_TO = re.compile(
-    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]*\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b", re.I
+    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b",
+    re.I,
 )
 _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
-_THEREAFTER = re.compile(r"^\W*(?:per\s+\w+\s+)?(?:thereafter|above that|beyond that|after that)\b", re.I)
+# Words that put a rate on the units after the previous band: "USD 0.0079 per minute thereafter", "then £0.0110".
+_THEREAFTER_WORDS = re.compile(
+    r"\bthereafter\b|\b(?:above|beyond|after|over) th(?:at|is|ose)\b(?! (?:date|period|term))|^\W*(?:and\s+)?then\b"
+    r"(?![- ]current)|\bfor (?:all|any|every) (?:further|additional|other|remaining)\b|\bfor the rest\b",
+    re.I,
+)
+# Where the words of one amount end and the next amount's begin.
+_SEPARATOR = re.compile(r";\s*|,\s+|\s+(?:and|or|while|whereas|but)\s+")
 _SEATS_IN_PROSE = re.compile(
     r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
+    r"(?:(?-i:[A-Z][\w-]{0,20})\s+){0,3}"  # the seat type's own name: "75 Contact Agent licences"
     r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?)\b",
     re.I,
 )
@@ -80,12 +90,12 @@ _CAP_VERB = re.compile(
     re.I,
 )
 _INCREASE = re.compile(r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*", re.I)
-_PRICE_WORDS = re.compile(r"\b(?:fees|prices?|pricing|rates|charges|unit prices|subscription fees)\b", re.I)
-_CPI = re.compile(r"\bcpi\b|\bconsumer price index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
+_PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
+_CPI = re.compile(r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
 _FIXED_PRICES = re.compile(
     r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
     r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
-    r"|\bnot increase the (?:fees|prices|charges)\b",
+    r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b",
     re.I,
 )
 _MINIMUM = re.compile(
@@ -115,7 +125,7 @@ _SURCHARGE = re.compile(
     r"|surcharge)\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoice|billed|charged|payable)\b", re.I)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|billed|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
@@ -129,9 +139,14 @@ _FREQUENCY = (
 _RECURRING_SUBJECT = re.compile(
     r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:fees|charges)\b|\bannual subscription charges\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
-    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b",
+    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
+    # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
+    r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
     re.I,
 )
+# A table row of a recurring price ("per concurrent user per month") whose billing cell says when it is invoiced.
+_RECURRING_ROW = re.compile(r"\bper\s+(?:concurrent\s+|named\s+)?(?:user|seat|agent|licen[cs]e)\b", re.I)
+_BILLING_CELL = re.compile(r"^(?:billed\s+|invoiced\s+)?(\w+)\s+in\s+(advance|arrears)$", re.I)
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
     r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b",
@@ -183,7 +198,9 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     stated_unit = _USAGE_UNIT.search(text[: money[0].start])
     previous_end = 0
     previous_threshold: Decimal | None = None
-    for amount in money:
+    band_label: str | None = None
+    spans = _own_spans(text, [(m.start, m.end) for m in money])
+    for amount, (own_start, own_end) in zip(money, spans, strict=True):
         after = text[amount.end : amount.end + 60]
         seat = _SEAT_UNIT.search(after[:32])
         usage = _USAGE_UNIT.search(after[:24])
@@ -196,6 +213,8 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             per = "year" if _YEAR.search(after[:40]) else "month"
             emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", label)
             quantity = _prose_seats(piece)
+            if quantity is None and amount is money[0]:
+                quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage or (stated_unit and amount.start > stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
@@ -204,9 +223,13 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             unit_match = usage or stated_unit
             assert unit_match is not None
             unit = _unit(unit_match.group("unit"))
-            basis, threshold = _band(piece + " " + after[usage.end() if usage else 0 :][:50], previous_threshold)
+            lead = text[max(own_start, clause_start(text, amount.start)) : amount.start]
+            own = lead + " " + text[amount.end : own_end]
+            basis, threshold = _band(own, previous_threshold)
             if basis == "band_up_to":
-                previous_threshold = threshold
+                previous_threshold, band_label = threshold, label
+            elif basis == "band_above" and band_label is not None:
+                label = band_label  # the next band of the same meter
             emit(sentence, TermKind.usage_rate, amount.value, f"{amount.unit}/{unit}", label, basis, threshold)
 
 
@@ -228,6 +251,18 @@ def _unit(raw: str) -> str:
     return unit.rstrip("s") if unit.endswith("s") and unit not in ("sms",) else unit
 
 
+def _own_spans(text: str, amounts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretch of a sentence each amount owns: from the separator after the previous amount (", and",
+    "; ", ", then") to the separator before the next one, so "USD 0.0099 per minute for the first 2,000,000
+    minutes and USD 0.0079 per minute thereafter" gives the band words to the amount they qualify."""
+    bounds = [0]
+    for (_, end), (start, _) in itertools.pairwise(amounts):
+        cuts = [m.start() for m in _SEPARATOR.finditer(text, end, start)]
+        bounds.append(cuts[-1] if cuts else start)
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(len(amounts))]
+
+
 def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, Decimal | None]:
     up_to = _BAND_UP_TO.search(text)
     above = _BAND_ABOVE.search(text)
@@ -235,9 +270,16 @@ def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, De
         return "band_above", to_decimal(above.group(1))
     if up_to:
         return "band_up_to", to_decimal(up_to.group(1) or up_to.group(2))
-    if previous_threshold is not None and re.search(r"\bthereafter\b|\babove that\b|\bbeyond that\b", text, re.I):
+    if previous_threshold is not None and _THEREAFTER_WORDS.search(text):
         return "band_above", previous_threshold
     return None, None
+
+
+def _bare_count(text: str, body: str) -> str:
+    """The bare number `Sentence.body` took for a clause number, when it counts what follows: in "75 Contact Agent
+    licences at A$88.00" the 75 is the quantity (a clause number has a dot, "7." or "7.1", or stands alone)."""
+    prefix = text[: len(text) - len(body)] if body and text.endswith(body) else ""
+    return prefix if re.fullmatch(r"\s*\d{1,6}\s+", prefix) else ""
 
 
 def _prose_seats(piece: str) -> Decimal | None:
@@ -396,7 +438,9 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     for percent in percents:
         bound = bound_before(text, percent.start)
         after = lower[percent.end : percent.end + 25]
-        if bound == "cap" or re.match(r"\W*(?:cap|ceiling)\b", after):
+        # "the lesser of the change in CPI over the preceding year and three percent (3%)": the figure caps the index
+        lesser = cpi is not None and cpi.start() < percent.start and "lesser of" in lower[: percent.start]
+        if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
             emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
         elif increase is None and (
             not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])
@@ -452,7 +496,10 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
 def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
     """How recurring (seat) fees are invoiced: annually, quarterly or monthly, in advance or in arrears."""
     lower = sentence.body.lower()
-    if sentence.is_row or not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
+    if sentence.is_row:
+        _billing_cell(sentence, emit)
+        return
+    if not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
         return
     subject = _RECURRING_SUBJECT.search(lower)
     assert subject is not None
@@ -467,3 +514,19 @@ def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
     emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
          f"{frequency}_{'advance' if advance else 'arrears'}".replace("annual_", "annual_").replace(
              "monthly_", "monthly_"))  # fmt: skip
+
+
+def _billing_cell(sentence: Sentence, emit: Emit) -> None:
+    """A seat row's own billing column: "| Agent Seat | 120 | USD 135.00 per concurrent user per month | Quarterly
+    in advance |"."""
+    if not _RECURRING_ROW.search(sentence.body):
+        return
+    for cell in sentence.cells:
+        match = _BILLING_CELL.match(cell.strip())
+        if match is None:
+            continue
+        frequency = next((name for pattern, name in _FREQUENCY if pattern.search(match.group(1))), None)
+        if frequency is not None:
+            emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
+                 f"{frequency}_{match.group(2).lower()}")  # fmt: skip
+            return

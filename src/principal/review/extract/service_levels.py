@@ -17,6 +17,11 @@ from principal.review.extract.terms import TermKind
 
 _UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
 _BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I)
+_NOT_BELOW = re.compile(
+    r"\b(?:not|no|never)\s+(?:\w+\s+)?(?:less|lower|fewer)\s+than\s*$|\b(?:not|never)\s+(?:\w+\s+)?(?:below|under"
+    r"|short\s+of)\s*$",
+    re.I,
+)
 _BELOW_TARGET = re.compile(
     r"\b(?:below|less than|lower than|short of|misses|missed|fails? to (?:meet|achieve))\s+(?:its|the|a|their)?\s*"
     r"(?:commitment|target|service level|availability target)|\btarget is missed\b|\bbelow target\b",
@@ -37,7 +42,11 @@ _COMPONENT = re.compile(
 _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platform[- ]wide|aggregate availability"
                     r"|all \w+ services together|across all", re.I)  # fmt: skip
 _CREDIT = re.compile(r"\bcredit", re.I)
-_CAP = re.compile(r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total", re.I)
+_CAP = re.compile(
+    r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total|\blimited to\b"
+    r"|\bat most\b",
+    re.I,
+)
 _CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice)", re.I)
 _SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
 _NOT_SOLE = re.compile(
@@ -68,7 +77,9 @@ _THIRD_PARTY = re.compile(
 _FORCE_MAJEURE = re.compile(r"force majeure", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
-    r"\b(?:\w+[- ]?)?\(?\d+\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b|\bconsecutive months\b|\bchronic", re.I
+    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b"
+    r"|\bconsecutive months\b|\bchronic",
+    re.I,
 )
 _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
@@ -87,11 +98,12 @@ _VENDOR_OWN = re.compile(
     re.I,
 )
 _MINIMUM_OUTAGE = re.compile(
-    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]?)*?\(?\d*\)?\s*"
+    r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]){0,4}?\(?\d{0,4}\)?\s*"
     r"(?:consecutive\s+)?minutes?\b"
     r"|\bconsecutive minutes\b",
     re.I,
 )
+_OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)
 _OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruption\b|\boutage\b|\bunavailable\b", re.I)
 _CHUNK = re.compile(r";|,\s+(?=and\b|rising\b|increasing\b|where\b|if\b|below\b|the\b|customer\b|\w+ (?:will|shall)\b)"
                     r"|\band to\b|\band below\b|\brising to\b|\bincreasing to\b", re.I)  # fmt: skip
@@ -105,6 +117,10 @@ def _window(lower: str) -> str | None:
 
 
 def _threshold_before(text: str, percent: Quantity) -> bool:
+    """The percent is a level that something falls below ("below 99.9%", "falls short of 99.5%"); a negated
+    comparison ("not less than 99.9%", "shall not fall below 99.5%") is a floor: the promised level itself."""
+    if _NOT_BELOW.search(text[max(0, percent.start - 34) : percent.start]):
+        return False
     return bool(_BELOW.search(text[max(0, percent.start - 22) : percent.start]))
 
 
@@ -137,6 +153,12 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
 def _availability_row(sentence: Sentence, emit: Emit) -> None:
     header = " ".join(sentence.header).lower()
     cells = list(sentence.cells)
+    if header and _CREDIT.search(header) and _OUTAGE_LENGTH.search(header) and not _UPTIME.search(header):
+        floor = _outage_floor(cells[0]) if cells else None
+        credits = [p for c in cells[1:] for p in find_percents(c) if p.value <= 100]
+        if floor is not None and credits:
+            emit(sentence, TermKind.credit_tier, credits[0].value, "%", "service credit", "outage", floor)
+        return
     if not header or not _UPTIME.search(header):
         return
     if _CREDIT.search(header):
@@ -173,6 +195,8 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
         pieces.append((position, cut.start()))
         position = cut.start()
     pieces.append((position, len(text)))
+    if _duration_ladder(sentence, emit, pieces):
+        return
     tiers: list[tuple[Decimal, Decimal | None]] = []
     pending: list[Decimal | None] = []  # thresholds stated before their credit
     target_seen = False
@@ -212,6 +236,66 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
             continue
         seen.add((credit, threshold))
         emit(sentence, TermKind.credit_tier, credit, "%", "service credit", "below", threshold)
+
+
+def _duration_ladder(sentence: Sentence, emit: Emit, pieces: list[tuple[int, int]]) -> bool:
+    """Credits by how long an outage lasts ("5% for an outage under 2 hours, 10% for 2 hours or more"): each tier
+    as `credit_tier` with basis `outage` and as threshold the shortest outage, in minutes, it applies to. Only when
+    the sentence is about outages and states no uptime level."""
+    text = sentence.text
+    if not (_OUTAGE_WORDS.search(text) or _OUTAGE_WORDS.search(sentence.lead)) or any(
+        Decimal(90) <= p.value < 100 for p in find_percents(text)
+    ):
+        return False
+    tiers: list[tuple[Decimal, Decimal]] = []
+    for start, end in pieces:
+        chunk = text[start:end]
+        floor = _outage_floor(chunk)
+        credits = [p.value for p in find_percents(chunk) if p.value <= 100]
+        if floor is not None and credits:
+            tiers.append((credits[0], floor))
+    if not tiers:
+        return False
+    for credit, floor in dict.fromkeys(tiers):
+        emit(sentence, TermKind.credit_tier, credit, "%", "service credit", "outage", floor)
+    return True
+
+
+def _outage_floor(text: str) -> Decimal | None:
+    """The shortest outage, in minutes, a tier worded like this covers: "under 2 hours" and "up to 30 minutes" from
+    0, "between 2 and 4 hours" from 120, "2 hours or more", "at least 2 hours", "more than 4 hours" from the figure;
+    None when no outage length is stated."""
+    lengths = [d for d in find_durations(text) if d.unit in ("hour", "minute")]
+    if not lengths:
+        return None
+    first = lengths[0]
+    minutes = first.value * 60 if first.unit == "hour" else first.value
+    before = text[max(0, first.start - 30) : first.start].lower()
+    after = text[first.end : first.end + 20].lower()
+    range_start = re.search(r"(\d+(?:\.\d+)?)\s*(?:and|to|-|–)\s*$", before)
+    if range_start:  # "between 2 and 4 hours": the tier starts at the lower figure, in the same unit
+        low = Decimal(range_start.group(1))
+        return _whole(low * 60 if first.unit == "hour" else low)
+    if _SHORTER_THAN.search(before):
+        return Decimal(0)
+    if _OR_LONGER.search(after) or _AT_LEAST.search(before):
+        return _whole(minutes)
+    return None
+
+
+_SHORTER_THAN = re.compile(
+    r"\b(?:under|less than|shorter than|up to|below|fewer than|not more than|no more than|within)\s*$", re.I
+)
+_OR_LONGER = re.compile(
+    r"^\W*(?:or (?:more|longer|over)|\+|and (?:more|longer|over)|or above|(?:to|and|-|–)\s+\d)", re.I
+)
+_AT_LEAST = re.compile(
+    r"\b(?:at least|more than|over|longer than|exceeding|in excess of|beyond|from|between)\s*$", re.I
+)
+
+
+def _whole(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:

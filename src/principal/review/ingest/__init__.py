@@ -3,7 +3,9 @@ with one located message (`InputError`, exit code 2 at the CLI)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from principal.errors import FileRefused, InputError
 from principal.review.document import Document, SourceFormat
@@ -11,11 +13,13 @@ from principal.review.ingest.docx_reader import read_docx
 from principal.review.ingest.html_reader import read_html
 from principal.review.ingest.limits import DEFAULT_LIMITS, Limits
 from principal.review.ingest.pdf_reader import read_pdf
-from principal.review.ingest.sandbox import Crashed
+from principal.review.ingest.sandbox import Crashed, run_bounded
 from principal.review.ingest.sniff import decode_text, sniff
 from principal.review.ingest.text_reader import read_markdown, read_text
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "load_document", "read_document"]
+
+Source = TypeVar("Source", str, bytes)
 
 
 def load_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -51,11 +55,11 @@ def read_document(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Do
         if kind is SourceFormat.pdf:
             document = read_pdf(name, data, limits)
         elif kind is SourceFormat.docx:
-            document = read_docx(name, data, limits)
+            document = _bounded(read_docx, name, data, limits)
         else:
             text = decode_text(data)
             if kind is SourceFormat.html:
-                document = read_html(name, text, limits)
+                document = _bounded(read_html, name, text, limits)
             elif kind is SourceFormat.markdown:
                 document = read_markdown(name, text, limits)
             else:
@@ -69,3 +73,15 @@ def read_document(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Do
     if not document.text.strip():
         raise InputError.single(name, f"holds no text to review (an empty {document.format.value} document)")
     return document
+
+
+def _bounded(reader: Callable[[str, Source, Limits], Document], name: str, data: Source, limits: Limits) -> Document:
+    """A DOCX or HTML reader run in the parser sandbox, as PDF's is (a child process bounded in CPU time and
+    memory): a damaged zip stream or markup that drives a parser into quadratic work is refused, never a hang."""
+    return run_bounded(
+        reader,
+        (name, data, limits),
+        cpu_seconds=limits.parse_cpu_seconds,
+        memory=limits.parse_memory_bytes,
+        idle_seconds=limits.parse_idle_seconds,
+    )

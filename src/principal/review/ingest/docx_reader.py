@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -47,7 +48,7 @@ def check_zip(data: bytes, limits: Limits) -> None:
             try:
                 with archive.open(member) as stream:
                     size = len(stream.read(budget + 1))
-            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, EOFError) as exc:
                 raise NotADocument(f"has a damaged zip member {member.filename} ({exc})") from None
             budget -= size
             if budget < 0:

@@ -39,6 +39,8 @@ class Line:
     cells: list[tuple[float, str]]  # (x0, text) of each cell; one cell for running text
     table: bool = False  # a row of a ruled table (pdfplumber)
     bold: bool = False  # every word in a bold face: a heading
+    size: float = 0.0  # the largest font size on the line
+    right: float = 0.0  # x of the line's last character
 
     @property
     def text(self) -> str:
@@ -74,7 +76,9 @@ def _page_lines(page: Any, number: int) -> list[Line]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname"])
+    words = text_page.extract_words(
+        x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False, extra_attrs=["fontname", "size"]
+    )
     width = float(page.width)
     height = float(page.height)
     body = [w for w in words if MARGIN * height < w["top"] and w["bottom"] < (1 - MARGIN) * height]
@@ -159,12 +163,16 @@ def _lines(words: list[dict[str, Any]], page: int, column: int) -> list[Line]:
         top = min(w["top"] for w in row)
         bottom = max(w["bottom"] for w in row)
         bold = all("bold" in str(w.get("fontname", "")).lower() for w in row)
-        lines.append(Line(page, column, top, bottom, [(x, " ".join(ws)) for x, ws in cells], bold=bold))
+        size = max(float(w.get("size") or 0.0) for w in row)
+        right = max(float(w["x1"]) for w in row)
+        lines.append(Line(page, column, top, bottom, [(x, " ".join(ws)) for x, ws in cells], bold=bold, size=size,
+                          right=right))  # fmt: skip
     return lines
 
 
 def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
-    """A line right under a table row whose cells all start at that row's cell positions continues those cells."""
+    """A line right under a table row whose cells all start at that row's cell positions continues those cells (a
+    line under the first cell only when it is set tight or starts in lower case, else it is the next paragraph)."""
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
@@ -180,7 +188,8 @@ def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
             starts = [x for x, _ in previous.cells]
             slots = [_slot(starts, x) for x, _ in line.cells]
             tight = line.top - previous.bottom < 0.35 * line.height
-            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight):
+            lower = line.cells[0][1][:1].islower()  # "Monthly availability of the | ..." / "component"
+            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight or lower):
                 cells = list(previous.cells)
                 for (_, text), slot in zip(line.cells, slots, strict=True):
                     x, old = cells[slot]  # type: ignore[index]
@@ -254,12 +263,50 @@ def _looks_like_heading(text: str) -> bool:
     return len(text) < 70 and not _END.search(text) and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
 
 
+def _body_size(pages: list[list[Line]]) -> float:
+    """The font size most of the running text is set in (by characters)."""
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            if not line.table and line.size:
+                sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _column_widths(pages: list[list[Line]]) -> dict[tuple[int, int], float]:
+    """The widest running-text line of each page column (its right edge), the measure of a full line."""
+    widest: dict[tuple[int, int], float] = {}
+    for lines in pages:
+        for line in lines:
+            if not line.table and len(line.cells) == 1:
+                key = (line.page, line.column)
+                widest[key] = max(widest.get(key, 0.0), line.right - line.cells[0][0])
+    return widest
+
+
+def _short_title(line: Line, widths: dict[tuple[int, int], float]) -> bool:
+    """A line worded like a title (few words, capitalised, no closing punctuation) that stops well short of a
+    full line, so it cannot be the first line of a paragraph that wraps."""
+    width = widths.get((line.page, line.column), 0.0)
+    used = line.right - line.cells[0][0] if line.cells else 0.0
+    return _looks_like_heading(line.text) and len(line.text.split()) <= 8 and bool(width) and used < 0.6 * width
+
+
 def _paragraphs(pages: list[list[Line]]) -> list[Page]:
     out: list[Page] = [[] for _ in pages]
     current: list[str] = []
     current_page = 0
     previous: Line | None = None
+    body = _body_size(pages)
+    widths = _column_widths(pages)
+
+    def is_heading(line: Line) -> bool:
+        """Bold, or set larger than the running text, and short: a heading however the document styles it."""
+        larger = bool(body) and line.size >= body * 1.12 and len(line.text) < 120 and not _END.search(line.text)
+        return line.bold or larger
+
     heading = False  # the current paragraph is a heading (bold lines)
+    title_like = False  # the current paragraph is one short line worded like a title ("Service Credits")
 
     def flush() -> None:
         if current:
@@ -280,12 +327,18 @@ def _paragraphs(pages: list[list[Line]]) -> list[Page]:
                 current_page = line.page
                 current.append(text)
                 previous = line
-                heading = line.bold
+                heading = is_heading(line)
+                title_like = _short_title(line, widths)
                 continue
             joined = " ".join(current)
             starts_clause = bool(_CLAUSE_START.match(text))
-            if heading != line.bold:  # a heading's last line, or a heading after body text
+            line_heading = is_heading(line)
+            if heading != line_heading:  # a heading's last line, or a heading after body text
                 new = True
+            elif title_like and not heading and not _short_title(line, widths) and text[:1].isupper():
+                new = True  # a heading in the body's own font, on its own line above the clause it names
+            elif not heading and _END.search(joined) and _short_title(line, widths):
+                new = True  # that heading, right after the sentence that closed the previous paragraph
             elif heading:
                 new = starts_clause or previous is None or line.top - previous.bottom > 0.6 * line.height
             elif previous is not None and previous.page == line.page and previous.column == line.column:
@@ -297,9 +350,11 @@ def _paragraphs(pages: list[list[Line]]) -> list[Page]:
                 flush()
                 current_page = line.page
                 current.append(text)
-                heading = line.bold
+                heading = line_heading
+                title_like = _short_title(line, widths)
             else:
                 current[-1] = _join(current[-1], text)
+                title_like = False
             previous = line
     flush()
     return out

@@ -171,9 +171,10 @@ def run_bounded(
 
     A `PrincipalError` raised by func (a `Refused`, say) is raised here as it was; any other exception becomes
     `Crashed`. The refusals carry no file name: the caller names the file (`exc.for_file(name)`).
-    Where fork is unavailable, func runs in this process without bounds.
+    Where fork is unavailable, func runs in this process without bounds; inside a daemonic process (this sandbox's
+    own child, or a worker pool's), which multiprocessing does not let fork, it runs under that process's bounds.
     """
-    if sys.platform != "linux":
+    if sys.platform != "linux" or multiprocessing.current_process().daemon:
         try:
             return func(*args)
         except (PrincipalError, MemoryError, RecursionError):

@@ -9,7 +9,7 @@ from principal.review.ingest.limits import Limits
 
 _PARAGRAPH = re.compile(r"(?:\A|\n[ \t\f]*\n|\f)[ \t\f\n]*(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?")  # on the stripped line
 _MD_EMPHASIS = re.compile(r"(\*\*|__|`)")
 
 
@@ -49,7 +49,7 @@ def read_markdown(name: str, text: str, limits: Limits) -> Document:
             builder.paragraph(_MD_HEADING.sub("", line))
         elif line.lstrip().startswith("|"):
             flush()
-            if not _MD_TABLE_RULE.match(line):
+            if not _MD_TABLE_RULE.fullmatch(line.strip()):
                 cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
                 builder.paragraph(" ".join(" | ".join(cells).split()))
         else:
