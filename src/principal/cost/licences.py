@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 
 from principal.model.pricing import License, LicenseKind
@@ -23,9 +24,18 @@ def billed_quantity(lic: License, month: int, factor: Decimal = Decimal(1)) -> D
     return quantity
 
 
-def seats_in_month(licenses: tuple[License, ...], month: int, factor: Decimal = Decimal(1)) -> Decimal:
-    """Named and concurrent seats licensed in a month (what per-seat allowances count)."""
-    return sum(
-        (quantity_in_month(lic, month) * factor for lic in licenses if lic.kind is not LicenseKind.hourly),
-        Decimal(0),
-    )
+def seats_in_month(
+    licenses: tuple[License, ...],
+    month: int,
+    factor: Decimal = Decimal(1),
+    billed: Callable[[str, int], Decimal | None] | None = None,
+) -> Decimal:
+    """Named and concurrent seats licensed in a month (what per-seat allowances count). `billed` gives a licence's
+    invoiced quantity in a month (None: the order form's quantity)."""
+    total = Decimal(0)
+    for lic in licenses:
+        if lic.kind is LicenseKind.hourly:
+            continue
+        invoiced = billed(lic.name, month) if billed is not None else None
+        total += invoiced if invoiced is not None else quantity_in_month(lic, month) * factor
+    return total

@@ -50,6 +50,9 @@ def _licence_lines(offer: Offer, scenario: Scenario) -> list[Line]:
             if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
                 factor = scenario.licence_quantity_from[1]
             quantity = lic.quantity if lic.true_up is not None else billed_quantity(lic, month, factor)
+            invoiced = scenario.seats_billed(lic.name, month)
+            if invoiced is not None:
+                quantity = invoiced
             uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
             base_price = unit_price_in_month(lic, month)
             price = base_price * uplift
