@@ -57,6 +57,10 @@ class DealCitations:
         line, column = self.located.where(path)
         return Citation(dotted, self.filename, line, column, self._document(line, column))
 
+    def cite_text(self, dotted: str) -> str:
+        """The citation as one line: `deal.yaml:268 offers.final.exit.renewal.notice_days; order.pdf §12 ...`."""
+        return self.cite(dotted).text()
+
     def _document(self, line: int | None, column: int | None) -> str | None:
         if line is None or not 0 < line <= len(self.lines):
             return None

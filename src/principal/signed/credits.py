@@ -1,9 +1,10 @@
 """Service credits owed under the signed SLA: the outage log replayed by the SLA engine (the same replay, the
 same figures), each window's credit with its evidence and claim deadline, and which credits are not claimed yet.
 
-A credit is `open` while its claim deadline has not passed and no claim is recorded (`signed.claims`),
-`claimed` once one is, and `lapsed` when the deadline passed unclaimed. A window whose credit is forfeited (the
-last window when credits only offset future invoices) is flagged as the SLA engine flags it.
+A credit is `not_yet` while its window has not ended, `open` while its claim deadline has not passed and no claim
+is recorded (`signed.claims`), `claimed` once one is, and `lapsed` when the deadline passed unclaimed. A window
+whose credit is forfeited (the last window when credits only offset future invoices) is flagged as the SLA engine
+flags it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from principal.sla.report import sla_report
 
 
 class ClaimStatus(StrEnum):
+    not_yet = "not_yet"
+    """The window has not ended on the day judged: nothing to claim yet."""
     open = "open"
     claimed = "claimed"
     lapsed = "lapsed"
@@ -87,6 +90,8 @@ def credits_owed(view: SignedView, outages: Sequence[Outage], *, as_of: dt.date)
         deadline = window.claim_deadline
         if claim is not None:
             status = ClaimStatus.claimed
+        elif window.last_day >= as_of:
+            status = ClaimStatus.not_yet
         elif deadline is not None and deadline < as_of:
             status = ClaimStatus.lapsed
         else:
