@@ -49,6 +49,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("eval_commands", ("eval",)),
     ("export_commands", ("export",)),
     ("signed_commands", ("calendar", "audit", "credits")),
+    ("portfolio_review_commands", ("review-dir",)),
 )
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
 # Modules that add subcommands to another module's group: `eval review` comes from review_commands.
