@@ -48,7 +48,7 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("web_commands", ("serve",)),
     ("eval_commands", ("eval",)),
     ("export_commands", ("export",)),
-    ("signed_commands", ("calendar", "audit", "credits")),
+    ("signed_commands", ("calendar", "audit", "credits", "portfolio")),
     ("portfolio_review_commands", ("review-dir",)),
 )
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)

@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
     app.command("calendar")(calendar)
     app.command("audit")(audit)
     app.command("credits")(credits)
+    app.command("portfolio")(portfolio)
 
 
 def signed_deal(file: Path) -> tuple[Deal, SignedView]:
@@ -191,3 +192,30 @@ def credits(
     from principal.cli.signed_render import render_credits
 
     render_credits(owed, written, fmt)
+
+
+@command("portfolio", file_param="files")
+def portfolio(
+    files: list[Path] = typer.Argument(..., help="Deal files with a signed: block."),
+    comparables: list[Path] = typer.Option([], "--comparables", help="Comparables CSV (metric,value,currency,...)."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Judge what is ahead from this day (default today)."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """All signed deals in one view: deadlines and renewals ahead, annual spend, renewal exposure, savings, and
+    comparables (p25 / median / p75) from the deals themselves and imported files, each cited."""
+    from principal.loader.comparables import load_comparables
+    from principal.signed.portfolio import portfolio as build
+
+    today = _today(as_of)
+    imported = [c for path in comparables for c in load_comparables(path)]
+    deals = []
+    for file in files:
+        deal, _ = signed_deal(file)
+        deals.append((deal, str(file)))
+    result = build(deals, as_of=today, imported=imported)
+    if as_json:
+        emit_result({"portfolio": result})
+        return
+    from principal.cli.signed_render import render_portfolio
+
+    render_portfolio(result)

@@ -8,6 +8,7 @@ from principal.cli.output import console
 from principal.present import Formatter
 from principal.signed.audit import AuditResult
 from principal.signed.credits import CreditsOwed
+from principal.signed.portfolio import Portfolio
 
 VERDICTS = {
     "overbilled": "over-billed",
@@ -105,3 +106,43 @@ def render_credits(owed: CreditsOwed, letter: str | None, fmt: Formatter) -> Non
         out(f"Claim letter written to {letter}.", markup=False)
     for q in owed.questions:
         out(f"Question ({q.path}): {q.question}", markup=False)
+
+
+def render_portfolio(result: Portfolio) -> None:
+    from principal.present import formatter_for
+
+    out = console.print
+    table = Table(title=f"Signed deals as of {result.as_of} (next deadline first)")
+    for column in ("deal", "offer", "term", "next deadline", "annual spend", "renewal exposure", "savings"):
+        table.add_column(
+            column, justify="right" if column in ("annual spend", "renewal exposure", "savings") else "left"
+        )
+    for d in result.deals:
+        fmt = formatter_for(d.currency)
+        deadline = f"{d.next_deadline.day}: {fmt.text(d.next_deadline.title)}" if d.next_deadline else "-"
+        term = f"{d.effective_date} to {d.term_end}" if d.effective_date else "start unknown"
+        spend = f"{fmt.money(d.annual_spend)} (year {d.spend_year})" if d.annual_spend is not None else "unknown"
+        table.add_row(
+            d.deal, d.offer, term, deadline, spend, fmt.money(d.exposure, blank="-"), fmt.money(d.savings, blank="-")
+        )
+    console.print(table)
+    for label, totals in (("Annual spend", result.spend), ("Savings", result.savings), ("Exposure", result.exposure)):
+        if totals:
+            out(f"{label}: " + "; ".join(formatter_for(a.currency).money(a) for a in totals), markup=False)
+    if result.comparables:
+        comps = Table(title="Comparables (each cited)")
+        for column in ("metric", "value", "label", "source"):
+            comps.add_column(column)
+        for c in result.comparables:
+            fmt = formatter_for(c.currency)
+            value = fmt.rate(c.value) if c.metric.value == "per_minute_rate" else fmt.money(c.value)
+            comps.add_row(c.metric.value, value, c.label, c.source)
+        console.print(comps)
+    for q in result.quartiles:
+        fmt = formatter_for(q.currency)
+        show = fmt.rate if q.metric.value == "per_minute_rate" else fmt.money
+        out(
+            f"{q.metric.value} ({q.currency}, {q.count} figures): p25 {show(q.p25)}, median {show(q.median)}, "
+            f"p75 {show(q.p75)}",
+            markup=False,
+        )
