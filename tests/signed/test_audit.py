@@ -144,3 +144,16 @@ def test_bad_rows_are_located_and_nothing_is_read(tmp_path: Path) -> None:
     assert any(f"{path}:5:5: quantity: required for a usage line" in line for line in lines)
     assert any(f"{path}:6:3: kind: unknown kind 'fee-ish'" in line for line in lines)
     assert "Traceback" not in result.output
+
+
+def test_savings_realised_per_lever_and_what_overbilling_took_back(tmp_path: Path) -> None:
+    _, clean = _audit(tmp_path, _invoices(plant=False))
+    _, planted = _audit(tmp_path, _invoices(plant=True))
+    for payload in (clean, planted):
+        savings = payload["result"]["savings"]
+        seats = next(lever for lever in savings["levers"] if lever["lever"] == "licences")
+        # the baseline 'original' charges 155 a seat, the signed offer 143: 450 x 12 x 12 months in year 1
+        assert D(seats["negotiated"]) == D(seats["realised"]) == 450 * D(155 - 143) * 12
+        assert D(savings["realised"]) == D(savings["at_invoiced_volumes"]) - D(savings["billing_difference"])
+    assert D(clean["result"]["savings"]["billing_difference"]) == 0
+    assert D(planted["result"]["savings"]["billing_difference"]) == D(1800) + D(216) + D(7722) + D(4950)

@@ -127,6 +127,7 @@ def audit(
     from principal.loader.invoices import load_invoices, parse_columns
     from principal.present import formatter_for
     from principal.signed.audit import audit_invoices
+    from principal.signed.savings import realised_savings
 
     mapping = parse_columns(columns) if columns is not None else None
     deal, view = signed_deal(file)
@@ -137,12 +138,16 @@ def audit(
     term = view.offer.term_months
     lines = load_invoices(invoices, effective_date=view.effective_date, term_months=term, mapping=mapping)
     result = audit_invoices(view, lines.lines, str(invoices))
+    savings = realised_savings(view, lines.lines, result)
     if as_json:
-        emit_result({"currency": deal.currency, "audit": result, "findings": result.findings})
+        emit_result({"currency": deal.currency, "audit": result, "findings": result.findings, "savings": savings})
     else:
-        from principal.cli.signed_render import render_audit
+        from principal.cli.signed_render import render_audit, render_savings
 
-        render_audit(result, formatter_for(deal.currency, deal.locale))
+        fmt = formatter_for(deal.currency, deal.locale)
+        render_audit(result, fmt)
+        if savings is not None:
+            render_savings(savings, fmt)
     if result.overbilling:
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -9,6 +9,7 @@ from principal.present import Formatter
 from principal.signed.audit import AuditResult
 from principal.signed.credits import CreditsOwed
 from principal.signed.portfolio import Portfolio
+from principal.signed.savings import SavingsRealised
 
 VERDICTS = {
     "overbilled": "over-billed",
@@ -76,6 +77,22 @@ def render_audit(result: AuditResult, fmt: Formatter) -> None:
         )
     for note in result.assumptions:
         out(f"Assumed: {note}.", markup=False)
+
+
+def render_savings(savings: SavingsRealised, fmt: Formatter) -> None:
+    months = f"{savings.months[0]}-{savings.months[-1]}"
+    table = Table(title=f"Savings against {savings.baseline!r} in the invoiced months ({months})")
+    for column in ("lever", "negotiated (plan volumes)", "realised (invoiced volumes)"):
+        table.add_column(column, justify="left" if column == "lever" else "right")
+    for lever in savings.levers:
+        table.add_row(lever.description, fmt.money(lever.negotiated), fmt.money(lever.realised))
+    table.add_row("all levers", fmt.money(savings.negotiated), fmt.money(savings.at_invoiced_volumes))
+    console.print(table)
+    console.print(
+        f"Realised {fmt.money(savings.realised)} = {fmt.money(savings.at_invoiced_volumes)} at invoiced volumes - "
+        f"{fmt.money(savings.billing_difference)} billed beyond the signed terms.",
+        markup=False,
+    )
 
 
 def render_credits(owed: CreditsOwed, letter: str | None, fmt: Formatter) -> None:
