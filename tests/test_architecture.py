@@ -23,7 +23,7 @@ NEUTRAL = frozenset(
     {"principal", "principal.money", "principal.errors", "principal.statements", "principal.json_encoding"}
     | {"principal.lazy_exports", "principal.locales"}
 )
-ENGINES = ("cost", "sla", "align", "strategy", "review")
+ENGINES = ("cost", "sla", "align", "strategy", "review", "signed")
 BELOW_ENGINES = frozenset({"neutral", "model", "loader"})
 
 MAY_IMPORT: dict[str, frozenset[str]] = {
@@ -36,6 +36,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "align": BELOW_ENGINES | {"cost", "sla"},
     "strategy": BELOW_ENGINES | {"cost", "sla", "align"},
     "review": BELOW_ENGINES,
+    "signed": BELOW_ENGINES | {"cost", "sla", "review"},
     "present": frozenset({"neutral"}),
     "reports": BELOW_ENGINES | set(ENGINES) | {"present"},
     "web": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports"},

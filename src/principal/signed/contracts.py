@@ -179,7 +179,7 @@ def _on_dask(paths: Sequence[str], address: str) -> list[ContractRow]:
         from distributed import Client
     except ImportError:
         raise PrincipalError(
-            "--dask needs dask.distributed: pip install 'principal[dask]'"
+            "a Dask cluster needs dask.distributed: pip install 'principal[dask]'"
         ) from None  # pragma: no cover - installed in dev
     try:
         client = Client(address, timeout="10s", set_as_default=False)  # type: ignore[no-untyped-call]
