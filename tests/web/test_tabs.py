@@ -61,6 +61,7 @@ def test_every_shipped_tab_is_found_because_every_engine_ships_with_principal() 
         ("alignment", "principal.align"),
         ("review", "principal.review"),
         ("strategy", "principal.strategy"),
+        ("signed", "principal.signed"),
         ("exports", "principal.reports.formats"),
     ]
     assert found.missing == ()
