@@ -118,6 +118,7 @@ def web(deal: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Ite
         "/strategy",
         "/review",
         "/exports",
+        "/signed",
     ],
 )
 def test_every_web_tab(web: tuple[str, WebClient], tab_path: str) -> None:
