@@ -61,3 +61,16 @@ def test_a_bad_invoice_file_is_refused_with_its_row(web: WebClient) -> None:
 def test_a_deal_not_signed_says_what_to_add(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/signed").text
     assert "records no signed offer" in page
+
+
+def test_the_portfolio_page_and_its_calendar(web: WebClient, seed_text: str) -> None:
+    _with_signed_deal(web)
+    web.post_form("/deals", {"yaml_text": seed_text, "author": "ana", "message": "Not signed"})
+    page = web.client.get("/portfolio", params={"as_of": "2029-09-20", "remind": "30"}).text
+    upcoming = element(page, '<table class="list upcoming">', "table")
+    assert "2029-10-03" in upcoming and "notice of non-renewal" in upcoming  # within 30 days of 20 September
+    rows = element(page, '<table class="list money-table portfolio">', "table")
+    assert rows.count("<tr data-deal=") == 1  # the unsigned deal is not in the portfolio
+    ics = web.client.get("/portfolio/calendar.ics")
+    events = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
+    assert any(e.decoded("dtstart") == dt.date(2029, 10, 3) for e in events)
