@@ -121,27 +121,8 @@ def _differs(base: Offer, target: Offer, fields: tuple[str, ...]) -> bool:
     return any(_cost_relevant(base, name) != _cost_relevant(target, name) for name in fields)
 
 
-def _totals(sched: Schedule, months: frozenset[int] | None, years: int) -> tuple[Decimal, tuple[Decimal, ...]]:
-    """A schedule's total and year totals (padded to `years`), counting only `months` when given."""
-    if months is None:
-        return sched.total, tuple(sched.year_totals) + (Decimal(0),) * (years - len(sched.years))
-    by_year = [Decimal(0)] * years
-    for month, amount in enumerate(sched.month_totals, start=1):
-        if month in months:
-            by_year[(month - 1) // 12] += amount
-    return sum(by_year, Decimal(0)), tuple(by_year)
-
-
-def attribute_levers(
-    deal: Deal,
-    baseline: str,
-    offer_name: str,
-    scenario: Scenario = PLAN,
-    *,
-    months: frozenset[int] | None = None,
-) -> OfferVsBaseline:
-    """Shapley attribution of the saving (baseline cost - offer cost) to each lever; with `months`, of the saving
-    in those contract months only (the months an invoice audit covers)."""
+def attribute_levers(deal: Deal, baseline: str, offer_name: str, scenario: Scenario = PLAN) -> OfferVsBaseline:
+    """Shapley attribution of the saving (baseline cost - offer cost) to each lever."""
     base = deal.offers[baseline]
     target = deal.offers[offer_name]
     active = [lever for lever in LEVERS if _differs(base, target, lever[2])]
@@ -154,7 +135,8 @@ def attribute_levers(
         for subset in itertools.combinations(range(len(active)), size):
             fields = {field for i in subset for field in active[i][2]}
             sched = schedule(deal, f"{offer_name}~", scenario, offer=_hybrid(base, target, fields))
-            cost[frozenset(subset)] = _totals(sched, months, years)
+            padded = tuple(sched.year_totals) + (Decimal(0),) * (years - len(sched.years))
+            cost[frozenset(subset)] = (sched.total, padded)
     n = len(active)
     levers = []
     for i, (key, description, _) in enumerate(active):
