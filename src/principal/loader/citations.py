@@ -53,7 +53,10 @@ class DealCitations:
         self.default_document = preamble.group(1) if preamble else (documents[0] if len(documents) == 1 else None)
 
     def cite(self, dotted: str) -> Citation:
+        """The field's place; a field the file does not hold has no line (never a neighbour's)."""
         path = parse_field(dotted)
+        if not _holds(self.located.data, path):
+            return Citation(dotted, self.filename, None, None, None)
         line, column = self.located.where(path)
         return Citation(dotted, self.filename, line, column, self._document(line, column))
 
@@ -72,10 +75,20 @@ class DealCitations:
         comment = after[mark + 2 :].strip()
         if not _REVIEWED.search(comment) or comment.startswith("assumption"):
             return None
-        starts_with_document = not comment.startswith(("§", "p."))
-        if not starts_with_document and self.default_document:
+        if self.default_document and self.default_document not in comment:
             return f"{self.default_document} {comment}"
         return comment
+
+
+def _holds(data: object, path: Path) -> bool:
+    for part in path:
+        if isinstance(part, int) and isinstance(data, list) and 0 <= part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict) and part in data:
+            data = data[part]
+        else:
+            return False
+    return True
 
 
 def deal_citations(path: str | FsPath, documents: tuple[str, ...] = ()) -> DealCitations:
