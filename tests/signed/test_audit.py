@@ -157,3 +157,15 @@ def test_savings_realised_per_lever_and_what_overbilling_took_back(tmp_path: Pat
         assert D(savings["realised"]) == D(savings["at_invoiced_volumes"]) - D(savings["billing_difference"])
     assert D(clean["result"]["savings"]["billing_difference"]) == 0
     assert D(planted["result"]["savings"]["billing_difference"]) == D(1800) + D(216) + D(7722) + D(4950)
+
+
+def test_a_year_two_uplift_above_the_signed_3_percent(tmp_path: Path) -> None:
+    signed = D(450) * 143 * D("1.03")  # 66,280.50: year 2 carries the 3% uplift
+    billed = D(450) * 143 * D("1.05")  # planted: 5%
+    text = f"period,kind,item,quantity,amount\n2028-01,license,agent,450,{billed:.2f}\n"
+    code, payload = _audit(tmp_path, text)
+    assert code == 1
+    over = next(c for c in payload["result"]["audit"]["checks"] if c["kind"] == "license")
+    assert (over["verdict"], D(over["expected"]), D(over["difference"])) == ("overbilled", signed, billed - signed)
+    assert D(over["difference"]) == D("1287.00")
+    assert "offers.final.uplift" in over["fields"] and "uplift 1.03 (year 2)" in over["formula"]
