@@ -74,3 +74,18 @@ def test_the_portfolio_page_and_its_calendar(web: WebClient, seed_text: str) -> 
     ics = web.client.get("/portfolio/calendar.ics")
     events = icalendar.Calendar.from_ical(ics.content).walk("VEVENT")
     assert any(e.decoded("dtstart") == dt.date(2029, 10, 3) for e in events)
+
+
+def test_an_uploaded_outage_log_gives_the_credits_owed(web: WebClient) -> None:
+    _with_signed_deal(web)
+    log = (ROOT / "tests" / "fixtures" / "outages" / "sample.csv").read_bytes()
+    response = web.client.post(
+        "/deals/1/signed/credits",
+        data={"csrf_token": web.csrf, "as_of": "2027-03-20"},
+        files={"file": ("outages.csv", log)},
+    )
+    assert response.status_code == 200, response.text
+    table = element(response.text, '<table class="list money-table credits">', "table")
+    lapsed = cells(element(table, '<tr data-status="lapsed">', "tr"))
+    assert lapsed[0] == "2027-01-01 to 2027-01-31" and lapsed[3] == "2027-03-02"  # 31 January + 30 days
+    assert cells(element(table, '<tr data-status="open">', "tr"))[3] == "2027-03-30"

@@ -19,9 +19,10 @@ from principal.errors import InputError
 from principal.loader.citations import DealCitations
 from principal.loader.csv_table import MAX_TABLE_BYTES
 from principal.loader.invoices import parse_columns, parse_invoices
+from principal.loader.outage_log import parse_outage_log
 from principal.present import formatter_for
 from principal.reports.signed.calendar_ics import DealDates, calendar_ics
-from principal.signed import key_dates, signed_view
+from principal.signed import credits_owed, key_dates, signed_view
 from principal.signed.audit import audit_invoices
 from principal.signed.savings import realised_savings
 from principal.web.errors import Unprocessable
@@ -63,6 +64,7 @@ def _context(ws: Workspace, remind: str) -> dict[str, object]:
         "cur": deal.currency,
         "audit": None,
         "savings": None,
+        "credits": None,
     }
 
 
@@ -120,6 +122,34 @@ async def signed_audit(request: Request, ws: Workspace = Depends(open_workspace)
     )
     result = audit_invoices(view, lines.lines, accepted.filename)
     context.update({"audit": result, "savings": realised_savings(view, lines.lines, result)})
+    return render_tab(request, ws, "signed", "tabs/signed.html", context)
+
+
+@router.post("/credits", response_class=HTMLResponse)
+async def signed_credits(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    form = await read_form(request)
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise Unprocessable("choose the outage log (CSV) to replay", field="file")
+    accepted = await read_upload(upload, INVOICES)
+    context = _context(ws, DEFAULT_REMIND)
+    if context["signed"] is None:
+        raise Unprocessable("the deal records no signed offer; add a signed: block first", field="signed")
+    view = signed_view(ws.deal)
+    sla = view.offer.sla
+    if sla is None:
+        raise Unprocessable(f"the signed offer {view.offer_name!r} has no SLA", field="signed")
+    as_of_text = text_field(form, "as_of").strip()
+    try:
+        as_of = dt.date.fromisoformat(as_of_text) if as_of_text else dt.date.today()
+    except ValueError:
+        raise Unprocessable(f"{as_of_text!r} is not a date YYYY-MM-DD", field="as_of") from None
+    bh = ws.deal.buyer.business_hours
+    zone = bh.timezone if "timezone" in bh.model_fields_set else None
+    log = parse_outage_log(
+        accepted.content, accepted.filename, components=[c.name for c in sla.components], timezone=zone
+    )
+    context["credits"] = credits_owed(view, log.outages, as_of=as_of)
     return render_tab(request, ws, "signed", "tabs/signed.html", context)
 
 
