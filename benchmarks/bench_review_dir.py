@@ -39,6 +39,8 @@ def main() -> int:
     serial = review_contracts(files, folder=folder, jobs=1)
     failed = len(serial.failed)
     print(f"--jobs 1: {serial.seconds:7.2f} s ({len(files) / serial.seconds:5.1f} contracts/s); {failed} unreadable")
+    for row in serial.failed[:5]:
+        print(f"  unreadable: {row.error[:160]}")
     pooled = review_contracts(files, folder=folder, jobs=2)
     print(f"--jobs 2: {pooled.seconds:7.2f} s  speed-up x{serial.seconds / pooled.seconds:.2f} (target >= 1.8)")
 
