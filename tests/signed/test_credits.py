@@ -81,3 +81,11 @@ def test_the_claim_letter_cites_the_clause(tmp_path: Path) -> None:
     body = "\n".join(p.text for p in document.paragraphs)
     assert "offers.final.sla.credits.claim_days" in body
     assert document.tables[0].rows[1].cells[0].text == "2027-02-01 to 2027-02-28"
+
+
+def test_no_letter_when_nothing_is_open(tmp_path: Path) -> None:
+    letter = tmp_path / "claim.md"
+    result = run("credits", str(SIGNED), "--outages", str(LOG), "--as-of", "2028-06-30", "--letter", str(letter))
+    assert result.exit_code == 0
+    assert "no letter written" in result.stdout
+    assert not letter.exists()

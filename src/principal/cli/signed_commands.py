@@ -196,7 +196,7 @@ def credits(
         return
     from principal.cli.signed_render import render_credits
 
-    render_credits(owed, written, fmt)
+    render_credits(owed, written, fmt, letter_asked=letter is not None)
 
 
 @command("portfolio", file_param="files")

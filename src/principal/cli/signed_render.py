@@ -95,7 +95,7 @@ def render_savings(savings: SavingsRealised, fmt: Formatter) -> None:
     )
 
 
-def render_credits(owed: CreditsOwed, letter: str | None, fmt: Formatter) -> None:
+def render_credits(owed: CreditsOwed, letter: str | None, fmt: Formatter, *, letter_asked: bool = False) -> None:
     out = console.print
     if not owed.owed:
         out(f"The outage log gives no service credit under the signed offer {owed.offer!r}.", markup=False)
@@ -121,6 +121,8 @@ def render_credits(owed: CreditsOwed, letter: str | None, fmt: Formatter) -> Non
     )
     if letter:
         out(f"Claim letter written to {letter}.", markup=False)
+    elif letter_asked:
+        out("No open credit to claim on that day: no letter written.", markup=False)
     for q in owed.questions:
         out(f"Question ({q.path}): {q.question}", markup=False)
 
