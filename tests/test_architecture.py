@@ -23,7 +23,7 @@ NEUTRAL = frozenset(
     {"principal", "principal.money", "principal.errors", "principal.statements", "principal.json_encoding"}
     | {"principal.lazy_exports", "principal.locales"}
 )
-ENGINES = ("cost", "sla", "valuation", "align", "strategy", "review")
+ENGINES = ("cost", "sla", "valuation", "align", "strategy", "review", "signed")
 BELOW_ENGINES = frozenset({"neutral", "model", "loader"})
 
 MAY_IMPORT: dict[str, frozenset[str]] = {
@@ -39,6 +39,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "review": BELOW_ENGINES,
     "rehearse": BELOW_ENGINES | {"cost", "sla", "align", "strategy", "review"},
     "llm": frozenset({"neutral"}),
+    "signed": BELOW_ENGINES | {"cost", "sla", "review"},
     "present": frozenset({"neutral"}),
     "reports": BELOW_ENGINES | set(ENGINES) | {"present", "rehearse"},
     "web": BELOW_ENGINES | set(ENGINES) | {"store", "present", "reports", "rehearse", "llm"},

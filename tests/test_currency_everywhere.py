@@ -120,6 +120,7 @@ def web(deal: tuple[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Ite
         "/rehearse",
         "/review",
         "/exports",
+        "/signed",
     ],
 )
 def test_every_web_tab(web: tuple[str, WebClient], tab_path: str) -> None:

@@ -61,7 +61,7 @@ def to_jsonable(value: Any, text: TextOf | None = None) -> Any:
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name), text) for f in dataclasses.fields(value)}
-    if hasattr(value, "model_dump") and hasattr(value, "model_fields"):  # a pydantic model
+    if hasattr(value, "model_dump") and hasattr(type(value), "model_fields"):  # a pydantic model
         return {name: to_jsonable(getattr(value, name), text) for name in type(value).model_fields}
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v, text) for k, v in value.items()}

@@ -21,6 +21,8 @@ GOALS = ROOT / "examples" / "ccaas-450" / "goals.yaml"
 DOCUMENT = ROOT / "tests" / "fixtures" / "review" / "ccaas-order-form.md"
 BAD_DEAL = ROOT / "tests" / "fixtures" / "bad-deals" / "negative-price.yaml"
 REVIEW_CORPUS = ROOT / "corpus" / "review" / "tuning" / "vantage"  # one deal of the review corpus
+SIGNED = str(ROOT / "examples" / "ccaas-450" / "signed-deal.yaml")
+OUTAGES = str(ROOT / "tests" / "fixtures" / "outages" / "sample.csv")
 EXEMPT = {"serve"}  # prints its address, then serves until stopped
 
 
@@ -125,7 +127,25 @@ def successes(tmp: Path, cuad: Path) -> dict[str, tuple[list[str], int, str | No
         "rehearse": (["rehearse", seed, "--auto", "--runs", "2", "--json"], 0, seed),
         "eval cuad": (["eval", "cuad", "--data", str(cuad), "--json"], 0, str(cuad)),
         "eval review": (["eval", "review", str(REVIEW_CORPUS), "--json"], 0, str(REVIEW_CORPUS)),
+        "calendar": (["calendar", SIGNED, "-o", str(tmp / "dates.ics"), "--json"], 0, SIGNED),
+        "audit": (["audit", SIGNED, str(_invoice(tmp)), "--json"], 0, SIGNED),
+        "credits": (["credits", SIGNED, "--outages", OUTAGES, "--as-of", "2027-12-31", "--json"], 0, SIGNED),
+        "portfolio": (["portfolio", SIGNED, "--json"], 0, SIGNED),
+        "review-dir": (["review-dir", str(_contracts(tmp)), "-o", str(tmp), "--json"], 0, str(_contracts(tmp))),
     }
+
+
+def _invoice(tmp: Path) -> Path:
+    path = tmp / "invoice.csv"
+    path.write_text("period,kind,item,quantity,amount\n2027-01,license,agent,450,64350.00\n", encoding="utf-8")
+    return path
+
+
+def _contracts(tmp: Path) -> Path:
+    folder = tmp / "contracts"
+    folder.mkdir(exist_ok=True)
+    (folder / "order.md").write_text(DOCUMENT.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
 
 
 def failures(tmp: Path) -> dict[str, tuple[list[str], str | None]]:
@@ -147,6 +167,11 @@ def failures(tmp: Path) -> dict[str, tuple[list[str], str | None]]:
         "rehearse": (["rehearse", seed, "--persona", "nope", "--json"], seed),
         "eval cuad": (["eval", "cuad", "--data", str(tmp / "no-folder"), "--json"], str(tmp / "no-folder")),
         "eval review": (["eval", "review", str(tmp), "--json"], str(tmp)),
+        "calendar": (["calendar", seed, "-o", str(tmp / "dates.ics"), "--json"], seed),
+        "audit": (["audit", seed, str(tmp / "none.csv"), "--json"], seed),
+        "credits": (["credits", seed, "--outages", OUTAGES, "--json"], seed),
+        "portfolio": (["portfolio", seed, "--json"], seed),
+        "review-dir": (["review-dir", str(tmp / "no-folder"), "-o", str(tmp), "--json"], str(tmp / "no-folder")),
     }
 
 

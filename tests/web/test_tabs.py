@@ -62,6 +62,7 @@ def test_every_shipped_tab_is_found_because_every_engine_ships_with_principal() 
         ("review", "principal.review"),
         ("strategy", "principal.strategy"),
         ("rehearse", "principal.rehearse"),
+        ("signed", "principal.signed"),
         ("exports", "principal.reports.formats"),
     ]
     assert found.missing == ()

@@ -6,6 +6,7 @@ rounded up to whole seats (or hours); one `billed_on: committed` (the default) b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import ROUND_CEILING, Decimal
 
 from principal.cost.waves import LiveShare
@@ -40,14 +41,18 @@ def billed_quantity(lic: License, month: int, factor: Decimal = Decimal(1), live
 
 
 def seats_in_month(
-    licenses: tuple[License, ...], month: int, factor: Decimal = Decimal(1), live: LiveShare | None = None
+    licenses: tuple[License, ...],
+    month: int,
+    factor: Decimal = Decimal(1),
+    live: LiveShare | None = None,
+    billed: Callable[[str, int], Decimal | None] | None = None,
 ) -> Decimal:
-    """Named and concurrent seats licensed in a month (what per-seat allowances count)."""
-    return sum(
-        (
-            _live_part(lic, quantity_in_month(lic, month) * factor, live)
-            for lic in licenses
-            if lic.kind is not LicenseKind.hourly
-        ),
-        Decimal(0),
-    )
+    """Named and concurrent seats licensed in a month (what per-seat allowances count). `billed` gives a licence's
+    invoiced quantity in a month (None: the order form's quantity)."""
+    total = Decimal(0)
+    for lic in licenses:
+        if lic.kind is LicenseKind.hourly:
+            continue
+        invoiced = billed(lic.name, month) if billed is not None else None
+        total += invoiced if invoiced is not None else _live_part(lic, quantity_in_month(lic, month) * factor, live)
+    return total

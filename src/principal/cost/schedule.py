@@ -57,6 +57,9 @@ def _licence_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
                 quantity = committed_quantity(lic, live)
             else:
                 quantity = billed_quantity(lic, month, factor, live)
+            invoiced = scenario.seats_billed(lic.name, month)
+            if invoiced is not None:
+                quantity = invoiced
             if per_live_seat and quantity == 0:
                 continue
             uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)

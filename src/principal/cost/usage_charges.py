@@ -57,9 +57,14 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
         if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
             seat_factor = scenario.licence_quantity_from[1]
         live = shares[month - 1]
-        volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario, live)
-        seats = seats_in_month(offer.licenses, month, seat_factor, live)
-        billable, _ = billable_volume(meter, volume, seats)
+        seats = seats_in_month(offer.licenses, month, seat_factor, live, scenario.seats_billed)
+        invoiced = scenario.units_billed(meter.forecast, month)
+        if invoiced is not None:
+            volume = invoiced
+            billable, _ = billable_volume(meter, volume, seats, rounded=True)
+        else:
+            volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario, live)
+            billable, _ = billable_volume(meter, volume, seats)
         factor = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.usage)
         card = meter.rate_card
         if card.period is Period.year:
@@ -136,15 +141,30 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     return lines
 
 
-def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
+@dataclass(frozen=True)
+class CapPeriod:
+    """One period of a usage cap: its months, the limit on the covered meters' charges, and how it was set."""
+
+    months: tuple[int, ...]
+    meters: tuple[str, ...]
+    limit: Decimal
+    plan: Decimal
+    """The covered meters' charge at the buyer's plan in the period (what a percentage cap is a share of)."""
+    basis: str
+
+
+def cap_periods(deal: Deal, offer: Offer) -> list[CapPeriod]:
+    """The offer's usage cap period by period (empty without a cap)."""
+    cap = offer.usage_cap
+    if cap is None:
+        return []
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
     plan_charges = {m.name: billed_before_cap(deal, offer, m, PLAN) for m in covered}
-    out: list[Line] = []
-    label = ", ".join(m.name for m in covered)
 
     def shown(value: Decimal) -> Decimal:
         return round_money(value, deal.currency)
 
+    out = []
     for months in _period_months(cap.period, offer.term_months):
         plan = sum((plan_charges[m.name][k - 1] for m in covered for k in months), Decimal(0))
         if cap.amount is not None:
@@ -155,6 +175,20 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
             assert cap.percent_of_forecast is not None
             limit = plan * cap.percent_of_forecast / 100
             basis = f"cap {cap.percent_of_forecast}% of forecast charge {shown(plan)} = {shown(limit)}"
+        out.append(CapPeriod(tuple(months), tuple(m.name for m in covered), limit, plan, basis))
+    return out
+
+
+def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
+    covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
+    out: list[Line] = []
+    label = ", ".join(m.name for m in covered)
+
+    def shown(value: Decimal) -> Decimal:
+        return round_money(value, deal.currency)
+
+    for period in cap_periods(deal, offer):
+        months, limit, plan, basis = list(period.months), period.limit, period.plan, period.basis
         billed = Decimal(0)
         for month in months:
             charge = sum((charges[m.name][month - 1] for m in covered), Decimal(0))

@@ -81,9 +81,12 @@ def rounding_factor(rounding: Rounding | None) -> Decimal:
     return billed / mean
 
 
-def billable_volume(meter: UsageMeter, volume: Decimal, seats: Decimal) -> tuple[Decimal, Decimal]:
-    """(billable units, included units) after rounding, allowances and total increments."""
-    billed = volume * rounding_factor(meter.rounding)
+def billable_volume(
+    meter: UsageMeter, volume: Decimal, seats: Decimal, *, rounded: bool = False
+) -> tuple[Decimal, Decimal]:
+    """(billable units, included units) after rounding, allowances and total increments. `rounded`: the volume is
+    already rounded per event (units as an invoice counts them), so the per-event model is not applied."""
+    billed = volume if rounded else volume * rounding_factor(meter.rounding)
     included = Decimal(0)
     if meter.included is not None:
         included = meter.included.per_seat * seats + meter.included.fixed

@@ -85,6 +85,15 @@ def parse_deal_with_warnings(text: str, filename: str = "<deal>") -> LoadedDeal:
     return LoadedDeal(deal, warnings)
 
 
+def locate_deal(text: str, filename: str = "<deal>") -> Located:
+    """The deal text's values with the line and column of each, offers that `extends` another resolved (a value
+    copied from the parent offer reports the parent's line). For a file that `parse_deal` accepts."""
+    located = parse_located(text, filename)
+    if isinstance(located.data, dict):
+        _resolve_extends(located, filename)
+    return located
+
+
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:
     line, column = located.where_key(path) if at_key else located.where(path)
     return Problem(filename, line, column, format_path(path), message)

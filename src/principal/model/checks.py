@@ -35,7 +35,21 @@ def check_deal(deal: Deal) -> list[Finding]:
     for name, offer in deal.offers.items():
         found.extend(_check_offer(deal, name, offer))
     found.extend(check_order_terms(deal))
+    found.extend(_check_signed(deal))
     return found
+
+
+def _check_signed(deal: Deal) -> Iterator[Finding]:
+    signed = deal.signed
+    if signed is None:
+        return
+    if signed.offer not in deal.offers:
+        yield ("signed", "offer"), f"no offer named {signed.offer!r}; offers are {_names(deal.offers)}"
+    seen: set[object] = set()
+    for i, claim in enumerate(signed.claims):
+        if claim.window_start in seen:
+            yield ("signed", "claims", i, "window_start"), f"a claim for {claim.window_start} is listed twice"
+        seen.add(claim.window_start)
 
 
 def _names(items: object) -> str:

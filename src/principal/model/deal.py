@@ -14,6 +14,7 @@ from principal.model.incentives import Incentives
 from principal.model.negotiation import Negotiation
 from principal.model.order_form import Billing, Credit, Surcharge
 from principal.model.pricing import License, OneTimeFee, RecurringFee, Uplift, UsageCap, UsageMeter
+from principal.model.signed import Signed
 from principal.model.sla import Sla
 from principal.model.terms import Exit, Implementation, Reporting
 
@@ -96,6 +97,9 @@ class Deal(Record):
         default_factory=Incentives, description="Assumptions about the vendor's economics (alignment analysis)."
     )
     negotiation: Negotiation | None = None
+    signed: Signed | None = Field(
+        default=None, description="The offer the buyer signed and when (the after-signature commands read it)."
+    )
 
     def offer(self, name: str) -> Offer:
         return self.offers[name]

@@ -103,6 +103,12 @@ class Uplift(Record):
     cpi_plus: Decimal = Field(default=Decimal(0), ge=-20, le=50, description="Margin added to CPI, in points.")
     floor: Percent | None = Field(default=None, description="CPI uplift never below this %.")
     cap: Percent | None = Field(default=None, description="Uplift never above this % in a year.")
+    notice_days: int | None = Field(
+        default=None,
+        ge=0,
+        le=730,
+        description="Days before an increase takes effect by which the vendor must announce it; empty = not stated.",
+    )
 
     @model_validator(mode="after")
     def _kind_has_its_fields(self) -> Uplift:

@@ -9,7 +9,7 @@ from principal import __version__
 from principal.store.database import Store
 from principal.web.error_pages import install_error_handlers, render_error
 from principal.web.login_throttle import LoginThrottle
-from principal.web.routes import analyses, api, deals, health, history, login, offers
+from principal.web.routes import analyses, api, deals, health, history, login, offers, portfolio
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
@@ -45,6 +45,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
     routers = (deals.router, offers.router, history.router, api.router, analyses.router, login.router, health.router)
     for router in routers:
         app.include_router(router)
+    app.include_router(portfolio.router)  # after signature: /portfolio (issue 18)
     for tab in found.tabs:
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

@@ -1,0 +1,1 @@
+"""After-signature documents: the calendar (iCalendar), claim letters (Markdown, DOCX) and portfolio reports."""

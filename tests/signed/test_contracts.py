@@ -1,0 +1,88 @@
+"""`principal review-dir`: a folder of contracts reviewed in one process, in a process pool and on a Dask
+LocalCluster on loopback; the same rows every way, in path order, and an unreadable file is a row, not a crash."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from principal.signed.contracts import contract_files, review_contracts
+from tests.clirunner import run
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "review"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("contracts")
+    for name in ("ccaas-order-form.md", "ccaas-order-form.html", "ccaas-order-form.docx"):
+        shutil.copy(FIXTURES / name, where / name)
+    (where / "sub").mkdir()
+    shutil.copy(FIXTURES / "ccaas-order-form.md", where / "sub" / "copy.md")
+    (where / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (where / ".hidden.md").write_text("skipped")
+    (where / "notes.csv").write_text("skipped too")
+    return where
+
+
+def _rows(review: object) -> list[tuple[object, ...]]:
+    return [(r.file, r.ok, r.terms, r.top_risks, r.missing, r.key_dates) for r in review.rows]  # type: ignore[attr-defined]
+
+
+def test_one_process_and_a_pool_give_the_same_rows(folder: Path) -> None:
+    files = contract_files(folder)
+    assert [f.name for f in files] == [
+        "broken.docx", "ccaas-order-form.docx", "ccaas-order-form.html", "ccaas-order-form.md", "copy.md"
+    ]  # fmt: skip
+    alone = review_contracts(files, folder=str(folder), jobs=1)
+    pooled = review_contracts(files, folder=str(folder), jobs=2)
+    assert pooled.runner == "processes"
+    assert _rows(alone) == _rows(pooled)
+    broken = alone.rows[0]
+    assert not broken.ok and "broken.docx" in broken.error
+    md = alone.rows[3]
+    assert md.ok and md.terms["renewal_notice"].value == 90 and md.terms["subscription_term"].value == 36
+    assert md.key_dates == (
+        "non-renewal notice due 90 days before the term ends",
+        "term ends 36 months after the start",
+        "renews automatically at the term's end unless notice is given",
+        "service credits claimed within 30 days",
+    )
+    assert _rows(alone)[3][1:] == _rows(alone)[4][1:]  # the copy reads the same
+
+
+def test_a_dask_local_cluster_on_loopback_gives_the_same_rows(folder: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    files = contract_files(folder)
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        on_dask = review_contracts(files, folder=str(folder), dask=cluster.scheduler_address)
+    assert on_dask.runner.startswith("dask tcp://127.0.0.1:")
+    assert _rows(on_dask) == _rows(review_contracts(files, folder=str(folder)))
+
+
+def test_the_command_writes_the_portfolio_report(folder: Path, tmp_path: Path) -> None:
+    result = run("review-dir", str(folder), "-o", str(tmp_path), "--jobs", "2", "--json")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "portfolio.csv").read_text())))
+    assert [Path(r["file"]).name for r in rows] == [f.name for f in contract_files(folder)]
+    assert rows[0]["ok"] == "no" and rows[1]["ok"] == "yes"
+    data = json.loads((tmp_path / "portfolio.json").read_text())
+    assert len(data["rows"]) == 5
+    page = (tmp_path / "portfolio.html").read_text()
+    assert "<table>" in page and "ccaas-order-form.html" in page and 'class="failed"' in page
+
+
+def test_bad_options_are_one_line_errors(folder: Path, tmp_path: Path) -> None:
+    missing = run("review-dir", str(folder / "nope"), "-o", str(tmp_path))
+    assert missing.exit_code == 2 and "not a folder" in missing.stderr
+    address = run("review-dir", str(folder), "-o", str(tmp_path), "--dask", "localhost")
+    assert address.exit_code == 2 and "tcp://HOST:PORT" in address.stderr
+    assert not (tmp_path / "portfolio.csv").exists()
