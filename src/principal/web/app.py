@@ -7,9 +7,21 @@ from starlette.staticfiles import StaticFiles
 
 from principal import __version__
 from principal.store.database import Store
+from principal.web import reference
 from principal.web.error_pages import install_error_handlers, render_error
 from principal.web.login_throttle import LoginThrottle
-from principal.web.routes import analyses, api, deals, history, login, offers
+from principal.web.routes import (
+    analyses,
+    api,
+    builder,
+    conflicts,
+    deal_setup,
+    deals,
+    history,
+    login,
+    offer_actions,
+    offers,
+)
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
@@ -36,7 +48,20 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
     found = discover_tabs(tab_package)
     app.state.tabs = found.tabs
     app.state.tabs_missing = found.missing
-    for router in (deals.router, offers.router, history.router, api.router, analyses.router, login.router):
+    routers = (
+        deal_setup.router,
+        deals.router,
+        builder.router,
+        offer_actions.router,
+        conflicts.router,
+        offers.router,
+        history.router,
+        api.router,
+        analyses.router,
+        login.router,
+        reference.router,
+    )
+    for router in routers:
         app.include_router(router)
     for tab in found.tabs:
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")

@@ -21,6 +21,7 @@ from principal.store.offer_edits import (
 )
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
+from principal.web.routes.conflicts import conflict_response
 from principal.web.templating import is_htmx
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
@@ -108,13 +109,16 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
         return _draw(request, ws, offer, {**values, "field_errors": located, "problems": tuple(others)}, status=422)
     except store_errors.InvalidValue as exc:
         return _draw(request, ws, offer, {**values, "field_errors": {exc.field: exc.reason}}, status=422)
-    except store_errors.VersionConflict as exc:
-        latest, latest_model = deals.load_version(store, deal_id)
-        fresh = Workspace(deals.get_deal(store, deal_id), latest, latest_model)
-        if offer not in latest_model.offers:
-            raise NotFound(f"offer {offer!r} was removed in version {latest.info.number}") from None
-        notice = f"{exc} The form now shows version {latest.info.number}."
-        return _draw(request, fresh, offer, {"author": author, "message": message, "notice": notice}, status=409)
+    except store_errors.VersionConflict:
+        return conflict_response(
+            request,
+            deal_id,
+            base=ws.number,
+            mine=new_text,
+            author=author,
+            message=message or describe_changes(offer, fields, changes),
+            back=f"/deals/{deal_id}/offers/{offer}",
+        )
     target = f"/deals/{deal_id}/offers/{offer}?saved={saved.info.number}"
     response: Response
     if is_htmx(request):
