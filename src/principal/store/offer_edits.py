@@ -140,7 +140,7 @@ def read_form_values(
         raw = form.get(item.key)
         if raw is None:
             continue
-        text = raw.strip().replace(",", "").replace("_", "").replace(" ", "").removesuffix("%")
+        text = raw.strip().removesuffix("%")
         if not text:
             if item.value is not None:
                 errors[item.key] = "required; to remove this term, edit the deal's YAML"

@@ -182,6 +182,8 @@ def read_value(spec: FieldSpec, draft: Draft, key: str, locale: str | None, read
         return _read_scalar(spec, text, key, locale, reading)
     if spec.kind == "record":
         assert spec.target is not None
+        if is_empty(draft):
+            return MISSING
         value = read_record(spec.target, draft or {}, key, locale, reading)
         return value if value else MISSING
     if spec.kind == "records":
@@ -213,6 +215,15 @@ def read_value(spec: FieldSpec, draft: Draft, key: str, locale: str | None, read
         lines = [line.strip() for line in str(draft or "").splitlines() if line.strip()]
         return lines if lines else MISSING
     return MISSING
+
+
+def is_empty(draft: Draft) -> bool:
+    """A draft with nothing entered anywhere in it (a record left blank means the term is not stated)."""
+    if isinstance(draft, dict):
+        return all(is_empty(value) for key, value in draft.items() if not key.startswith("__"))
+    if isinstance(draft, list):
+        return not draft
+    return not str(draft or "").strip()
 
 
 def read_record(record: str, draft: Mapping[str, Draft], prefix: str, locale: str | None, reading: Reading) -> dict:  # type: ignore[type-arg]

@@ -72,7 +72,7 @@ def parse_number(raw: str, locale: str | None, *, percent: bool = False) -> Deci
         sign, text = ("-" if text[0] == "-" else ""), text[1:].lstrip()
     if not text:
         raise NumberNotRead("enter a number")
-    if re.search(r"[eE]", text):
+    if re.fullmatch(r"[0-9.,]+[eE][+-]?[0-9]+", text):
         raise NumberNotRead(f"write the number in full, without an exponent (got {raw.strip()[:40]!r})")
     if not re.fullmatch(r"[0-9.,' ]+", text):
         raise NumberNotRead(f"must be a number such as {_example(decimal)} (got {raw.strip()[:40]!r})")

@@ -55,6 +55,7 @@ def conflict_response(
         "message": message,
         "back": back,
         "choices": choices or {},
+        "field_errors": {},
         "problems": problems,
         "notice": notice,
         "text_diff": text_lines(latest.yaml_text, mine),

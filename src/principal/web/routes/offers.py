@@ -19,6 +19,7 @@ from principal.store.offer_edits import (
     field_for_problem,
     read_form_values,
 )
+from principal.web.builder.numbers import NumberNotRead, parse_number
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.routes.conflicts import conflict_response
@@ -31,6 +32,21 @@ router = APIRouter()
 def _offer_or_404(ws: Workspace, offer: str) -> None:
     if offer not in ws.deal.offers:
         raise NotFound(f"deal {ws.deal_id} has no offer {offer!r}; its offers are {', '.join(ws.deal.offers)}")
+
+
+def _read_numbers(entered: dict[str, str], locale: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Each typed figure read the way the deal's locale writes numbers, as plain digits, or why it cannot be."""
+    exact: dict[str, str] = {}
+    unread: dict[str, str] = {}
+    for key, raw in entered.items():
+        if not raw.strip():
+            exact[key] = ""
+            continue
+        try:
+            exact[key] = format(parse_number(raw, locale, percent=True), "f")
+        except NumberNotRead as exc:
+            unread[key] = str(exc)
+    return exact, unread
 
 
 def _heirs(ws: Workspace, offer: str) -> list[str]:
@@ -81,7 +97,9 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
     fields = editable_fields(model, offer)
     entered = {item.key: text_field(form, item.key) for item in fields if item.key in form}
     values: dict[str, Any] = {"author": author, "message": message, "entered": entered}
-    changes, field_errors = read_form_values(fields, entered)
+    exact, unread = _read_numbers(entered, model.locale)
+    changes, field_errors = read_form_values(fields, exact)
+    field_errors.update(unread)
     if field_errors:
         return _draw(request, ws, offer, {**values, "field_errors": field_errors}, status=422)
     if not changes:
