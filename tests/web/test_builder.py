@@ -59,7 +59,11 @@ def add_meter(web: WebClient, rate: str) -> Any:
     saved = submit(
         web,
         forecasts,
-        {"buyer.forecasts.0.__key": "voice", "buyer.forecasts.0.unit": "minute", "buyer.forecasts.0.expected": "100000"},
+        {
+            "buyer.forecasts.0.__key": "voice",
+            "buyer.forecasts.0.unit": "minute",
+            "buyer.forecasts.0.expected": "100000",
+        },
         page=added.text,
     )
     assert saved.status_code == 303, saved.text
@@ -189,7 +193,7 @@ def test_renaming_a_forecast_renames_the_meters_that_use_it(seeded: WebClient) -
     response = submit(seeded, "/deals/1/build/forecasts", {"buyer.forecasts.0.__key": "inbound"})
     assert response.status_code == 303, response.text
     deal = parse_deal(latest_text(seeded))
-    assert list(deal.buyer.forecasts)[0] == "inbound"
+    assert next(iter(deal.buyer.forecasts)) == "inbound"
     assert {m.forecast for o in deal.offers.values() for m in o.usage if m.name == "voice_inbound"} == {"inbound"}
 
 
