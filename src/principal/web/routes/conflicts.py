@@ -87,9 +87,12 @@ async def merge(request: Request, deal_id: int) -> Response:
         deals.get_version(store, deal_id, base).yaml_text, mine, _text_of(store, deal_id, theirs), choices
     )
     if plan.merged_text is None:
-        return conflict_response(
-            request, deal_id, choices=choices, notice="choose yours or theirs for every field both changed", **keep
+        notice = (
+            "your text does not read as YAML: correct it below, or save it from the YAML view"
+            if plan.note
+            else "choose yours or theirs for every field both changed"
         )
+        return conflict_response(request, deal_id, choices=choices, notice=notice, **keep)
     try:
         saved = deals.save_version(
             store, deal_id, plan.merged_text, author=author, message=message or "Merged", base_number=theirs
