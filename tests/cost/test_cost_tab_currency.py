@@ -83,3 +83,12 @@ def test_line_items_in_yen(tabs: dict[str, str]) -> None:
 def test_each_deal_shows_only_its_own_currency(tabs: dict[str, str]) -> None:
     # Two deals with the same figures in different currencies never show each other's symbol.
     assert "¥" not in tabs["EUR"] and "€" not in tabs["JPY"]
+
+
+def test_all_in_unit_prices_on_the_cost_tab(tabs: dict[str, str]) -> None:
+    table = element(tabs["JPY"], '<table class="list money-table terms">', "table")
+    row = element(table, '<tr data-row="per-agent-month">', "tr")
+    # The final offer: 5,752,292.98 / 450 agents / 36 months = 355.08 a month, whole yen: ¥355.
+    assert cells(row)[1:] == ["¥383", "¥372", "¥354", "¥355"]
+    assert "no discount rate" in text(table)
+    assert "not known. What annual discount rate" in text(tabs["JPY"])

@@ -26,3 +26,20 @@ def test_readme_gives_the_two_commands() -> None:
     assert "bash scripts/demo" in readme and "bash scripts/check" in readme
     assert (ROOT / "scripts" / "demo").exists() and (ROOT / "scripts" / "check").exists()
     assert "scripts/check" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_deal_file_reference_lists_every_enum_value_and_resolves_links() -> None:
+    import re
+
+    from principal.model import Deal
+
+    text = markdown_reference()
+    defs = Deal.model_json_schema()["$defs"]
+    enums = {name: body["enum"] for name, body in defs.items() if "enum" in body}
+    assert {"SurchargeKind", "BillingTiming", "RenewalPrice", "TrueUpBasis"} <= set(enums)
+    for name, values in enums.items():
+        listed = "one of " + ", ".join(f"`{v}`" for v in values)
+        assert listed in text, f"{name}: its values are not listed as {listed!r}"
+    sections = {line[3:].strip().lower() for line in text.splitlines() if line.startswith("## ")}
+    links = set(re.findall(r"\]\(#([a-z0-9]+)\)", text))
+    assert links and links <= sections, f"links without a section: {sorted(links - sections)}"

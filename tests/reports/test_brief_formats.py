@@ -126,7 +126,9 @@ def test_a_deal_without_sla_or_negotiation_block_still_exports() -> None:
     deal = load_deal(MECHANICS)
     md = render(deal, ExportFormat.md, source=MECHANICS.name).decode("utf-8")
     assert "No offer shown states an SLA." in md
-    assert "€604,0" in md  # the first offer's term cost, in euros
+    # The first offer's term cost, in euros: 558,568.89 since minimums wait for the tied go-live in month 5 (604,035.55
+    # before: 4 x 5,000 of chats minimum and 80,000 x 4/12 of calls minimum less, the cap refusing 1,200 less).
+    assert "€558,568.89" in md
     assert "## Appendix: line items and assumptions" in md
 
 

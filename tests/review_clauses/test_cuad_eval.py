@@ -10,8 +10,8 @@ import pytest
 
 from principal.cli.eval_commands import _notes
 from principal.review.clauses.categories import CATEGORIES
+from principal.review.clauses.fingerprint import text_signature
 from principal.review.clauses.model_file import ClauseModel, shipped_clause_model
-from principal.review.cuad_data import contract_fingerprint
 from principal.review.cuad_eval import (
     DocumentOutcome,
     evaluate_cuad,
@@ -24,10 +24,16 @@ AUDIT = "Customer may audit and inspect the Supplier's books and records once pe
 PLAIN = "This Agreement is governed by the laws of the State of New York and the courts there."
 
 
-def _model(categories_on: set[str], cross_validation: dict[str, object] | None = None) -> ClauseModel:
-    """A one-term model: `audit` pushes Audit Rights (if on) over its threshold, nothing else ever fires."""
+def _model(
+    categories_on: set[str],
+    cross_validation: dict[str, object] | None = None,
+    extra: dict[str, object] | None = None,
+) -> ClauseModel:
+    """A one-term model: `audit` pushes Audit Rights (if on) over its threshold, nothing else ever fires.
+
+    Its training fingerprints hold one text, AUDIT + " " + PLAIN (contract a.txt below)."""
     n = len(CATEGORIES)
-    coef = np.zeros((1 + n, n))
+    coef = np.zeros((1 + 2 * n, n))
     for j, category in enumerate(CATEGORIES):
         if category in categories_on:
             coef[0, j] = 10.0
@@ -39,12 +45,11 @@ def _model(categories_on: set[str], cross_validation: dict[str, object] | None =
         context_coef=np.zeros((1, n)),
         intercept=np.full(n, -5.0),
         threshold=np.zeros(n),
+        possible_threshold=np.full(n, -1.0),
+        fingerprints=np.array([text_signature(AUDIT + " " + PLAIN)]),
         pattern_weight=0.0,
         context_weight=0.0,
-        metadata={
-            "training": {"contract_fingerprints": [contract_fingerprint("a.txt")]},
-            "cross_validation": cross_validation or {},
-        },
+        metadata={"cross_validation": cross_validation or {}, **(extra or {})},
     )
 
 
@@ -85,9 +90,36 @@ def test_metrics_on_known_answers(tmp_path: Path) -> None:
     # The other 11 categories: nothing labelled, nothing predicted -> F1 = 1 each.
     assert result.macro_f1 == pytest.approx((0.5 + 11 * 1.0) / 12)
     assert result.contracts == 4
-    assert result.trained_on == 1 and result.training_set_figures
+    # a.txt is the training text; b.txt holds the same two sentences in the other order: both count.
+    assert result.trained_on == 2 and result.training_set_figures
     low, high = result.macro_f1_interval
     assert low < result.macro_f1 <= high
+
+
+def test_micro_and_strict_f1(tmp_path: Path) -> None:
+    """A right answer citing the wrong sentence counts for F1 but not for strict F1."""
+    folder = write_folder(
+        tmp_path,
+        [
+            ("a.txt", AUDIT + " " + PLAIN, {"Audit Rights": [AUDIT]}),  # hit, cited sentence is the clause
+            ("e.txt", PLAIN + " " + AUDIT, {"Audit Rights": ["governed by the laws"]}),  # hit, wrong sentence
+            ("f.txt", PLAIN + " " + AUDIT, {}),  # false alarm
+        ],
+    )
+    result = evaluate_cuad(folder, _model({"Audit Rights"}))
+    audit = next(s for s in result.scores if s.category == "Audit Rights")
+    assert (audit.labelled, audit.predicted, audit.true_positives, audit.strict_true_positives) == (2, 3, 2, 1)
+    assert audit.f1 == pytest.approx(2 * 2 / (2 + 3))
+    assert audit.strict_f1 == pytest.approx(2 * 1 / (2 + 3))
+    # Pooled over the 12 categories only Audit Rights has anything: micro-F1 is its F1.
+    assert result.micro_f1 == pytest.approx(0.8)
+    assert result.strict_micro_f1 == pytest.approx(0.4)
+    assert result.strict_macro_f1 == pytest.approx((0.4 + 11) / 12)
+    low, high = audit.f1_interval
+    assert 0.0 <= low <= audit.f1 <= high <= 1.0
+    others = [s for s in result.scores if s.category != "Audit Rights"]
+    assert all(s.f1_interval == (1.0, 1.0) for s in others)
+    assert result.span_scores is not None and result.span_scores.labelled_clauses == 2
 
 
 def test_iou_and_overlap_of_a_partly_matching_citation() -> None:
@@ -125,17 +157,34 @@ def test_shipped_model_records_cuad_credit_and_cross_validation() -> None:
 
 
 def test_training_set_note_carries_the_recorded_cross_validated_interval(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path, [("a.txt", AUDIT, {"Audit Rights": [AUDIT]})])
+    folder = write_folder(tmp_path, [("a.txt", AUDIT + " " + PLAIN, {"Audit Rights": [AUDIT]})])
     recorded = {"macro_f1": 0.7461, "macro_f1_interval": [0.7102, 0.7796]}
     result = evaluate_cuad(folder, _model({"Audit Rights"}, recorded))
     assert (result.cross_validated_macro_f1, result.cross_validated_interval) == (0.7461, (0.7102, 0.7796))
     assert _notes(result)[1] == (
-        "The honest figure is the grouped cross-validated Macro-F1 recorded at training: 0.746 "
-        "(95% interval over contracts: 0.710 to 0.780)."
+        "The cross-validated Macro-F1 recorded at training is 0.746 (95% interval over contracts: 0.710 to 0.780)."
     )
     bare = evaluate_cuad(folder, _model({"Audit Rights"}, {"macro_f1": 0.7461}))
     assert bare.cross_validated_interval is None
-    assert _notes(bare)[1].endswith("recorded at training: 0.746.")
+    assert _notes(bare)[1].endswith("recorded at training is 0.746.")
+
+
+def test_training_set_note_prefers_the_estimate_on_unseen_contracts(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path, [("a.txt", AUDIT + " " + PLAIN, {"Audit Rights": [AUDIT]})])
+    estimate = {"macro_f1": 0.7012, "macro_f1_interval": [0.6504, 0.7497], "protocol": "measured on a third"}
+    result = evaluate_cuad(folder, _model({"Audit Rights"}, {"macro_f1": 0.75}, {"estimate": estimate}))
+    assert _notes(result)[1] == (
+        "The estimate on unseen contracts recorded at training is Macro-F1 0.701 (95% interval 0.650 to 0.750), "
+        "measured on a third."
+    )
+
+
+def test_training_overlap_is_found_by_text_not_by_name(tmp_path: Path) -> None:
+    """The training text saved under another name, re-wrapped and in capitals, still counts as trained on."""
+    same = (AUDIT + "\n" + PLAIN).upper()
+    folder = write_folder(tmp_path, [("renamed.txt", same, {}), ("other.txt", "Completely different words. " * 9, {})])
+    result = evaluate_cuad(folder, _model({"Audit Rights"}))
+    assert result.trained_on == 1
 
 
 def _predictions(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

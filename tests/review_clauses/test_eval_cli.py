@@ -28,6 +28,15 @@ def test_json_report(tmp_path: Path) -> None:
     assert payload["training_set_figures"] is False
     low, high = payload["macro_f1_interval"]
     assert low <= payload["macro_f1"] <= high
+    assert {"micro_f1", "strict_macro_f1", "strict_micro_f1", "span_scores", "estimate"} <= set(payload)
+    assert len(audit["f1_interval"]) == 2 and "strict_f1" in audit and "possible" in audit
+    assert set(payload["span_scores"]) == {
+        "questions",
+        "labelled_clauses",
+        "aupr",
+        "precision_at_80_recall",
+        "best_recall",
+    }
 
 
 def test_table_report(tmp_path: Path) -> None:
@@ -35,6 +44,8 @@ def test_table_report(tmp_path: Path) -> None:
     code, out, _ = _run("--data", str(folder))
     assert code == 0
     assert "Macro-F1 over 12 categories: 1.000 (95% interval over resampled contracts: 1.000 to 1.000)" in out
+    assert "micro-F1 (pooled over categories): 1.000; strict Macro-F1" in out
+    assert "Span task, CUAD-paper convention (a different task" in out
     assert "CUAD v1, The Atticus Project, CC BY 4.0" in out
 
 

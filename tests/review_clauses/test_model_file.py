@@ -26,8 +26,10 @@ def test_arrays_are_plain_numbers_without_pickle() -> None:
         assert sorted(archive.namelist()) == [
             "coef.npy",
             "context_coef.npy",
+            "fingerprints.npy",
             "idf.npy",
             "intercept.npy",
+            "possible_threshold.npy",
             "threshold.npy",
         ]
     with np.load(DATA_DIR / ARRAYS_NAME, allow_pickle=False) as data:
@@ -37,7 +39,9 @@ def test_arrays_are_plain_numbers_without_pickle() -> None:
 def test_shipped_model_loads_and_is_small() -> None:
     model = load_clause_model()
     assert model.categories == CATEGORIES
-    assert model.coef.shape == (len(model.index) + len(CATEGORIES), len(CATEGORIES))
+    assert model.coef.shape == (len(model.index) + 2 * len(CATEGORIES), len(CATEGORIES))
+    assert model.fingerprints.shape[0] == model.metadata["training"]["contracts"]
+    assert np.all(model.possible_threshold <= model.threshold)
     assert model.context_coef.shape == (len(model.index), len(CATEGORIES))
     size = (DATA_DIR / JSON_NAME).stat().st_size + (DATA_DIR / ARRAYS_NAME).stat().st_size
     assert size < 5_000_000
@@ -98,10 +102,12 @@ def _context_model() -> ClauseModel:
         categories=CATEGORIES,
         index={"audit": 0},
         idf=np.ones(1),
-        coef=np.zeros((1 + n, n)),
+        coef=np.zeros((1 + 2 * n, n)),
         context_coef=context,
         intercept=np.zeros(n),
         threshold=np.zeros(n),
+        possible_threshold=np.zeros(n),
+        fingerprints=np.zeros((0, 64)),
         pattern_weight=0.0,
         context_weight=0.5,
     )
@@ -120,3 +126,16 @@ def test_shipped_model_scores_units_as_scikit_learn_did() -> None:
     check = load_clause_model().metadata["runtime_check"]
     assert check["units"] > 1000
     assert check["max_abs_difference"] < 1e-3
+
+
+def test_fingerprints_see_through_names_wrapping_and_case() -> None:
+    from principal.review.clauses.fingerprint import SAME_TEXT, similarity, text_signature
+
+    words = [f"word{i % 97} term{i % 13} part{i % 7}" for i in range(400)]
+    text = " ".join(words) + " The parties agree to the terms above."
+    rewrapped = "\n".join(text.upper().split(" "))
+    other = " ".join(f"other{i % 89} thing{i % 11}" for i in range(600))
+    stored = np.array([text_signature(text), text_signature(other)])
+    assert similarity(text_signature(rewrapped), stored).tolist() == [1.0, 0.0]
+    assert similarity(text_signature(text + " " + other[:300]), stored)[0] >= SAME_TEXT
+    assert text_signature("").tolist() == [-1.0] * 64

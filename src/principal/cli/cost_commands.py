@@ -116,6 +116,10 @@ def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> No
             f"Incumbent over the same term: {money(item.incumbent_term_cost)}; "
             f"this offer costs {money(abs(item.above_incumbent))} {word}."
         )
+    if item.terms is not None:
+        from principal.cli.terms_render import render_offer_terms
+
+        render_offer_terms(item.terms, fmt)
     if item.simulation is not None:
         sim = item.simulation
         console.print(f"Simulation ({fmt.number(sim.draws)} draws, seed {sim.seed}):")
@@ -207,3 +211,6 @@ def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
             f"  {v.offer}: the vendor's estimate prices usage at {money(v.monthly_usage_at_vendor_estimate)} a "
             f"month, your plan at {money(v.monthly_usage_at_buyer_plan)}"
         )
+    from principal.cli.terms_render import render_compare_terms
+
+    render_compare_terms(result.terms, result.bids, fmt)

@@ -126,7 +126,8 @@ def _render(result: ReviewResult, deal_out: Path | None, redline_out: Path | Non
     if result.clauses:
         out("\nClauses found (CUAD categories, by the clause detector):", markup=False)
         for c in result.clauses:
-            out(f"  {c.category}  [{c.location.cite()}]: {' '.join(c.quote.split())[:160]}", markup=False)
+            flag = f" (possible, score {c.score:.2f}: check)" if c.possible else ""
+            out(f"  {c.category}{flag}  [{c.location.cite()}]: {' '.join(c.quote.split())[:160]}", markup=False)
     if deal_out is not None:
         out(f"\nPartial deal file written to {deal_out}", markup=False)
         for gap in result.deal_gaps:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from principal.cost.bids import VendorBid, vendor_bids
+from principal.cost.fx import offer_currency
 from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Category, Schedule
+from principal.cost.order_terms import OrderTerms, order_terms
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
 from principal.model.deal import Deal, Offer
@@ -26,8 +29,17 @@ LEVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("usage_cap", "usage cap and collar", ("usage_cap",)),
     ("recurring_fees", "recurring platform fees", ("recurring_fees",)),
     ("one_time_fees", "one-time fees and milestones", ("one_time_fees",)),
+    ("surcharges", "surcharges and taxes", ("surcharges",)),
+    ("credits", "signing credits", ("credits",)),
     ("timing", "go-live and billing start", ("implementation",)),
     ("term", "term length", ("term_months",)),
+)
+
+
+OTHER_CURRENCY = (
+    "currency",
+    "the whole offer (priced in another currency)",
+    (*(name for _, _, names in LEVERS for name in names), "currency"),
 )
 
 
@@ -85,6 +97,10 @@ class Comparison:
     incumbent_monthly: Decimal | None
     run_rate_above_incumbent: dict[str, int | None]
     currency: str
+    terms: dict[str, OrderTerms] = field(default_factory=dict)
+    """Each offer's order-form view (cash and NPV, renewal, leaving early, liability cap, unit prices)."""
+    bids: tuple[VendorBid, ...] = ()
+    """The offers by vendor: each vendor's best offer and the alternative the others give the buyer."""
 
 
 def _hybrid(base: Offer, target: Offer, fields: set[str]) -> Offer:
@@ -110,6 +126,9 @@ def attribute_levers(deal: Deal, baseline: str, offer_name: str, scenario: Scena
     base = deal.offers[baseline]
     target = deal.offers[offer_name]
     active = [lever for lever in LEVERS if _differs(base, target, lever[2])]
+    if offer_currency(deal, base) != offer_currency(deal, target):
+        # Prices in two currencies do not split into levers: the whole difference is one.
+        active = [OTHER_CURRENCY]
     years = max(len(schedule(deal, baseline, scenario).years), len(schedule(deal, offer_name, scenario).years))
     cost: dict[frozenset[int], tuple[Decimal, tuple[Decimal, ...]]] = {}
     for size in range(len(active) + 1):
@@ -221,4 +240,6 @@ def compare(deal: Deal, offers: list[str] | None = None, baseline: str | None = 
             found.extend(crossings(sched, base, list(schedules[base].month_totals)))
         cross[name] = tuple(found)
     views = tuple(v for v in (vendor_view(deal, name) for name in names) if v is not None)
-    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate, deal.currency)
+    terms = {name: order_terms(deal, s) for name, s in schedules.items()}
+    bids = vendor_bids(deal, {name: s.total for name, s in schedules.items()})
+    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate, deal.currency, terms, bids)

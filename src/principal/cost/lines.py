@@ -18,9 +18,22 @@ class Category(StrEnum):
     usage_cap = "usage_cap"
     usage_collar = "usage_collar"
     one_time = "one_time"
+    commitment = "commitment"
+    """Overage above a committed quantity (the premium over the card rate) and take-or-pay shortfalls."""
+    true_up = "true_up"
+    """Seats in use above the committed licence quantity, billed at the end of a true-up period."""
+    surcharge = "surcharge"
+    """Regulatory, telecom and other surcharges on the offer's charges."""
+    tax = "tax"
+    """Taxes on the offer's charges."""
+    credit = "credit"
+    """Signing credits and free months (negative amounts)."""
 
 
-USAGE_CATEGORIES = frozenset({Category.usage, Category.usage_minimum, Category.usage_cap, Category.usage_collar})
+USAGE_CATEGORIES = frozenset(
+    {Category.usage, Category.usage_minimum, Category.usage_cap, Category.usage_collar, Category.commitment}
+)
+SURCHARGE_CATEGORIES = frozenset({Category.surcharge, Category.tax})
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,8 @@ class Line:
     quantity: Decimal | None = None
     unit: str | None = None
     unit_price: Decimal | None = None
+    billed_with: Category | None = None
+    """For surcharges, taxes and credits: the charges whose invoice carries this line (its cash timing)."""
 
     @property
     def year(self) -> int:

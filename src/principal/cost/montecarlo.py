@@ -17,12 +17,16 @@ from decimal import Decimal
 import numpy as np
 
 from principal.cost import ratecard
+from principal.cost.commitments import commitment_array
+from principal.cost.fx import fx_rate
 from principal.cost.incumbent import incumbent_months
 from principal.cost.licences import seats_in_month
-from principal.cost.lines import USAGE_CATEGORIES
+from principal.cost.lines import SURCHARGE_CATEGORIES, USAGE_CATEGORIES
+from principal.cost.minimums import minimum_array
 from principal.cost.ratecard import FloatArray
 from principal.cost.scenario import PLAN
 from principal.cost.schedule import schedule
+from principal.cost.surcharges import MeterDraws, schedule_bases, simulated_surcharges
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
 from principal.cost.usage_charges import billed_before_cap, meter_months
 from principal.cost.volumes import rounding_factor
@@ -115,7 +119,13 @@ def forecast_volumes(deal: Deal, name: str, term: int, usage_start: int, draws: 
 
 
 def _meter_charges(
-    offer: Offer, meter: UsageMeter, volumes: FloatArray, seats: FloatArray, factors: FloatArray
+    offer: Offer,
+    meter: UsageMeter,
+    volumes: FloatArray,
+    seats: FloatArray,
+    factors: FloatArray,
+    currency: str,
+    collect: MeterDraws | None = None,
 ) -> FloatArray:
     billable = volumes * float(rounding_factor(meter.rounding))
     if meter.included is not None:
@@ -136,15 +146,16 @@ def _meter_charges(
             charges[:, span] = ratecard.price_array(card, running, f) - ratecard.price_array(
                 card, running - billable[:, span], f
             )
-    if meter.minimum is not None:
-        floor = float(meter.minimum.amount)
-        if meter.minimum.period is Period.month:
-            charges = np.maximum(charges, floor)
-        else:
+    if meter.commitment is not None:
+        before = np.zeros_like(billable)
+        if card.period is Period.year:
             for start in range(0, offer.term_months, 12):
-                end = min(start + 12, offer.term_months)
-                short = np.maximum(floor * (end - start) / 12 - charges[:, start:end].sum(axis=1), 0.0)
-                charges[:, end - 1] += short
+                span = slice(start, min(start + 12, offer.term_months))
+                before[:, span] = np.cumsum(billable[:, span], axis=1) - billable[:, span]
+        charges = charges + commitment_array(offer, meter, billable, before, factors)
+    charges = minimum_array(offer, meter, charges, currency)
+    if collect is not None:
+        collect[meter.name] = (billable, charges)
     return charges
 
 
@@ -175,8 +186,9 @@ def _apply_cap(deal: Deal, offer: Offer, covered_charges: FloatArray, covered: l
     return out
 
 
-def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int) -> FloatArray:
-    """Usage charges (draws x months) for an offer."""
+def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int, collect: MeterDraws | None = None) -> FloatArray:
+    """Usage charges (draws x months) for an offer, in the offer's currency; `collect` receives each meter's
+    billable units and charges before any cap."""
     term = offer.term_months
     start = go_live_month(offer, PLAN)
     seats = np.array([float(seats_in_month(offer.licenses, m)) for m in range(1, term + 1)])
@@ -191,7 +203,7 @@ def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int) -> FloatArra
     for meter in offer.usage:
         if meter.forecast not in volume_cache:
             volume_cache[meter.forecast] = forecast_volumes(deal, meter.forecast, term, start, draws, seed)
-        charges = _meter_charges(offer, meter, volume_cache[meter.forecast], seats, factors)
+        charges = _meter_charges(offer, meter, volume_cache[meter.forecast], seats, factors, deal.currency, collect)
         if cap is not None and (not cap.meters or meter.name in cap.meters):
             covered_total += charges
             covered.append(meter)
@@ -223,16 +235,27 @@ def simulate(
     fixed_schedule = schedule(deal, offer_name, offer=offer)
     fixed = np.zeros(term)
     for line in fixed_schedule.lines:
-        if line.category not in USAGE_CATEGORIES:
+        if line.category not in USAGE_CATEGORIES and line.category not in SURCHARGE_CATEGORIES:
             fixed[line.month - 1] += float(line.amount)
+    rate = float(fx_rate(deal, offer))
+    bases, seats = schedule_bases(fixed_schedule.lines, term)
     usage = np.zeros((draws, term))
+    surcharges = np.zeros((draws, term)) if offer.surcharges else None
     chunk = 50_000
     for begin in range(0, draws, chunk):
         size = min(chunk, draws - begin)
-        usage[begin : begin + size] = simulate_usage(deal, offer, size, seed + begin)
+        per_meter: MeterDraws | None = {} if surcharges is not None else None
+        part = simulate_usage(deal, offer, size, seed + begin, per_meter)
+        if rate != 1.0:
+            part *= rate
+        usage[begin : begin + size] = part
+        if surcharges is not None and per_meter is not None:
+            surcharges[begin : begin + size] = simulated_surcharges(offer, bases, part, per_meter, seats, PLAN, rate)
         if progress is not None:
             progress(size)
     monthly = usage + fixed[None, :]
+    if surcharges is not None:
+        monthly += surcharges
     term_total = monthly.sum(axis=1)
     year_totals = [monthly[:, s : min(s + 12, term)].sum(axis=1) for s in range(0, term, 12)]
     usage_total = usage.sum(axis=1)

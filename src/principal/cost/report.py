@@ -10,6 +10,7 @@ from principal.cost.compare import VendorView, vendor_view
 from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation, simulate
+from principal.cost.order_terms import OrderTerms, order_terms
 from principal.cost.schedule import schedule
 from principal.errors import InputError
 from principal.model.deal import Deal
@@ -33,6 +34,8 @@ class OfferCost:
     budget: tuple[BudgetCheck, ...]
     incumbent_term_cost: Decimal | None
     simulation: Simulation | None
+    terms: OrderTerms | None = None
+    """The order-form view: cash and NPV, renewal, leaving early, liability cap, unit prices."""
 
 
 @dataclass(frozen=True)
@@ -71,5 +74,14 @@ def cost_report(
                 checks.append(BudgetCheck(year.year, budget, year.total))
         inc = incumbent_months(deal, sched.term_months)
         sim = simulate(deal, name, draws, seed, progress=progress) if draws > 0 else None
-        out.append(OfferCost(sched, vendor_view(deal, name), tuple(checks), sum(inc, Decimal(0)) if inc else None, sim))
+        out.append(
+            OfferCost(
+                sched,
+                vendor_view(deal, name),
+                tuple(checks),
+                sum(inc, Decimal(0)) if inc else None,
+                sim,
+                order_terms(deal, sched),
+            )
+        )
     return CostReport(deal.name, deal.currency, tuple(out))

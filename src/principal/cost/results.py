@@ -10,13 +10,14 @@ rounded once, when shown. Each result states its `currency` once. The vendor's v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from principal.cost.compare import Comparison, Crossing, VendorView
 from principal.cost.lines import Line, Schedule
 from principal.cost.montecarlo import Simulation, Stats
 from principal.cost.report import CostReport, OfferCost
+from principal.cost.terms_results import OfferTermsResult, VendorBidResult, offer_terms_result, vendor_bid_result
 from principal.money import Amount
 from principal.statements import UnitPrice
 
@@ -131,6 +132,8 @@ class OfferCostResult(OfferSchedule):
     simulation: SimulatedCost | None
     lines: tuple[LineItem, ...] | None
     """Every line item, when asked for (None otherwise)."""
+    terms: OfferTermsResult | None = None
+    """The order-form view: currency, cash and NPV, renewal, leaving early, liability cap, unit prices."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,9 @@ class ComparisonResult:
     incumbent_monthly: Amount | None
     run_rate_above_incumbent_from_month: dict[str, int | None]
     vendor_views: tuple[VendorEstimate, ...]
+    terms: dict[str, OfferTermsResult] = field(default_factory=dict)
+    bids: tuple[VendorBidResult, ...] = ()
+    """Offers by vendor: each vendor's best offer and its alternative (the other vendors' best)."""
 
 
 def _money(value: Decimal, currency: str) -> Amount:
@@ -273,6 +279,7 @@ def _offer_cost(item: OfferCost, currency: str, lines: bool) -> OfferCostResult:
         vendor_view=None if item.vendor_view is None else vendor_estimate(item.vendor_view, currency),
         simulation=None if item.simulation is None else simulated_cost(item.simulation, currency),
         lines=tuple(line_item(ln, currency) for ln in s.lines) if lines else None,
+        terms=None if item.terms is None else offer_terms_result(item.terms, currency),
     )
 
 
@@ -308,4 +315,6 @@ def comparison_result(result: Comparison) -> ComparisonResult:
         incumbent_monthly=None if result.incumbent_monthly is None else _money(result.incumbent_monthly, cur),
         run_rate_above_incumbent_from_month=dict(result.run_rate_above_incumbent),
         vendor_views=tuple(vendor_estimate(v, cur) for v in result.vendor_views),
+        terms={name: offer_terms_result(t, cur) for name, t in result.terms.items()},
+        bids=tuple(vendor_bid_result(b, cur) for b in result.bids),
     )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from principal.cost.fx import converted
+from principal.cost.licence_terms import unit_price_in_month
 from principal.cost.licences import billed_quantity
 from principal.cost.lines import Category, Line, Schedule
+from principal.cost.order_form_lines import order_form_lines
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.timeline import billing_start_month, contract_year, go_live_month, uplift_factor
 from principal.cost.usage_charges import usage_lines
@@ -24,6 +27,7 @@ def schedule(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer: O
     lines.extend(_recurring_lines(offer, scenario))
     lines.extend(usage_lines(deal, offer, scenario))
     lines.extend(_one_time_lines(offer, scenario))
+    lines = converted(order_form_lines(deal, offer, scenario, lines), deal, offer)
     lines.sort(key=lambda line: (line.month, list(Category).index(line.category)))
     return Schedule(
         offer=offer_name,
@@ -45,9 +49,10 @@ def _licence_lines(offer: Offer, scenario: Scenario) -> list[Line]:
             factor = Decimal(1)
             if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
                 factor = scenario.licence_quantity_from[1]
-            quantity = billed_quantity(lic, month, factor)
+            quantity = lic.quantity if lic.true_up is not None else billed_quantity(lic, month, factor)
             uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
-            price = lic.unit_price * uplift
+            base_price = unit_price_in_month(lic, month)
+            price = base_price * uplift
             uplift_text = f" x uplift {uplift:.6g} (year {contract_year(month)})" if uplift != 1 else ""
             out.append(
                 Line(
@@ -55,7 +60,7 @@ def _licence_lines(offer: Offer, scenario: Scenario) -> list[Line]:
                     Category.licenses,
                     f"{lic.name} licences ({lic.kind.value})",
                     quantity * price,
-                    f"{quantity:,} {unit}s x {lic.unit_price}{uplift_text}",
+                    f"{quantity:,} {unit}s x {base_price}{uplift_text}",
                     quantity=quantity,
                     unit=unit,
                     unit_price=price,

@@ -2,7 +2,8 @@
 
 Order of operations in a month, per meter: forecast volume -> per-event rounding -> allowance -> total increment
 -> rate card (monthly bands on the month's volume; annual bands on the contract year's running volume, so the
-months of a year add up to the annual price) -> minimum commitment shortfall. Then, across the meters a cap
+months of a year add up to the annual price) -> commitment overage and take-or-pay (principal.cost.commitments)
+-> minimum commitment shortfall (principal.cost.minimums). Then, across the meters a cap
 covers, the cap refuses what exceeds it within its period (shown as its own negative line) and a collar bills
 the shortfall below its floor at the end of the period.
 """
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from principal.cost import ratecard
+from principal.cost.commitments import MeterVolume, commitment_lines
 from principal.cost.licences import seats_in_month
 from principal.cost.lines import Category, Line
+from principal.cost.minimums import minimum_lines
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
 from principal.cost.volumes import billable_volume, forecast_volume
@@ -64,11 +67,32 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
 
 
 def billed_before_cap(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[Decimal]:
-    """A meter's monthly charge with its minimum-commitment shortfall added: what a cap applies to."""
-    charges = [mm.charge for mm in meter_months(deal, offer, meter, scenario)]
-    for line in _minimum_lines(offer, meter, charges, deal.currency):
+    """A meter's monthly charge with its commitment and minimum lines added: what a cap applies to."""
+    months = meter_months(deal, offer, meter, scenario)
+    charges = [mm.charge for mm in months]
+    for line in commitment_and_minimum_lines(offer, meter, months, deal.currency, scenario):
         charges[line.month - 1] += line.amount
     return charges
+
+
+def commitment_and_minimum_lines(
+    offer: Offer, meter: UsageMeter, months: list[MeterMonth], currency: str, scenario: Scenario
+) -> list[Line]:
+    """A meter's overage and take-or-pay lines, then its minimum's shortfalls over usage plus those lines."""
+    annual_card = meter.rate_card.period is Period.year
+    volumes = []
+    running = Decimal(0)
+    for mm in months:
+        if annual_card and (mm.month - 1) % 12 == 0:
+            running = Decimal(0)
+        volumes.append(MeterVolume(mm.month, mm.billable, running, mm.rate_factor))
+        if annual_card:
+            running += mm.billable
+    lines = commitment_lines(offer, meter, volumes, currency, scenario)
+    charges = [mm.charge for mm in months]
+    for line in lines:
+        charges[line.month - 1] += line.amount
+    return lines + minimum_lines(offer, meter, charges, currency, scenario)
 
 
 def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
@@ -95,38 +119,13 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
                     unit=unit,
                 )
             )
-        shortfalls = _minimum_lines(offer, meter, charges[meter.name], deal.currency)
-        lines.extend(shortfalls)
-        for line in shortfalls:  # the cap sees what the meter bills, minimum included
+        extra = commitment_and_minimum_lines(offer, meter, months, deal.currency, scenario)
+        lines.extend(extra)
+        for line in extra:  # the cap sees what the meter bills, commitment and minimum included
             charges[meter.name][line.month - 1] += line.amount
     if offer.usage_cap is not None:
         lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges))
     return lines
-
-
-def _minimum_lines(offer: Offer, meter: UsageMeter, charges: list[Decimal], currency: str) -> list[Line]:
-    if meter.minimum is None:
-        return []
-
-    def shown(value: Decimal) -> Decimal:
-        return round_money(value, currency)
-
-    out = []
-    for months in _period_months(meter.minimum.period, offer.term_months):
-        share = Decimal(len(months)) / 12 if meter.minimum.period is Period.year else Decimal(1)
-        floor = meter.minimum.amount * share
-        spent = sum((charges[m - 1] for m in months), Decimal(0))
-        if spent < floor:
-            out.append(
-                Line(
-                    months[-1],
-                    Category.usage_minimum,
-                    f"{meter.name} minimum commitment",
-                    floor - spent,
-                    f"minimum {shown(floor)} per {meter.minimum.period.value} less usage {shown(spent)}",
-                )
-            )
-    return out
 
 
 def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:

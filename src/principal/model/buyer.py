@@ -136,3 +136,10 @@ class Buyer(Record):
     incumbent: Incumbent | None = None
     budget: Budget | None = None
     downtime: DowntimeCost | None = None
+    discount_rate_percent: Decimal | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="The buyer's annual discount rate (cost of capital) for the net present value of payments: "
+        "8 means 8% a year. Empty = unknown: no NPV is given.",
+    )

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from principal.model.buyer import Distribution
 from principal.model.deal import Deal, Offer
+from principal.model.order_form_checks import check_order_terms
 from principal.model.pricing import Period
 from principal.money import is_currency
 
@@ -32,6 +33,7 @@ def check_deal(deal: Deal) -> list[Finding]:
         found.append((("baseline",), f"no offer named {deal.baseline!r}; offers are {_names(deal.offers)}"))
     for name, offer in deal.offers.items():
         found.extend(_check_offer(deal, name, offer))
+    found.extend(check_order_terms(deal))
     return found
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from principal.model.common import Money, Month, Name, Percent, PositiveMoney, Quantity, Rate, Record
+from principal.model.order_form import Commitment, MinimumStep, PriceStep, TrueUp
 
 
 class LicenseKind(StrEnum):
@@ -33,6 +34,19 @@ class License(Record):
     unit_price: Rate = Field(description="Price per seat per month, or per hour for hourly licences.")
     list_price: Rate | None = Field(default=None, description="The vendor's list price, for reference.")
     ramp: tuple[RampStep, ...] = Field(default=(), description="Quantity changes during the term.")
+    price_steps: tuple[PriceStep, ...] = Field(
+        default=(),
+        description="Ramp pricing: from each step's month the unit price is the step's instead of unit_price "
+        "(the uplift still applies on top).",
+    )
+    free_months: tuple[Month, ...] = Field(
+        default=(), description="Contract months in which this licence is free: billed, then credited in full."
+    )
+    true_up: TrueUp | None = Field(
+        default=None,
+        description="Seats in use above `quantity` (the committed seats) are billed at each true-up instead of "
+        "monthly; empty = every seat in use is billed monthly.",
+    )
     round_hours_up: bool = Field(
         default=True, description="Hourly licences: logged-in hours summed per month and rounded up."
     )
@@ -43,6 +57,15 @@ class License(Record):
         months = [step.from_month for step in self.ramp]
         if months != sorted(set(months)):
             raise ValueError("ramp steps must have strictly increasing from_month")
+        steps = [step.from_month for step in self.price_steps]
+        if steps != sorted(set(steps)):
+            raise ValueError("price steps must have strictly increasing from_month")
+        if len(set(self.free_months)) != len(self.free_months):
+            raise ValueError("a free month is listed twice")
+        if self.true_up is not None and self.kind is LicenseKind.hourly:
+            raise ValueError("true-ups count seats; an hourly licence has none")
+        if self.true_up is not None and self.true_up.price.value == "list" and self.list_price is None:
+            raise ValueError("a true-up at list price needs list_price")
         return self
 
 
@@ -163,8 +186,31 @@ class Allowance(Record):
 class MeterMinimum(Record):
     """A minimum commitment on one meter: the charge is never below it (shortfall billed)."""
 
-    amount: PositiveMoney
-    period: Period = Period.month
+    amount: PositiveMoney = Field(description="The minimum charge per period, in the offer's currency.")
+    period: Period = Field(default=Period.month, description="month: a monthly minimum; year: per contract year.")
+    from_month: Month | None = Field(
+        default=None,
+        description="First contract month the minimum applies. Empty = the billing start month; never before "
+        "go-live when billing is tied to go-live.",
+    )
+    ramp: tuple[MinimumStep, ...] = Field(
+        default=(), description="A ramped minimum: from each step's month the amount is the step's."
+    )
+    prorate: bool | None = Field(
+        default=None,
+        description="For an annual minimum: true when a part contract year (the minimum starts mid-year, or a "
+        "short last year) owes amount x months/12; false when it owes the full amount. Empty = true (a labelled "
+        "default).",
+    )
+
+    @model_validator(mode="after")
+    def _ramp_in_order(self) -> MeterMinimum:
+        months = [step.from_month for step in self.ramp]
+        if months != sorted(set(months)):
+            raise ValueError("minimum ramp steps must have strictly increasing from_month")
+        if self.from_month is not None and months and months[0] <= self.from_month:
+            raise ValueError(f"the first ramp step (month {months[0]}) must come after from_month {self.from_month}")
+        return self
 
 
 class UsageMeter(Record):
@@ -177,6 +223,9 @@ class UsageMeter(Record):
     rounding: Rounding | None = None
     included: Allowance | None = None
     minimum: MeterMinimum | None = None
+    commitment: Commitment | None = Field(
+        default=None, description="A committed quantity with an overage price above it and take-or-pay below it."
+    )
     opt_in: bool | None = Field(
         default=None, description="AI/bot features: true when billable events need the buyer's opt-in."
     )
@@ -188,11 +237,16 @@ class UsageCap(Record):
     meters: tuple[Name, ...] = Field(default=(), description="Meters the cap covers; empty = all usage meters.")
     period: Period = Period.year
     percent_of_forecast: Decimal | None = Field(
-        default=None, gt=0, le=1000, description="Cap as % of the charge at the buyer's expected forecast."
+        default=None,
+        gt=0,
+        le=1000,
+        description="Cap as a percentage of the charge at the buyer's expected forecast: 110 means 110% (usage "
+        "billed up to 1.1 times the forecast charge); 1.1 would mean a cap at 1.1% of it.",
     )
     amount: PositiveMoney | None = Field(default=None, description="Cap as a fixed amount per period.")
     collar_percent_of_forecast: Percent | None = Field(
-        default=None, description="Collar: the buyer pays at least this % of the forecast charge."
+        default=None,
+        description="Collar: the buyer pays at least this percentage of the forecast charge: 80 means 80%.",
     )
     exceptions: tuple[str, ...] = Field(
         default=(), description="Changes that lift the cap, e.g. new countries or channels."

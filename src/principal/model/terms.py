@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from principal.model.common import Money, Percent, Record
 
@@ -66,21 +66,72 @@ class TransitionAssistance(Record):
     months: int | None = Field(default=None, ge=0)
 
 
+class RenewalPrice(StrEnum):
+    capped = "capped"
+    list = "list"
+    contract = "contract"
+
+
 class Renewal(Record):
-    auto_renews: bool | None = None
-    renewal_term_months: int | None = Field(default=None, ge=1, le=120)
-    notice_days: int | None = Field(default=None, ge=0, le=730, description="Notice needed to stop renewal.")
-    uplift_cap_percent: Percent | None = None
+    """What happens at the end of the term: whether it renews, when notice is due, at what price."""
+
+    auto_renews: bool | None = Field(default=None, description="True when the contract renews unless stopped.")
+    renewal_term_months: int | None = Field(default=None, ge=1, le=120, description="Length of a renewal term.")
+    notice_days: int | None = Field(
+        default=None, ge=0, le=730, description="Days before the end of the term that notice stops renewal."
+    )
+    uplift_cap_percent: Percent | None = Field(
+        default=None, description="The most prices may rise at renewal, in percent: 5 means 5%."
+    )
+    price: RenewalPrice | None = Field(
+        default=None,
+        description="The renewal price: capped (the last year's prices raised by at most uplift_cap_percent), "
+        "list (licences at list_price) or contract (the last year's prices). Empty = capped when "
+        "uplift_cap_percent is given, otherwise unknown.",
+    )
+
+    @model_validator(mode="after")
+    def _cap_given(self) -> Renewal:
+        if self.price is RenewalPrice.capped and self.uplift_cap_percent is None:
+            raise ValueError("a capped renewal price needs uplift_cap_percent")
+        return self
+
+
+class CapCombination(StrEnum):
+    greater = "greater"
+    lesser = "lesser"
 
 
 class Exit(Record):
     data_export: DataExport | None = None
     transition_assistance: TransitionAssistance | None = None
-    termination_for_convenience: bool | None = None
-    termination_fee_percent_of_remaining: Percent | None = None
+    termination_for_convenience: bool | None = Field(
+        default=None, description="True when the buyer may end the contract without cause before the term ends."
+    )
+    termination_fee_percent_of_remaining: Percent | None = Field(
+        default=None,
+        description="Fee for leaving early, as a percentage of the committed fees left in the term (licences and "
+        "recurring fees): 50 means 50%.",
+    )
+    termination_fee: Money | None = Field(
+        default=None, description="A fixed fee for leaving early (added to any percentage fee); 0 = no fee."
+    )
     terminate_affected_modules: bool | None = Field(
         default=None, description="True when the buyer can exit only the services that fail."
     )
     seat_reduction: SeatReduction | None = None
     renewal: Renewal | None = None
-    liability_cap_months_of_fees: Decimal | None = Field(default=None, ge=0)
+    liability_cap_months_of_fees: Decimal | None = Field(
+        default=None,
+        ge=0,
+        le=600,
+        description="The vendor's liability cap in months of fees: 12 means the fees of the trailing 12 months.",
+    )
+    liability_cap_amount: Money | None = Field(
+        default=None, description="The vendor's liability cap as a fixed amount, in the offer's currency."
+    )
+    liability_cap_combination: CapCombination | None = Field(
+        default=None,
+        description="When both a months-of-fees and a fixed cap are given: greater (the greater of the two "
+        "applies) or lesser.",
+    )

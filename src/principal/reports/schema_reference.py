@@ -19,26 +19,32 @@ See `examples/ccaas-450/deal.yaml` for a complete example.
 """
 
 
-def _type(prop: dict[str, Any]) -> str:
+def _type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
+    """The type column: records link to their section; enumerations list every value they accept."""
     if "$ref" in prop:
         name = prop["$ref"].split("/")[-1]
+        target = defs.get(name, {})
+        if "enum" in target:
+            return _type(target, defs)
         return f"[{name}](#{name.lower()})"
     if "anyOf" in prop:
         kinds = [p.get("type") for p in prop["anyOf"]]
         if "number" in kinds and "string" in kinds:  # a Decimal: written as a number
             return "number" + (" (optional)" if "null" in kinds else "")
-        options = [_type(p) for p in prop["anyOf"] if p.get("type") != "null"]
+        options = [_type(p, defs) for p in prop["anyOf"] if p.get("type") != "null"]
         return " or ".join(options) + (" (optional)" if any(p.get("type") == "null" for p in prop["anyOf"]) else "")
     if "enum" in prop:
         return "one of " + ", ".join(f"`{v}`" for v in prop["enum"])
     kind = prop.get("type")
     if kind == "array":
-        return f"list of {_type(prop.get('items', {}))}"
+        return f"list of {_type(prop.get('items', {}), defs)}"
     if kind == "object":
         inner = prop.get("additionalProperties")
         if not isinstance(inner, dict) and prop.get("patternProperties"):
             inner = next(iter(prop["patternProperties"].values()))
-        return f"mapping of name to {_type(inner)}" if isinstance(inner, dict) else "mapping"
+        keys = prop.get("propertyNames")
+        key = f"key ({_type(keys, defs)})" if isinstance(keys, dict) and keys else "name"
+        return f"mapping of {key} to {_type(inner, defs)}" if isinstance(inner, dict) else "mapping"
     if kind == "string" and prop.get("format") in ("date", "time"):
         return str(prop["format"])
     if kind == "string" and "pattern" in prop:
@@ -61,9 +67,9 @@ def _limits(prop: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _default(prop: dict[str, Any]) -> str:
+def _default(prop: dict[str, Any], required: bool) -> str:
     if "default" not in prop:
-        return "**required**"
+        return "**required**" if required else "empty"
     value = prop["default"]
     if value is None:
         return ""
@@ -96,11 +102,12 @@ def reference_sections() -> tuple[ReferenceSection, ...]:
     for name, body in [("Deal", schema), *sorted(defs.items())]:
         if "properties" not in body:
             continue
+        required = set(body.get("required", ()))
         rows = tuple(
             ReferenceRow(
                 key,
-                _type(prop),
-                _default(prop),
+                _type(prop, defs),
+                _default(prop, key in required),
                 _limits(prop),
                 " ".join(str(prop.get("description", "")).split()),
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import csv
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,11 +58,6 @@ class LabelledCorpus:
     folder: Path
     contracts: tuple[LabelledContract, ...]
     missing_text: tuple[str, ...]
-
-
-def contract_fingerprint(name: str) -> str:
-    """A short hash of a contract's file name, used to record which contracts trained the model."""
-    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
 
 
 def _parse_quotes(raw: str) -> list[str] | None:

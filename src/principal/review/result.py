@@ -14,12 +14,16 @@ from principal.review.rules.base import Finding, Names
 
 @dataclass(frozen=True)
 class ClauseCitation:
-    """A clause category the detector found (CUAD's names), with the passage it rests on."""
+    """A clause category the detector found (CUAD's names), with the passage it rests on.
+
+    `possible` marks a category scored just under the detector's threshold: shown with its score, to be checked.
+    """
 
     category: str
     score: float
     quote: str
     location: Location
+    possible: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,11 @@ def review_documents(
 
         for document in package.sources:
             citations.extend(
-                ClauseCitation(d.category, d.score, best.quote, document.locate(best.start, best.end))
+                ClauseCitation(
+                    d.category, cited.score, cited.quote, document.locate(cited.start, cited.end), d.possible
+                )
                 for d in classify_clauses(document.text).decisions
-                if d.present and (best := d.best) is not None
+                if (cited := d.best or d.candidate) is not None
             )
     first = package.documents[0]
     return ReviewResult(

@@ -18,6 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from principal.cost.licences import billed_quantity
 from principal.cost.lines import Category, Schedule
+from principal.cost.minimums import minimum_floors
 from principal.cost.scenario import PLAN
 from principal.cost.timeline import contract_year, uplift_factor, uplift_rate
 from principal.cost.usage_charges import MeterMonth, billed_before_cap, meter_months
@@ -345,14 +346,19 @@ def _meter_cells(ctx: _Sheet, mc: _MeterCols, r: int, m: int, seats: list[str]) 
     minimum = refs.meter.minimum
     if mc.shortfall is None or refs.minimum is None or minimum is None:
         return
-    if minimum.period is Period.month:
-        text = f"=MAX(0,{refs.minimum}-{rel(r, mc.charge)})"
-    elif m % 12 == 0 or m == len(mc.months):
-        first = r - (m - 1) % 12
-        share = (m - 1) % 12 + 1
-        text = f"=MAX(0,{refs.minimum}*{share}/12-SUM({rel(first, mc.charge)}:{rel(r, mc.charge)}))"
-    else:
+    # The engine's floors (principal.cost.minimums): from the minimum's first month, pro-rated in part years.
+    floor = next((f for f in minimum_floors(ctx.offer, minimum, PLAN, ctx.deal.currency) if f.months[-1] == m), None)
+    if floor is None:
         text = "=0"
+    else:
+        first = r - (m - floor.months[0])
+        if minimum.ramp:
+            owed = str(floor.amount)
+        elif minimum.period is Period.month or minimum.prorate is False:
+            owed = refs.minimum
+        else:
+            owed = f"{refs.minimum}*{len(floor.months)}/12"
+        text = f"=MAX(0,{owed}-SUM({rel(first, mc.charge)}:{rel(r, mc.charge)}))"
     item = f"{refs.meter.name} minimum commitment"
     ctx.formula(r, mc.shortfall, text, ctx.cached.get((Category.usage_minimum, item, m), 0))
 

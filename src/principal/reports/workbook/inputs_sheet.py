@@ -403,7 +403,7 @@ def _meter(
             f"{label}: minimum commitment per {meter.minimum.period.value}",
             meter.minimum.amount,
             st.input_money,
-            "a shortfall below it is billed at the end of each period (pro rata for a short last year)",
+            "a shortfall below it is billed at the end of each period, from its first month (pro rata for part years)",
             f"{p}.minimum.amount",
         )
     return MeterRefs(meter, forecasts[meter.forecast], flat, tuple(bands), factor, per_seat, fixed, increment, minimum)

@@ -3,8 +3,10 @@
 `classify_clauses(text)` splits the text into sentence-sized units, scores every unit for every category with the
 shipped model (word terms, hand-written patterns and the neighbouring units' words, see model_file.py), and keeps
 as hits the units whose margin reaches the category's threshold. A category is present in the document when it
-has at least one hit; its document score is the best unit's score. Everything runs offline and gives the same
-result for the same text.
+has at least one hit; its document score is the best unit's score. A category that is not present but whose best
+unit reaches the lower `possible_threshold` is reported as *possible*, with that unit and its score, for the
+reader to check: the band catches clauses worded unlike the training contracts, at lower precision. Everything
+runs offline and gives the same result for the same text.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from principal.review.clauses.model_file import ClauseModel, shipped_clause_model
-from principal.review.clauses.segments import split_units
+import numpy as np
+
+from principal.review.clauses.model_file import ClauseModel, FloatArray, shipped_clause_model
+from principal.review.clauses.segments import Unit, split_units
 
 
 def _logistic(margin: float) -> float:
@@ -36,13 +40,20 @@ class ClauseHit:
 
 @dataclass(frozen=True)
 class CategoryDecision:
-    """Document-level answer for one category: present when the best unit's score reaches the threshold."""
+    """Document-level answer for one category: present when the best unit's score reaches the threshold.
+
+    `possible` is set when the category is not present but its best unit reaches `possible_threshold`;
+    `candidate` is that unit (None otherwise).
+    """
 
     category: str
     present: bool
     score: float
     threshold: float
     hits: tuple[ClauseHit, ...]
+    possible: bool = False
+    possible_threshold: float = 1.0
+    candidate: ClauseHit | None = None
 
     @property
     def best(self) -> ClauseHit | None:
@@ -61,6 +72,11 @@ class ClauseReport:
     def hits(self) -> list[ClauseHit]:
         return sorted((h for d in self.decisions for h in d.hits), key=lambda h: (h.start, h.category))
 
+    @property
+    def possible(self) -> list[CategoryDecision]:
+        """The categories reported as possible (not present, best unit in the band under the threshold)."""
+        return [d for d in self.decisions if d.possible]
+
     def decision(self, category: str) -> CategoryDecision:
         for item in self.decisions:
             if item.category == category:
@@ -68,21 +84,33 @@ class ClauseReport:
         raise KeyError(category)
 
 
-def classify_clauses(text: str, model: ClauseModel | None = None) -> ClauseReport:
-    """Score every unit of `text` for every category and decide presence per category."""
+def unit_margins(text: str, model: ClauseModel | None = None) -> tuple[list[Unit], FloatArray]:
+    """The units of `text` and their margins (units x categories) under `model` (default: the shipped one)."""
     model = model if model is not None else shipped_clause_model()
     units = split_units(text)
-    margins = model.margins([text[u.start : u.end] for u in units])
+    return units, model.margins([text[u.start : u.end] for u in units])
+
+
+def decide(text: str, units: list[Unit], margins: FloatArray, model: ClauseModel) -> ClauseReport:
+    """Per-category decisions from the units' margins (see `classify_clauses`)."""
     decisions: list[CategoryDecision] = []
     for j, category in enumerate(model.categories):
         threshold = float(model.threshold[j])
-        column = margins[:, j] if len(units) else margins[:0, j]
+        possible_threshold = float(model.possible_threshold[j])
+        column = margins[:, j] if len(units) else np.zeros(0)
         hits = tuple(
             ClauseHit(category, u.start, u.end, _logistic(float(m)), text[u.start : u.end])
             for u, m in zip(units, column, strict=True)
             if m >= threshold
         )
-        best = float(column.max()) if len(units) else -math.inf
+        candidate: ClauseHit | None = None
+        best = -math.inf
+        if len(units):
+            top = int(np.argmax(column))
+            best = float(column[top])
+            if not hits and best >= possible_threshold:
+                u = units[top]
+                candidate = ClauseHit(category, u.start, u.end, _logistic(best), text[u.start : u.end])
         decisions.append(
             CategoryDecision(
                 category=category,
@@ -90,9 +118,19 @@ def classify_clauses(text: str, model: ClauseModel | None = None) -> ClauseRepor
                 score=_logistic(best) if len(units) else 0.0,
                 threshold=_logistic(threshold),
                 hits=hits,
+                possible=candidate is not None,
+                possible_threshold=_logistic(possible_threshold),
+                candidate=candidate,
             )
         )
     return ClauseReport(tuple(decisions), len(units))
+
+
+def classify_clauses(text: str, model: ClauseModel | None = None) -> ClauseReport:
+    """Score every unit of `text` for every category and decide presence per category."""
+    model = model if model is not None else shipped_clause_model()
+    units, margins = unit_margins(text, model)
+    return decide(text, units, margins, model)
 
 
 def detect_clauses(text: str, model: ClauseModel | None = None) -> list[ClauseHit]:

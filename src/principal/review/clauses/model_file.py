@@ -4,21 +4,25 @@ Two files in `principal/review/clauses/data/`:
 
 - `clause_model.json`: format tag and version, categories, the vocabulary (a list of terms; a term's position is
   its row), the names of the hand-written patterns it was trained with, the pattern and context weights, and
-  metadata (training contracts' name hashes, cross-validated figures, CUAD credit).
+  metadata (estimated accuracy on unseen contracts, cross-validated figures, CUAD credit).
 - `clause_model.npz`: numeric arrays only, read with `allow_pickle=False`: `idf` (one per term), `coef` (one row
-  per term, then one per category's pattern column; one column per category), `context_coef` (one row per term,
-  one column per category), `intercept` and `threshold` (one per category).
+  per term, then one per category's clause-pattern column, then one per category's look-alike column; one column
+  per category), `context_coef` (one row per term, one column per category), `intercept`, `threshold` and
+  `possible_threshold` (one per category), and `fingerprints` (one row of MinHash values per training contract,
+  see fingerprint.py, used to tell when an evaluation includes contracts the model was trained on).
 
 Scoring repeats what scikit-learn's `TfidfVectorizer(sublinear_tf=True)` and `LogisticRegression` did at training
 time. For every unit: word weights w = (1 + ln count) x idf over known terms, scaled to unit length; pattern
-matches p (one column per category: 1 when any of that category's patterns matches the unit, else 0). Then, for
-the units of one document in reading order,
+matches p (one column per category: 1 when any of that category's clause patterns matches the unit, else 0) and
+look-alike matches a (the same for the category's look-alike patterns). Then, for the units of one document in
+reading order,
 
-    margin[i] = w[i] . coef_terms + pattern_weight x p[i] . coef_patterns
+    margin[i] = w[i] . coef_terms + pattern_weight x (p[i] . coef_patterns + a[i] . coef_look_alikes)
                 + context_weight x (w[i-1] + w[i+1]) . context_coef + intercept
 
 (a neighbour outside the document counts as zero). A unit is a hit for a category when its margin reaches that
-category's threshold; the reported score is the logistic of the margin.
+category's threshold, and a possible clause when it reaches only `possible_threshold`; the reported score is the
+logistic of the margin.
 """
 
 from __future__ import annotations
@@ -34,14 +38,15 @@ import numpy.typing as npt
 
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.features import unit_terms
-from principal.review.clauses.patterns import PATTERN_NAMES, pattern_hits
+from principal.review.clauses.fingerprint import SIGNATURE_SIZE
+from principal.review.clauses.patterns import PATTERN_NAMES, pattern_columns
 
 MODEL_FORMAT = "principal-clause-model"
-MODEL_VERSION = 2
+MODEL_VERSION = 3
 DATA_DIR = Path(__file__).resolve().parent / "data"
 JSON_NAME = "clause_model.json"
 ARRAYS_NAME = "clause_model.npz"
-ARRAY_NAMES = ("idf", "coef", "context_coef", "intercept", "threshold")
+ARRAY_NAMES = ("idf", "coef", "context_coef", "intercept", "threshold", "possible_threshold", "fingerprints")
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -61,14 +66,11 @@ class ClauseModel:
     context_coef: FloatArray
     intercept: FloatArray
     threshold: FloatArray
+    possible_threshold: FloatArray
+    fingerprints: FloatArray
     pattern_weight: float
     context_weight: float
     metadata: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def training_fingerprints(self) -> frozenset[str]:
-        value = self.metadata.get("training", {}).get("contract_fingerprints", [])
-        return frozenset(str(v) for v in value)
 
     def margins(self, texts: list[str]) -> FloatArray:
         """One row per unit, one column per category: the margin (log-odds) of each.
@@ -82,15 +84,18 @@ class ClauseModel:
             return np.zeros((0, n_cat))
         unit_ids: list[int] = []
         term_ids: list[int] = []
-        patterns = np.zeros((n_units, n_cat))
+        patterns = np.zeros((n_units, 2 * n_cat))
         column = {category: j for j, category in enumerate(self.categories)}
         lookup = self.index.get
         for row, text in enumerate(texts):
             ids = [i for i in (lookup(t) for t in unit_terms(text)) if i is not None]
             term_ids.extend(ids)
             unit_ids.extend([row] * len(ids))
-            for category in pattern_hits(text):
+            clause, look_alike = pattern_columns(text)
+            for category in clause:
                 patterns[row, column[category]] = 1.0
+            for category in look_alike:
+                patterns[row, n_cat + column[category]] = 1.0
         scores = patterns @ (self.pattern_weight * self.coef[n_terms:]) + self.intercept
         if term_ids:
             keys = np.asarray(unit_ids, dtype=np.int64) * n_terms + np.asarray(term_ids, dtype=np.int64)
@@ -147,12 +152,15 @@ def load_clause_model(directory: Path | None = None) -> ClauseModel:
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(arrays_path, f"cannot read the model arrays ({exc})") from None
     n_terms, n_cat = len(terms), len(CATEGORIES)
+    fingerprints = arrays["fingerprints"]
     expected = {
         "idf": (n_terms,),
-        "coef": (n_terms + n_cat, n_cat),
+        "coef": (n_terms + 2 * n_cat, n_cat),
         "context_coef": (n_terms, n_cat),
         "intercept": (n_cat,),
         "threshold": (n_cat,),
+        "possible_threshold": (n_cat,),
+        "fingerprints": (fingerprints.shape[0] if fingerprints.ndim == 2 else -1, SIGNATURE_SIZE),
     }
     for name, shape in expected.items():
         if arrays[name].shape != shape:
@@ -167,6 +175,8 @@ def load_clause_model(directory: Path | None = None) -> ClauseModel:
         context_coef=arrays["context_coef"],
         intercept=arrays["intercept"],
         threshold=arrays["threshold"],
+        possible_threshold=np.minimum(arrays["possible_threshold"], arrays["threshold"]),
+        fingerprints=fingerprints,
         pattern_weight=pattern_weight,
         context_weight=context_weight,
         metadata={k: v for k, v in meta.items() if k != "terms"},

@@ -2,10 +2,16 @@
 
 Each pattern is a case-insensitive regular expression over one unit of text, guarded by trigger words: the
 expression only runs when one of its lower-case trigger words occurs in the unit, which keeps detection fast.
-Every pattern is one input column of the clause model, next to the word terms, and the model learns per category
-how much each pattern counts (a renewal pattern may count for "Notice Period To Terminate Renewal" too, and a broad
-pattern such as "up to 10" gets a small weight). The patterns were written from the CUAD category descriptions
-(CUAD_v1_README.txt) and general drafting practice, not from individual contracts.
+A pattern may also carry an exclusion (`unless`: the pattern does not fire when it matches too, e.g. a right of
+first refusal "on terms no less favorable" is not most-favoured pricing) and a second condition (`also`: both must
+match, e.g. a volume restriction needs a usage threshold *and* a consequence for passing it).
+
+Patterns come in two kinds. *Clause* patterns say a unit reads as the category; *look-alike* patterns name wording
+that resembles the category but is something else (termination by mutual agreement or for breach, rights of first
+refusal, "a minimum of three years" of record keeping). The model gets, per category, one column that is 1 when any
+clause pattern matches and one that is 1 when any look-alike matches, and learns how much each counts. The
+patterns were written from the CUAD category descriptions (CUAD_v1_README.txt) and general drafting practice, by
+meaning, not from individual contracts.
 """
 
 from __future__ import annotations
@@ -18,6 +24,21 @@ from principal.review.clauses.categories import CATEGORIES
 _PERIOD = r"\(?\d+\)?\s*(?:calendar\s+|business\s+)?(?:days?|months?|years?|weeks?)\b"
 _PRICE = r"(?:price|prices|pricing|fees?|rates?|charges?|royalt(?:y|ies))"
 _OTHERS = r"(?:other|third[- ]part\w*|similarly situated|comparable)"
+# Someone the buyer is compared with in a most-favoured clause.
+_COMPARATOR = (
+    r"(?:any|all|other|third[- ]part\w*|similarly situated|equivalently situated|comparabl[ey]|its (?:other )?(?:custo"
+    r"mers|clients|licensees|distributors|resellers|purchasers))"
+)
+# Offers matched under a right of first refusal or negotiation: "on the same terms", but not most-favoured pricing.
+_FIRST_REFUSAL = (
+    r"right of first (?:refusal|offer|negotiation)|\brof[rno]\b|first refusal|first negotiation|option to (?:purchase|"
+    r"acquire)|(?:match|meet)(?:es|ing)? (?:the|such|any|that) (?:offer|proposal|bid)|arm'?s[- ]length|unaffiliated"
+)
+_MUTUAL = r"\b(?:mutual(?:ly)?|by (?:mutual |written )?agreement|written agreement of|upon agreement|jointly)\b"
+_FOR_BREACH = (
+    r"\b(?:if|in the event|upon|where|should)\b[^.;]{0,80}\b(?:breach|default|insolven|bankrupt|fails? to|failure to|"
+    r"ceases? to|change of control)"
+)
 
 
 @dataclass(frozen=True)
@@ -28,13 +49,22 @@ class Pattern:
     category: str
     triggers: tuple[str, ...]
     regex: re.Pattern[str]
+    unless: re.Pattern[str] | None = None
+    also: re.Pattern[str] | None = None
+    look_alike: bool = False
 
     def matches(self, text: str, present: frozenset[str]) -> bool:
         """Whether the expression matches `text`, given the trigger words `present` in it (see `triggers_in`)."""
-        return not present.isdisjoint(self.triggers) and self.regex.search(text) is not None
+        if present.isdisjoint(self.triggers) or self.regex.search(text) is None:
+            return False
+        if self.also is not None and self.also.search(text) is None:
+            return False
+        return self.unless is None or self.unless.search(text) is None
 
 
-_SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
+Source = tuple[str, tuple[str, ...], str] | tuple[str, tuple[str, ...], str, dict[str, str]]
+
+_SOURCES: dict[str, tuple[Source, ...]] = {
     "Cap On Liability": (
         (
             "exceed",
@@ -84,16 +114,19 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
             ("terminat",),
             r"\bterminat\w*\b[^.;]{0,120}\b(?:for (?:any|no) reason|without cause|for convenience|at (?:any time|its "
             r"(?:sole )?(?:discretion|option|convenience))|with or without cause)",
+            {"unless": _MUTUAL + r"|(?-i:\A[a-z])|following grounds|as follows|:\s*\Z"},
         ),
         (
             "cause-first",
             ("terminat",),
             r"\b(?:for (?:any|no) reason|without cause|for convenience|with or without cause)\b[^.;]{0,120}\bterminat",
+            {"unless": _MUTUAL},
         ),
         (
             "on-notice",
             ("may terminate",),
             r"\bmay terminate\b[^.;]{0,80}\b(?:upon|on|by giving|with|after)\s+(?:at least\s+)?" + _PERIOD,
+            {"unless": _MUTUAL + "|" + _FOR_BREACH + r"|(?-i:\A[a-z])"},
         ),
     ),
     "Renewal Term": (
@@ -140,18 +173,43 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
             "minimum",
             ("minimum",),
             r"\bminimum\s+(?:\w+\s+){0,2}(?:purchase|order|quantit|volume|commitment|annual|monthly|quarterly|require"
-            r"ment|royalt|fee|payment|sales|units|amount|guarantee)",
+            r"ment|royalt|fee|payment|sales|units|amount|guarantee|spend|revenue)",
+            {
+                "unless": r"\b(?:does not include|no|without(?: any)?|not subject to(?: any)?) (?:a )?minimum\b|"
+                r"\bminimum "
+                r"(?:\w+ )?requirements? (?:to be|for|of (?:the|this) (?:law|insurance))|\bminimum (?:insurance|"
+                r"coverage|"
+                r"standards?|qualifications?|wage|age)\b"
+            },
         ),
-        ("buy-at-least", ("at least",), r"\b(?:shall|will|agrees? to) (?:purchase|order|buy)\b[^.;]{0,80}\bat least\b"),
-        ("commitment", ("commitment",), r"\b(?:purchase|volume|spend(?:ing)?) commitment\b"),
+        (
+            "buy-at-least",
+            ("at least",),
+            r"\b(?:shall|will|agrees? to|must|commits? to) (?:\w+ ){0,2}(?:purchase|order|buy|pay|procure|spend)"
+            r"\b[^.;]{0,80}"
+            r"\bat least\b",
+        ),
+        ("commitment", ("commitment",), r"\b(?:purchase|volume|spend(?:ing)?|minimum|revenue) commitment\b"),
         ("take-or-pay", ("take",), r"\btake[- ]or[- ]pay\b"),
         ("guarantee", ("guarantee",), r"\bannual guarantee\b|\bguaranteed minimum\b"),
         (
             "not-less-than",
             ("not less than", "no less than", "minimum of"),
-            r"\b(?:purchase|order|buy|acquire|sell)\w*\b[^.;]{0,80}\b(?:not less than|no less than|a minimum of)\b",
+            r"\b(?:purchase|order|buy|acquire|procure|pay)\w*\b[^.;]{0,80}\b(?:not less than|no less than|a mini"
+            r"mum of)\b",
+            {
+                "unless": r"\b(?:not less than|no less than|a minimum of)\s+(?:\w+\s+){0,2}\(?\d*\)?\s*(?:days?|"
+                r"months?|years?)"
+                r"\s+(?:prior|before|after|notice|in advance)"
+            },
         ),
         ("shortfall", ("shortfall",), r"\bshortfall\b"),
+        (
+            "pay-difference",
+            ("difference",),
+            r"\b(?:pay|invoice|owe)\w*\b[^.;]{0,80}\bdifference between\b[^.;]{0,120}\b(?:minimum|actual|purchas"
+            r"ed|ordered)",
+        ),
     ),
     "Post-Termination Services": (
         (
@@ -203,6 +261,20 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
             r"\bno more (?:often|frequently) than\b|\bnot more (?:often|frequently|than once)\b",
         ),
         ("cpi", ("cpi", "consumer price"), r"\b(?:cpi|consumer price index)\b"),
+        (
+            "increase-limited",
+            ("exceed", "more than"),
+            r"\b(?:increase|increases|adjustment|adjustments|escalation)\b[^.;]{0,100}\b(?:does not|do not|to no"
+            r"t|cannot|can"
+            r"not|will not|shall not|may not|not to|never|no) (?:exceed|be more than|be greater than|more than)\b",
+        ),
+        (
+            "increase-by-at-most",
+            ("increase", "raise"),
+            r"\b(?:increase|raise)\w*\b[^.;]{0,60}\bby (?:no|not) more than\b|\b(?:increase|raise)\w*\b[^.;]{0,4"
+            r"0}\bby (?:a "
+            r"maximum of|at most|up to)\s+\(?\d",
+        ),
         ("at-cost", ("at cost",), r"\bat cost\b[^.;]{0,40}\bwithout (?:mark-?up|profit)"),
         (
             "only-adjusted",
@@ -218,10 +290,37 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
     ),
     "Volume Restriction": (
         (
-            "up-to-number",
+            "quantity-cap",
             ("up to", "exceed", "in excess", "no more than", "not more than", "maximum of"),
             r"\b(?:up to|not to exceed|no more than|not more than|in excess of|maximum of|exceed(?:s|ing)?)\s+(?:\w+"
-            r"\s+){0,2}\(?\d",
+            r"\s+){0,2}\(?\d[\d,.]*+\)?+\s*+(?!\(?(?:calendar |business )?(?:days?|weeks?|months?|years?)\b)",
+            {
+                "unless": r"\bliabilit|\b(?:increase|adjust)\w*\b[^.;]{0,40}\b"
+                + _PRICE
+                + r"\b|\b"
+                + _PRICE
+                + r"\b[^.;]{0,40}\b(?:increase|adjust)"
+            },
+        ),
+        (
+            "threshold-and-consequence",
+            ("up to", "exceed", "in excess", "no more than", "not more than", "maximum of", "beyond", "greater than"),
+            r"\b(?:up to|not to exceed|no more than|not more than|in excess of|maximum of|exceed(?:s|ed|ing)?|be"
+            r"yond|grea"
+            r"ter than)\s+(?:\w+\s+){0,3}\(?(?:\d|one|two|three|four|five|ten|the (?:forecast|maximum|quantit|vo"
+            r"lume|numb"
+            r"er|capacity|usage|limit))",
+            {
+                "also": r"\b(?:charg|bill|invoic|fees?\b|rates?\b|overage|surcharge|not be (?:obligated|required"
+                r")|no oblig"
+                r"ation|consent|approv|prohibit|refuse|reject|decline|allocat|reduc|additional (?:fees?|charges?"
+                r"|payment))",
+                "unless": r"\bliabilit|\b(?:increase|adjust)\w*\b[^.;]{0,40}\b"
+                + _PRICE
+                + r"\b|\b"
+                + _PRICE
+                + r"\b[^.;]{0,40}\b(?:increase|adjust)",
+            },
         ),
         ("maximum", ("maximum",), r"\bmaximum (?:daily |monthly |annual )?(?:quantity|number|volume|amount|cap)\b"),
         (
@@ -280,15 +379,37 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
     ),
     "Most Favored Nation": (
         ("most-favored", ("favored", "favoured"), r"\bmost[- ]favou?red\b"),
-        ("no-less-favorable", ("favorabl", "favourabl"), r"\b(?:no|not) less favou?rabl[ey]\b"),
-        ("as-favorable", ("favorabl", "favourabl"), r"\bat least as favou?rable\b"),
+        (
+            "no-less-favorable",
+            ("favorabl", "favourabl"),
+            r"\b(?:no|not)(?: be)? less favou?rabl[ey]\b[^.;]{0,160}\b(?:than|as)\b[^.;]{0,100}\b" + _COMPARATOR,
+            {"unless": _FIRST_REFUSAL},
+        ),
+        (
+            "as-favorable",
+            ("favorabl", "favourabl"),
+            r"\b(?:at least )?as favou?rable (?:to \w+ )?as\b[^.;]{0,120}\b" + _COMPARATOR,
+            {"unless": _FIRST_REFUSAL + r"|\bindustry\b|\bstandard\b"},
+        ),
         (
             "more-favorable-other",
             ("favorabl", "favourabl"),
             r"\bmore favou?rable\b[^.;]{0,160}\b(?:third part|other|any (?:other )?(?:customer|licensee|distributor|r"
             r"eseller|client|party))",
+            {"unless": _FIRST_REFUSAL},
         ),
-        ("lowest", ("lowest",), r"\blowest (?:price|prices|rates?|fees?)\b[^.;]{0,120}\b(?:any|other|third)"),
+        (
+            "other-gets-favorable",
+            ("favorabl", "favourabl"),
+            r"\b(?:any|other|third[- ]part\w*)\b[^.;]{0,80}\b(?:more|as|equally) favou?rable\b",
+            {"unless": _FIRST_REFUSAL},
+        ),
+        (
+            "lowest",
+            ("lowest",),
+            r"\blowest (?:net )?(?:price|prices|rates?|fees?|royalt\w*)\b[^.;]{0,120}\b(?:any|other|third|charge"
+            r"d|offered)",
+        ),
         (
             "no-higher",
             ("greater than", "higher than"),
@@ -300,6 +421,7 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
             ("better", "lower"),
             r"\b(?:better|lower)\b[^.;]{0,40}\b(?:price|prices|terms)\b[^.;]{0,80}\b(?:other|any|third)[^.;]{0,30}(?:"
             r"customer|client|licensee|distributor|part)",
+            {"unless": _FIRST_REFUSAL},
         ),
         (
             "higher-than-others",
@@ -310,25 +432,86 @@ _SOURCES: dict[str, tuple[tuple[str, tuple[str, ...], str], ...]] = {
             "match-terms",
             ("offer", "extend", "grant", "make available"),
             r"\b(?:offer|extend|grant|make available)\w*\b[^.;]{0,80}\b(?:same|such|equivalent|identical|comparable)"
-            r"\s+(?:\w+\s+){0,2}(?:terms|prices|pricing|rates|discounts?|royalt\w*)\b",
+            r"\s+(?:\w+\s+){0,2}(?:terms|prices|pricing|rates|discounts?|royalt\w*)\b[^.;]{0,80}\b" + _COMPARATOR,
+            {"unless": _FIRST_REFUSAL + r"|\bnotice\b"},
         ),
         (
             "similarly-situated",
             ("similarly situated",),
             r"\bsimilarly situated (?:customers?|licensees?|distributors?|resellers?|clients?|purchasers?|buyers?)\b",
         ),
+        (
+            "extend-benefit",
+            ("benefit", "extend", "pass"),
+            r"\b(?:extend|pass|offer|make available|give)\w*\b[^.;]{0,40}\b(?:such|the same|those|any such)\b[^."
+            r";]{0,40}"
+            r"\b(?:lower|better|more favou?rable|reduced)\b",
+        ),
     ),
 }
 
+_LOOK_ALIKES: dict[str, tuple[Source, ...]] = {
+    "Termination For Convenience": (
+        ("mutual", ("terminat",), r"\bterminat\w*\b[^.;]{0,80}" + _MUTUAL + "|" + _MUTUAL + r"[^.;]{0,80}\bterminat"),
+        ("for-breach", ("terminat",), r"\bterminat\w*\b[^.;]{0,60}" + _FOR_BREACH),
+    ),
+    "Minimum Commitment": (
+        (
+            "minimum-period",
+            ("minimum", "at least", "not less than"),
+            r"\b(?:for|during|keep|retain|maintain)\w*\b[^.;]{0,60}\b(?:a minimum of|at least|not less than)\s+("
+            r"?:\w+\s+){0,"
+            r"2}\(?\d*\)?\s*(?:years?|months?|days?)\b",
+        ),
+        (
+            "no-minimum",
+            ("minimum",),
+            r"\b(?:does not include|no|without(?: any)?|not subject to(?: any)?) (?:a )?minimum\b",
+        ),
+    ),
+    "Volume Restriction": (
+        (
+            "bare-up-to",
+            ("up to",),
+            r"\bup to\s+(?:\w+\s+){0,2}\(?\d+\)?\s*(?:\w+\s+){0,1}(?:days?|months?|years?|pages?|hours?|percent|"
+            r"%|copies)\b",
+        ),
+    ),
+    "Most Favored Nation": (
+        ("first-refusal", ("refusal", "first", "rofr", "option", "match", "meet", "arm", "affiliat"), _FIRST_REFUSAL),
+    ),
+}
+
+
+def _pattern(category: str, source: Source, *, look_alike: bool) -> Pattern:
+    name, triggers, regex = source[0], source[1], source[2]
+    options = source[3] if len(source) == 4 else {}
+    unless, also = options.get("unless"), options.get("also")
+    return Pattern(
+        f"{category}: {'not: ' if look_alike else ''}{name}",
+        category,
+        triggers,
+        re.compile(regex, re.IGNORECASE),
+        re.compile(unless, re.IGNORECASE) if unless else None,
+        re.compile(also, re.IGNORECASE) if also else None,
+        look_alike,
+    )
+
+
 PATTERNS: tuple[Pattern, ...] = tuple(
-    Pattern(f"{category}: {name}", category, triggers, re.compile(source, re.IGNORECASE))
-    for category in CATEGORIES
-    for name, triggers, source in _SOURCES[category]
+    _pattern(category, source, look_alike=False) for category in CATEGORIES for source in _SOURCES[category]
+) + tuple(
+    _pattern(category, source, look_alike=True) for category in CATEGORIES for source in _LOOK_ALIKES.get(category, ())
 )
 PATTERN_NAMES: tuple[str, ...] = tuple(p.name for p in PATTERNS)
 _TRIGGERS: tuple[str, ...] = tuple(sorted({word for p in PATTERNS for word in p.triggers}))
-_BY_CATEGORY: tuple[tuple[str, tuple[Pattern, ...]], ...] = tuple(
-    (category, tuple(p for p in PATTERNS if p.category == category)) for category in CATEGORIES
+_BY_CATEGORY: tuple[tuple[str, tuple[Pattern, ...], tuple[Pattern, ...]], ...] = tuple(
+    (
+        category,
+        tuple(p for p in PATTERNS if p.category == category and not p.look_alike),
+        tuple(p for p in PATTERNS if p.category == category and p.look_alike),
+    )
+    for category in CATEGORIES
 )
 
 
@@ -345,8 +528,15 @@ def matching_patterns(text: str) -> list[int]:
 
 
 def pattern_hits(text: str) -> tuple[str, ...]:
-    """The categories with at least one matching pattern in `text`, in CATEGORIES order (the model's input)."""
+    """The categories with at least one matching clause pattern in `text`, in CATEGORIES order."""
+    return pattern_columns(text)[0]
+
+
+def pattern_columns(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The model's pattern inputs for one unit: categories with a matching clause pattern, and with a look-alike."""
     present = triggers_in(text)
     if not present:
-        return ()
-    return tuple(category for category, group in _BY_CATEGORY if any(p.matches(text, present) for p in group))
+        return (), ()
+    clause = tuple(c for c, group, _ in _BY_CATEGORY if any(p.matches(text, present) for p in group))
+    alike = tuple(c for c, _, group in _BY_CATEGORY if any(p.matches(text, present) for p in group))
+    return clause, alike

@@ -34,7 +34,7 @@ router = APIRouter()
 DRAWS = 5_000
 SEED = 0
 BINS = 40
-SHAPE = 2
+SHAPE = 3
 """Version of the cached result's shape (typed results, amounts rounded to the currency): bumped when it changes."""
 COLOURS = ("#0b5cad", "#b35900", "#116329", "#8250df", "#a40e26", "#1b7c83")
 INCUMBENT_COLOUR = "#57606a"
