@@ -69,7 +69,11 @@ def draft_of_value(spec: FieldSpec, value: Any, locale: str | None) -> Draft:
     if spec.kind == "choices":
         return [str(item) for item in value] if isinstance(value, list | tuple) else []
     if spec.kind == "lines":
-        return "\n".join(str(item) for item in value) if isinstance(value, list | tuple) else ""
+        if not isinstance(value, list | tuple):
+            return ""
+        if spec.item_kind in ("integer", "number"):
+            return "\n".join(show_number(item, locale) for item in value)
+        return "\n".join(str(item) for item in value)
     return "" if empty else str(value)
 
 
@@ -213,6 +217,17 @@ def read_value(spec: FieldSpec, draft: Draft, key: str, locale: str | None, read
         return list(draft) if draft else MISSING
     if spec.kind == "lines":
         lines = [line.strip() for line in str(draft or "").splitlines() if line.strip()]
+        if spec.item_kind in ("integer", "number"):
+            numbers = []
+            for line in lines:
+                number = _read_number(line, key, locale, reading)
+                if number is MISSING:
+                    return MISSING
+                if spec.item_kind == "integer" and number != number.to_integral_value():
+                    reading.errors[key] = f"each line must be a whole number (got {line[:40]})"
+                    return MISSING
+                numbers.append(int(number) if spec.item_kind == "integer" else number)
+            return numbers if numbers else MISSING
         return lines if lines else MISSING
     return MISSING
 

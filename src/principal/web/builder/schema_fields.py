@@ -57,6 +57,8 @@ class FieldSpec:
     """For record, records and named kinds: the `$defs` name of the record they hold."""
     is_name: bool = False
     """Text that must be a short identifier (lower-case letters, digits, '-' and '_')."""
+    item_kind: str = "text"
+    """For lines: what each line holds (text, integer or number)."""
 
     @property
     def anchor(self) -> str:
@@ -183,6 +185,10 @@ def _spec(record: str, key: str, prop: dict[str, Any], required: bool) -> FieldS
     elif kind == "named" and target is not None and _is_enum(target):
         options = tuple(str(v) for v in _definition(target)["enum"])
     pattern = inner.get("pattern") if isinstance(inner.get("pattern"), str) else None
+    item_kind = "text"
+    if kind == "lines":
+        item_kind, _ = _kind(inner.get("items", {}))
+        item_kind = item_kind if item_kind in ("integer", "number") else "text"
     description = " ".join(str(prop.get("description") or inner.get("description") or "").split())
     return FieldSpec(
         key=key,
@@ -202,6 +208,7 @@ def _spec(record: str, key: str, prop: dict[str, Any], required: bool) -> FieldS
         options=options,
         target=target if kind in ("record", "records", "named") else None,
         is_name=bool(pattern and pattern.startswith("^[a-z0-9]")),
+        item_kind=item_kind,
     )
 
 
