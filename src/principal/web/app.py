@@ -21,6 +21,7 @@ from principal.web.routes import (
     login,
     offer_actions,
     offers,
+    review_offer,
 )
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
@@ -54,6 +55,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         builder.router,
         offer_actions.router,
         conflicts.router,
+        review_offer.router,
         offers.router,
         history.router,
         api.router,

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from principal.errors import InputError
-from principal.store import deals
+from principal.store import deals, reviews
 from principal.store import errors as store_errors
 from principal.web.builder.plausibility import plausibility_warnings
 from principal.web.builder.scope import (
@@ -98,6 +98,9 @@ def _page(
         "base": ws.number,
         "inherited": inherited,
         "parent": ws.deal.offers[scope.offer].extends if scope.offer else None,
+        "documents": [r for r in reviews.list_reviews(get_store(request), ws.deal_id) if r.offer == scope.offer]
+        if scope.offer
+        else [],
     }
     active = "offers"
     return render_tab(request, ws, active, "builder.html", context, status=status)
