@@ -30,7 +30,7 @@ def cached_rows(web: WebClient, engine: str) -> int:
 def test_the_workspace_shows_every_engine_tab_in_order(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/cost").text
     nav = element(page, '<nav class="tabs"', "nav")
-    assert text(nav) == "Offers Cost SLA Alignment Review Strategy Export History"
+    assert text(nav) == "Offers Cost Decide SLA Alignment Review Strategy Export History"
     assert '<a href="/deals/1/cost" aria-current="page">Cost</a>' in nav
 
 
