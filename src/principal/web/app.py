@@ -22,10 +22,12 @@ from principal.web.routes import (
     offer_actions,
     offers,
     review_offer,
+    team,
 )
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
+from principal.web.team import check_role
 from principal.web.templating import STATIC
 
 
@@ -38,7 +40,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(check_role)],
     )
     app.state.store = store
     app.state.settings = settings
@@ -62,6 +64,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         analyses.router,
         login.router,
         reference.router,
+        team.router,
     )
     for router in routers:
         app.include_router(router)

@@ -98,12 +98,20 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
+def _accounts_on(request: Request) -> bool:
+    from principal.web.team import accounts_on
+
+    return accounts_on(request) if hasattr(request.app.state, "store") else False
+
+
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *, status: int = 200) -> HTMLResponse:
     """A page (or fragment) with the values every template may use: the CSRF token and the workspace tabs."""
     values: dict[str, Any] = {
         "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
         "htmx": is_htmx(request),
         "token_required": getattr(request.app.state, "token_required", False),
+        "accounts": _accounts_on(request),
+        "user": request.scope.get("state", {}).get("user"),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status)

@@ -88,6 +88,7 @@ def nav_tabs(request: Request, ws: Workspace) -> list[NavTab]:
     out = [NavTab("offers", "Offers", ws.href())]
     out.extend(NavTab(tab.slug, tab.title, ws.href(f"/{tab.slug}")) for tab in engine_tabs)
     out.append(NavTab("history", "History", f"/deals/{ws.deal_id}/history"))
+    out.append(NavTab("comments", "Comments", f"/deals/{ws.deal_id}/comments"))
     return out
 
 
