@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import Depends, FastAPI
-from starlette.staticfiles import StaticFiles
 
 from principal import __version__
 from principal.store.database import Store
@@ -26,9 +25,9 @@ from principal.web.routes import (
 )
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
+from principal.web.static_files import CompressedStatic
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
 from principal.web.team import check_role
-from principal.web.templating import STATIC
 
 
 def create_app(store: Store, settings: WebSettings | None = None, *, tab_package: str = TAB_PACKAGE) -> FastAPI:
@@ -70,7 +69,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         app.include_router(router)
     for tab in found.tabs:
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", CompressedStatic(), name="static")
     install_error_handlers(app)
     app.add_middleware(SecurityMiddleware, settings=settings, render_error=render_error, throttle=throttle)
     return app

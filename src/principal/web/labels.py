@@ -6,6 +6,7 @@ else the code with underscores as spaces and a capital first letter.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 CODE_LABELS = {
@@ -82,3 +83,11 @@ def label(code: object) -> str:
         return CODE_LABELS[text]
     words = " ".join(part for part in text.replace("-", "_").split("_") if part)
     return words[:1].upper() + words[1:]
+
+
+_CODES = re.compile(r"\b(" + "|".join(sorted((c for c in CODE_LABELS if "_" in c), key=len, reverse=True)) + r")\b")
+
+
+def relabel(text: str) -> str:
+    """Text with the model's multi-word codes (`terminate_affected`) put in words, lower case inside a sentence."""
+    return _CODES.sub(lambda m: CODE_LABELS[m.group(1)][:1].lower() + CODE_LABELS[m.group(1)][1:], text)

@@ -102,7 +102,9 @@ def render_tab(
     status: int = 200,
 ) -> HTMLResponse:
     """A page inside the workspace layout (templates extend "workspace.html") with tab `active` highlighted."""
-    values: dict[str, Any] = {"ws": ws, "tabs": nav_tabs(request, ws), "active": active}
+    tabs = nav_tabs(request, ws)
+    title = next((tab.title for tab in tabs if tab.slug == active), "Deal")
+    values: dict[str, Any] = {"ws": ws, "tabs": tabs, "active": active, "page_title": title}
     values.update(context or {})
     return render(request, template, values, status=status)
 
