@@ -3,9 +3,7 @@ JPY), with golden files for the human output on the bundled example."""
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -17,6 +15,7 @@ from principal.cli import output
 from tests.clirunner import Result, run
 from tests.conftest import SEED
 from tests.currency_copies import example_in
+from tests.golden import check_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -179,22 +178,6 @@ def test_text_in_yen_one_offer_and_euro_side_by_side(copies: dict[str, Path]) ->
 
 
 # --- golden output ---------------------------------------------------------------------------------------------
-
-
-def check_golden(name: str, actual: str) -> None:
-    """`actual` must equal tests/cli/golden/NAME; PRINCIPAL_UPDATE_GOLDEN=1 rewrites the file instead."""
-    path = GOLDEN / name
-    if os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    assert path.exists(), f"no golden file {path}; run with PRINCIPAL_UPDATE_GOLDEN=1 to write it"
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True), f"golden/{name}", "actual"
-        )
-        pytest.fail("human output differs from the golden file:\n" + "".join(diff), pytrace=False)
 
 
 @pytest.mark.usefixtures("wide")

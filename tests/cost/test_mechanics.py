@@ -8,8 +8,9 @@ from principal.cost import Category, Scenario, schedule
 from principal.cost.timeline import uplift_factor
 from principal.cost.volumes import rounding_factor
 from principal.loader import parse_deal
-from principal.model import Deal, to_cents
+from principal.model import Deal
 from principal.model.pricing import Rounding, Uplift, UpliftKind, UpliftTarget
+from principal.money import round_money
 
 
 def deal(offer_yaml: str, forecast: str = "{unit: minute, expected: 100000}") -> Deal:
@@ -68,7 +69,7 @@ def test_allowance_then_minimum_commitment() -> None:
     assert usage[0].quantity == Decimal(86000)  # 100,000 - (10 x 1,000 + 4,000)
     assert usage[0].amount == Decimal("860.00")
     shortfall = [ln for ln in s.lines if ln.category is Category.usage_minimum]
-    assert [to_cents(ln.amount) for ln in shortfall] == [Decimal("140.00"), Decimal("140.00")]
+    assert [round_money(ln.amount, "USD") for ln in shortfall] == [Decimal("140.00"), Decimal("140.00")]
 
 
 def test_annual_cap_refuses_the_excess_as_its_own_line() -> None:

@@ -6,13 +6,14 @@ from decimal import Decimal
 
 from principal.cost import Category, Scenario, schedule
 from principal.cost.compare import attribute_levers, compare, vendor_view
-from principal.model import Deal, to_cents
+from principal.model import Deal
+from principal.money import round_money
 
 
 def lever(deal: Deal, offer: str, key: str) -> tuple[Decimal, tuple[Decimal, ...]]:
     result = attribute_levers(deal, "original", offer)
     found = next(lv for lv in result.levers if lv.lever == key)
-    return to_cents(found.term), tuple(to_cents(y) for y in found.by_year)
+    return round_money(found.term, "USD"), tuple(round_money(y, "USD") for y in found.by_year)
 
 
 def test_licence_saving_is_64800_a_year(seed_deal: Deal) -> None:
@@ -27,8 +28,8 @@ def test_quarter_end_concession_is_54000_a_year(seed_deal: Deal) -> None:
 
 def test_original_three_year_licence_cost(seed_deal: Deal) -> None:
     s = schedule(seed_deal, "original")
-    assert to_cents(s.category_total(Category.licenses)) == Decimal("2638642.50")
-    assert [to_cents(y.by_category["licenses"]) for y in s.years] == [
+    assert round_money(s.category_total(Category.licenses), "USD") == Decimal("2638642.50")
+    assert [round_money(y.by_category["licenses"], "USD") for y in s.years] == [
         Decimal("837000.00"),
         Decimal("878850.00"),
         Decimal("922792.50"),
@@ -37,7 +38,7 @@ def test_original_three_year_licence_cost(seed_deal: Deal) -> None:
 
 def test_professional_services_milestones(seed_deal: Deal) -> None:
     s = schedule(seed_deal, "final")
-    paid = [(ln.month, to_cents(ln.amount)) for ln in s.lines if ln.category is Category.one_time]
+    paid = [(ln.month, round_money(ln.amount, "USD")) for ln in s.lines if ln.category is Category.one_time]
     assert paid == [
         (2, Decimal("56000.00")),
         (3, Decimal("112000.00")),

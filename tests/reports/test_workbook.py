@@ -14,7 +14,8 @@ from openpyxl.utils.cell import absolute_coordinate
 
 from principal.cost.compare import compare
 from principal.loader import load_deal, parse_deal
-from principal.model import Deal, to_cents
+from principal.model import Deal
+from principal.money import round_money
 from principal.reports.formats import ExportFormat
 from principal.reports.workbook.build import build_workbook, sheet_names
 from tests.conftest import SEED
@@ -35,13 +36,16 @@ def comparison_totals(book: Any) -> dict[str, list[Decimal]]:
             break
         for name, value in zip(names, row[1:], strict=False):
             if value is not None:
-                out[name].append(to_cents(Decimal(repr(value))))
+                out[name].append(round_money(Decimal(repr(value)), "USD"))
     return out
 
 
 def engine_totals(deal: Deal) -> dict[str, list[Decimal]]:
     result = compare(deal)
-    return {n: [to_cents(y) for y in s.year_totals] + [to_cents(s.total)] for n, s in result.schedules.items()}
+    return {
+        n: [round_money(y, "USD") for y in s.year_totals] + [round_money(s.total, "USD")]
+        for n, s in result.schedules.items()
+    }
 
 
 def input_cell(book: Any, field: str) -> Any:

@@ -155,7 +155,7 @@ def test_too_large_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 def test_pdf_parser_bounds_are_enforced() -> None:
     pdf = (FIXTURES / "ccaas-order-form.pdf").read_bytes()
-    assert "within bounds" in _refusal(pdf, "slow.pdf", Limits(pdf_seconds=0.0001))
+    assert "within bounds" in _refusal(pdf, "slow.pdf", Limits(parse_cpu_seconds=0.0001))
     assert "has 4 pages; the limit is 2" in _refusal(pdf, "long.pdf", Limits(max_pages=2))
 
 

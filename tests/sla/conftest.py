@@ -3,31 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from principal.cli import output
 from principal.model import Deal
 from principal.model.sla import Outage, OutageCause
 from principal.money import Amount
 
 NY = ZoneInfo("America/New_York")
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "outages"
-
-
-@contextmanager
-def console_width(columns: int) -> Iterator[None]:
-    """Render the CLI's tables `columns` wide, whatever terminal (or COLUMNS) the tests run under."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(output.console, "_width", columns)
-        patch.setattr(output.console, "_height", 50)
-        yield
 
 
 def usd(figure: str | int) -> Amount:

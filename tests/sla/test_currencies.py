@@ -19,7 +19,8 @@ import pytest
 from principal.store.database import open_store
 from tests.clirunner import run
 from tests.currency_copies import example_in
-from tests.sla.conftest import FIXTURES, console_width
+from tests.golden import console_width
+from tests.sla.conftest import FIXTURES
 from tests.web.conftest import WebClient, make_client
 from tests.web.html_probe import cells, element
 

@@ -4,16 +4,12 @@ tests/cli/golden/ in the commit."""
 
 from __future__ import annotations
 
-import difflib
-import os
-
 import pytest
 
 from tests.clirunner import run
 from tests.conftest import ROOT
-from tests.sla.conftest import console_width
+from tests.golden import check_golden, console_width
 
-GOLDEN = ROOT / "tests" / "cli" / "golden"
 EXAMPLE = "examples/ccaas-450/deal.yaml"
 SAMPLE = "tests/fixtures/outages/sample.csv"
 WIDTH = 120
@@ -41,18 +37,4 @@ def test_human_output_matches_the_golden_file(name: str, monkeypatch: pytest.Mon
     with console_width(WIDTH):
         result = run("sla", EXAMPLE, *CASES[name])
     assert result.exit_code == 0, result.output
-    path = GOLDEN / name
-    if os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(result.stdout, encoding="utf-8")
-        pytest.skip(f"regenerated {path.relative_to(ROOT)}")
-    assert path.exists(), f"no golden file {path.relative_to(ROOT)}: run with PRINCIPAL_UPDATE_GOLDEN=1 to make it"
-    expected = path.read_text(encoding="utf-8")
-    if result.stdout != expected:
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            result.stdout.splitlines(keepends=True),
-            fromfile=f"{name} (golden)",
-            tofile=f"{name} (now)",
-        )
-        pytest.fail("principal sla printed something else:\n" + "".join(diff), pytrace=False)
+    check_golden(name, result.stdout)

@@ -7,40 +7,17 @@ before committing; without that variable any difference fails the test and print
 
 from __future__ import annotations
 
-import difflib
-import os
 from pathlib import Path
 
 import pytest
 
 from principal.cli import output
 from tests.clirunner import run as cli
-from tests.conftest import ROOT, SEED
+from tests.conftest import SEED
+from tests.golden import GOLDEN, check_golden
 
-GOLDEN = ROOT / "tests" / "cli" / "golden"
-UPDATE = os.environ.get("PRINCIPAL_UPDATE_GOLDEN") == "1"
 WIDTH = 100
 """Terminal width the output is rendered at (the lines soft-wrap, but the width is fixed all the same)."""
-
-
-def check_golden(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if UPDATE:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"{path} is missing: run with PRINCIPAL_UPDATE_GOLDEN=1 to write it, then review it")
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-        diff = difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            fromfile=f"{shown} (expected)",
-            tofile="actual output",
-        )
-        pytest.fail("output differs from the golden file:\n" + "".join(diff), pytrace=False)
 
 
 @pytest.mark.parametrize(
@@ -74,12 +51,11 @@ def test_the_golden_files_hold_the_example_figures() -> None:
 
 
 def test_a_difference_fails_with_a_diff(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(f"{__name__}.GOLDEN", tmp_path)
-    monkeypatch.setattr(f"{__name__}.UPDATE", False)
+    monkeypatch.delenv("PRINCIPAL_UPDATE_GOLDEN", raising=False)
     (tmp_path / "x.txt").write_text("one\ntwo\n", encoding="utf-8")
-    check_golden("x.txt", "one\ntwo\n")
+    check_golden(tmp_path / "x.txt", "one\ntwo\n")
     with pytest.raises(pytest.fail.Exception) as failed:
-        check_golden("x.txt", "one\nthree\n")
+        check_golden(tmp_path / "x.txt", "one\nthree\n")
     assert "-two" in str(failed.value) and "+three" in str(failed.value)
-    with pytest.raises(pytest.fail.Exception, match="is missing"):
-        check_golden("absent.txt", "text")
+    with pytest.raises(pytest.fail.Exception, match="no golden file"):
+        check_golden(tmp_path / "absent.txt", "text")

@@ -44,7 +44,7 @@ def why_unavailable() -> str | None:
 def _run(command: list[str], owner: str | None) -> None:
     if owner is not None:
         command = ["runuser", "-u", owner, "--", *command]
-    subprocess.run(command, check=True, capture_output=True, timeout=120)
+    subprocess.run(command, check=True, capture_output=True, timeout=600)  # a hang guard only
 
 
 @contextmanager
@@ -66,12 +66,24 @@ def postgres_cluster() -> Iterator[str]:
         )
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c full_page_writes=off"
         _run(
-            [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-o", options, "-w", "start"],
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(root / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                "300",
+                "start",
+            ],
             owner,
         )
         try:
             yield f"postgresql+psycopg://principal@127.0.0.1:{port}"
         finally:
-            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], owner)
+            _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "-t", "300", "stop"], owner)
     finally:
         shutil.rmtree(root, ignore_errors=True)

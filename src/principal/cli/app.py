@@ -1,11 +1,18 @@
 """The `principal` Typer application and `main()`, the one place where every error becomes a line and an exit code.
 
-Command modules import their engines inside the command functions, so `principal --help` and `principal
-validate` start without loading numpy, scikit-learn or the web stack.
+Exit codes: 0 ok, 1 the analysis found what the command was asked to detect, 2 bad input or another problem
+Principal reports on purpose (a `PrincipalError`: one line naming the file and what to do), 70 an internal error
+(a bug: one line; `--debug` or PRINCIPAL_DEBUG=1 shows the traceback), 130 interrupted.
+
+Fast start: `principal NAME ...` imports only the module of command NAME (`COMMAND_MODULES`), and command modules
+import their engines inside the command functions, so `principal --help` and `principal validate` start without
+loading numpy, scikit-learn or the web stack.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 import os
 import sys
 import traceback
@@ -13,17 +20,6 @@ import traceback
 import typer
 
 from principal import __version__
-from principal.cli import (
-    align_commands,
-    cost_commands,
-    deal_commands,
-    eval_commands,
-    export_commands,
-    review_commands,
-    sla_commands,
-    strategy_commands,
-    web_commands,
-)
 from principal.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -35,14 +31,27 @@ from principal.cli.output import (
 )
 from principal.errors import PrincipalError
 
-app = typer.Typer(
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    help="Principal: what a CCaaS offer really costs, what its SLA allows and where the vendor's incentives differ "
-    "from yours.",
+HELP = (
+    "Principal: what a CCaaS offer really costs, what its SLA allows and where the vendor's incentives differ "
+    "from yours."
 )
+
+# Each command module of principal.cli and the commands its `register(app)` adds, in the order `--help` lists
+# them. tests/cli/test_app.py checks this against what the modules register.
+COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("deal_commands", ("validate", "schema")),
+    ("cost_commands", ("cost", "compare")),
+    ("review_commands", ("review",)),
+    ("strategy_commands", ("kpis", "clauses", "plan")),
+    ("sla_commands", ("sla",)),
+    ("align_commands", ("align",)),
+    ("web_commands", ("serve",)),
+    ("eval_commands", ("eval",)),
+    ("export_commands", ("export",)),
+)
+ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
+# Modules that add subcommands to another module's group: `eval review` comes from review_commands.
+ALSO_NEEDED: dict[str, tuple[str, ...]] = {"eval": ("review_commands",)}
 
 
 def _version(value: bool) -> None:
@@ -51,7 +60,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
     debug: bool = typer.Option(
@@ -61,15 +69,36 @@ def _root(
     """Principal command line."""
 
 
-deal_commands.register(app)
-cost_commands.register(app)
-review_commands.register(app)
-strategy_commands.register(app)
-sla_commands.register(app)
-align_commands.register(app)
-web_commands.register(app)
-eval_commands.register(app)
-export_commands.register(app)
+@functools.cache
+def build_app(modules: tuple[str, ...] = ALL_MODULES) -> typer.Typer:
+    """The application with the commands of `modules` (default: every command)."""
+    app = typer.Typer(
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        help=HELP,
+    )
+    app.callback()(_root)
+    for module in modules:
+        importlib.import_module(f"principal.cli.{module}").register(app)
+    return app
+
+
+def modules_for(args: list[str]) -> tuple[str, ...]:
+    """The command modules `principal ARGS` needs: the named command's alone, or all of them (for `--help`)."""
+    name = next((arg for arg in args if not arg.startswith("-")), None)
+    for module, names in COMMAND_MODULES:
+        if name in names:
+            return (module, *ALSO_NEEDED.get(name, ()))
+    return ALL_MODULES
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`principal.cli.app.app`: the application with every command (built on first use)."""
+    if name == "app":
+        return build_app(ALL_MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _internal_error(exc: BaseException, debug: bool) -> int:
@@ -100,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         args.remove("--debug")  # accepted after the command name too
     forget_invocation()
     try:
+        app = build_app(modules_for(args))
         code = app(args, prog_name="principal", standalone_mode=False)
     except typer.Exit as exc:
         return int(exc.exit_code)

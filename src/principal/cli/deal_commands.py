@@ -1,4 +1,7 @@
-"""`principal validate` and `principal schema`: deal files and their format."""
+"""`principal validate` and `principal schema`: deal files and their format.
+
+The loader and the model are imported when a command runs, so registering these commands costs nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +11,6 @@ from pathlib import Path
 import typer
 
 from principal.cli.output import command, console, emit_result
-from principal.loader import load_deal
-from principal.model.deal import Deal
-from principal.reports.schema_reference import markdown_reference
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +24,8 @@ def validate(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any)."""
+    from principal.loader import load_deal
+
     deal = load_deal(file)
     if as_json:
         emit_result(
@@ -46,6 +48,9 @@ def schema(
     as_json: bool = typer.Option(True, "--json/--no-json", help="JSON Schema (the default output)."),
 ) -> None:
     """Print the JSON Schema of deal files, or with --markdown the deal-file reference."""
+    from principal.model.deal import Deal
+    from principal.reports.schema_reference import markdown_reference
+
     if markdown:
         typer.echo(markdown_reference(), nl=False)
         return

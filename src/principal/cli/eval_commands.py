@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
 
 from principal.cli.output import command, console, emit_result
 from principal.cli.progress import working
-from principal.review.cuad_eval import CuadEvaluation, evaluate_cuad
-from principal.review.cuad_spans import TOP_UNITS
+
+if TYPE_CHECKING:
+    from principal.review.cuad_eval import CuadEvaluation
 
 eval_app = typer.Typer(no_args_is_help=True, help="Measure Principal's engines against labelled data.")
 
@@ -65,6 +66,11 @@ def cuad(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Detect clauses in every contract of DATA and report per-category precision, recall, F1 and span overlap."""
+    from rich.table import Table
+
+    from principal.review.cuad_eval import evaluate_cuad  # numpy: imported when the command runs
+    from principal.review.cuad_spans import TOP_UNITS
+
     with working("detecting clauses in every contract", enabled=not as_json):
         result = evaluate_cuad(data)
     notes = _notes(result)

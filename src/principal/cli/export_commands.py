@@ -1,20 +1,21 @@
-"""`principal export`: the negotiation brief as HTML, PDF or Markdown, or the cost workbook as xlsx."""
+"""`principal export`: the negotiation brief as HTML, PDF or Markdown, or the cost workbook as xlsx.
+
+The engines and renderers are imported when the command runs, so registering it costs nothing.
+"""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from principal.cli.output import command, console, emit_result
-from principal.cli.progress import working
-from principal.cli.strategy_commands import check_negotiation_names
-from principal.cost.report import pick_offers
 from principal.errors import InputError
-from principal.loader import load_deal
-from principal.reports.atomic_file import check_target, write_atomically
-from principal.reports.formats import SUFFIXES, ExportFormat, parse_format, render
+
+if TYPE_CHECKING:
+    from principal.reports.formats import ExportFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -22,6 +23,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _format_for(fmt: str | None, out: Path) -> ExportFormat:
+    from principal.reports.formats import SUFFIXES, ExportFormat, parse_format
+
     if fmt is not None:
         return parse_format(fmt, str(out))
     guessed = SUFFIXES.get(out.suffix.lower())
@@ -44,6 +47,13 @@ def export(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable summary of what was written."),
 ) -> None:
     """Export the negotiation brief (HTML, PDF, Markdown) or the cost workbook with live formulas (xlsx)."""
+    from principal.cli.progress import working
+    from principal.cli.strategy_commands import check_negotiation_names
+    from principal.cost.report import pick_offers
+    from principal.loader import load_deal
+    from principal.reports.atomic_file import check_target, write_atomically
+    from principal.reports.formats import render
+
     kind = _format_for(fmt, out)
     check_target(out)
     deal = load_deal(file)

@@ -1,13 +1,15 @@
 """How every command reports: a rich rendering for people, `--json` for machines, one-line errors, exit codes.
 
 Exit codes: 0 ok, 1 the analysis found a failure the command was asked to detect, 2 bad input (or any other
-problem Principal reports on purpose), 70 an internal error (a bug: `--debug` shows its traceback).
+problem Principal reports on purpose), 70 an internal error (a bug: `--debug` shows its traceback), 130 interrupted.
 
 Every `--json` output is one envelope:
 
     {"ok": true, "command": "cost", "file": "deal.yaml", "version": "0.1.0", "result": {...}}
     {"ok": false, "command": "cost", "file": "deal.yaml", "version": "0.1.0",
      "error": {"kind": "input", "message": "...", "problems": [{"file", "line", "column", "field", "message"}]}}
+
+`kind` is input, shipped_data, store, web, error (another deliberate error) or internal (a bug).
 """
 
 from __future__ import annotations
@@ -129,13 +131,19 @@ def error_payload(kind: str, message: str, problems: tuple[Problem, ...] = ()) -
 
 
 def _kind(exc: PrincipalError) -> str:
+    """The error envelope's `kind`: input, shipped_data, store, web or error (any other deliberate error)."""
     from principal.errors import ShippedDataError
 
     if isinstance(exc, InputError):
         return "input"
     if isinstance(exc, ShippedDataError):
         return "shipped_data"
-    return type(exc).__name__
+    module = type(exc).__module__
+    if module.startswith("principal.store"):
+        return "store"
+    if module.startswith("principal.web"):
+        return "web"
+    return "error"
 
 
 def report(exc: PrincipalError, as_json: bool) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
 from principal.cli.output import err_console
 
 
@@ -15,6 +13,8 @@ def progress_bar(label: str, total: int, *, enabled: bool) -> Iterator[Callable[
     if not enabled or total <= 0:
         yield lambda _n: None
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

@@ -4,11 +4,14 @@ from a vendor's documents, reviewed one at a time or as one deal; `principal eva
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from principal.cli.output import EXIT_BAD_INPUT, EXIT_FINDINGS, command, console, emit_result, err_console
-from principal.review.result import ReviewResult
+
+if TYPE_CHECKING:
+    from principal.review.result import ReviewResult
 
 
 def register(app: typer.Typer) -> None:

@@ -15,13 +15,11 @@ from principal.cli.brief_render import render_brief
 from principal.cli.output import EXIT_FINDINGS, command, console, emit_result, use_formatter
 from principal.cli.progress import working
 from principal.errors import InputError, Problem
-from principal.loader import load_deal
-from principal.loader.problems import format_path
-from principal.loader.yaml_positions import parse_located
-from principal.model.deal import Deal
-from principal.present import Formatter, formatter_for
+from principal.present import formatter_for
 
 if TYPE_CHECKING:
+    from principal.model.deal import Deal
+    from principal.present import Formatter
     from principal.strategy.clauses import ClauseSet
     from principal.strategy.kpis import KpiReport
 
@@ -47,6 +45,9 @@ def check_negotiation_names(deal: Deal, file: Path) -> None:
     ]
     if not wrong:
         return
+    from principal.loader.problems import format_path
+    from principal.loader.yaml_positions import parse_located
+
     located = parse_located(file.read_text(encoding="utf-8-sig"), str(file))
     problems = []
     for path, name in wrong:
@@ -132,6 +133,7 @@ def clauses(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Contract-ready clause drafts for an offer's terms; says what the offer leaves out instead of inventing it."""
+    from principal.loader import load_deal
     from principal.strategy.clauses import draft_clauses
 
     deal = load_deal(file)
@@ -163,6 +165,7 @@ def plan(
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """The brief for the supplier meeting: objectives, walk-away, ZOPA, ranked asks, packages, counters, talk track."""
+    from principal.loader import load_deal
     from principal.strategy.plan.brief import build_brief
 
     deal = load_deal(file)

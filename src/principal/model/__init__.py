@@ -1,7 +1,6 @@
 """The typed deal model: immutable pydantic records validated on construction."""
 
 from principal.model.buyer import BusinessHours, Buyer, Channel, Distribution, Forecast, ForecastEvent
-from principal.model.common import CENT, to_cents
 from principal.model.deal import SCHEMA_VERSION, Assumption, Deal, Offer
 from principal.model.pricing import (
     Band,
@@ -22,7 +21,6 @@ from principal.model.pricing import (
 from principal.model.sla import Sla
 
 __all__ = [
-    "CENT",
     "SCHEMA_VERSION",
     "Assumption",
     "Band",
@@ -48,5 +46,4 @@ __all__ = [
     "UpliftKind",
     "UsageCap",
     "UsageMeter",
-    "to_cents",
 ]

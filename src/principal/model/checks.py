@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from principal.locales import check_locale
 from principal.model.buyer import Distribution
 from principal.model.deal import Deal, Offer
 from principal.model.order_form_checks import check_order_terms
@@ -23,8 +24,6 @@ def check_deal(deal: Deal) -> list[Finding]:
     if not is_currency(deal.currency):
         found.append((("currency",), f"{deal.currency!r} is not an ISO 4217 currency code (USD, EUR, JPY...)"))
     if deal.locale is not None:
-        from principal.present.formatter import check_locale
-
         problem = check_locale(deal.locale)
         if problem is not None:
             found.append((("locale",), problem))

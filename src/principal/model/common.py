@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-CENT = Decimal("0.01")
-
-
-def to_cents(amount: Decimal) -> Decimal:
-    """Round an exact amount half-up to the cent: the one rounding rule used for every figure Principal shows."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class Record(BaseModel):
     """An immutable model record: unknown keys are errors, values are validated on construction."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False)
+    # defer_build: a record's validator is built when first used, not at import; loading a deal builds the whole
+    # Deal schema once, and `principal --help` builds none (validation itself is unchanged).
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_enum_values=False, defer_build=True
+    )
 
 
 Money = Annotated[Decimal, Field(ge=0, description="An amount in the deal's currency, 0 or more.")]

@@ -12,6 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
+from principal.locales import check_locale as check_locale
 from principal.money import Amount, minor_units, round_money
 from principal.statements import Count, Percent, Share, Statement, UnitPrice, Value
 
@@ -46,17 +47,6 @@ def _pattern(locale: str, kind: str, decimals: int, optional: int) -> str:
         return _DECIMAL_PART.sub(lambda m: m.group(1) + tail, sub, count=1)
 
     return ";".join(one(sub) for sub in base.split(";"))
-
-
-def check_locale(locale: str) -> str | None:
-    """None when babel knows `locale` (en_US, de_DE, ja_JP...), else a one-line reason."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(locale)
-    except (UnknownLocaleError, ValueError) as exc:
-        return f"unknown locale {locale!r} ({exc}); use a code such as en_US, de_DE or ja_JP"
-    return None
 
 
 class Formatter:

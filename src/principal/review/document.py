@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from principal.errors import FileRefused
+
 
 class SourceFormat(StrEnum):
     pdf = "pdf"
@@ -100,5 +102,7 @@ class DocumentBuilder:
         return Document(self.name, self.format, "".join(self._parts), tuple(self._page_starts), tuple(paragraphs))
 
 
-class TooLarge(Exception):
-    """A document exceeds a size limit; the reader turns it into a one-line input error."""
+class TooLarge(FileRefused):
+    """A document exceeds a size limit (characters, pages); `read_document` names the file."""
+
+    lead = "is too large to review: "

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from itertools import pairwise
 
+from principal.errors import FileRefused
 from principal.review.document import Document, SourceFormat
 
 
-class BadLayout(ValueError):
+class BadLayout(FileRefused):
     """A stored layout that does not fit its text (edited by hand, or from another document)."""
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from principal.errors import PrincipalError
 
-class StoreError(Exception):
-    """Base of the store's errors; the message is one line meant for the user."""
+
+class StoreError(PrincipalError):
+    """Base of the store's errors; the message is one line meant for the user (`principal serve` prints it)."""
 
 
 class DatabaseUnavailable(StoreError):

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from principal.errors import InputError
+from principal.errors import InputError, PrincipalError, ShippedDataError
 from principal.store import errors as store_errors
 from principal.web import errors
 from principal.web.templating import is_htmx, render
@@ -55,6 +55,10 @@ def web_error_for(exc: Exception) -> errors.WebError:
             return errors.Unprocessable(exc.reason, field=exc.field)
         case store_errors.DatabaseUnavailable() | OperationalError():
             return errors.ServiceUnavailable("the database cannot be reached; check that it is running")
+        case ShippedDataError():
+            return errors.WebError("a data file shipped with Principal is damaged; the server's log names it")
+        case PrincipalError():
+            return errors.BadRequest(str(exc).splitlines()[0])
     return errors.WebError("an unexpected error happened; it was written to the server's log")
 
 
@@ -68,6 +72,8 @@ def _message_for_status(request: Request, status: int) -> str:
 
 def install_error_handlers(app: FastAPI) -> None:
     async def on_web_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, ShippedDataError):
+            log.error("%s", exc)
         return render_error(request, web_error_for(exc))
 
     async def on_http(request: Request, exc: Exception) -> Response:
@@ -88,12 +94,7 @@ def install_error_handlers(app: FastAPI) -> None:
         log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
         return render_error(request, web_error_for(exc))
 
-    for cls in (
-        errors.WebError,
-        InputError,
-        store_errors.StoreError,
-        OperationalError,
-    ):
+    for cls in (PrincipalError, OperationalError):  # PrincipalError: web, input, store and shipped-data errors
         app.add_exception_handler(cls, on_web_error)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from principal.errors import Problem
+from principal.errors import PrincipalError, Problem
 
 
-class WebError(Exception):
+class WebError(PrincipalError):
+    """An HTTP answer: its status, a stable code for API clients, a title for pages and a one-line message."""
+
     status: ClassVar[int] = 500
     code: ClassVar[str] = "internal_error"
     title: ClassVar[str] = "Something went wrong"

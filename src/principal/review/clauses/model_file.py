@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from principal.errors import ShippedDataError
 from principal.review.clauses.categories import CATEGORIES
 from principal.review.clauses.features import unit_terms
 from principal.review.clauses.fingerprint import SIGNATURE_SIZE
@@ -51,8 +53,10 @@ ARRAY_NAMES = ("idf", "coef", "context_coef", "intercept", "threshold", "possibl
 FloatArray = npt.NDArray[np.float64]
 
 
-class ModelFileError(Exception):
+class ModelFileError(ShippedDataError):
     """The model files are missing or inconsistent: a packaging fault, not a problem with the user's contract."""
+
+    advice = "reinstall Principal or retrain the model with scripts/train_clause_model.py"
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ class ClauseModel:
 
 
 def _fail(path: Path, message: str) -> ModelFileError:
-    return ModelFileError(f"{path}: {message}; reinstall Principal or retrain with scripts/train_clause_model.py")
+    return ModelFileError(path, message)
 
 
 def _number(meta: dict[str, Any], key: str, path: Path) -> float:
@@ -149,7 +153,7 @@ def load_clause_model(directory: Path | None = None) -> ClauseModel:
     try:
         with np.load(arrays_path, allow_pickle=False) as data:
             arrays = {name: np.asarray(data[name], dtype=np.float64) for name in ARRAY_NAMES}
-    except (OSError, ValueError, KeyError) as exc:
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:  # .npz is a zip archive
         raise _fail(arrays_path, f"cannot read the model arrays ({exc})") from None
     n_terms, n_cat = len(terms), len(CATEGORIES)
     fingerprints = arrays["fingerprints"]

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from principal.errors import InputError
-from principal.review.document import Document, SourceFormat, TooLarge
+from principal.errors import FileRefused, InputError
+from principal.review.document import Document, SourceFormat
 from principal.review.ingest.docx_reader import read_docx
 from principal.review.ingest.html_reader import read_html
 from principal.review.ingest.limits import DEFAULT_LIMITS, Limits
 from principal.review.ingest.pdf_reader import read_pdf
-from principal.review.ingest.sandbox import Crashed, OutOfBounds, Refused
-from principal.review.ingest.sniff import NotADocument, decode_text, sniff
+from principal.review.ingest.sandbox import Crashed
+from principal.review.ingest.sniff import decode_text, sniff
 from principal.review.ingest.text_reader import read_markdown, read_text
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "load_document", "read_document"]
@@ -60,14 +60,10 @@ def read_document(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Do
                 document = read_markdown(name, text, limits)
             else:
                 document = read_text(name, text, limits)
-    except (NotADocument, Refused) as exc:
-        raise InputError.single(name, str(exc)) from None
-    except TooLarge as exc:
-        raise InputError.single(name, f"is too large to review: {exc}") from None
-    except OutOfBounds as exc:
-        raise InputError.single(name, f"could not be parsed within bounds ({exc}); the file may be hostile") from None
     except Crashed as exc:
-        raise InputError.single(name, f"is damaged or not a valid {kind.value.upper()} ({exc})") from None
+        raise Crashed(f"is damaged or not a valid {kind.value.upper()} ({exc.reason})", file=name) from None
+    except FileRefused as exc:  # the readers' refusals (NotADocument, TooLarge, Refused, OutOfBounds) name no file
+        raise exc.for_file(name) from None
     except RecursionError:
         raise InputError.single(name, "is nested too deeply to read") from None
     if not document.text.strip():

@@ -17,9 +17,12 @@ class Limits:
     max_zip_ratio: int = 100
     zip_ratio_floor_bytes: int = 2 * 1024 * 1024
     max_zip_members: int = 2_000
-    # PDF parsing runs in a child process with these bounds.
-    pdf_seconds: float = 8.0
-    pdf_memory_bytes: int = 400 * 1024 * 1024
+    # The sandboxed parser (PDF today) runs in a child process with these bounds: CPU seconds of its own (a busy
+    # machine slows it down without refusing it), extra address space, and a backstop against a child that sleeps
+    # instead of computing: seconds asleep without an answer (None: ten times the CPU budget, at least 30 s).
+    parse_cpu_seconds: float = 8.0
+    parse_memory_bytes: int = 400 * 1024 * 1024
+    parse_idle_seconds: float | None = None
     pdf_layout_pages: int = 60
 
 

@@ -26,7 +26,11 @@ OCR_MESSAGE = (
 
 def read_pdf(name: str, data: bytes, limits: Limits) -> Document:
     pages: list[Page] = run_bounded(
-        _parse_pages, (data, limits), seconds=limits.pdf_seconds, memory=limits.pdf_memory_bytes
+        _parse_pages,
+        (data, limits),
+        cpu_seconds=limits.parse_cpu_seconds,
+        memory=limits.parse_memory_bytes,
+        idle_seconds=limits.parse_idle_seconds,
     )
     builder = DocumentBuilder(name, SourceFormat.pdf, limits.max_chars, limits.max_pages)
     for number, paragraphs in enumerate(pages):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from principal.errors import FileRefused
 from principal.review.document import SourceFormat
 
 PDF_MAGIC = b"%PDF-"
@@ -16,8 +17,8 @@ _HTML_START = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-class NotADocument(Exception):
-    """The bytes are not a format Principal reads; the message says what it is and what to do."""
+class NotADocument(FileRefused):
+    """The bytes are not a document Principal reads; the reason says what they are and what to do."""
 
 
 def sniff(data: bytes, suffix: str) -> SourceFormat:

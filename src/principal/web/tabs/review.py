@@ -84,7 +84,9 @@ class RecentReviews:
             try:
                 restored.append(restore_document(document.info.filename, document.extracted_text, document.layout_json))
             except BadLayout as exc:
-                raise Unprocessable(f"{document.info.filename}: the stored review cannot be shown ({exc})") from None
+                raise Unprocessable(
+                    f"{document.info.filename}: the stored review cannot be shown ({exc.reason})"
+                ) from None
         result = review_documents(restored, check_contract=False)
         labels = labels_for(restored)
         shown_documents = []
