@@ -156,7 +156,7 @@ async def create_offer(request: Request, deal_id: int, review_id: int) -> Respon
     try:
         saved = deals.save_version(store, deal_id, new_text, author=author, message=message, base_number=ws.number)
     except InputError as exc:
-        located, others = _locate(name, drafts, exc.problems)
+        located, others = _locate(name, drafts, exc.problems, dropped, chosen)
         return _page(request, ws, review_id, entered=entered, errors=located, problems=tuple(others), status=422)
     except store_errors.InvalidValue as exc:
         return _page(request, ws, review_id, entered=entered, errors={exc.field: exc.reason}, status=422)
@@ -171,16 +171,48 @@ async def create_offer(request: Request, deal_id: int, review_id: int) -> Respon
     return response
 
 
-def _locate(name: str, drafts: tuple[DraftValue, ...], problems: tuple[Any, ...]) -> tuple[dict[str, str], list[Any]]:
+def _original_field(field: str, dropped: set[int]) -> str:
+    """A problem's field in the review's numbering: meters left out shift the later ones down in the new offer."""
+    found = re.match(r"usage\[(\d+)\]", field)
+    if not found or not dropped:
+        return field
+    index, original = int(found.group(1)), -1
+    while index >= 0:
+        original += 1
+        if original not in dropped:
+            index -= 1
+    return f"usage[{original}]" + field[found.end() :]
+
+
+def _locate(
+    name: str,
+    drafts: tuple[DraftValue, ...],
+    problems: tuple[Any, ...],
+    dropped: set[int] | None = None,
+    chosen: list[tuple[DraftValue, Any]] | None = None,
+) -> tuple[dict[str, str], list[Any]]:
+    """Each problem by the row of its value; a problem with a record (a rate card) by the row under it that was
+    left unticked, else its first row."""
     located: dict[str, str] = {}
     others = []
     prefix = f"offers.{name}."
+    unkept = {id(draft) for draft, value in chosen or () if value is MISSING}
     for problem in problems:
         field = str(problem.field)
         if field == f"offers.{name}.term_months" or field == f"offers.{name}":
             located.setdefault("term_months", problem.message)
             continue
-        index = next((i for i, d in enumerate(drafts) if prefix + d.key == field), None)
+        key = _original_field(field.removeprefix(prefix), dropped or set()) if field.startswith(prefix) else ""
+        index = next((i for i, d in enumerate(drafts) if d.key == key), None)
+        if index is None and key:
+            under = [i for i, d in enumerate(drafts) if d.key.startswith((key + ".", key + "["))]
+            unticked = [i for i in under if id(drafts[i]) in unkept]
+            if unticked:
+                index = unticked[0]
+                message = f"{problem.message}: this value is not kept; tick it (or correct it) to keep the record"
+                located.setdefault(f"v{index}", message)
+                continue
+            index = under[0] if under else None
         if index is None:
             others.append(problem)
         else:
