@@ -30,6 +30,10 @@ class PrincipalError(Exception):
         return [str(self)]
 
 
+_LINE_BREAKS = {ord(ch): ch.encode("unicode_escape").decode("ascii") for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+"""Characters str.splitlines() breaks on, written as escapes so a problem always renders as one line."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, where it is, and what to do about it.
@@ -49,7 +53,7 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.field}: {self.message}".translate(_LINE_BREAKS)
 
     def as_dict(self) -> dict[str, object]:
         return {

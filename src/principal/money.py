@@ -12,7 +12,7 @@ layer can use it. How an amount reads (symbol, separators, locale) is decided on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 # ISO 4217 active currency codes and the decimals of their minor unit (most have 2).
 _ZERO = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
@@ -53,9 +53,26 @@ def quantum(currency: str) -> Decimal:
     return Decimal(1).scaleb(-minor_units(currency))
 
 
+def quantize_to(number: Decimal, step: Decimal, *, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """`number` rounded to a multiple of `step` (a power of ten), exactly, however many digits it has.
+
+    Decimal's default context holds 28 digits, and `quantize` refuses a result longer than that (1e26 to the cent
+    has 29): the context here is as wide as the result needs.
+    """
+    if not number.is_finite():
+        raise ValueError(f"cannot round {number} to {step}")
+    digits = max(number.adjusted(), 0) - step.as_tuple().exponent + 2  # type: ignore[operator]
+    return number.quantize(step, rounding=rounding, context=Context(prec=max(28, digits)))
+
+
+def quantize_half_up(number: Decimal, step: Decimal) -> Decimal:
+    """`number` rounded half-up to a multiple of `step`, at any magnitude (the rounding rule for shown money)."""
+    return quantize_to(number, step)
+
+
 def round_money(number: Decimal, currency: str) -> Decimal:
     """Round an exact figure half-up to the currency's minor unit: the one rounding rule for shown money."""
-    return number.quantize(quantum(currency), rounding=ROUND_HALF_UP)
+    return quantize_half_up(number, quantum(currency))
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,13 @@ def test_cost_json_with_simulation() -> None:
     assert all(v == round(v, 2) for v in term.values())  # amounts, to the cent
     assert 0 <= sim["p_over_budget_any_year"] <= 1
     assert sim["incumbent_term_cost"] == "5832000.00"  # $162,000 a month x 36
+    assert sim["dual_running"] == "486000.00"  # 3 x 162,000 before the month-4 go-live, the same in every draw
+    switching = {k: Decimal(v) for k, v in sim["switching"].items()}
+    difference = {k: Decimal(v) for k, v in sim["difference"].items()}
+    for key in ("mean", "p10", "p50", "p90"):
+        assert switching[key] == term[key] + Decimal("486000.00")
+        assert difference[key] == switching[key] - Decimal("5832000.00")
+    assert 0 <= sim["p_switching_beats_staying"] <= 1
 
 
 def test_final_milestones_in_cost_json() -> None:
@@ -71,7 +78,7 @@ def test_compare_json_has_levers_and_crossings() -> None:
 def test_compare_human_output_names_the_saving() -> None:
     result = run("compare", str(SEED), "--offer", "original", "--offer", "final")
     assert result.exit_code == 0
-    assert "final vs original: saves $449,849.52 over the term" in result.stdout
+    assert "final vs original: saves $449,849.52 on the cost of switching over the term" in result.stdout
     assert "$64,800.00" in result.stdout
 
 
@@ -120,8 +127,11 @@ def test_each_result_states_its_currency_once() -> None:
     assert all("currency" not in o for o in compared["offers"].values())
     original = cost["offers"][0]
     assert original["lines"] is None  # only with --lines
-    assert original["incumbent_term_cost"] == "5832000.00"
-    assert original["above_incumbent"] == "370142.50"  # 6,202,142.50 - 5,832,000
+    switching = original["switching"]
+    assert switching["staying"] == "5832000.00"  # 36 x 162,000
+    assert switching["dual_running"] == "486000.00"  # 3 x 162,000 before the month-4 go-live
+    assert switching["switching"] == "6688142.50"  # 6,202,142.50 + 486,000
+    assert switching["difference"] == "856142.50"  # 6,688,142.50 - 5,832,000
 
 
 def test_the_cost_commands_load_no_engine_until_they_run() -> None:

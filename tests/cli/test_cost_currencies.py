@@ -92,11 +92,24 @@ def test_compare_json_in_yen(deals: dict[str, Path]) -> None:
     licences = next(lv for lv in final["levers"] if lv["lever"] == "licences")
     assert licences["by_year"] == ["64800", "67392", "70094"]  # 64,800 x 1.04, x 1.04^2 = 70,094.16
     assert result["incumbent_monthly"] == "162000"
+    switching = result["switching"]["final"]
+    # 5,752,292.98 + 3 x 162,000 = 6,238,292.98 against 36 x 162,000, each rounded once to the whole yen.
+    assert (switching["dual_running"], switching["switching"], switching["staying"], switching["difference"]) == (
+        "486000",
+        "6238293",
+        "5832000",
+        "406293",
+    )
 
 
 def test_people_read_yen_without_decimals(deals: dict[str, Path]) -> None:
     compared = run("compare", str(deals["JPY"])).stdout
-    assert "final vs original: saves ¥449,850 over the term (¥118,800, ¥155,484, ¥175,566 by year)" in compared
+    assert (
+        "final vs original: saves ¥449,850 on the cost of switching over the term "
+        "(¥118,800, ¥155,484, ¥175,566 by year)"
+    ) in compared
+    # 5,752,292.98 + 3 x 162,000 = 6,238,292.98 against 36 x 162,000 = 5,832,000, to the whole yen.
+    assert "¥6,238,293" in compared and "¥5,832,000" in compared and "¥406,293" in compared
     assert "Incumbent: ¥162,000 a month." in compared
     cost = run("cost", str(deals["JPY"]), "--offer", "original").stdout
     assert "¥2,638,643" in cost and "¥2,116,793" in cost
@@ -108,4 +121,10 @@ def test_people_read_euro_the_german_way(deals: dict[str, Path]) -> None:
     assert f"Budget year 1: 2.012.500,00{NBSP}€ against 1.950.000,00{NBSP}€: over by 62.500,00{NBSP}€" in cost
     assert "Usage-based share of spend: 52,9%" in cost  # 3,283,500 / 6,202,142.50
     compared = run("compare", str(deals["EUR"])).stdout
-    assert f"final vs original: saves 449.849,52{NBSP}€ over the term" in compared
+    assert f"final vs original: saves 449.849,52{NBSP}€ on the cost of switching over the term" in compared
+    assert f"6.238.292,98{NBSP}€" in compared and f"406.292,98{NBSP}€" in compared
+    final = run("cost", str(deals["EUR"]), "--offer", "final").stdout
+    assert (
+        f"Switching to final costs 6.238.292,98{NBSP}€ over the term (new contract 5.752.292,98{NBSP}€, dual running "
+        f"486.000,00{NBSP}€) against 5.832.000,00{NBSP}€ for staying: 406.292,98{NBSP}€ more."
+    ) in final

@@ -119,7 +119,7 @@ def test_internal_error_with_json_is_the_error_envelope(broken_engine: None) -> 
 def test_internal_error_in_validate_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import principal.loader
 
-    monkeypatch.setattr(principal.loader, "load_deal", _explode)
+    monkeypatch.setattr(principal.loader, "load_deal_with_warnings", _explode)
     result = run("validate", DEAL)
     assert result.exit_code == 70
     assert len(result.stderr.splitlines()) == 1

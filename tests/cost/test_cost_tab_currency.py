@@ -41,7 +41,19 @@ def test_totals_in_yen_are_whole(tabs: dict[str, str]) -> None:
     # 2,012,500 / 2,072,850 / 2,116,792.50 and the term 6,202,142.50, each rounded half-up once to whole yen.
     assert cells(row)[1:] == ["¥2,012,500", "¥2,072,850", "¥2,116,793", "¥6,202,143", "52.9%"]
     savings = element(tabs["JPY"], '<table class="list money-table savings" data-offer="final">', "table")
-    assert "final saves ¥449,850 over the term" in text(savings)  # 449,849.52
+    assert "final saves ¥449,850 on the cost of switching over the term" in text(savings)  # 449,849.52
+    switching = element(tabs["JPY"], '<tr data-switching="final" class="over">', "tr")
+    # 5,752,292.98 + 3 x 162,000 = 6,238,292.98 against 36 x 162,000 = 5,832,000: 406,292.98 more, in whole yen.
+    assert cells(switching) == [
+        "final",
+        "¥5,752,293",
+        "¥486,000",
+        "¥0",
+        "¥6,238,293",
+        "¥5,832,000",
+        "¥406,293",
+        "month 4",
+    ]
     assert not re.search(r"¥-?[\d,]+\.\d", text(tabs["JPY"]))
 
 
@@ -56,16 +68,21 @@ def test_totals_in_euro_read_the_german_way(tabs: dict[str, str]) -> None:
         f"6.202.142,50{euro}",
     ]
     assert f"Staying with the incumbent costs 162.000,00{euro} a month." in text(tabs["EUR"])
+    assert (
+        f"final : switching costs 6.238.292,98{euro} against 5.832.000,00{euro} for staying, 406.292,98{euro} more"
+        in text(tabs["EUR"])
+    )
 
 
 def test_chart_labels_are_in_the_deals_currency(tabs: dict[str, str]) -> None:
     cumulative = figure(tabs["JPY"], "fig-cumulative")
     final = cumulative["data"][3]
     assert final["name"] == "final"
-    assert final["y"][-1] == 5_752_293.0  # 5,752,292.98 to the whole yen
-    assert final["customdata"][-1] == "¥5,752,293"
+    # The cost of switching: 5,752,292.98 + 3 x 162,000 before go-live = 6,238,292.98, to the whole yen.
+    assert final["y"][-1] == 6_238_293.0
+    assert final["customdata"][-1] == "¥6,238,293"
     assert "%{customdata}" in final["hovertemplate"]
-    # From 0 to the highest cumulative cost (original: 6,202,143): a fifth of that is 1.24M, rounded up to 2M.
+    # From 0 to the highest cumulative cost (switching to original: 6,688,143): a fifth is 1.34M, rounded up to 2M.
     assert cumulative["layout"]["yaxis"]["tickvals"] == [0.0, 2_000_000.0, 4_000_000.0, 6_000_000.0]
     assert cumulative["layout"]["yaxis"]["ticktext"] == ["¥0", "¥2,000,000", "¥4,000,000", "¥6,000,000"]
     distribution = figure(tabs["EUR"], "fig-distribution")

@@ -100,11 +100,10 @@ def test_bot_launch_to_180000_sessions_costs_the_banded_rate(seed_deal: Deal) ->
     assert plan[0].quantity == Decimal("120000")
 
 
-def test_quarter_end_run_rate_overtakes_the_incumbent_within_two_quarters(seed_deal: Deal) -> None:
+def test_quarter_end_run_rate_overtakes_the_incumbent_and_switching_never_catches_up(seed_deal: Deal) -> None:
     result = compare(seed_deal)
     assert result.run_rate_above_incumbent["quarter-end"] == 4
     assert result.run_rate_above_incumbent["final"] is None
-    months_above = [
-        c.month for c in result.crossings["quarter-end"] if c.against == "incumbent" and c.direction == "above"
-    ]
-    assert months_above[-1] == 7
+    # Counting the incumbent's 3 x 162,000 before go-live, switching is above staying from month 1 and stays there.
+    against_staying = [(c.month, c.direction) for c in result.crossings["quarter-end"] if c.against == "staying"]
+    assert against_staying == [(1, "above")]

@@ -72,3 +72,10 @@ def test_bad_arguments() -> None:
         erlang.positions_for(10, 1.0)
     with pytest.raises(ValueError):
         erlang.agents_needed(A, 180, service_target=1.2)
+
+
+def test_targets_no_staffing_can_meet_are_none() -> None:
+    # more Erlangs than the most agents ever considered: no stable queue
+    assert erlang.agents_needed(erlang.MAX_AGENTS + 1.0, 180, service_target=0.8, threshold_seconds=20) is None
+    # a 100% service level is never certain with Erlang C (some contact always waits)
+    assert erlang.agents_needed(A, 180, service_target=1.0, threshold_seconds=20) is None

@@ -46,7 +46,7 @@ def test_cost_tab_shows_totals_and_the_licence_saving_of_final_against_original(
         "53.6%",
     ]
     savings = element(page, '<table class="list money-table savings" data-offer="final">', "table")
-    assert "final saves $449,849.52 over the term" in text(savings)
+    assert "final saves $449,849.52 on the cost of switching over the term" in text(savings)
     licences = element(savings, '<tr data-lever="licences">', "tr")
     assert cells(licences) == ["seat price and quantity", "$64,800.00", "$67,392.00", "$70,094.16", "$202,286.16"]
     assert '<td class="num">$64,800.00</td>' in licences
@@ -55,9 +55,10 @@ def test_cost_tab_shows_totals_and_the_licence_saving_of_final_against_original(
 def test_cost_tab_charts_come_from_the_engine_series(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/cost").text
     cumulative = figure(page, "fig-cumulative")
-    assert [t["name"] for t in cumulative["data"]] == ["original", "quarter-end", "revised-ask", "final", "incumbent"]
+    assert [t["name"] for t in cumulative["data"]] == ["original", "quarter-end", "revised-ask", "final", "staying"]
     final = cumulative["data"][3]
-    assert len(final["y"]) == 36 and final["y"][-1] == pytest.approx(5_752_292.98)
+    # The cumulative cost of switching: 5,752,292.98 + 3 x 162,000 of dual running before the month-4 go-live.
+    assert len(final["y"]) == 36 and final["y"][-1] == pytest.approx(6_238_292.98)
     assert cumulative["data"][4]["y"][0] == 162_000.0
     distribution = figure(page, "fig-distribution")
     assert [t["name"] for t in distribution["data"]] == ["original", "quarter-end", "revised-ask", "final"]
@@ -216,4 +217,7 @@ def test_every_tab_works_on_a_minimal_deal(web: WebClient, tmp_path: Path) -> No
     cost = web.client.get("/deals/1/cost").text
     assert cells(element(cost, '<tr data-offer="only">', "tr"))[-2:] == ["$30,000.00", "20.0%"]
     assert "no budget" in cost and "no incumbent" in cost
+    # No incumbent: staying is unknown, said plainly, and the question is asked (never read as 0).
+    assert "The cost of staying is unknown: the deal does not give the incumbent's monthly cost" in text(cost)
+    assert "What does the current platform cost a month, all in" in text(cost)
     assert "No offer in this version has an <code>sla:</code> block" in web.client.get("/deals/1/sla").text

@@ -53,10 +53,10 @@ def test_oversize_request_is_refused_before_it_is_read(sqlite_store: Store) -> N
 
 
 def test_oversize_deal_upload_is_refused(web: WebClient) -> None:
-    big = b"name: x\n" + b"#" * (5 * 1024 * 1024) + b"\n"
+    big = b"name: x\n" + b"#" * (1024 * 1024) + b"\n"
     response: Any = web.post_form("/deals", {"author": "ana"}, files={"file": ("big.yaml", big, "application/yaml")})
     assert response.status_code == 413
-    assert "big.yaml is over 5,242,880 bytes, the limit for a deal file" in response.text
+    assert "big.yaml is over 1,048,576 bytes, the limit for a deal file" in response.text
     assert "No deals yet." in web.client.get("/").text
 
 

@@ -13,6 +13,12 @@ from typing import TYPE_CHECKING
 import typer
 
 from principal.cli.output import command, console, emit_result, use_formatter
+from principal.cli.switching_render import (
+    render_comparison_switching,
+    render_defaults,
+    render_offer_switching,
+    render_simulated_switching,
+)
 from principal.errors import InputError
 
 if TYPE_CHECKING:
@@ -71,6 +77,8 @@ def _render_cost(result: CostResult, fmt: Formatter, show_lines: bool) -> None:
     console.print(f"[bold]{result.deal}[/bold]")
     for item in result.offers:
         _render_offer(item, fmt, show_lines)
+    console.print()
+    render_defaults(item.switching for item in result.offers)
 
 
 def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> None:
@@ -80,6 +88,8 @@ def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> No
         f"[bold]Offer {item.offer}[/bold]: {item.term_months} months, go-live month {item.go_live_month}, "
         f"billing from month {item.billing_start_month}"
     )
+    render_offer_switching(item.switching, fmt)
+    console.print("The new contract by contract year:")
     table = _table()
     table.add_column("Year")
     categories = sorted({c for y in item.years for c in y.by_category})
@@ -110,12 +120,6 @@ def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> No
     for check in item.budget:
         verdict = f"over by {money(check.over)}" if check.over.number > 0 else f"within by {money(-check.over)}"
         console.print(f"Budget year {check.year}: {money(check.cost)} against {money(check.budget)}: {verdict}")
-    if item.incumbent_term_cost is not None and item.above_incumbent is not None:
-        word = "more" if item.above_incumbent.number > 0 else "less"
-        console.print(
-            f"Incumbent over the same term: {money(item.incumbent_term_cost)}; "
-            f"this offer costs {money(abs(item.above_incumbent))} {word}."
-        )
     if item.terms is not None:
         from principal.cli.terms_render import render_offer_terms
 
@@ -126,19 +130,25 @@ def _render_offer(item: OfferCostResult, fmt: Formatter, show_lines: bool) -> No
         sim_table = _table()
         for col in ("", "mean", "P10", "P50", "P90"):
             sim_table.add_column(col, justify="right" if col else "left")
-        for label, st in [("term", sim.term), *[(f"year {i}", y) for i, y in enumerate(sim.years, 1)]]:
+        rows = [("new contract, term", sim.term), *[(f"  year {i}", y) for i, y in enumerate(sim.years, 1)]]
+        if sim.switching is not None and sim.difference is not None:
+            rows += [("cost of switching", sim.switching), ("switching - staying", sim.difference)]
+            if sim.dual_running is not None:
+                console.print(f"  Dual running and early termination (fixed): {money(sim.dual_running)}")
+        for label, st in rows:
             sim_table.add_row(label, *(money(v, whole=True) for v in (st.mean, st.p10, st.p50, st.p90)))
         console.print(sim_table)
+        render_simulated_switching(sim, fmt)
         if sim.p_over_budget_any_year is not None:
             console.print(f"  P(some year over budget) = {fmt.share(sim.p_over_budget_any_year)}")
-        if sim.p_over_incumbent_term is not None:
-            console.print(f"  P(term cost above the incumbent's) = {fmt.share(sim.p_over_incumbent_term)}")
         console.print(f"  Mean usage-based share: {fmt.share(sim.usage_share_mean)}")
     if show_lines and item.lines is not None:
         lt = _table()
         for col in ("month", "item", "amount", "how"):
             lt.add_column(col, justify="right" if col in ("month", "amount") else "left")
         for ln in item.lines:
+            lt.add_row(str(ln.month), ln.item, money(ln.amount), ln.formula)
+        for ln in item.switching.lines or ():
             lt.add_row(str(ln.month), ln.item, money(ln.amount), ln.formula)
         console.print(lt)
 
@@ -172,7 +182,9 @@ def compare_command(
 def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
     money = fmt.money
     offers = list(result.offers.values())
-    table = _table("Cost by contract year (plan volumes)")
+    render_comparison_switching(result.switching, fmt)
+    console.print()
+    table = _table("New contract by contract year (plan volumes)")
     table.add_column("")
     for name in result.offers:
         table.add_column(name, justify="right")
@@ -185,8 +197,8 @@ def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
     for versus in result.versus_baseline:
         console.print()
         console.print(
-            f"[bold]{versus.offer}[/bold] vs {versus.baseline}: saves {money(versus.saving)} over the term "
-            f"({', '.join(money(y) for y in versus.saving_by_year)} by year)"
+            f"[bold]{versus.offer}[/bold] vs {versus.baseline}: saves {money(versus.saving)} on the {versus.basis} "
+            f"over the term ({', '.join(money(y) for y in versus.saving_by_year)} by year)"
         )
         lt = _table()
         lt.add_column("lever")
@@ -205,7 +217,7 @@ def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
     for name, items in result.crossings.items():
         if items:
             steps = "; ".join(f"{c.direction} {c.against} from month {c.month}" for c in items)
-            console.print(f"  {name} cumulative cost: {steps}")
+            console.print(f"  {name} cumulative cost of switching: {steps}")
     for v in result.vendor_views:
         console.print(
             f"  {v.offer}: the vendor's estimate prices usage at {money(v.monthly_usage_at_vendor_estimate)} a "
@@ -214,3 +226,5 @@ def _render_compare(result: ComparisonResult, fmt: Formatter) -> None:
     from principal.cli.terms_render import render_compare_terms
 
     render_compare_terms(result.terms, result.bids, fmt)
+    console.print()
+    render_defaults(result.switching.values())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from principal.cli.output import command, console, emit_result
+from principal.cli.output import command, console, emit_result, print_warnings
 
 
 def register(app: typer.Typer) -> None:
@@ -23,19 +23,24 @@ def validate(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
-    """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any)."""
-    from principal.loader import load_deal
+    """Check a deal file and report every problem as FILE:LINE:COL: field: message (exit 2 if any); warnings
+    (FILE:LINE:COL: field: warning: message) go to standard error and leave the exit code at 0."""
+    from principal.loader import load_deal_with_warnings
 
-    deal = load_deal(file)
+    loaded = load_deal_with_warnings(file)
+    deal = loaded.deal
+    print_warnings(loaded.warnings)
     if as_json:
         emit_result(
             {
                 "offers": list(deal.offers),
                 "assumptions": [a.model_dump() for a in deal.assumptions],
+                "warnings": [w.as_dict() for w in loaded.warnings],
             }
         )
         return
-    console.print(f"{file}: ok: {len(deal.offers)} offer(s): {', '.join(deal.offers)}", markup=False)
+    warned = f"; {len(loaded.warnings)} warning(s)" if loaded.warnings else ""
+    console.print(f"{file}: ok{warned}: {len(deal.offers)} offer(s): {', '.join(deal.offers)}", markup=False)
     if deal.assumptions:
         console.print(f"{len(deal.assumptions)} assumption(s) recorded in the file:", markup=False)
         for item in deal.assumptions:

@@ -3,6 +3,10 @@
 Exit codes: 0 ok, 1 the analysis found a failure the command was asked to detect, 2 bad input (or any other
 problem Principal reports on purpose), 70 an internal error (a bug: `--debug` shows its traceback), 130 interrupted.
 
+Warnings about an input that loads (`principal.loader.warnings`) are printed on standard error, one line each
+(FILE:LINE:COL: field: warning: message), before the command's output, in every command; they never change the
+exit code.
+
 Every `--json` output is one envelope:
 
     {"ok": true, "command": "cost", "file": "deal.yaml", "version": "0.1.0", "result": {...}}
@@ -16,9 +20,9 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -50,6 +54,8 @@ class Invocation:
     file: str | None
     as_json: bool
     formatter: Formatter | None = None
+    warned: set[str] = field(default_factory=set)
+    """Warning lines already printed, so a deal loaded twice is warned about once."""
 
 
 _current: ContextVar[Invocation | None] = ContextVar("principal_invocation", default=None)
@@ -84,14 +90,31 @@ def command(name: str, *, file_param: str | None = "file") -> Callable[[Callable
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             invocation = Invocation(name, _file_argument(kwargs, file_param), bool(kwargs.get("as_json", False)))
             _current.set(invocation)  # left set after an unexpected exception, so main() can still name it
+            from principal.loader.warnings import warnings_to  # here: `principal --help` loads no loader
+
             try:
-                return func(*args, **kwargs)
+                with warnings_to(print_warnings):
+                    return func(*args, **kwargs)
             except PrincipalError as exc:
                 fail(exc)
 
         return wrapper
 
     return decorate
+
+
+def print_warnings(warnings: Sequence[Problem]) -> None:
+    """Each warning about an input as one line on standard error, before the command's output (exit code kept)."""
+    from principal.loader.warnings import render_warning
+
+    invocation = current()
+    for problem in warnings:
+        line = render_warning(problem)
+        if invocation is not None:
+            if line in invocation.warned:
+                continue
+            invocation.warned.add(line)
+        err_console.print(line, markup=False)
 
 
 def use_formatter(formatter: Formatter) -> Formatter:

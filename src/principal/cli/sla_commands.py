@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from principal.cli.output import command, console, emit_result, use_formatter
-from principal.errors import InputError
+from principal.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from principal.model.deal import Deal
@@ -88,11 +88,11 @@ def _offer(deal: Deal, file: Path, name: str | None, option: str) -> str:
         )
     if deal.offers[name].sla is None:
         with_sla = [n for n, o in deal.offers.items() if o.sla is not None]
-        raise InputError.single(
-            str(file),
-            f"offer {name!r} has no sla block; offers with one: {', '.join(with_sla) or '(none)'}",
-            field=option,
-        )
+        from principal.loader.yaml_positions import parse_located
+
+        line, column = parse_located(file.read_text(encoding="utf-8-sig"), str(file)).where(("offers", name))
+        message = f"offer {name!r} has no sla block; offers with one: {', '.join(with_sla) or '(none)'}"
+        raise InputError([Problem(str(file), line, column, f"offers.{name} ({option})", message)])
     return name
 
 

@@ -126,6 +126,10 @@ def _render_kpis(report: KpiReport, fmt: Formatter) -> None:
             say(f"       {item.message}", markup=False)
 
 
+def _asa(seconds: float | None) -> str:
+    return f"{seconds:.0f} s" if seconds is not None else "unbounded (the queue grows)"
+
+
 @command("clauses")
 def clauses(
     file: Path = typer.Argument(..., help="Deal file (YAML or JSON)."),

@@ -154,6 +154,10 @@ def render_compare_terms(
     rows: list[tuple[str, list[str]]] = [
         ("per agent per month", [fmt.money(t.unit_prices.per_agent_month) for t in terms.values()]),
         (
+            "  with switching",
+            [fmt.money(t.unit_prices.switching_per_agent_month, blank="unknown") for t in terms.values()],
+        ),
+        (
             "below list (licences)",
             [
                 "unknown" if t.unit_prices.percent_off_list is None else fmt.percent(t.unit_prices.percent_off_list, 1)

@@ -1,6 +1,7 @@
-"""Series for charts of an offer's cost: cumulative spend month by month (offers and the incumbent) and the
-distribution of simulated term cost. The figures come from the schedule and the simulation; nothing is estimated
-here beyond summing months and counting draws into equal-width bins."""
+"""Series for charts of an offer's cost: cumulative spend month by month (offers, the cost of switching to them,
+and staying with the incumbent) and the distribution of simulated term cost. The figures come from the schedule,
+the switching cost and the simulation; nothing is estimated here beyond summing months and counting draws into
+equal-width bins."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import numpy as np
 from principal.cost.incumbent import incumbent_months
 from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation
+from principal.cost.switching import SwitchingCost
 from principal.model.deal import Deal
 
 
@@ -41,6 +43,18 @@ def cumulative_costs(deal: Deal, schedules: Mapping[str, Schedule]) -> Cumulativ
     return CumulativeCosts(
         months=months,
         offers={name: s.cumulative() for name, s in schedules.items()},
+        incumbent=_running(inc) if inc is not None else None,
+    )
+
+
+def cumulative_switching(deal: Deal, moves: Mapping[str, SwitchingCost]) -> CumulativeCosts:
+    """Month-end cumulative cost of switching to each offer (new contract + the incumbent's bill while the
+    operation moves) and of staying with the incumbent (when the deal prices it)."""
+    months = max((m.contract.term_months for m in moves.values()), default=0)
+    inc = incumbent_months(deal, months) if months else None
+    return CumulativeCosts(
+        months=months,
+        offers={name: _running(m.month_totals) for name, m in moves.items()},
         incumbent=_running(inc) if inc is not None else None,
     )
 

@@ -1,15 +1,20 @@
 """Compare offers: totals side by side, savings attributed to each lever, and when cumulative costs cross.
 
+Savings are measured on the cost of switching (`principal.cost.switching`: the new contract plus the incumbent's
+dual running and any early-termination fee), so a later go-live, which keeps the incumbent running, costs money;
+when the deal does not give the incumbent's cost they are measured on the new contract alone (`basis`).
+
 Lever attribution uses Shapley values: every lever in which two offers differ (licences, uplift, usage rate
-cards, usage cap, recurring fees, one-time fees, implementation timing, term) is switched from the baseline to
-the offer in every possible order, and each lever is credited with its average effect. The levers' savings add up
-exactly to the total saving, and the result does not depend on an arbitrary order.
+cards, usage cap, recurring fees, one-time fees, implementation timing and waves, term) is switched from the
+baseline to the offer in every possible order, and each lever is credited with its average effect. The levers'
+savings add up exactly to the total saving, and the result does not depend on an arbitrary order.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -20,6 +25,7 @@ from principal.cost.lines import Category, Schedule
 from principal.cost.order_terms import OrderTerms, order_terms
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
+from principal.cost.switching import SwitchingCost, switching_cost
 from principal.model.deal import Deal, Offer
 
 LEVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -31,7 +37,7 @@ LEVERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("one_time_fees", "one-time fees and milestones", ("one_time_fees",)),
     ("surcharges", "surcharges and taxes", ("surcharges",)),
     ("credits", "signing credits", ("credits",)),
-    ("timing", "go-live and billing start", ("implementation",)),
+    ("timing", "go-live, waves and billing start", ("implementation",)),
     ("term", "term length", ("term_months",)),
 )
 
@@ -60,6 +66,10 @@ class Crossing:
     direction: str
 
 
+BASIS_SWITCHING = "cost of switching"
+BASIS_CONTRACT = "new contract"
+
+
 @dataclass(frozen=True)
 class OfferVsBaseline:
     offer: str
@@ -67,6 +77,8 @@ class OfferVsBaseline:
     saving: Decimal
     saving_by_year: tuple[Decimal, ...]
     levers: tuple[LeverSaving, ...]
+    basis: str = BASIS_SWITCHING
+    """What the saving is measured on: the cost of switching, or the new contract alone (no incumbent cost)."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,7 @@ class Comparison:
     incumbent_monthly: Decimal | None
     run_rate_above_incumbent: dict[str, int | None]
     currency: str
+    switching: dict[str, SwitchingCost] = field(default_factory=dict)
     terms: dict[str, OrderTerms] = field(default_factory=dict)
     """Each offer's order-form view (cash and NPV, renewal, leaving early, liability cap, unit prices)."""
     bids: tuple[VendorBid, ...] = ()
@@ -111,9 +124,10 @@ def _cost_relevant(offer: Offer, name: str) -> object:
     value = getattr(offer, name)
     if name == "implementation":
         # Only the dates that move money matter to cost; roles and metrics are compared elsewhere.
-        return (
-            None if value is None else (value.go_live_month, value.billing_start_month, value.billing_tied_to_go_live)
-        )
+        if value is None:
+            return None
+        waves = tuple((w.name, w.agents, w.go_live_month) for w in value.waves)
+        return (value.go_live_month, value.billing_start_month, value.billing_tied_to_go_live, waves)
     return value
 
 
@@ -122,7 +136,7 @@ def _differs(base: Offer, target: Offer, fields: tuple[str, ...]) -> bool:
 
 
 def attribute_levers(deal: Deal, baseline: str, offer_name: str, scenario: Scenario = PLAN) -> OfferVsBaseline:
-    """Shapley attribution of the saving (baseline cost - offer cost) to each lever."""
+    """Shapley attribution of the saving (baseline's cost of switching - the offer's) to each lever."""
     base = deal.offers[baseline]
     target = deal.offers[offer_name]
     active = [lever for lever in LEVERS if _differs(base, target, lever[2])]
@@ -131,12 +145,15 @@ def attribute_levers(deal: Deal, baseline: str, offer_name: str, scenario: Scena
         active = [OTHER_CURRENCY]
     years = max(len(schedule(deal, baseline, scenario).years), len(schedule(deal, offer_name, scenario).years))
     cost: dict[frozenset[int], tuple[Decimal, tuple[Decimal, ...]]] = {}
+    known = True
     for size in range(len(active) + 1):
         for subset in itertools.combinations(range(len(active)), size):
             fields = {field for i in subset for field in active[i][2]}
-            sched = schedule(deal, f"{offer_name}~", scenario, offer=_hybrid(base, target, fields))
-            padded = tuple(sched.year_totals) + (Decimal(0),) * (years - len(sched.years))
-            cost[frozenset(subset)] = (sched.total, padded)
+            moved = switching_cost(deal, f"{offer_name}~", scenario, offer=_hybrid(base, target, fields))
+            known = known and moved.transition.known
+            totals = moved.year_totals if moved.transition.known else moved.contract.year_totals
+            padded = tuple(totals) + (Decimal(0),) * (years - len(totals))
+            cost[frozenset(subset)] = (moved.basis, padded)
     n = len(active)
     levers = []
     for i, (key, description, _) in enumerate(active):
@@ -160,15 +177,16 @@ def attribute_levers(deal: Deal, baseline: str, offer_name: str, scenario: Scena
         saving=full_base[0] - full_target[0],
         saving_by_year=tuple(b - t for b, t in zip(full_base[1], full_target[1], strict=True)),
         levers=tuple(levers),
+        basis=BASIS_SWITCHING if known else BASIS_CONTRACT,
     )
 
 
-def crossings(a: Schedule, other_name: str, other_monthly: list[Decimal]) -> tuple[Crossing, ...]:
+def crossings(a: Sequence[Decimal], other_name: str, other_monthly: Sequence[Decimal]) -> tuple[Crossing, ...]:
     """Where a's cumulative cost stands against the other's: at month 1, then every month the order flips."""
     out: list[Crossing] = []
     running_a = running_b = Decimal(0)
     state = 0
-    for month, amount in enumerate(a.month_totals, start=1):
+    for month, amount in enumerate(a, start=1):
         running_a += amount
         running_b += other_monthly[month - 1] if month <= len(other_monthly) else Decimal(0)
         now = (running_a > running_b) - (running_a < running_b)
@@ -220,9 +238,12 @@ def vendor_view(deal: Deal, offer_name: str) -> VendorView | None:
 
 
 def compare(deal: Deal, offers: list[str] | None = None, baseline: str | None = None) -> Comparison:
+    """The offers side by side. Cumulative crossings compare the cost of switching (the new contract plus the
+    incumbent's bill while the operation moves) against staying, and against the baseline's cost of switching."""
     names = offers or list(deal.offers)
     base = baseline or deal.baseline_name
     schedules = {name: schedule(deal, name) for name in dict.fromkeys([base, *names])}
+    moves = {name: switching_cost(deal, name, contract=sched) for name, sched in schedules.items()}
     versus = tuple(attribute_levers(deal, base, name) for name in names if name != base)
     cross: dict[str, tuple[Crossing, ...]] = {}
     run_rate: dict[str, int | None] = {}
@@ -232,14 +253,15 @@ def compare(deal: Deal, offers: list[str] | None = None, baseline: str | None = 
         found: list[Crossing] = []
         inc = incumbent_months(deal, sched.term_months)
         if inc is not None:
-            found.extend(crossings(sched, "incumbent", inc))
+            found.extend(crossings(moves[name].month_totals, "staying", inc))
             run = recurring_month_totals(sched)
             above = [m for m, amount in enumerate(run, start=1) if amount > inc[m - 1]]
             run_rate[name] = above[0] if above else None
         if name != base:
-            found.extend(crossings(sched, base, list(schedules[base].month_totals)))
+            found.extend(crossings(moves[name].month_totals, base, list(moves[base].month_totals)))
         cross[name] = tuple(found)
     views = tuple(v for v in (vendor_view(deal, name) for name in names) if v is not None)
-    terms = {name: order_terms(deal, s) for name, s in schedules.items()}
-    bids = vendor_bids(deal, {name: s.total for name, s in schedules.items()})
-    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate, deal.currency, terms, bids)
+    terms = {name: order_terms(deal, s, moves[name].total) for name, s in schedules.items()}
+    # Each vendor's best offer is the one with the lowest cost of switching (the contract alone when it is unknown).
+    bids = vendor_bids(deal, {name: moves[name].basis for name in schedules})
+    return Comparison(base, schedules, versus, cross, views, inc_monthly, run_rate, deal.currency, moves, terms, bids)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from principal.cost.volumes import grown
 from principal.model.deal import Deal
 
 
@@ -12,4 +13,4 @@ def incumbent_months(deal: Deal, term: int) -> list[Decimal] | None:
     inc = deal.buyer.incumbent
     if inc is None or inc.monthly_cost is None:
         return None
-    return [inc.monthly_cost * (1 + inc.annual_growth_percent / 100) ** ((m - 1) // 12) for m in range(1, term + 1)]
+    return [inc.monthly_cost * grown(1 + inc.annual_growth_percent / 100, (m - 1) // 12) for m in range(1, term + 1)]

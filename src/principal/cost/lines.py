@@ -28,12 +28,18 @@ class Category(StrEnum):
     """Taxes on the offer's charges."""
     credit = "credit"
     """Signing credits and free months (negative amounts)."""
+    dual_running = "dual_running"
+    """The incumbent's bill while the operation moves (the cost of switching, not of the new contract)."""
+    early_termination = "early_termination"
+    """The fee that ends the incumbent's commitment early."""
 
 
 USAGE_CATEGORIES = frozenset(
     {Category.usage, Category.usage_minimum, Category.usage_cap, Category.usage_collar, Category.commitment}
 )
 SURCHARGE_CATEGORIES = frozenset({Category.surcharge, Category.tax})
+TRANSITION_CATEGORIES = frozenset({Category.dual_running, Category.early_termination})
+"""Lines of the move away from the incumbent (principal.cost.transition); never part of an offer's schedule."""
 
 
 @dataclass(frozen=True)

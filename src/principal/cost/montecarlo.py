@@ -5,6 +5,12 @@ forecast events (each happens in a draw with its probability), then prices usage
 deterministic schedule (rounding, allowances, bands, minimums, caps and collars). Fixed charges (licences,
 recurring and one-time fees) come from the deterministic schedule. Draws for a forecast depend only on the seed
 and the forecast's name, so two offers simulated with the same seed see the same volumes (paired comparison).
+
+Volumes on the new platform follow the offer's roll-out: each month's volume is scaled by the share of agents live
+(`principal.cost.waves`), or, for a forecast with an explicit `schedule`, is that schedule scaled by the draw's
+level / expected. The incumbent's dual running and early-termination fee depend only on go-live timing, which is
+deterministic per offer, so the cost of switching in a draw is the draw's contract cost plus that fixed amount,
+and the difference against staying (the incumbent over the term, also fixed) is computed draw by draw.
 """
 
 from __future__ import annotations
@@ -28,8 +34,10 @@ from principal.cost.scenario import PLAN
 from principal.cost.schedule import schedule
 from principal.cost.surcharges import MeterDraws, schedule_bases, simulated_surcharges
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
+from principal.cost.transition import transition
 from principal.cost.usage_charges import billed_before_cap, meter_months
-from principal.cost.volumes import rounding_factor
+from principal.cost.volumes import rounding_factor, scheduled_volume
+from principal.cost.waves import live_shares
 from principal.model.buyer import Distribution, Forecast
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import Period, UpliftTarget, UsageMeter
@@ -63,8 +71,15 @@ class Simulation:
     usage_share_mean: float
     p_over_budget_by_year: tuple[float, ...] | None
     p_over_budget_any_year: float | None
-    p_over_incumbent_term: float | None
     incumbent_term_cost: float | None
+    """The cost of staying: the incumbent over the term (None when the deal does not give its cost)."""
+    dual_running: float | None
+    """Dual running and early-termination fee (fixed per offer; None when the incumbent is unknown)."""
+    switching_term: Stats | None
+    difference_term: Stats | None
+    """Cost of switching - cost of staying, draw by draw (positive: switching costs more)."""
+    p_switching_beats_staying: float | None
+    """Share of draws in which switching costs less than staying."""
     term_samples: FloatArray = field(repr=False, compare=False)
 
 
@@ -92,14 +107,28 @@ def draw_levels(fc: Forecast, draws: int, rng: np.random.Generator) -> FloatArra
     return rng.lognormal(mu, sigma, draws)
 
 
-def forecast_volumes(deal: Deal, name: str, term: int, usage_start: int, draws: int, seed: int) -> FloatArray:
-    """Volumes (draws x months) for one forecast."""
+def forecast_volumes(
+    deal: Deal,
+    name: str,
+    term: int,
+    usage_start: int,
+    draws: int,
+    seed: int,
+    live: FloatArray | None = None,
+) -> FloatArray:
+    """Volumes (draws x months) for one forecast on the new platform; `live` is the share of agents live by month."""
     fc = deal.buyer.forecasts[name]
     rng = _rng(seed, name)
     levels = draw_levels(fc, draws, rng)
     months = np.arange(1, term + 1)
-    growth = (1 + float(fc.growth_percent) / 100) ** ((months - 1) // 12)
-    volumes = levels[:, None] * growth[None, :]
+    volumes: FloatArray
+    if fc.schedule:
+        base = np.array([float(scheduled_volume(fc, int(m))) for m in months])
+        ratio = levels / float(fc.expected) if fc.expected else np.ones(draws)
+        volumes = ratio[:, None] * base[None, :]
+    else:
+        growth = (1 + float(fc.growth_percent) / 100) ** ((months - 1) // 12)
+        volumes = levels[:, None] * growth[None, :]
     if fc.monthly_noise > 0:
         noise = rng.standard_normal((draws, term)) * (float(fc.monthly_noise) / 100)
         volumes *= np.maximum(1 + noise, 0.0)
@@ -114,6 +143,8 @@ def forecast_volumes(deal: Deal, name: str, term: int, usage_start: int, draws: 
             volumes = np.where(cells, float(event.level), volumes)
         else:
             volumes = volumes + cells * float(event.add or 0)
+    if live is not None and not fc.schedule and bool((live[usage_start - 1 :] < 1).any()):
+        volumes *= live[None, :]
     volumes[:, months < usage_start] = 0.0
     return volumes
 
@@ -191,7 +222,9 @@ def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int, collect: Met
     billable units and charges before any cap."""
     term = offer.term_months
     start = go_live_month(offer, PLAN)
-    seats = np.array([float(seats_in_month(offer.licenses, m)) for m in range(1, term + 1)])
+    shares = live_shares(deal, offer, PLAN)
+    live = np.array([s.live / s.agents for s in shares], dtype=np.float64)
+    seats = np.array([float(seats_in_month(offer.licenses, m, live=shares[m - 1])) for m in range(1, term + 1)])
     factors = np.array(
         [float(uplift_factor(offer.uplift, contract_year(m), UpliftTarget.usage)) for m in range(1, term + 1)]
     )
@@ -202,7 +235,7 @@ def simulate_usage(deal: Deal, offer: Offer, draws: int, seed: int, collect: Met
     covered: list[UsageMeter] = []
     for meter in offer.usage:
         if meter.forecast not in volume_cache:
-            volume_cache[meter.forecast] = forecast_volumes(deal, meter.forecast, term, start, draws, seed)
+            volume_cache[meter.forecast] = forecast_volumes(deal, meter.forecast, term, start, draws, seed, live)
         charges = _meter_charges(offer, meter, volume_cache[meter.forecast], seats, factors, deal.currency, collect)
         if cap is not None and (not cap.meters or meter.name in cap.meters):
             covered_total += charges
@@ -268,7 +301,15 @@ def simulate(
         p_budget = tuple(float(row.mean()) for row in over)
         p_any = float(over.any(axis=0).mean())
     inc = incumbent_monthly(deal, term)
-    p_inc = float((term_total > inc.sum()).mean()) if inc is not None else None
+    moving = transition(deal, offer_name, offer=offer)
+    switching = difference = None
+    p_beats = dual = None
+    if inc is not None and moving.known:
+        dual = float(moving.total())
+        switch_total = term_total + dual
+        diff = switch_total - inc.sum()
+        switching, difference = Stats.of(switch_total), Stats.of(diff)
+        p_beats = float((diff < 0).mean())
     return Simulation(
         offer=offer_name,
         draws=draws,
@@ -276,13 +317,22 @@ def simulate(
         term=Stats.of(term_total),
         years=tuple(Stats.of(y) for y in year_totals),
         usage_term=Stats.of(usage_total),
-        usage_share_mean=float((usage_total / term_total).mean()),
+        usage_share_mean=_usage_share(usage_total, term_total),
         p_over_budget_by_year=p_budget,
         p_over_budget_any_year=p_any,
-        p_over_incumbent_term=p_inc,
         incumbent_term_cost=float(inc.sum()) if inc is not None else None,
+        dual_running=dual,
+        switching_term=switching,
+        difference_term=difference,
+        p_switching_beats_staying=p_beats,
         term_samples=term_total,
     )
+
+
+def _usage_share(usage_total: FloatArray, term_total: FloatArray) -> float:
+    """Mean share of usage in the term cost; a draw whose term costs nothing has no usage either: share 0."""
+    share = np.divide(usage_total, term_total, out=np.zeros_like(term_total), where=term_total > 0)
+    return float(share.mean())
 
 
 def exact_mean_usage(deal: Deal, offer: Offer) -> Decimal:

@@ -12,6 +12,7 @@ from principal.cost.lines import Schedule
 from principal.cost.montecarlo import Simulation, simulate
 from principal.cost.order_terms import OrderTerms, order_terms
 from principal.cost.schedule import schedule
+from principal.cost.switching import SwitchingCost, switching_cost
 from principal.errors import InputError
 from principal.model.deal import Deal
 
@@ -34,6 +35,7 @@ class OfferCost:
     budget: tuple[BudgetCheck, ...]
     incumbent_term_cost: Decimal | None
     simulation: Simulation | None
+    switching: SwitchingCost
     terms: OrderTerms | None = None
     """The order-form view: cash and NPV, renewal, leaving early, liability cap, unit prices."""
 
@@ -74,14 +76,17 @@ def cost_report(
                 checks.append(BudgetCheck(year.year, budget, year.total))
         inc = incumbent_months(deal, sched.term_months)
         sim = simulate(deal, name, draws, seed, progress=progress) if draws > 0 else None
+        staying = sum(inc, Decimal(0)) if inc is not None else None
+        moving = switching_cost(deal, name, contract=sched)
         out.append(
             OfferCost(
                 sched,
                 vendor_view(deal, name),
                 tuple(checks),
-                sum(inc, Decimal(0)) if inc else None,
+                staying,
                 sim,
-                order_terms(deal, sched),
+                moving,
+                order_terms(deal, sched, moving.total),
             )
         )
     return CostReport(deal.name, deal.currency, tuple(out))

@@ -17,9 +17,11 @@ from principal.cost.compare import Comparison, Crossing, VendorView
 from principal.cost.lines import Line, Schedule
 from principal.cost.montecarlo import Simulation, Stats
 from principal.cost.report import CostReport, OfferCost
+from principal.cost.switching import SwitchingCost, headline, incumbent_end
 from principal.cost.terms_results import OfferTermsResult, VendorBidResult, offer_terms_result, vendor_bid_result
+from principal.cost.transition import DefaultUsed
 from principal.money import Amount
-from principal.statements import UnitPrice
+from principal.statements import Statement, UnitPrice
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,15 @@ class SimulatedCost:
     usage_share_mean: float
     p_over_budget_by_year: tuple[float, ...] | None
     p_over_budget_any_year: float | None
-    p_over_incumbent_term: float | None
     incumbent_term_cost: Amount | None
+    """The cost of staying over the term (fixed: the incumbent's cost has no uncertainty in the deal)."""
+    dual_running: Amount | None
+    """Dual running plus any early-termination fee: fixed per offer (go-live timing is deterministic)."""
+    switching: CostRange | None
+    """The cost of switching (the simulated contract + dual running)."""
+    difference: CostRange | None
+    """Switching - staying, draw by draw: positive when switching costs more."""
+    p_switching_beats_staying: float | None
 
 
 @dataclass(frozen=True)
@@ -121,13 +130,56 @@ class LineItem:
 
 
 @dataclass(frozen=True)
-class OfferCostResult(OfferSchedule):
-    """`principal cost` for one offer: its schedule, budget, incumbent, vendor's estimate and simulation."""
+class SwitchingYearResult:
+    year: int
+    months: int
+    contract: Amount
+    dual_running: Amount | None
+    early_termination: Amount | None
+    switching: Amount | None
+    staying: Amount | None
+    difference: Amount | None
 
+
+@dataclass(frozen=True)
+class SwitchingResult:
+    """The headline: the cost of switching to the offer (new contract + dual running + early termination)
+    against the cost of staying (the incumbent over the same term). None marks what is unknown because the deal
+    does not give the incumbent's monthly cost; `questions` says what to ask."""
+
+    offer: str
+    known: bool
+    headline: Statement
+    incumbent_end: Statement | None
+    contract: Amount
+    dual_running: Amount | None
+    early_termination: Amount | None
+    switching: Amount | None
+    staying: Amount | None
+    difference: Amount | None
+    """Switching - staying: positive when switching costs more."""
+    switching_beats_staying: bool | None
+    incumbent_end_month: int | None
+    """First month the incumbent bills nothing."""
+    all_moved_month: int | None
+    """First month every agent is off the incumbent (last go-live + overlap)."""
+    end_rule: str | None
+    """Why the incumbent ends then: moved, notice, commitment, early_termination or after_term."""
+    years: tuple[SwitchingYearResult, ...]
+    defaults_used: tuple[DefaultUsed, ...]
+    questions: tuple[str, ...]
+    notes: tuple[Statement, ...]
+    lines: tuple[LineItem, ...] | None
+    """The incumbent's lines (dual running, early termination), when asked for."""
+
+
+@dataclass(frozen=True)
+class OfferCostResult(OfferSchedule):
+    """`principal cost` for one offer: switching against staying, its schedule, budget, vendor's estimate and
+    simulation."""
+
+    switching: SwitchingResult
     budget: tuple[BudgetYear, ...]
-    incumbent_term_cost: Amount | None
-    above_incumbent: Amount | None
-    """Term cost minus the incumbent's over the same term (negative: the offer costs less)."""
     vendor_view: VendorEstimate | None
     simulation: SimulatedCost | None
     lines: tuple[LineItem, ...] | None
@@ -155,6 +207,8 @@ class LeverResult:
 class VersusBaseline:
     offer: str
     baseline: str
+    basis: str
+    """What the saving is measured on: "cost of switching", or "new contract" when the incumbent is unknown."""
     saving: Amount
     saving_by_year: tuple[Amount, ...]
     levers: tuple[LeverResult, ...]
@@ -167,6 +221,7 @@ class ComparisonResult:
     baseline: str
     currency: str
     offers: dict[str, OfferSchedule]
+    switching: dict[str, SwitchingResult]
     versus_baseline: tuple[VersusBaseline, ...]
     crossings: dict[str, tuple[Crossing, ...]]
     incumbent_monthly: Amount | None
@@ -245,8 +300,11 @@ def simulated_cost(sim: Simulation, currency: str) -> SimulatedCost:
         usage_share_mean=sim.usage_share_mean,
         p_over_budget_by_year=sim.p_over_budget_by_year,
         p_over_budget_any_year=sim.p_over_budget_any_year,
-        p_over_incumbent_term=sim.p_over_incumbent_term,
         incumbent_term_cost=None if sim.incumbent_term_cost is None else _from_float(sim.incumbent_term_cost, currency),
+        dual_running=None if sim.dual_running is None else _from_float(sim.dual_running, currency),
+        switching=None if sim.switching_term is None else _cost_range(sim.switching_term, currency),
+        difference=None if sim.difference_term is None else _cost_range(sim.difference_term, currency),
+        p_switching_beats_staying=sim.p_switching_beats_staying,
     )
 
 
@@ -265,17 +323,58 @@ def line_item(ln: Line, currency: str) -> LineItem:
     )
 
 
+def _maybe(value: Decimal | None, currency: str) -> Amount | None:
+    return None if value is None else Amount(value, currency)
+
+
+def switching_result(sw: SwitchingCost, currency: str, *, lines: bool = False) -> SwitchingResult:
+    """The cost of switching against staying, as reported."""
+    moving = sw.transition
+    difference = sw.difference
+    return SwitchingResult(
+        offer=sw.offer,
+        known=sw.known,
+        headline=headline(sw, currency),
+        incumbent_end=incumbent_end(moving),
+        contract=_money(sw.contract.total, currency),
+        dual_running=_maybe(sw.dual_running, currency),
+        early_termination=_maybe(sw.early_termination, currency),
+        switching=_maybe(sw.total, currency),
+        staying=_maybe(sw.staying, currency),
+        difference=_maybe(difference, currency),
+        switching_beats_staying=None if difference is None else difference < 0,
+        incumbent_end_month=moving.end_month,
+        all_moved_month=moving.all_moved_month,
+        end_rule=None if moving.rule is None else moving.rule.value,
+        years=tuple(
+            SwitchingYearResult(
+                y.year,
+                y.months,
+                _money(y.contract, currency),
+                _maybe(y.dual_running, currency),
+                _maybe(y.early_termination, currency),
+                _maybe(y.switching, currency),
+                _maybe(y.staying, currency),
+                _maybe(y.difference, currency),
+            )
+            for y in sw.years
+        ),
+        defaults_used=moving.defaults_used,
+        questions=moving.questions,
+        notes=moving.notes,
+        lines=tuple(line_item(ln, currency) for ln in moving.lines) if lines else None,
+    )
+
+
 def _offer_cost(item: OfferCost, currency: str, lines: bool) -> OfferCostResult:
     s = item.schedule
-    inc = item.incumbent_term_cost
     return OfferCostResult(
         *_schedule_fields(s),
+        switching=switching_result(item.switching, currency, lines=lines),
         budget=tuple(
             BudgetYear(b.year, _money(b.budget, currency), _money(b.cost, currency), _money(b.over, currency))
             for b in item.budget
         ),
-        incumbent_term_cost=None if inc is None else _money(inc, currency),
-        above_incumbent=None if inc is None else _money(s.total - inc, currency),
         vendor_view=None if item.vendor_view is None else vendor_estimate(item.vendor_view, currency),
         simulation=None if item.simulation is None else simulated_cost(item.simulation, currency),
         lines=tuple(line_item(ln, currency) for ln in s.lines) if lines else None,
@@ -296,10 +395,12 @@ def comparison_result(result: Comparison) -> ComparisonResult:
         baseline=result.baseline,
         currency=cur,
         offers={name: offer_schedule(s) for name, s in result.schedules.items()},
+        switching={name: switching_result(sw, cur) for name, sw in result.switching.items()},
         versus_baseline=tuple(
             VersusBaseline(
                 offer=v.offer,
                 baseline=v.baseline,
+                basis=v.basis,
                 saving=_money(v.saving, cur),
                 saving_by_year=tuple(_money(x, cur) for x in v.saving_by_year),
                 levers=tuple(

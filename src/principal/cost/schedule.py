@@ -6,14 +6,15 @@ from decimal import Decimal
 
 from principal.cost.fx import converted
 from principal.cost.licence_terms import unit_price_in_month
-from principal.cost.licences import billed_quantity
+from principal.cost.licences import billed_quantity, committed_quantity
 from principal.cost.lines import Category, Line, Schedule
 from principal.cost.order_form_lines import order_form_lines
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.timeline import billing_start_month, contract_year, go_live_month, uplift_factor
 from principal.cost.usage_charges import usage_lines
+from principal.cost.waves import live_shares
 from principal.model.deal import Deal, Offer
-from principal.model.pricing import LicenseKind, MilestoneGate, UpliftTarget
+from principal.model.pricing import LicenceBilling, LicenseKind, MilestoneGate, UpliftTarget
 
 DELAYED_GATES = frozenset({MilestoneGate.uat, MilestoneGate.go_live, MilestoneGate.stable_operations})
 
@@ -23,7 +24,7 @@ def schedule(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer: O
     if offer is None:
         offer = deal.offers[offer_name]
     lines: list[Line] = []
-    lines.extend(_licence_lines(offer, scenario))
+    lines.extend(_licence_lines(deal, offer, scenario))
     lines.extend(_recurring_lines(offer, scenario))
     lines.extend(usage_lines(deal, offer, scenario))
     lines.extend(_one_time_lines(offer, scenario))
@@ -40,27 +41,40 @@ def schedule(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer: O
     )
 
 
-def _licence_lines(offer: Offer, scenario: Scenario) -> list[Line]:
+def _licence_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     start = billing_start_month(offer, scenario)
+    shares = live_shares(deal, offer, scenario)
     out = []
     for lic in offer.licenses:
         unit = "hour" if lic.kind is LicenseKind.hourly else "seat"
+        per_live_seat = lic.billed_on is LicenceBilling.live_seats
         for month in range(start, offer.term_months + 1):
             factor = Decimal(1)
             if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
                 factor = scenario.licence_quantity_from[1]
-            quantity = lic.quantity if lic.true_up is not None else billed_quantity(lic, month, factor)
+            live = shares[month - 1]
+            if lic.true_up is not None:
+                quantity = committed_quantity(lic, live)
+            else:
+                quantity = billed_quantity(lic, month, factor, live)
+            if per_live_seat and quantity == 0:
+                continue
             uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
             base_price = unit_price_in_month(lic, month)
             price = base_price * uplift
             uplift_text = f" x uplift {uplift:.6g} (year {contract_year(month)})" if uplift != 1 else ""
+            live_text = (
+                f" ({live.live:,} of {live.agents:,} agents live, rounded up)"
+                if per_live_seat and not live.full
+                else ""
+            )
             out.append(
                 Line(
                     month,
                     Category.licenses,
                     f"{lic.name} licences ({lic.kind.value})",
                     quantity * price,
-                    f"{quantity:,} {unit}s x {base_price}{uplift_text}",
+                    f"{quantity:,} {unit}s{live_text} x {base_price}{uplift_text}",
                     quantity=quantity,
                     unit=unit,
                     unit_price=price,

@@ -45,9 +45,22 @@ def uplift_factor(uplift: Uplift | None, year: int, target: UpliftTarget) -> Dec
     return factor
 
 
+def planned_go_live_month(offer: Offer) -> int | None:
+    """The offer's go-live month (with waves, the first wave's), or None when the offer gives none."""
+    impl = offer.implementation
+    if impl is None:
+        return None
+    if impl.go_live_month is not None:
+        return impl.go_live_month
+    if impl.waves:
+        return min(w.go_live_month for w in impl.waves)
+    return None
+
+
 def go_live_month(offer: Offer, scenario: Scenario) -> int:
-    planned = offer.implementation.go_live_month if offer.implementation and offer.implementation.go_live_month else 1
-    return planned + scenario.go_live_delay_months
+    """The first go-live month under the scenario (month 1 when the offer gives none: a labelled default)."""
+    planned = planned_go_live_month(offer)
+    return (planned or 1) + scenario.go_live_delay_months
 
 
 def billing_start_month(offer: Offer, scenario: Scenario) -> int:

@@ -21,6 +21,7 @@ from principal.cost.minimums import minimum_lines
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.timeline import contract_year, go_live_month, uplift_factor
 from principal.cost.volumes import billable_volume, forecast_volume
+from principal.cost.waves import LiveShare, live_shares
 from principal.model.deal import Deal, Offer
 from principal.model.pricing import Period, UpliftTarget, UsageCap, UsageMeter
 from principal.money import round_money
@@ -33,6 +34,8 @@ class MeterMonth:
     billable: Decimal
     charge: Decimal
     rate_factor: Decimal
+    live: LiveShare | None = None
+    """Agents live on the new platform that month (None: the forecast gives the new platform's volume itself)."""
 
 
 def _period_months(period: Period, term: int) -> list[list[int]]:
@@ -44,6 +47,7 @@ def _period_months(period: Period, term: int) -> list[list[int]]:
 def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
     """A meter's billable volume and rate-card charge for every month of the term (no minimums, no cap)."""
     usage_start = go_live_month(offer, scenario)
+    shares = live_shares(deal, offer, scenario)
     seat_factor = Decimal(1)
     out: list[MeterMonth] = []
     year_running = Decimal(0)
@@ -52,8 +56,9 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
             year_running = Decimal(0)
         if scenario.licence_quantity_from and month >= scenario.licence_quantity_from[0]:
             seat_factor = scenario.licence_quantity_from[1]
-        volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario)
-        seats = seats_in_month(offer.licenses, month, seat_factor)
+        live = shares[month - 1]
+        volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario, live)
+        seats = seats_in_month(offer.licenses, month, seat_factor, live)
         billable, _ = billable_volume(meter, volume, seats)
         factor = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.usage)
         card = meter.rate_card
@@ -62,7 +67,8 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
             year_running += billable
         else:
             charge = ratecard.price(card, billable, factor)
-        out.append(MeterMonth(month, volume, billable, charge, factor))
+        scaled = None if deal.buyer.forecasts[meter.forecast].schedule else live
+        out.append(MeterMonth(month, volume, billable, charge, factor, scaled))
     return out
 
 
@@ -108,6 +114,8 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
             if mm.billable == 0 and mm.charge == 0:
                 continue
             uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
+            if mm.live is not None and not mm.live.full:
+                uplift_text += f"; forecast x {mm.live.live:,}/{mm.live.agents:,} agents live"
             lines.append(
                 Line(
                     mm.month,

@@ -6,6 +6,7 @@ import copy
 import difflib
 import types
 import typing
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any
@@ -14,21 +15,47 @@ from pydantic import BaseModel, ValidationError
 
 from principal.errors import InputError, Problem
 from principal.loader.input_file import read_text
-from principal.loader.problems import Path, format_path
+from principal.loader.problems import Path, format_path, shorten
+from principal.loader.warnings import announce, unique
 from principal.loader.yaml_positions import Located, parse_located
+from principal.model.advisories import advise_deal
 from principal.model.checks import check_deal
 from principal.model.deal import Deal
 
-MAX_DEAL_BYTES = 5 * 1024 * 1024
+MAX_DEAL_BYTES = 1024 * 1024
+"""A deal file is at most 1 MiB (the example is 12 KB): reading YAML is pure Python, so size is CPU time."""
+
+
+@dataclass(frozen=True)
+class LoadedDeal:
+    """A valid deal and the warnings about it (located, in file order)."""
+
+    deal: Deal
+    warnings: tuple[Problem, ...]
 
 
 def load_deal(path: str | FsPath) -> Deal:
-    """Read and validate a deal file; raise InputError listing every problem."""
-    return parse_deal(read_text(path, max_bytes=MAX_DEAL_BYTES, what="a deal file"), str(path))
+    """Read and validate a deal file; raise InputError listing every problem. Warnings go to the listener."""
+    loaded = load_deal_with_warnings(path)
+    announce(loaded.warnings)
+    return loaded.deal
+
+
+def load_deal_with_warnings(path: str | FsPath) -> LoadedDeal:
+    """Read and validate a deal file, returning its warnings with it (none are announced)."""
+    return parse_deal_with_warnings(read_text(path, max_bytes=MAX_DEAL_BYTES, what="a deal file"), str(path))
 
 
 def parse_deal(text: str, filename: str = "<deal>") -> Deal:
-    """Validate deal text; raise InputError listing every problem, sorted by position."""
+    """Validate deal text; raise InputError listing every problem, sorted by position. Warnings go to the
+    listener (`principal.loader.warnings`)."""
+    loaded = parse_deal_with_warnings(text, filename)
+    announce(loaded.warnings)
+    return loaded.deal
+
+
+def parse_deal_with_warnings(text: str, filename: str = "<deal>") -> LoadedDeal:
+    """Validate deal text; raise InputError listing every problem; return the deal and its warnings."""
     if len(text.encode("utf-8", "replace")) > MAX_DEAL_BYTES:
         raise InputError.single(filename, f"text is larger than {MAX_DEAL_BYTES:,} bytes")
     located = parse_located(text, filename)
@@ -54,7 +81,8 @@ def parse_deal(text: str, filename: str = "<deal>") -> Deal:
     semantic = [_problem(filename, located, path, message) for path, message in check_deal(deal)]
     if semantic:
         raise InputError(semantic)
-    return deal
+    warnings = unique([_problem(filename, located, path, message) for path, message in advise_deal(deal)])
+    return LoadedDeal(deal, warnings)
 
 
 def _problem(filename: str, located: Located, path: Path, message: str, *, at_key: bool = False) -> Problem:
@@ -81,7 +109,8 @@ def _resolve_extends(located: Located, filename: str) -> list[Problem]:
         path: Path = ("offers", name, "extends")
         if not isinstance(parent, str) or parent not in offers:
             hint = _did_you_mean(str(parent), [str(n) for n in offers if n != name])
-            problems.append(_problem(filename, located, path, f"no offer named {parent!r} to extend{hint}"))
+            message = f"no offer named {shorten(repr(parent))} to extend{hint}"
+            problems.append(_problem(filename, located, path, message))
             resolved[name] = body
             return body
         if parent in chain:
@@ -191,13 +220,13 @@ def _from_pydantic(err: Any, located: Located, filename: str) -> Problem:
         hint = _did_you_mean(key, _fields_at(Deal, loc[:-1]))
         allowed = _fields_at(Deal, loc[:-1])
         tail = hint or (f"; allowed keys: {', '.join(allowed)}" if allowed else "")
-        return _problem(filename, located, loc, f"unknown key {key!r}{tail}", at_key=True)
+        return _problem(filename, located, loc, f"unknown key {shorten(repr(key))}{tail}", at_key=True)
     if "[key]" in err["loc"]:
         return _problem(
             filename,
             located,
             loc,
-            f"{got!r} is not a valid name: use lower-case letters, digits, '-' and '_'",
+            f"{shorten(repr(got))} is not a valid name: use lower-case letters, digits, '-' and '_'",
             at_key=True,
         )
     if kind == "missing":
@@ -210,22 +239,32 @@ def _shown(value: Any) -> str:
     if isinstance(value, dict | list):
         return "a mapping" if isinstance(value, dict) else "a list"
     if isinstance(value, Decimal):
-        return str(value)
-    return repr(value)
+        return shorten(str(value))
+    return shorten(repr(value))
+
+
+def _limit(value: Any) -> str:
+    """A bound as a reader takes it in: 1,000,000,000,000,000 rather than 1000000000000000."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool) and value == int(value):
+        number = int(value)
+        if abs(number) >= 10_000:
+            return f"{number:,}"
+    return str(value)
 
 
 def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> str:
     shown = _shown(got)
     table = {
-        "greater_than": lambda: f"must be > {ctx.get('gt')} (got {shown})",
-        "greater_than_equal": lambda: f"must be >= {ctx.get('ge')} (got {shown})",
-        "less_than": lambda: f"must be < {ctx.get('lt')} (got {shown})",
-        "less_than_equal": lambda: f"must be <= {ctx.get('le')} (got {shown})",
+        "greater_than": lambda: f"must be > {_limit(ctx.get('gt'))} (got {shown})",
+        "greater_than_equal": lambda: f"must be >= {_limit(ctx.get('ge'))} (got {shown})",
+        "less_than": lambda: f"must be < {_limit(ctx.get('lt'))} (got {shown})",
+        "less_than_equal": lambda: f"must be <= {_limit(ctx.get('le'))} (got {shown})",
         "decimal_parsing": lambda: f"must be a number (got {shown})",
         "decimal_type": lambda: f"must be a number (got {shown})",
         "float_parsing": lambda: f"must be a number (got {shown})",
         "float_type": lambda: f"must be a number (got {shown})",
         "int_parsing": lambda: f"must be a whole number (got {shown})",
+        "int_parsing_size": lambda: f"is too long a whole number (got {shown})",
         "int_type": lambda: f"must be a whole number (got {shown})",
         "int_from_float": lambda: f"must be a whole number (got {shown})",
         "bool_parsing": lambda: f"must be true or false (got {shown})",
@@ -240,6 +279,7 @@ def describe_error(kind: str, ctx: dict[str, Any], got: Any, default: str) -> st
         "list_type": lambda: f"must be a list (got {shown})",
         "too_short": lambda: f"needs at least {ctx.get('min_length')} item(s)",
         "date_from_datetime_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
+        "date_from_datetime_inexact": lambda: f"must be a date YYYY-MM-DD without a time of day (got {shown})",
         "date_parsing": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "date_type": lambda: f"must be a date YYYY-MM-DD (got {shown})",
         "time_parsing": lambda: f"must be a time HH:MM (got {shown})",

@@ -1,7 +1,9 @@
-"""Reading an input file safely: it must exist, be a file, fit a size limit, and (for text) be UTF-8."""
+"""Reading an input file safely: it must exist, be a regular file, fit a size limit, and (for text) be UTF-8."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from principal.errors import InputError
@@ -14,17 +16,24 @@ def read_bounded(path: str | Path, *, max_bytes: int, what: str) -> bytes:
     """
     fs_path = Path(path)
     name = str(path)
+    if fs_path.is_dir():
+        raise InputError.single(name, f"is a directory; give {what} inside it")
     try:
-        size = fs_path.stat().st_size
+        # Opened without blocking and checked on the open descriptor: a pipe or device named in place of the file
+        # can neither stall the open nor be swapped in after the check.
+        fd = os.open(fs_path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise InputError.single(name, "file not found; check the path") from None
     except OSError as exc:
         raise InputError.single(name, f"cannot read the file ({exc.strerror})") from None
-    if fs_path.is_dir():
-        raise InputError.single(name, f"is a directory; give {what} inside it")
-    if size > max_bytes:
-        raise InputError.single(name, f"file is {size:,} bytes; {what} may be at most {max_bytes:,}")
-    with fs_path.open("rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError.single(name, f"is a directory; give {what} inside it")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError.single(name, f"is not a regular file (a pipe, device or socket); give {what}")
+        if info.st_size > max_bytes:
+            raise InputError.single(name, f"file is {info.st_size:,} bytes; {what} may be at most {max_bytes:,}")
         raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:  # the file grew while we read it
         raise InputError.single(name, f"{what} may be at most {max_bytes:,} bytes")

@@ -19,6 +19,7 @@ from pathlib import Path as FsPath
 
 from principal.errors import InputError, Problem
 from principal.loader.input_file import read_bounded
+from principal.model.common import number_out_of_range
 from principal.model.sla import Outage, OutageCause
 
 MAX_LOG_BYTES = 20 * 1024 * 1024
@@ -239,7 +240,7 @@ class _Reader:
     def _notice(self, value: str, row: int, column: int | None) -> int | None:
         if not value:
             return None
-        if not value.isdigit() or int(value) > 3650:
+        if not (value.isascii() and value.isdigit()) or len(value) > 4 or int(value) > 3650:
             self.problem(row, column, "notice_days", f"must be a whole number of days from 0 to 3650 (got {value!r})")
             return None
         return int(value)
@@ -251,7 +252,7 @@ class _Reader:
             number = Decimal(value.rstrip("%"))
         except InvalidOperation:
             number = Decimal(-1)
-        if not number.is_finite() or not Decimal(0) < number <= 100:
+        if not number.is_finite() or number_out_of_range(number) or not Decimal(0) < number <= 100:
             self.problem(row, column, "degraded_percent", f"must be a number above 0 and at most 100 (got {value!r})")
             return None
         return number

@@ -20,5 +20,10 @@ def format_path(path: Path) -> str:
     return out or "(file)"
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """A value as quoted in a message, cut in the middle when long (a message stays one readable line)."""
+    return text if len(text) <= limit else f"{text[: limit // 2]}...{text[-8:]}"
+
+
 def render_all(problems: Iterable[Problem]) -> str:
     return "\n".join(p.render() for p in problems)

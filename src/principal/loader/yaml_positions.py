@@ -1,42 +1,26 @@
 """Parse YAML (or JSON) into plain Python values plus the line and column of every key and value.
 
-Numbers with a fraction become `Decimal` from their source text, so 0.0085 stays exactly 0.0085.
+Numbers with a fraction become `Decimal` from their source text, so 0.0085 stays exactly 0.0085. The reading itself
+is bounded (principal.loader.bounded_yaml): values counted while composing, numbers capped before they are built,
+and every refusal reported with its line, column and field.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
 
 from principal.errors import InputError, Problem
-from principal.loader.problems import Path
+from principal.loader.bounded_yaml import MAX_DEPTH, MAX_LINES, MAX_NODES, Refusal, Refused, bounded_yaml
+from principal.loader.problems import Path, format_path
 
-MAX_DEPTH = 64
-MAX_NODES = 200_000
-"""Values a file may expand to. Aliases re-use a node, so a tiny file can expand to billions ("YAML bombs")."""
+__all__ = ["MAX_DEPTH", "MAX_LINES", "MAX_NODES", "Located", "parse_located"]
 
-
-class _DecimalConstructor(RoundTripConstructor):
-    """Round-trip constructor that reads YAML floats as exact decimals."""
-
-    def construct_yaml_float(self, node: ScalarNode) -> Any:
-        text = str(node.value).replace("_", "")
-        if text.lower().lstrip("+-") in {".inf", ".nan"}:
-            return float(text.replace(".", "").replace("inf", "inf"))
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            return super().construct_yaml_float(node)
-
-
-_DecimalConstructor.add_constructor("tag:yaml.org,2002:float", _DecimalConstructor.construct_yaml_float)
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass
@@ -65,46 +49,66 @@ class Located:
         return self.where(path)
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DecimalConstructor
-    yaml.allow_duplicate_keys = False
-    return yaml
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def parse_located(text: str, filename: str) -> Located:
-    """Parse text; raise InputError with the position of the first syntax problem."""
+    """Parse text; raise InputError with the position of the first problem that stops the reading."""
+    if text.count("\n", 0, len(text) - 1) >= MAX_LINES:
+        message = f"more than {MAX_LINES:,} lines; a file Principal reads holds at most {MAX_LINES:,}"
+        raise InputError([Problem(filename, MAX_LINES + 1, None, "(file)", message)])
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is not None:
+        line, column = _line_and_column(text, bad.start())
+        message = f"control character U+{ord(bad.group()):04X} is not allowed in YAML/JSON; remove it"
+        raise InputError([Problem(filename, line, column, "(file)", message)])
+    yaml = bounded_yaml()
     try:
-        raw = _yaml().load(text)
+        raw = yaml.load(text)
+    except Refusal as exc:
+        path = exc.path[1:]
+        shown = format_path(path) if len(path) <= 8 else f"{format_path(path[:4])}...{format_path(path[-1:])}"
+        raise InputError([Problem(filename, exc.line, exc.column, shown, exc.message)]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
+        at = (mark.line + 1, mark.column + 1) if mark is not None else (1, None)
         reason = (exc.problem or exc.context or "invalid YAML").strip()
         if "found duplicate key" in str(exc):
             reason = "duplicate key: " + reason.split('"')[1] if '"' in reason else reason
-        raise InputError([Problem(filename, line, column, "(file)", f"not valid YAML/JSON: {reason}")]) from None
-    except (YAMLError, ValueError) as exc:
-        raise InputError.single(filename, f"not valid YAML/JSON: {exc}".splitlines()[0]) from None
+        raise InputError([Problem(filename, at[0], at[1], "(file)", f"not valid YAML/JSON: {reason}")]) from None
+    except (YAMLError, ValueError) as exc:  # not expected after the checks above; still one line, at line 1
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError.single(filename, f"not valid YAML/JSON: {reason}", line=1) from None
     except RecursionError:
-        raise InputError.single(filename, "not valid YAML/JSON: nested too deeply") from None
+        raise InputError.single(filename, "not valid YAML/JSON: nested too deeply", line=1) from None
     located = Located(None)
-    budget = [MAX_NODES]
-    located.data = _plain(raw, (), located, 0, filename, budget)
+    root = yaml.composer.root if yaml.composer is not None else None
+    if root is not None:
+        located.positions[()] = (root.start_mark.line + 1, root.start_mark.column + 1)
+    problems: list[Problem] = []
+    located.data = _plain(raw, (), located, filename, problems)
+    if problems:
+        raise InputError(problems)
     return located
 
 
-def _plain(node: Any, path: Path, located: Located, depth: int, filename: str, budget: list[int]) -> Any:
-    if depth > MAX_DEPTH:
-        raise InputError.single(filename, f"nested more than {MAX_DEPTH} levels deep")
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise InputError.single(
-            filename, f"expands to more than {MAX_NODES:,} values (aliases repeated too often); write it out plainly"
-        )
+def _refusal(filename: str, path: Path, refused: Refused) -> Problem:
+    return Problem(filename, refused.line, refused.column, format_path(path), refused.message)
+
+
+def _plain(node: Any, path: Path, located: Located, filename: str, problems: list[Problem]) -> Any:
+    """Plain dicts, lists and scalars (the composer has bounded the size and depth), positions recorded."""
+    if isinstance(node, Refused):
+        problems.append(_refusal(filename, path, node))
+        return None
     if isinstance(node, CommentedMap):
         out: dict[Any, Any] = {}
         for key, value in node.items():
+            if isinstance(key, Refused):
+                problems.append(_refusal(filename, path, key))
+                continue
             child = (*path, str(key))
             try:
                 kline, kcol = node.lc.key(key)
@@ -114,9 +118,7 @@ def _plain(node: Any, path: Path, located: Located, depth: int, filename: str, b
                     located.positions[child] = (vline + 1, vcol + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            out[str(key) if not isinstance(key, str) else key] = _plain(
-                value, child, located, depth + 1, filename, budget
-            )
+            out[str(key) if not isinstance(key, str) else key] = _plain(value, child, located, filename, problems)
         if node.lc.line is not None:
             located.positions.setdefault(path, (node.lc.line + 1, node.lc.col + 1))
         return out
@@ -129,10 +131,12 @@ def _plain(node: Any, path: Path, located: Located, depth: int, filename: str, b
                 located.positions[child] = (line + 1, col + 1)
             except (KeyError, TypeError, AttributeError):
                 pass
-            items.append(_plain(value, child, located, depth + 1, filename, budget))
+            items.append(_plain(value, child, located, filename, problems))
         if node.lc.line is not None:
             located.positions.setdefault(path, (node.lc.line + 1, node.lc.col + 1))
         return items
+    if isinstance(node, TaggedScalar):  # `!!str 12` or `! 12`: the text as written
+        return str(node.value)
     if isinstance(node, str):
         return str(node)
     if isinstance(node, bool):

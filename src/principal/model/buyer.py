@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from principal.model.common import Money, Month, Name, Percent, Probability, Quantity, Record
+from principal.model.common import MAX_MONTHS, Money, Month, Name, Percent, Probability, Quantity, Record
 
 
 class Channel(StrEnum):
@@ -65,9 +65,18 @@ class ForecastEvent(Record):
     name: str = Field(description="What the event is.")
     probability: Probability = Field(description="Chance that it happens during the term.")
     from_month: Month = Field(description="First contract month it affects.")
-    months: int | None = Field(default=None, ge=1, description="How many months it lasts; empty = to the end.")
+    months: int | None = Field(
+        default=None, ge=1, le=MAX_MONTHS, description="How many months it lasts; empty = to the end."
+    )
     level: Quantity | None = Field(default=None, description="Monthly volume while it lasts (replaces the forecast).")
     add: Quantity | None = Field(default=None, description="Monthly volume it adds on top of the forecast.")
+
+
+class VolumeStep(Record):
+    """From a contract month on, the monthly volume on the new platform (a step of an explicit schedule)."""
+
+    from_month: Month = Field(description="First contract month of this volume.")
+    expected: Quantity = Field(description="Expected monthly volume on the new platform from that month.")
 
 
 class Forecast(Record):
@@ -95,6 +104,11 @@ class Forecast(Record):
         default=None, description="The vendor's own estimate of the monthly volume, where it differs."
     )
     events: tuple[ForecastEvent, ...] = ()
+    schedule: tuple[VolumeStep, ...] = Field(
+        default=(),
+        description="Explicit monthly volume on the new platform, as steps from a month on (replaces expected x "
+        "growth x the share of agents live); before the first step, none.",
+    )
 
 
 class DowntimeCost(Record):
@@ -113,11 +127,46 @@ class DowntimeCost(Record):
 
 
 class Incumbent(Record):
-    """What the buyer pays today, the baseline every offer is measured against."""
+    """What the buyer pays today, the baseline every offer is measured against, and how it can be ended.
+
+    Months are contract months of the new contract (1 = its first month). Left out, a term is unknown: the cost
+    engine then assumes a labelled default (listed in its `defaults_used`) and asks the question.
+    """
 
     name: str | None = None
     monthly_cost: Money | None = Field(default=None, description="All-in monthly cost of the current platform.")
-    annual_growth_percent: Decimal = Field(default=Decimal(0), ge=-100, le=100)
+    annual_growth_percent: Decimal = Field(
+        default=Decimal(0),
+        ge=-100,
+        le=100,
+        description="Growth of the incumbent's monthly cost per contract year, in %.",
+    )
+    notice_months: int | None = Field(
+        default=None, ge=0, le=120, description="Months of notice needed to end the incumbent's contract."
+    )
+    notice_served_month: Month | None = Field(
+        default=None, description="Contract month in which notice is served; empty = at signature (month 1, a default)."
+    )
+    committed_until_month: Month | None = Field(
+        default=None,
+        description="The incumbent must be paid in full up to and including this month, unless the "
+        "early_termination_fee is paid.",
+    )
+    early_termination_fee: Money | None = Field(
+        default=None, description="One-off fee to end the incumbent's contract before committed_until_month."
+    )
+    overlap_months: int | None = Field(
+        default=None,
+        ge=0,
+        le=60,
+        description="Months the incumbent keeps running after each part of the operation goes live (parallel "
+        "running); empty = 0, a default.",
+    )
+    variable_percent: Percent | None = Field(
+        default=None,
+        description="Share of the incumbent's monthly cost that falls as agents move (per-seat licences), in %; "
+        "the rest is paid until the incumbent is fully off; empty = 100, a default.",
+    )
 
 
 class Budget(Record):
@@ -128,7 +177,7 @@ class Buyer(Record):
     """The operation that buys: its size, channels, hours, forecasts and cost of failure."""
 
     organisation: str | None = None
-    agents: int = Field(ge=1, description="Number of agents (people) in the operation.")
+    agents: int = Field(ge=1, le=1_000_000, description="Number of agents (people) in the operation.")
     sites: tuple[str, ...] = ()
     channels: tuple[Channel, ...] = ()
     business_hours: BusinessHours = BusinessHours()

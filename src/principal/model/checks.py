@@ -5,6 +5,7 @@ Each check yields (path, message); the loader turns the path into a file positio
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
@@ -28,6 +29,7 @@ def check_deal(deal: Deal) -> list[Finding]:
         if problem is not None:
             found.append((("locale",), problem))
     found.extend(_check_forecasts(deal))
+    found.extend(_check_incumbent(deal))
     if deal.baseline is not None and deal.baseline not in deal.offers:
         found.append((("baseline",), f"no offer named {deal.baseline!r}; offers are {_names(deal.offers)}"))
     for name, offer in deal.offers.items():
@@ -54,6 +56,52 @@ def _check_forecasts(deal: Deal) -> Iterator[Finding]:
         for i, event in enumerate(fc.events):
             if (event.level is None) == (event.add is None):
                 yield (*base, "events", i), "an event needs exactly one of level or add"
+        for i, (before, step) in enumerate(itertools.pairwise(fc.schedule), start=1):
+            if step.from_month <= before.from_month:
+                yield (
+                    (*base, "schedule", i, "from_month"),
+                    f"month {step.from_month} does not follow month {before.from_month}: "
+                    "list schedule steps in increasing from_month",
+                )
+
+
+def _check_incumbent(deal: Deal) -> Iterator[Finding]:
+    inc = deal.buyer.incumbent
+    if inc is None:
+        return
+    base = ("buyer", "incumbent")
+    if inc.early_termination_fee is not None and inc.committed_until_month is None:
+        yield (
+            (*base, "early_termination_fee"),
+            "an early-termination fee ends a commitment: give committed_until_month, the last month the incumbent "
+            "must be paid without it",
+        )
+
+
+def _check_waves(deal: Deal, base: tuple[str | int, ...], offer: Offer) -> Iterator[Finding]:
+    impl = offer.implementation
+    if impl is None or not impl.waves:
+        return
+    path = (*base, "implementation", "waves")
+    for dup, count in Counter(w.name for w in impl.waves).items():
+        if count > 1:
+            yield path, f"wave name {dup!r} is used {count} times; names must be unique"
+    total = sum(w.agents for w in impl.waves)
+    if total != deal.buyer.agents:
+        yield path, f"the waves move {total:,} agents but buyer.agents is {deal.buyer.agents:,}; they must match"
+    first = min(w.go_live_month for w in impl.waves)
+    if impl.go_live_month is not None and impl.go_live_month != first:
+        yield (
+            (*base, "implementation", "go_live_month"),
+            f"go_live_month {impl.go_live_month} differs from the first wave's go-live (month {first}); "
+            "leave it out or make them equal",
+        )
+    for i, wave in enumerate(impl.waves):
+        if wave.go_live_month > offer.term_months:
+            yield (
+                (*path, i, "go_live_month"),
+                f"month {wave.go_live_month} is after the {offer.term_months}-month term",
+            )
 
 
 def _check_offer(deal: Deal, name: str, offer: Offer) -> Iterator[Finding]:
@@ -97,6 +145,7 @@ def _check_offer(deal: Deal, name: str, offer: Offer) -> Iterator[Finding]:
                     (*base, "usage_cap", "amount"),
                     f"cap {cap.amount} is below the minimum commitments it covers ({minimum}); it could never hold",
                 )
+    waves = [w.name for w in offer.implementation.waves] if offer.implementation else []
     for i, fee in enumerate(offer.one_time_fees):
         for j, milestone in enumerate(fee.milestones):
             if milestone.month > term:
@@ -104,6 +153,12 @@ def _check_offer(deal: Deal, name: str, offer: Offer) -> Iterator[Finding]:
                     (*base, "one_time_fees", i, "milestones", j, "month"),
                     f"month {milestone.month} is after the {term}-month term",
                 )
+            if milestone.wave is not None and milestone.wave not in waves:
+                yield (
+                    (*base, "one_time_fees", i, "milestones", j, "wave"),
+                    f"no wave named {milestone.wave!r} in implementation.waves; waves are {_names(waves)}",
+                )
+    yield from _check_waves(deal, base, offer)
     impl = offer.implementation
     if impl is not None:
         for field_name in ("go_live_month", "billing_start_month"):

@@ -76,7 +76,7 @@ class StressSettings(Record):
     )
     automation_from_month: int = Field(default=13, ge=1, le=600, description="Month the automation takes effect.")
     transition_hours: Decimal = Field(
-        default=Decimal(400), ge=0, description="Transition assistance hours an exit needs."
+        default=Decimal(400), ge=0, le=100_000, description="Transition assistance hours an exit needs."
     )
 
 

@@ -18,6 +18,11 @@ class LicenseKind(StrEnum):
     hourly = "hourly"
 
 
+class LicenceBilling(StrEnum):
+    committed = "committed"
+    live_seats = "live_seats"
+
+
 class RampStep(Record):
     """From a contract month on, a different licence quantity applies."""
 
@@ -51,6 +56,11 @@ class License(Record):
         default=True, description="Hourly licences: logged-in hours summed per month and rounded up."
     )
     committed: bool = Field(default=True, description="True when the quantity is a commitment for the term.")
+    billed_on: LicenceBilling = Field(
+        default=LicenceBilling.committed,
+        description="committed: the whole quantity from billing start; live_seats: the quantity x the share of "
+        "agents live on the new platform, rounded up to whole seats.",
+    )
 
     @model_validator(mode="after")
     def _ramp_in_order(self) -> License:
@@ -159,11 +169,11 @@ class Rounding(Record):
     """Billing increments: per-event rounding (e.g. per-minute on each call) and rounding of the period total."""
 
     increment_seconds: int | None = Field(
-        default=None, ge=1, description="Each event is billed in whole increments of this many seconds."
+        default=None, ge=1, le=86_400, description="Each event is billed in whole increments of this many seconds."
     )
-    minimum_seconds: int = Field(default=0, ge=0, description="Each event is billed at least this long.")
+    minimum_seconds: int = Field(default=0, ge=0, le=86_400, description="Each event is billed at least this long.")
     mean_event_seconds: Decimal | None = Field(
-        default=None, gt=0, description="Average event length, needed to price per-event rounding."
+        default=None, gt=0, le=86_400, description="Average event length, needed to price per-event rounding."
     )
     total_increment: Quantity | None = Field(
         default=None, gt=0, description="The period's billed total is rounded up to a multiple of this."
@@ -282,6 +292,10 @@ class Milestone(Record):
     gate: MilestoneGate = MilestoneGate.other
     percent: Percent = Field(description="Share of the fee paid at this milestone, in %.")
     month: Month = Field(description="Contract month in which the milestone is expected.")
+    wave: Name | None = Field(
+        default=None,
+        description="The wave whose go-live a go_live or stable_operations milestone waits for; empty = the last.",
+    )
     holdback: bool = Field(default=False, description="True when this payment is held back until acceptance.")
     acceptance_criteria: str | None = None
 

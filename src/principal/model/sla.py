@@ -55,7 +55,7 @@ class Exclusions(Record):
 
     planned_maintenance: bool = True
     maintenance_notice_days: int | None = Field(
-        default=None, ge=0, description="Maintenance is excluded only with at least this many days' notice."
+        default=None, ge=0, le=3650, description="Maintenance is excluded only with at least this many days' notice."
     )
     maintenance_outside_business_hours: bool = Field(
         default=False, description="Maintenance is excluded only when it falls outside business hours."
@@ -65,7 +65,7 @@ class Exclusions(Record):
     customer_caused: bool = True
     force_majeure: bool = True
     minimum_outage_minutes: Decimal = Field(
-        default=Decimal(0), ge=0, description="Outages shorter than this do not count."
+        default=Decimal(0), ge=0, le=44_640, description="Outages shorter than this do not count."
     )
     partial_degradation: PartialDegradation = Field(
         default=PartialDegradation.full,
@@ -90,7 +90,7 @@ class CreditTier(Record):
 
     below: Uptime | None = Field(default=None, description="Uptime tier: applies when availability is below this.")
     min_minutes: Decimal | None = Field(
-        default=None, ge=0, description="Duration tier: applies to an outage at least this long."
+        default=None, ge=0, le=527_040, description="Duration tier: applies to an outage at least this long."
     )
     percent: Percent = Field(description="Credit as % of the fee base.")
 
@@ -111,7 +111,7 @@ class Credits(Record):
     cap_percent: Percent | None = Field(default=None, description="Credits per window never above this % of the base.")
     future_invoice_only: bool = True
     minimum_credit: Money = Field(default=Decimal(0), description="Credits below this amount are not paid.")
-    claim_days: int | None = Field(default=None, ge=0, description="Days after the window to file a claim.")
+    claim_days: int | None = Field(default=None, ge=0, le=3650, description="Days after the window to file a claim.")
 
     @model_validator(mode="after")
     def _tiers_match_basis(self) -> Credits:

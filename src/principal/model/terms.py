@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from principal.model.common import Money, Percent, Record
+from principal.model.common import Money, Month, Name, Percent, Record
 
 
 class KeyPersonnel(Record):
@@ -15,10 +15,28 @@ class KeyPersonnel(Record):
     approval_before_substitution: bool | None = None
 
 
+class Wave(Record):
+    """A part of the operation (a site, region or line of business) that goes live on its own date."""
+
+    name: Name = Field(description="Identifier of the wave, e.g. emea or sales.")
+    agents: int = Field(ge=1, le=10_000_000, description="Agents that move to the new platform in this wave.")
+    go_live_month: Month = Field(description="Contract month in which this wave goes live.")
+
+
 class Implementation(Record):
     """When the service goes live and when the vendor starts billing for it."""
 
-    go_live_month: int | None = Field(default=None, ge=1, le=600, description="Planned go-live contract month.")
+    go_live_month: int | None = Field(
+        default=None,
+        ge=1,
+        le=600,
+        description="Planned go-live contract month (with waves: the first wave's).",
+    )
+    waves: tuple[Wave, ...] = Field(
+        default=(),
+        description="Phased roll-out: each wave's agents and go-live month; agents add up to buyer.agents. "
+        "Empty = every agent goes live at go_live_month.",
+    )
     billing_start_month: int | None = Field(
         default=None, ge=1, le=600, description="Contract month recurring billing starts."
     )
@@ -27,7 +45,9 @@ class Implementation(Record):
     )
     success_metrics_defined: bool | None = None
     key_personnel: KeyPersonnel | None = None
-    stable_operations_days: int | None = Field(default=None, ge=0, description="Days of stable running required.")
+    stable_operations_days: int | None = Field(
+        default=None, ge=0, le=3650, description="Days of stable running required."
+    )
 
 
 class Reporting(Record):
@@ -56,14 +76,14 @@ class SeatReduction(Record):
 class DataExport(Record):
     included: bool | None = None
     fee: Money | None = None
-    days_after_termination: int | None = Field(default=None, ge=0)
+    days_after_termination: int | None = Field(default=None, ge=0, le=3650)
     formats: tuple[str, ...] = ()
 
 
 class TransitionAssistance(Record):
     included: bool | None = None
     rate_per_hour: Money | None = Field(default=None, description="Pre-agreed hourly rate.")
-    months: int | None = Field(default=None, ge=0)
+    months: int | None = Field(default=None, ge=0, le=120)
 
 
 class RenewalPrice(StrEnum):

@@ -7,13 +7,15 @@ then written with the locale's symbols and grouping (babel, CLDR data shipped in
 
 from __future__ import annotations
 
+import decimal
 import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from contextlib import AbstractContextManager
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from principal.locales import check_locale as check_locale
-from principal.money import Amount, minor_units, round_money
+from principal.money import Amount, minor_units, quantize_half_up, round_money
 from principal.statements import Count, Percent, Share, Statement, UnitPrice, Value
 
 if TYPE_CHECKING:
@@ -26,6 +28,12 @@ Number = Decimal | int | float | str
 
 def _exact(value: Number) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _digits_for(number: Decimal) -> AbstractContextManager[decimal.Context]:
+    """A decimal context holding every digit of `number` (babel rounds in the current one, 28 digits by default)."""
+    digits = len(number.as_tuple().digits) + max(number.adjusted(), 0) + 2 if number.is_finite() else 28
+    return decimal.localcontext(prec=max(28, digits))
 
 
 def _decimals(number: Decimal) -> int:
@@ -66,11 +74,12 @@ class Formatter:
         currency = value.currency if isinstance(value, Amount) else self.currency
         number = value.number if isinstance(value, Amount) else _exact(value)
         decimals = 0 if whole else minor_units(currency)
-        rounded = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        rounded = quantize_half_up(number, Decimal(1).scaleb(-decimals))
         if rounded == 0:
             rounded = abs(rounded)  # never '-$0.00'
         pattern = _pattern(self.locale, "money", decimals, 0)
-        return str(format_currency(rounded, currency, format=pattern, locale=self.locale, currency_digits=False))
+        with _digits_for(rounded):
+            return str(format_currency(rounded, currency, format=pattern, locale=self.locale, currency_digits=False))
 
     def rate(self, value: Amount | Number | None, *, blank: str = "") -> str:
         """A unit price with every significant decimal kept, never fewer than the currency's ($0.0099, $0.25)."""
@@ -82,7 +91,8 @@ class Formatter:
         number = (value.number if isinstance(value, Amount) else _exact(value)).normalize()
         places = max(minor_units(currency), _decimals(number))
         pattern = _pattern(self.locale, "money", places, 0)
-        return str(format_currency(number, currency, format=pattern, locale=self.locale, currency_digits=False))
+        with _digits_for(number):
+            return str(format_currency(number, currency, format=pattern, locale=self.locale, currency_digits=False))
 
     def rounded(self, value: Amount | Number) -> Decimal:
         """The exact figure rounded as `money` shows it (for JSON and spreadsheets that carry numbers)."""
@@ -102,9 +112,10 @@ class Formatter:
             number = number.normalize()
             pattern = _pattern(self.locale, "number", _decimals(number), 0)
         else:
-            number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            number = quantize_half_up(number, Decimal(1).scaleb(-places))
             pattern = _pattern(self.locale, "number", places, 0)
-        return str(format_decimal(number, format=pattern, locale=self.locale, decimal_quantization=False))
+        with _digits_for(number):
+            return str(format_decimal(number, format=pattern, locale=self.locale, decimal_quantization=False))
 
     def percent(self, value: Number | None, places: int | None = None, *, blank: str = "") -> str:
         """A figure already in percent: 99.95 -> '99.95%', 5 -> '5%'."""

@@ -12,6 +12,10 @@ INTRO = """# Deal file reference
 A deal file is YAML (or JSON) describing the buyer's operation and every version of the vendor's offer.
 This page is generated from the model by `principal schema --markdown`; do not edit it by hand.
 Unknown keys are errors. Amounts are in the deal's `currency`; percentages are written as numbers (5 means 5%).
+Every number has at most 30 digits and lies between 1e-30 and 1e30 (or is 0); amounts are at most
+1,000,000,000,000,000, prices per unit and counts at most 1,000,000,000,000. A file is at most 1 MiB, 20,000 lines
+and 20,000 values (an alias counts as every value it repeats), nested at most 64 levels, with no control
+characters, no duplicate anchors and no YAML tags other than the plain types (`!!str`, `!!int`...).
 An offer may `extends:` an earlier one: it copies that offer and changes only the keys it gives (lists are
 replaced whole, mappings are merged key by key).
 
@@ -63,8 +67,15 @@ def _limits(prop: dict[str, Any]) -> str:
     parts = []
     for key, sign in (("minimum", ">="), ("exclusiveMinimum", ">"), ("maximum", "<="), ("exclusiveMaximum", "<")):
         if key in target:
-            parts.append(f"{sign} {target[key]}")
+            parts.append(f"{sign} {_bound(target[key])}")
     return ", ".join(parts)
+
+
+def _bound(value: Any) -> str:
+    """1,000,000,000,000 rather than 1000000000000.0 for the large round bounds."""
+    if isinstance(value, int | float) and value == int(value) and abs(value) >= 10_000:
+        return f"{int(value):,}"
+    return str(value)
 
 
 def _default(prop: dict[str, Any], required: bool) -> str:

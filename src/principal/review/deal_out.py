@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from principal.errors import InputError, Problem
-from principal.loader.deal_file import parse_deal
+from principal.loader.deal_file import parse_deal_with_warnings
 from principal.review.document import Document
 from principal.review.extract.terms import Term, TermKind
 from principal.review.questions import Question
@@ -68,7 +68,7 @@ def partial_deal(
     text = _dump(root)
     header = "".join(f"# unknown: {q.field}: not stated in the documents; ask: {q.ask}\n" for q in unknown)
     try:
-        parse_deal(text, name + ".deal.yaml")
+        parse_deal_with_warnings(text, name + ".deal.yaml")  # its lines move once the header is added
     except InputError as exc:
         gaps = exc.problems
         header += "".join(f"# to fill: {p.field}: {p.message}\n" for p in gaps)

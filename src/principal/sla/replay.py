@@ -11,12 +11,12 @@ import bisect
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from zoneinfo import ZoneInfo
 
 from principal.model.deal import Deal
 from principal.model.sla import ChronicKind, Component, Computation, CreditBasis, FeeBase, Outage, Sla
-from principal.money import Amount
+from principal.money import Amount, quantize_to
 from principal.sla.chronic import describe, first_trigger
 from principal.sla.coverage import covering_component
 from principal.sla.credits import (
@@ -224,7 +224,11 @@ def replay_outages(
     zero = Amount.zero(currency)
     paid = sum((w.credit_paid for w in results), zero)
     forfeited = sum((w.credit_paid for w in results if w.forfeited), zero)
-    ratio = paid.ratio(total_impact.total).quantize(SHOWN) if total_impact.total.number > 0 else None
+    ratio = (
+        quantize_to(paid.ratio(total_impact.total), SHOWN, rounding=ROUND_HALF_EVEN)
+        if total_impact.total.number > 0
+        else None
+    )
     return ReplayResult(
         offer=offer_name,
         timezone=hours.timezone,

@@ -117,17 +117,22 @@ def agents_needed(
     threshold_seconds: float = 0.0,
     max_asa_seconds: float | None = None,
     max_occupancy: float | None = None,
-) -> int:
-    """Fewest agents meeting every given target (service level within the threshold, ASA, occupancy).
+) -> int | None:
+    """Fewest agents meeting every given target (service level within the threshold, ASA, occupancy); None when no
+    staffing up to MAX_AGENTS meets them (an overloaded plan, a 100% service level, an ASA of 0 s).
 
     Walks N upwards from the first stable value, carrying Erlang B along, so the cost is one pass of the recursion.
     """
-    if service_target is not None and not 0 <= service_target < 1:
-        raise ValueError("service_target is a share below 1, e.g. 0.8")
+    if service_target is not None and not 0 <= service_target <= 1:
+        raise ValueError("service_target is a share from 0 to 1, e.g. 0.8")
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
         raise ValueError("max_occupancy is a share above 0 and at most 1")
+    if not math.isfinite(load) or load < 0:
+        raise ValueError("load must be a finite number of Erlangs, at least 0")
     if load == 0:
         return 0 if service_target is None and max_asa_seconds is None else 1
+    if load >= MAX_AGENTS or service_target == 1:
+        return None  # a queue is stable only with more agents than Erlangs; a wait of exactly 0 is never certain
     blocking = 1.0
     for n in range(1, MAX_AGENTS + 1):
         blocking = load * blocking / (n + load * blocking)
@@ -144,7 +149,7 @@ def agents_needed(
             ok = load / n <= max_occupancy
         if ok:
             return n
-    raise ValueError(f"no staffing up to {MAX_AGENTS:,} agents meets the targets")
+    return None
 
 
 def mos_from_r(r_factor: float) -> float:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from principal.cost.charts import cumulative_costs
+from principal.cost.charts import cumulative_switching
 from principal.cost.lines import Category
 from principal.cost.report import OfferCost
 from principal.present import Formatter
 from principal.reports.brief import svg_charts
 from principal.reports.brief.content import BriefContent
 from principal.reports.brief.document import Block, Bullets, Chart, Paragraph, Section, Table
+from principal.reports.brief.sections_switching import switching_blocks
 
 CATEGORY_LABELS = {
     "licenses": "licences",
@@ -20,6 +21,8 @@ CATEGORY_LABELS = {
     "usage_cap": "refused by usage cap",
     "usage_collar": "usage collar",
     "one_time": "one-time fees",
+    "dual_running": "dual running (incumbent)",
+    "early_termination": "incumbent early termination",
 }
 
 
@@ -38,9 +41,11 @@ def cost_section(c: BriefContent) -> Section:
     rows.append(("Usage share", *[fmt.share(s.usage_share) for s in schedules.values()]))
     rows.append(("Term (TCO)", *[money(s.total) for s in schedules.values()]))
     blocks: list[Block] = [
+        *switching_blocks(c),
         Paragraph(
             f"Every offer is costed month by month at the buyer's planned volumes, with uplifts, rate-card bands, "
-            f"caps and milestone payments applied as the offer states them. Savings are measured against the "
+            f"caps and milestone payments applied as the offer states them. Savings are measured on the cost of "
+            f"switching (so a later go-live, which keeps the incumbent running, costs money) against the "
             f"baseline, {comp.baseline!r}."
         ),
         Table(
@@ -71,13 +76,16 @@ def cost_section(c: BriefContent) -> Section:
 
 
 def _cumulative_chart(c: BriefContent) -> Chart:
-    curves = cumulative_costs(c.deal, c.comparison.schedules)
+    curves = cumulative_switching(c.deal, c.comparison.switching)
     series = list(curves.offers.items())
-    caption = "Cumulative cost month by month; the gap at the right edge is the difference in term cost."
+    caption = (
+        "Cumulative cost of switching month by month (the new contract plus the incumbent's bill while the "
+        "operation moves); the gap at the right edge is the difference over the term."
+    )
     if curves.incumbent is not None:
-        series.append(("incumbent", curves.incumbent))
+        series.append(("incumbent (staying)", curves.incumbent))
         caption += " The dashed line is staying with the incumbent."
-    return Chart(svg_charts.lines("Cumulative cost", series, c.currency, "contract month"), caption)
+    return Chart(svg_charts.lines("Cumulative cost of switching", series, c.currency, "contract month"), caption)
 
 
 def _category_table(c: BriefContent) -> Table:
@@ -108,7 +116,7 @@ def _savings(c: BriefContent) -> Section:
             Table(
                 head,
                 tuple(rows),
-                f"{versus.offer} against {versus.baseline}: saving by lever",
+                f"{versus.offer} against {versus.baseline}: saving on the {versus.basis} by lever",
                 numeric=tuple(range(1, years + 2)),
                 bold_last_row=True,
             )
@@ -118,10 +126,10 @@ def _savings(c: BriefContent) -> Section:
     else:
         blocks.insert(0, _lever_chart(c))
     intro = Paragraph(
-        "Each saving is split over the levers in which the offer differs from the baseline (seat price, uplift, "
-        "usage rates, cap, fees, timing, term). A lever's share is its average effect when the levers are switched "
-        "from the baseline's terms to the offer's in every possible order (Shapley values), so the shares add up "
-        "exactly to the total and do not depend on the order chosen."
+        "Each saving on the cost of switching is split over the levers in which the offer differs from the "
+        "baseline (seat price, uplift, usage rates, cap, fees, go-live timing and waves, term). A lever's share is "
+        "its average effect when the levers are switched from the baseline's terms to the offer's in every possible "
+        "order (Shapley values), so the shares add up exactly to the total and do not depend on the order chosen."
     )
     return Section("Savings by lever", "savings", (intro, *blocks))
 
@@ -161,10 +169,6 @@ def _offer_notes(item: OfferCost, fmt: Formatter) -> list[str]:
     for check in item.budget:
         verdict = f"over budget by {money(check.over)}" if check.over > 0 else f"within budget by {money(-check.over)}"
         notes.append(f"{s.offer}, year {check.year}: {money(check.cost)} against {money(check.budget)}, {verdict}.")
-    if item.incumbent_term_cost is not None:
-        notes.append(
-            f"{s.offer}: staying with the incumbent over the same term costs {money(item.incumbent_term_cost)}."
-        )
     return notes
 
 
@@ -207,7 +211,7 @@ def _run_rate(c: BriefContent) -> Section:
     for name, items in comp.crossings.items():
         if items:
             steps = "; ".join(f"{x.direction} {x.against} from month {x.month}" for x in items)
-            notes.append(f"{name}, cumulative cost: {steps}.")
+            notes.append(f"{name}, cumulative cost of switching: {steps}.")
     for item in c.cost.offers:
         notes.extend(_offer_notes(item, c.fmt))
     if notes:

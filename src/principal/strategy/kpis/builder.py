@@ -6,7 +6,6 @@ linked deal's currency. Every staffing figure is a finite number or None (an uns
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -61,8 +60,9 @@ class Feasibility:
     """Mean wait in seconds; None when the queue is unstable (fewer agents than the load: no finite wait)."""
     occupancy: float
     feasible: bool
-    agents_needed: int
-    positions_needed: int
+    agents_needed: int | None
+    """None when no staffing up to erlang.MAX_AGENTS meets the goal."""
+    positions_needed: int | None
     message: str
 
 
@@ -289,23 +289,28 @@ def check_staffing(goal: Goal, plan: StaffingPlan, label: str | None = None) -> 
         feasible = sl >= target / 100.0
         needed = erlang.agents_needed(load, aht, service_target=target / 100.0, threshold_seconds=threshold)
     elif goal.kpi is KpiKind.asa:
-        asa = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else float("inf")
-        feasible = asa <= target
+        feasible = on_phones > load and erlang.average_speed_of_answer(load, on_phones, aht) <= target
         needed = erlang.agents_needed(load, aht, max_asa_seconds=target)
     else:
         feasible = on_phones > 0 and load / on_phones <= target / 100.0
         needed = erlang.agents_needed(load, aht, max_occupancy=target / 100.0) if target > 0 else on_phones
-    positions_needed = erlang.positions_for(needed, shrinkage)
+    positions_needed = erlang.positions_for(needed, shrinkage) if needed is not None else None
     p_wait = erlang.erlang_c(load, on_phones) if on_phones > 0 else 1.0
-    asa = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > 0 else math.inf
-    asa_s = asa if math.isfinite(asa) else None
+    asa_s = erlang.average_speed_of_answer(load, on_phones, aht) if on_phones > load else None
     occ = erlang.occupancy(load, on_phones) if on_phones > 0 else 1.0
     text = label or goal.text or _target(goal, BusinessHours())
     head = (
         f"{plan.name}: {plan.positions} positions at {_fmt(plan.shrinkage_percent)}% shrinkage leave {on_phones} "
         f"agents for {load:.1f} Erlangs"
     )
-    if feasible:
+    if (needed is None or positions_needed is None) and feasible:
+        message = f"{head}; the target holds"
+    elif needed is None or positions_needed is None:
+        message = (
+            f"{head}; the target cannot be met: no staffing up to {erlang.MAX_AGENTS:,} agents reaches it "
+            "(infeasible: check the contacts, handle time and target)"
+        )
+    elif feasible:
         message = f"{head}; the target holds (it needs {needed} agents, {positions_needed} positions)"
     elif on_phones <= load:
         message = (

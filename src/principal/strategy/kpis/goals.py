@@ -32,6 +32,7 @@ class Goal(Record):
     target: Decimal | None = Field(
         default=None,
         ge=0,
+        le=1_000_000,
         description="The number to hold: % for shares and uptime, seconds for ASA and AHT, the score for MOS.",
     )
     threshold_seconds: Decimal | None = Field(
@@ -76,7 +77,7 @@ class StaffingPlan(Record):
     name: Name
     channel: Channel = Channel.voice
     interval_minutes: int = Field(default=30, ge=1, le=1440, description="Length of the planning interval.")
-    contacts: Decimal = Field(gt=0, description="Contacts arriving in the interval.")
+    contacts: Decimal = Field(gt=0, le=10_000_000, description="Contacts arriving in the interval.")
     aht_seconds: Decimal = Field(gt=0, le=36000, description="Average handle time in seconds.")
     positions: int = Field(ge=1, le=100_000, description="Agents scheduled for the interval (before shrinkage).")
     shrinkage_percent: Decimal = Field(

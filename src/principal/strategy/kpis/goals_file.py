@@ -12,7 +12,7 @@ from principal.errors import InputError, Problem
 from principal.loader import load_deal
 from principal.loader.deal_file import describe_error
 from principal.loader.input_file import read_text
-from principal.loader.problems import Path, format_path
+from principal.loader.problems import Path, format_path, shorten
 from principal.loader.yaml_positions import Located, parse_located
 from principal.model.deal import Deal
 from principal.strategy.kpis.goals import GoalsFile
@@ -41,7 +41,12 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
     deal: Deal | None = None
     offer_name: str | None = None
     if goals.contract is not None:
-        deal = load_deal(fs_path.parent / goals.contract.deal)
+        deal_path = fs_path.parent / goals.contract.deal
+        problem = _not_a_deal_file(deal_path)
+        if problem is not None:
+            message = f"{shorten(str(deal_path))}: {problem}; give the deal file's path relative to this file"
+            raise InputError([_problem(name, located, ("contract", "deal"), message)])
+        deal = load_deal(deal_path)
         offer_name = goals.contract.offer or list(deal.offers)[-1]
         if offer_name not in deal.offers:
             raise InputError(
@@ -55,6 +60,20 @@ def load_goals(path: str | FsPath) -> LoadedGoals:
                 ]
             )
     return LoadedGoals(goals, deal, offer_name)
+
+
+def _not_a_deal_file(path: FsPath) -> str | None:
+    """Why the linked path cannot be the deal file (reported at the goals file's `contract.deal`), or None."""
+    try:
+        if not path.exists():
+            return "no file there"
+        if path.is_dir():
+            return "a directory, not a deal file"
+        if not path.is_file():
+            return "not a regular file"
+    except (OSError, ValueError) as exc:
+        return f"cannot be opened ({exc})"
+    return None
 
 
 def parse_goals(text: str, filename: str = "<goals>") -> GoalsFile:

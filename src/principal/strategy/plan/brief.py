@@ -186,14 +186,19 @@ def build_brief(deal: Deal) -> Brief:
         name: [k.value for k in keys if k.value in {i.key.value for i in space.issues}] for name, keys in THEMES.items()
     }
     themes = {name: keys for name, keys in themes.items() if keys}
-    found = meso(
-        space.space,
-        target_utility,
-        vendor_disagreement=float(d_v),
-        scale=scale,
-        themes=themes,
-        utilities=util,
-        relative_to=ask_index,
+    # An offer that costs nothing leaves the vendor nothing to concede: no package to rank by its acceptance.
+    found = (
+        meso(
+            space.space,
+            target_utility,
+            vendor_disagreement=float(d_v),
+            scale=scale,
+            themes=themes,
+            utilities=util,
+            relative_to=ask_index,
+        )
+        if scale > 0
+        else []
     )
     order = {name: k for k, name in enumerate(THEMES)}
     packages = tuple(

@@ -1,5 +1,7 @@
-"""The Cost tab: each offer's annual totals and term cost, savings against the baseline by lever, cumulative cost
-against the incumbent, the simulated distribution of term cost, the vendor's volume view, and every line item.
+"""The Cost tab: the cost of switching to each offer against staying (with its simulated range and the chance
+switching beats staying), each offer's annual totals and term cost, savings against the baseline by lever, the
+cumulative cost of switching against staying, the simulated distribution of term cost, the vendor's volume view,
+and every line item.
 
 Every amount on the page is in the deal's currency, with its decimals (none for JPY), written by the deal's
 formatter: the tables through the `money` filter (given the deal's locale), the charts' hover labels and axis ticks
@@ -16,7 +18,7 @@ from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from principal.cost.charts import cumulative_costs, term_histograms
+from principal.cost.charts import cumulative_switching, term_histograms
 from principal.cost.compare import compare
 from principal.cost.montecarlo import simulate
 from principal.cost.report import cost_report
@@ -46,7 +48,7 @@ def cost_results(deal: Deal) -> dict[str, object]:
     cur = deal.currency
     comparison = compare(deal)
     simulations = [simulate(deal, name, DRAWS, SEED) for name in deal.offers]
-    series = cumulative_costs(deal, comparison.schedules)
+    series = cumulative_switching(deal, comparison.switching)
     return {
         "currency": cur,
         "comparison": comparison_result(comparison),
@@ -115,13 +117,11 @@ def cumulative_figure(results: dict[str, Any], fmt: Formatter) -> dict[str, Any]
         for i, (name, values) in enumerate(series["offers"].items())
     ]
     if series["incumbent"] is not None:
-        data.append(
-            _line("incumbent", series["incumbent"], fmt, {"color": INCUMBENT_COLOUR, "width": 2, "dash": "dash"})
-        )
+        data.append(_line("staying", series["incumbent"], fmt, {"color": INCUMBENT_COLOUR, "width": 2, "dash": "dash"}))
     ys = [y for trace in data for y in trace["y"]]
     y_axis = money_axis(fmt, min(0.0, *ys) if ys else 0.0, max(ys, default=0.0), fmt.currency)
     x_axis = {"title": {"text": "contract month"}}
-    return {"data": data, "layout": _layout("Cumulative cost at plan volumes", x_axis, y_axis)}
+    return {"data": data, "layout": _layout("Cumulative cost of switching at plan volumes", x_axis, y_axis)}
 
 
 def distribution_figure(results: dict[str, Any], fmt: Formatter) -> dict[str, Any]:
