@@ -77,7 +77,9 @@ def add(page: Any, path: str) -> None:
 
 
 def build_two_vendor_deal(page: Any) -> None:
-    """An equivalent of the economics issue's two-vendor example (not yet in main), entered in forms only."""
+    """A two-vendor deal in the spirit of the economics issue's example (not yet in main), entered in forms only:
+    an incumbent with notice and overlap, one vendor rolling out in two waves on live seats, the other with a
+    monthly minimum on its voice meter."""
     from playwright.sync_api import expect
 
     page.goto("/deals/start")
@@ -104,7 +106,16 @@ def build_two_vendor_deal(page: Any) -> None:
     )
     save(page)
     page.get_by_role("link", name="Today's platform").click()
-    fill(page, {"buyer.incumbent.name": "Legacy suite", "buyer.incumbent.monthly_cost": "41,000"})
+    fill(
+        page,
+        {
+            "buyer.incumbent.name": "Legacy suite",
+            "buyer.incumbent.monthly_cost": "41,000",
+            "buyer.incumbent.notice_months": "3",
+            "buyer.incumbent.notice_served_month": "1",
+            "buyer.incumbent.overlap_months": "1",
+        },
+    )
     save(page)
 
     page.goto("/deals/1/build/offers/vendor-a/terms")
@@ -155,6 +166,26 @@ def build_two_vendor_deal(page: Any) -> None:
     fill(page, {"usage.0.rate_card.rate": "0.014", "usage.0.minimum.amount": "3,000"})
     save(page)
 
+    # Vendor A rolls out in two waves and bills only the seats live
+    page.goto("/deals/1/build/offers/vendor-a/seats")
+    fill(page, {"licenses.0.billed_on": "live_seats"})
+    save(page)
+    page.get_by_role("link", name="Implementation and reporting").click()
+    add(page, "implementation.waves")
+    add(page, "implementation.waves")
+    fill(
+        page,
+        {
+            "implementation.waves.0.name": "east",
+            "implementation.waves.0.agents": "60",
+            "implementation.waves.0.go_live_month": "1",
+            "implementation.waves.1.name": "west",
+            "implementation.waves.1.agents": "60",
+            "implementation.waves.1.go_live_month": "4",
+        },
+    )
+    save(page)
+
 
 def test_a_two_vendor_deal_built_in_forms_shows_the_cli_figures(page: Any, tmp_path: Path) -> None:
     build_two_vendor_deal(page)
@@ -167,8 +198,11 @@ def test_a_two_vendor_deal_built_in_forms_shows_the_cli_figures(page: Any, tmp_p
     result = run("cost", str(deal_file), "--json")
     assert result.exit_code == 0, result.output
     totals = {o["offer"]: Decimal(o["total"]) for o in json.loads(result.stdout)["result"]["offers"]}
-    # vendor-a: 120 seats x 110 x 12 months x (1 + 1.03 + 1.0609) = 489,598.56; 200,000 min x 0.011 x 36 = 79,200
-    assert totals["vendor-a"] == Decimal("489598.56") + Decimal("79200") + Decimal("60000")
+    assert "billed_on: live_seats" in text and "go_live_month: 4" in text
+    # vendor-a, seats live: 60 x 110 x 3 months + 120 x 110 x 9 = 138,600 in year 1, then 120 x 110 x 12 x 1.03
+    # = 163,152 and x 1.0609 = 168,046.56; voice at the share of agents live: 100,000 min x 0.011 x 3 months
+    # + 200,000 x 0.011 x 33 = 75,900
+    assert totals["vendor-a"] == Decimal("138600") + Decimal("163152") + Decimal("168046.56") + Decimal("75900") + 60000
     # vendor-b: 120 x 104 x 12 x 3.0909 = 462,893.184; its voice (200,000 x 0.014 = 2,800 a month) is billed at
     # the 3,000 monthly minimum for 36 months
     assert totals["vendor-b"] == Decimal("462893.18") + Decimal("108000") + Decimal("60000")
