@@ -290,7 +290,7 @@ def test_two_people_edit_one_deal_and_nothing_is_lost(chromium: Any, server: str
 
     ana = new_page(chromium, server)
     import_seed(ana)
-    bo = new_page(chromium, server)
+    bo = new_page(chromium, server, bypass_csp=True)
     ana.goto("/deals/1/build/operation")
     bo.goto("/deals/1/build/operation")
     expect(bo.locator(".editing")).to_have_text("Editing version 1.")
@@ -302,6 +302,7 @@ def test_two_people_edit_one_deal_and_nothing_is_lost(chromium: Any, server: str
     expect(bo.get_by_role("alert").first).to_contain_text("Version 2 was saved by")
     expect(bo.locator("table.mine")).to_contain_text("buyer.organisation")
     expect(bo.locator("table.theirs")).to_contain_text("buyer.agents")
+    assert axe_violations(bo) == []  # the conflict view has no address of its own to visit in the axe sweep
     bo.get_by_role("button", name="Merge and save as version 3").click()
     expect(bo.get_by_role("status")).to_have_text("Saved as version 3.")
     yaml = bo.request.get("/api/deals/1/versions/3").json()["version"]["yaml"]
@@ -332,13 +333,25 @@ PAGES = (
     "/deals/1/yaml",
     "/deals/1/offers-manage",
     "/deals/1/offers/final",
-    "/deals/1/build/deal",
-    "/deals/1/build/forecasts",
-    "/deals/1/build/negotiation",
-    "/deals/1/build/offers/final/seats",
-    "/deals/1/build/offers/final/usage",
-    "/deals/1/build/offers/final/sla",
-    "/deals/1/build/offers/final/exit",
+    *(
+        f"/deals/1/build/{step}"
+        for step in (
+            "deal",
+            "operation",
+            "forecasts",
+            "incumbent",
+            "budget",
+            "hours",
+            "downtime",
+            "negotiation",
+            "vendor-economics",
+            "assumptions",
+        )
+    ),
+    *(
+        f"/deals/1/build/offers/final/{section}"
+        for section in ("terms", "seats", "usage", "caps", "fees", "billing", "sla", "implementation", "exit")
+    ),
 )
 
 

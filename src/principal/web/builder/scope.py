@@ -6,10 +6,13 @@ with what it inherits through `extends` (a changed inherited term is copied into
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from starlette.datastructures import FormData
 
@@ -43,6 +46,18 @@ def plain(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=16)
+def _read(text: str) -> dict[str, Any]:
+    """A deal text's values as plain data, parsed once per text (a builder page reads them several times, and
+    the round-trip parser is slow); callers get their own copy."""
+    doc = YAML().load(text)
+    return plain(doc) if isinstance(doc, Mapping) else {}
+
+
+def read_plain(text: str) -> dict[str, Any]:
+    return copy.deepcopy(_read(text))
+
+
 @dataclass(frozen=True)
 class Scope:
     """The form root (`Deal` or `Offer`), the offer's name for an offer form, and its sections."""
@@ -63,11 +78,11 @@ class Scope:
 
     def data(self, text: str) -> dict[str, Any]:
         """The root's values in the deal text (an offer's inherited terms included)."""
-        _, doc = yaml_edits.load(text)
+        doc = read_plain(text)
         if self.offer is None:
-            return plain(doc) if isinstance(doc, Mapping) else {}
-        offers = doc.get("offers", {})
-        body = plain(offers.get(self.offer, {}))
+            return doc
+        offers = doc.get("offers") or {}
+        body = offers.get(self.offer) or {}
         if isinstance(body.get("extends"), str):
             for spec in record_fields("Offer"):
                 if spec.key not in body:
@@ -80,8 +95,7 @@ class Scope:
         """Top-level keys an offer takes from its parent."""
         if self.offer is None:
             return frozenset()
-        _, doc = yaml_edits.load(text)
-        own = doc.get("offers", {}).get(self.offer, {})
+        own = (_read(text).get("offers") or {}).get(self.offer) or {}
         return frozenset(key for key in self.data(text) if key not in own and key != "extends")
 
 
