@@ -166,7 +166,7 @@ def test_upload_a_document_and_jump_from_a_finding_to_its_highlighted_clause(pag
     page.get_by_role("button", name="Review the document").click()
     expect(page).to_have_url(re.compile(r"/deals/1/review/1$"))
     finding = page.locator("article.finding", has_text="Auto-renewal with 90 days")
-    expect(finding.locator(".sev")).to_have_text("high")
+    expect(finding.locator(".sev")).to_have_text("High")
     expect(finding).to_contain_text("Redline")
     finding.get_by_role("link").click()
     expect(page).to_have_url(re.compile(r"/deals/1/review/1#clause-\d+$"))

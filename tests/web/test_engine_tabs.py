@@ -30,7 +30,9 @@ def cached_rows(web: WebClient, engine: str) -> int:
 def test_the_workspace_shows_every_engine_tab_in_order(seeded: WebClient) -> None:
     page = seeded.client.get("/deals/1/cost").text
     nav = element(page, '<nav class="tabs"', "nav")
-    assert text(nav) == "Offers Cost SLA Alignment Review Strategy Rehearse After signature Export History"
+    assert (
+        text(nav) == "Offers Cost Decide SLA Alignment Review Strategy Rehearse After signature Export History Comments"
+    )
     assert '<a href="/deals/1/cost" aria-current="page">Cost</a>' in nav
 
 
@@ -64,7 +66,7 @@ def test_cost_tab_charts_come_from_the_engine_series(seeded: WebClient) -> None:
     assert [t["name"] for t in distribution["data"]] == ["original", "quarter-end", "revised-ask", "final"]
     assert all(sum(t["y"]) == cost_tab.DRAWS for t in distribution["data"])
     assert distribution["data"][0]["x"] == distribution["data"][3]["x"]
-    assert '<script src="/static/vendor/plotly.min.js?v=' in page
+    assert '<script src="/static/vendor/plotly.min.js?h=' in page
 
 
 def test_cost_results_are_computed_once_per_version(seeded: WebClient, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +209,7 @@ def test_cached_results_are_keyed_by_engine_version(seeded: WebClient) -> None:
     store = seeded.client.app.state.store  # type: ignore[attr-defined]
     with store.read() as session:
         row = session.execute(select(AnalysisRow).where(AnalysisRow.engine == "align")).scalar_one()
-    assert row.engine_version.endswith("+align.2")
+    assert row.engine_version.endswith("+align.3")
     assert analyses.cached_result(store, row.version_id, "align", row.engine_version, {}) == row.result_json
 
 

@@ -83,6 +83,7 @@ def test_a_new_usage_cap_is_written_when_the_offer_has_none(seed_text: str) -> N
         ("1e9", "must be a plain number such as 145 or 0.0125 (got '1e9')"),
         ("36.5", "must be a whole number (got 36.5)"),
         ("", "required; to remove this term, edit the deal's YAML"),
+        ("0,012", "must be a plain number such as 145 or 0.0125 (got '0,012')"),
     ],
 )
 def test_unusable_entries_are_reported_per_field(seed_text: str, entered: str, message: str) -> None:
@@ -93,7 +94,7 @@ def test_unusable_entries_are_reported_per_field(seed_text: str, entered: str, m
 
 def test_entries_are_read_as_exact_decimals_and_only_changes_kept(seed_text: str) -> None:
     fields = editable_fields(parse_deal(seed_text), "final")
-    form = {"licenses.0.unit_price": " 1,140.50 ", "licenses.0.quantity": "450", "uplift.percent": "2.5%"}
+    form = {"licenses.0.unit_price": " 1140.50 ", "licenses.0.quantity": "450", "uplift.percent": "2.5%"}
     changes, errors = read_form_values(fields, form)
     assert errors == {}
     assert changes == {("licenses", 0, "unit_price"): Decimal("1140.50"), ("uplift", "percent"): Decimal("2.5")}

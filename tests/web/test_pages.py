@@ -104,14 +104,16 @@ def test_offer_form_with_no_change_saves_nothing(seeded: WebClient) -> None:
     assert texts(response.text, "notice") == ["no figure changed; the deal stays at version 1"]
 
 
-def test_stale_offer_form_is_refused_and_shows_the_newer_figures(seeded: WebClient) -> None:
+def test_stale_offer_form_gets_the_conflict_view_with_both_changes(seeded: WebClient) -> None:
     seeded.post_form("/deals/1/offers/final", {"base_version": "1", "licenses.0.unit_price": "141", "author": "Bo"})
     response: Any = seeded.post_form(
         "/deals/1/offers/final", {"base_version": "1", "licenses.0.unit_price": "150", "author": "Cy"}
     )
     assert response.status_code == 409
-    assert "version 2 was saved by Bo after version 1" in response.text
-    assert 'name="licenses.0.unit_price" value="141"' in response.text
+    assert "Version 2 was saved by Bo" in response.text
+    assert "after version 1, which your change started from" in response.text
+    assert 'name="choice:offers.final.licenses[0].unit_price" value="mine" checked' in response.text
+    assert "Yours: 150" in response.text and "Version 2: 141" in response.text
     assert seeded.client.get("/api/deals/1").json()["latest"]["number"] == 2
 
 

@@ -37,7 +37,7 @@ def test_an_uploaded_document_shows_findings_linked_to_highlighted_clauses(seede
     mark = element(doc, f'<mark id="clause-{renewal_rule}"', "mark")
     assert text(mark).startswith("This Order Form will automatically renew for successive twelve (12) month")
     renewal = element(page, f'<article class="finding sev-border-high" id="finding-{renewal_rule}"', "article")
-    assert "high Auto-renewal with 90 days' notice" in text(renewal)
+    assert "High Auto-renewal with 90 days' notice" in text(renewal)  # the severity in words (labels)
     assert f'<a href="#clause-{renewal_rule}">' in renewal
     missing = text(element(page, '<h2 id="missing">', "h2") + element(page.split('<h2 id="missing">')[1], "<ul>", "ul"))
     assert "No transition assistance" in missing and "No chronic-failure exit" in missing

@@ -22,7 +22,20 @@ def test_migrations_create_exactly_the_models_tables(store: Store) -> None:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         tables = set(inspect(connection).get_table_names())
     assert differences == []
-    assert {"deals", "deal_versions", "reviews", "review_documents", "analyses", "exports", "alembic_version"} == tables
+    assert {
+        "deals",
+        "deal_versions",
+        "reviews",
+        "review_documents",
+        "analyses",
+        "exports",
+        "archived_offers",
+        "users",
+        "user_sessions",
+        "deal_comments",
+        "audit_events",
+        "alembic_version",
+    } == tables
 
 
 def test_create_then_save_numbers_versions_and_keeps_who_when_why(store: Store, seed_text: str) -> None:

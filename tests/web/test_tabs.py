@@ -57,6 +57,7 @@ def test_every_shipped_tab_is_found_because_every_engine_ships_with_principal() 
     found = discover_tabs()
     assert [(t.slug, t.engine) for t in found.tabs] == [
         ("cost", "principal.cost"),
+        ("decide", "principal.cost"),
         ("sla", "principal.sla"),
         ("alignment", "principal.align"),
         ("review", "principal.review"),
@@ -101,6 +102,7 @@ def test_a_tab_appears_when_its_engine_imports_and_not_otherwise(
         '<li><a href="/deals/1/alpha" aria-current="page">Alpha</a></li>',
         '<li><a href="/deals/1/checks">Checks</a></li>',
         '<li><a href="/deals/1/history">History</a></li>',
+        '<li><a href="/deals/1/comments">Comments</a></li>',
     ]
     assert web.client.get("/deals/1/costs").status_code == 404
     assert web.client.get("/deals/1/alpha?v=1").status_code == 200

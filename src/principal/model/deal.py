@@ -75,7 +75,7 @@ class Deal(Record):
     """A deal file's contents."""
 
     schema_version: int = Field(default=SCHEMA_VERSION, ge=1, le=SCHEMA_VERSION)
-    name: str = Field(description="What is being bought, for whom.")
+    name: str = Field(min_length=1, description="What is being bought, for whom.")
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$", description="ISO 4217 code of every amount.")
     locale: str | None = Field(
         default=None,

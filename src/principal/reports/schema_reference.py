@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from principal.model.deal import Deal
@@ -89,23 +90,55 @@ def _default(prop: dict[str, Any], required: bool) -> str:
     return f"`{value}`"
 
 
-def markdown_reference() -> str:
+@dataclass(frozen=True)
+class ReferenceRow:
+    key: str
+    type: str
+    default: str
+    limits: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class ReferenceSection:
+    name: str
+    description: str
+    rows: tuple[ReferenceRow, ...]
+
+
+def reference_sections() -> tuple[ReferenceSection, ...]:
+    """Every record of the deal model with its keys: what docs/deal-file.md and the app's /reference show."""
     schema = Deal.model_json_schema()
     defs: dict[str, Any] = schema.get("$defs", {})
-    sections = [("Deal", schema), *sorted(defs.items())]
-    out = [INTRO]
-    for name, body in sections:
+    out = []
+    for name, body in [("Deal", schema), *sorted(defs.items())]:
         if "properties" not in body:
             continue
-        out.append(f"## {name}\n")
-        if body.get("description"):
-            out.append(" ".join(str(body["description"]).split()) + "\n")
+        required = set(body.get("required", ()))
+        rows = tuple(
+            ReferenceRow(
+                key,
+                _type(prop, defs),
+                _default(prop, key in required),
+                _limits(prop),
+                " ".join(str(prop.get("description", "")).split()),
+            )
+            for key, prop in body["properties"].items()
+        )
+        out.append(ReferenceSection(name, " ".join(str(body.get("description", "")).split()), rows))
+    return tuple(out)
+
+
+def markdown_reference() -> str:
+    out = [INTRO]
+    for section in reference_sections():
+        out.append(f"## {section.name}\n")
+        if section.description:
+            out.append(section.description + "\n")
         out.append("| key | type | default | limits | meaning |")
         out.append("|---|---|---|---|---|")
-        required = set(body.get("required", ()))
-        for key, prop in body["properties"].items():
-            desc = " ".join(str(prop.get("description", "")).split()).replace("|", "\\|")
-            row = [f"`{key}`", _type(prop, defs), _default(prop, key in required), _limits(prop), desc]
-            out.append("| " + " | ".join(row) + " |")
+        for row in section.rows:
+            cells = [f"`{row.key}`", row.type, row.default, row.limits, row.meaning.replace("|", "\\|")]
+            out.append("| " + " | ".join(cells) + " |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -7,7 +7,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -17,13 +17,24 @@ from principal.store.database import Store
 from principal.store.errors import NotFound, NothingChanged, VersionConflict
 from principal.store.records import (
     MAX_AUTHOR,
+    ArchivedOffer,
     DealSummary,
     StoredVersion,
     VersionInfo,
     clean_line,
     clean_message,
 )
-from principal.store.tables import DealRow, VersionRow, utc_now
+from principal.store.tables import (
+    AnalysisRow,
+    ArchivedOfferRow,
+    CommentRow,
+    DealRow,
+    DocumentRow,
+    ExportRow,
+    ReviewRow,
+    VersionRow,
+    utc_now,
+)
 
 DealParser = Callable[[str, str], Deal]
 """Reads a deal text (text, file name for messages) into the model; `parse_deal` unless the caller bounds it (the
@@ -39,7 +50,7 @@ def _sha(text: str) -> str:
 
 
 def _summary(row: DealRow) -> DealSummary:
-    return DealSummary(row.id, row.name, row.vendor, row.latest_number, row.created_at, row.updated_at)
+    return DealSummary(row.id, row.name, row.vendor, row.latest_number, row.created_at, row.updated_at, row.archived_at)
 
 
 def _info(row: VersionRow) -> VersionInfo:
@@ -151,11 +162,63 @@ def _latest_row(session: Session, deal: DealRow) -> VersionRow:
     ).scalar_one()
 
 
-def list_deals(store: Store) -> list[DealSummary]:
-    """Every deal, most recently changed first."""
+def list_deals(store: Store, *, archived: bool | None = None) -> list[DealSummary]:
+    """Every deal (only the active or only the archived ones when `archived` says), most recently changed first."""
     with store.read() as session:
-        rows = session.execute(select(DealRow).order_by(DealRow.updated_at.desc(), DealRow.id.desc())).scalars()
-        return [_summary(row) for row in rows]
+        query = select(DealRow).order_by(DealRow.updated_at.desc(), DealRow.id.desc())
+        if archived is not None:
+            query = query.where(DealRow.archived_at.is_not(None) if archived else DealRow.archived_at.is_(None))
+        return [_summary(row) for row in session.execute(query).scalars()]
+
+
+def set_archived(store: Store, deal_id: int, archived: bool) -> DealSummary:
+    """Archive a deal (kept with every version, listed apart) or bring it back."""
+    with store.write() as session:
+        row = _locked_deal(session, deal_id)
+        row.archived_at = utc_now() if archived else None
+        session.flush()
+        return _summary(row)
+
+
+def delete_deal(store: Store, deal_id: int) -> None:
+    """Delete a deal with every version, review, analysis and export of it."""
+    with store.write() as session:
+        row = _locked_deal(session, deal_id)
+        for table in (AnalysisRow, ExportRow):
+            version_ids = select(VersionRow.id).where(VersionRow.deal_id == deal_id)
+            session.execute(delete(table).where(table.version_id.in_(version_ids)))
+        review_ids = select(ReviewRow.id).where(ReviewRow.deal_id == deal_id)
+        session.execute(delete(DocumentRow).where(DocumentRow.review_id.in_(review_ids)))
+        for child in (ReviewRow, ArchivedOfferRow, CommentRow, VersionRow):
+            session.execute(delete(child).where(child.deal_id == deal_id))
+        session.delete(row)
+
+
+def archive_offer(store: Store, deal_id: int, name: str, body_yaml: str, from_version: int, author: str) -> None:
+    with store.write() as session:
+        session.add(
+            ArchivedOfferRow(
+                deal_id=deal_id, name=name, body_yaml=body_yaml, from_version=from_version, archived_by=author
+            )
+        )
+
+
+def archived_offers(store: Store, deal_id: int) -> list[ArchivedOffer]:
+    with store.read() as session:
+        rows = session.execute(
+            select(ArchivedOfferRow).where(ArchivedOfferRow.deal_id == deal_id).order_by(ArchivedOfferRow.id.desc())
+        ).scalars()
+        return [
+            ArchivedOffer(r.id, r.deal_id, r.name, r.body_yaml, r.from_version, r.archived_by, r.archived_at)
+            for r in rows
+        ]
+
+
+def forget_archived_offer(store: Store, deal_id: int, archived_id: int) -> None:
+    with store.write() as session:
+        session.execute(
+            delete(ArchivedOfferRow).where(ArchivedOfferRow.deal_id == deal_id, ArchivedOfferRow.id == archived_id)
+        )
 
 
 def get_deal(store: Store, deal_id: int) -> DealSummary:

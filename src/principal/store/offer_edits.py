@@ -8,21 +8,24 @@ its parent first (lists are replaced whole by `extends`, mappings merged), so th
 from __future__ import annotations
 
 import copy
-import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.tokens import CommentToken
+from ruamel.yaml.comments import CommentedMap
 
 from principal.errors import Problem
 from principal.loader.problems import Path, format_path
 from principal.model import Deal, LicenseKind, RateCardKind, UpliftKind
+from principal.store.yaml_edits import (
+    dump,
+    put_trailing_blank_lines,
+    resolved_key,
+    round_trip_for,
+    take_trailing_blank_lines,
+)
 
 NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")
 
@@ -137,7 +140,7 @@ def read_form_values(
         raw = form.get(item.key)
         if raw is None:
             continue
-        text = raw.strip().replace(",", "").replace("_", "").replace(" ", "").removesuffix("%")
+        text = raw.strip().removesuffix("%")
         if not text:
             if item.value is not None:
                 errors[item.key] = "required; to remove this term, edit the deal's YAML"
@@ -172,123 +175,23 @@ def field_for_problem(offer_name: str, fields: tuple[EditableField, ...], proble
     return None
 
 
-def _represent_decimal(representer: RoundTripRepresenter, value: Decimal) -> Any:
-    text = format(value, "f")
-    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
-    return representer.represent_scalar(tag, text)
-
-
-# Indentation styles tried in turn (mapping, sequence, dash offset); the first that reproduces the text is kept.
-LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0), (2, 4, 0))
-
-
-def _round_trip_yaml(mapping: int, sequence: int, offset: int) -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    yaml.representer.add_representer(Decimal, _represent_decimal)
-    return yaml
-
-
-def _dump(yaml: YAML, data: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
-
-
-def _layout_of(text: str) -> YAML:
-    """A round-trip YAML writer set to the text's own indentation, so unchanged lines stay unchanged."""
-    for layout in LAYOUTS:
-        yaml = _round_trip_yaml(*layout)
-        if _dump(yaml, yaml.load(text)) == text:
-            return yaml
-    return _round_trip_yaml(*LAYOUTS[0])
-
-
 def apply_offer_edits(text: str, offer_name: str, changes: Mapping[Path, Decimal]) -> str:
     """The deal text with the offer's figures at `changes` set, everything else kept as it was written."""
-    yaml = _layout_of(text)
+    yaml = round_trip_for(text)
     data = yaml.load(text)
     offers = data["offers"]
     body = offers[offer_name]
-    blank_lines = _take_trailing_blank_lines(body)
+    blank_lines = take_trailing_blank_lines(body)
     for path, value in changes.items():
         top = str(path[0])
         if top not in body:
-            inherited = _resolved_key(offers, offer_name, top, ())
+            inherited = resolved_key(offers, offer_name, top)
             if inherited is not None:
                 body[top] = copy.deepcopy(inherited)
         _set(body, path, int(value) if value == value.to_integral_value() and "." not in str(value) else value)
     if blank_lines is not None:
-        _put_trailing_blank_lines(body, blank_lines)
-    return _dump(yaml, data)
-
-
-def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
-    """The innermost last (container, key, comment index) of a block, where its trailing blank lines are kept."""
-    slot = None
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        key: Any = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
-        slot = (node, key, 2 if isinstance(node, CommentedMap) else 0)
-        node = node[key]
-        if isinstance(node, CommentedMap | CommentedSeq) and node.fa.flow_style():
-            break  # a {flow} or [flow] value ends on its own line: its blank lines belong after it
-    return slot
-
-
-def _take_trailing_blank_lines(body: Any) -> Any:
-    """Detach the blank lines that end an offer's block, so keys added to the offer go above them."""
-    slot = _last_slot(body)
-    if slot is None:
-        return None
-    node, key, index = slot
-    entry = node.ca.items.get(key)
-    token = entry[index] if entry is not None and len(entry) > index else None
-    if token is None or not isinstance(token, CommentToken) or not token.value.endswith("\n\n"):
-        return None
-    head, _, _ = token.value.partition("\n")
-    blanks = copy.copy(token)
-    blanks.value = "\n" + token.value[len(head) + 1 :]
-    if head:
-        token.value = head + "\n"
-    else:
-        entry[index] = None
-    return blanks
-
-
-def _put_trailing_blank_lines(body: Any, blanks: Any) -> None:
-    slot = _last_slot(body)
-    if slot is None:
-        return
-    node, key, index = slot
-    entry = node.ca.items.setdefault(key, [None, None, None, None])
-    token = entry[index]
-    if isinstance(token, CommentToken):
-        token.value = token.value.rstrip("\n") + blanks.value
-    else:
-        entry[index] = blanks
-
-
-def _resolved_key(offers: Any, name: str, key: str, seen: tuple[str, ...]) -> Any:
-    """The value `key` takes in an offer once `extends` is applied (mappings merged, everything else replaced)."""
-    body = offers.get(name)
-    if not isinstance(body, dict) or name in seen:
-        return None
-    own = body.get(key)
-    parent = body.get("extends")
-    base = _resolved_key(offers, parent, key, (*seen, name)) if isinstance(parent, str) else None
-    if own is None:
-        return base
-    return _overlay(copy.deepcopy(base), own) if base is not None else own
-
-
-def _overlay(base: Any, top: Any) -> Any:
-    if isinstance(base, dict) and isinstance(top, dict):
-        for key, value in top.items():
-            base[key] = _overlay(base[key], value) if key in base else copy.deepcopy(value)
-        return base
-    return copy.deepcopy(top)
+        put_trailing_blank_lines(body, blank_lines)
+    return dump(yaml, data)
 
 
 def _set(node: Any, path: Path, value: Any) -> None:

@@ -20,6 +20,12 @@ class DealSummary:
     latest_number: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    archived_at: dt.datetime | None = None
+
+    @property
+    def shown_name(self) -> str:
+        """The deal's name, or a stand-in a person can click when it has none."""
+        return self.name.strip() or f"Deal {self.id} (no name)"
 
 
 @dataclass(frozen=True)
@@ -56,3 +62,14 @@ def clean_message(value: str) -> str:
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
         raise InvalidValue("message", "contains control characters")
     return text
+
+
+@dataclass(frozen=True)
+class ArchivedOffer:
+    id: int
+    deal_id: int
+    name: str
+    body_yaml: str
+    from_version: int
+    archived_by: str
+    archived_at: dt.datetime

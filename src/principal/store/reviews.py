@@ -153,3 +153,14 @@ def get_document(store: Store, document_id: int) -> StoredDocument:
         if row is None:
             raise NotFound(f"no document {document_id}")
         return StoredDocument(_doc_info(row), row.extracted_text, row.layout_json)
+
+
+def attach_to_offer(store: Store, deal_id: int, review_id: int, offer: str) -> ReviewInfo:
+    """Tie a review (and so its documents) to the offer made from it."""
+    with store.write() as session:
+        row = session.get(ReviewRow, review_id)
+        if row is None or row.deal_id != deal_id:
+            raise NotFound(f"deal {deal_id} has no review {review_id}")
+        row.offer = offer[:64]
+        session.flush()
+        return _review_info(row)

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 from fastapi import Depends, FastAPI
-from starlette.staticfiles import StaticFiles
 
 from principal import __version__
 from principal.store.database import Store
+from principal.web import reference
 from principal.web.error_pages import install_error_handlers, render_error
 from principal.web.login_throttle import LoginThrottle
-from principal.web.routes import analyses, api, deals, health, history, login, offers, portfolio
+from principal.web.routes import (
+    analyses,
+    api,
+    builder,
+    conflicts,
+    deal_setup,
+    deals,
+    health,
+    history,
+    login,
+    offer_actions,
+    offers,
+    portfolio,
+    review_offer,
+    team,
+)
 from principal.web.security import SecurityMiddleware, check_csrf
 from principal.web.settings import WebSettings
+from principal.web.static_files import CompressedStatic
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
-from principal.web.templating import STATIC
+from principal.web.team import check_role
 from principal.web.upload_buffer import UploadBuffer
 from principal.web.workers import Work
 
@@ -27,7 +43,7 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        dependencies=[Depends(check_csrf)],
+        dependencies=[Depends(check_csrf), Depends(check_role)],
     )
     app.state.store = store
     app.state.settings = settings
@@ -42,13 +58,28 @@ def create_app(store: Store, settings: WebSettings | None = None, *, tab_package
     found = discover_tabs(tab_package)
     app.state.tabs = found.tabs
     app.state.tabs_missing = found.missing
-    routers = (deals.router, offers.router, history.router, api.router, analyses.router, login.router, health.router)
+    routers = (
+        deal_setup.router,
+        deals.router,
+        builder.router,
+        offer_actions.router,
+        conflicts.router,
+        review_offer.router,
+        offers.router,
+        history.router,
+        api.router,
+        analyses.router,
+        login.router,
+        reference.router,
+        team.router,
+        health.router,
+    )
     for router in routers:
         app.include_router(router)
     app.include_router(portfolio.router)  # after signature: /portfolio (issue 18)
     for tab in found.tabs:
         app.include_router(tab.router, prefix=f"/deals/{{deal_id}}/{tab.slug}")
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", CompressedStatic(), name="static")
     install_error_handlers(app)
     app.add_middleware(
         SecurityMiddleware, settings=settings, render_error=render_error, throttle=throttle, uploads=uploads

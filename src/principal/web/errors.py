@@ -57,6 +57,17 @@ class CsrfRejected(WebError):
     title = "Form not accepted"
 
 
+class SignInNeeded(Unauthorized):
+    code = "sign_in_needed"
+    title = "Sign in"
+
+
+class Forbidden(WebError):
+    status = 403
+    code = "forbidden"
+    title = "Not allowed"
+
+
 class NotFound(WebError):
     status = 404
     code = "not_found"

@@ -17,7 +17,13 @@ AUTHOR_COOKIE = "principal_author"
 
 
 async def read_form(request: Request) -> FormData:
-    return await request.form(max_part_size=MAX_FORM_PART)
+    """The submitted form; when a user is signed in (team mode), its author is that user, whatever was typed."""
+    form = await request.form(max_part_size=MAX_FORM_PART)
+    user = request.scope.get("state", {}).get("user")
+    name = getattr(user, "display_name", None)
+    if name and "author" in form:
+        return FormData([(k, name if k == "author" else v) for k, v in form.multi_items()])
+    return form
 
 
 def text_field(form: FormData, name: str) -> str:
@@ -28,6 +34,9 @@ def text_field(form: FormData, name: str) -> str:
 
 
 def remembered_author(request: Request) -> str:
+    user = request.scope.get("state", {}).get("user")
+    if getattr(user, "display_name", None):
+        return str(user.display_name)
     saved = request.cookies.get(AUTHOR_COOKIE)
     if saved:
         return unquote(saved)[:100]

@@ -24,11 +24,12 @@ from principal.model.common import Name
 from principal.present import formatter_for
 from principal.store.analyses import params_key
 from principal.web.errors import NotFound, Unprocessable
+from principal.web.labels import relabel
 from principal.web.workspace import Workspace, cached_result
 
 T = TypeVar("T")
 
-RESULT_FORMAT = "2"
+RESULT_FORMAT = "3"
 """Bump when a tab changes the shape of what it caches, so older cached results are not read."""
 
 
@@ -93,8 +94,13 @@ def cached_json(
 
 
 def words(ws: Workspace) -> TextOf:
-    """How the engines' statements are put in words for this deal: its currency and locale."""
-    return formatter_for(ws.deal.currency, ws.deal.locale).text
+    """How the engines' statements are put in words for this deal: its currency and locale, codes as words."""
+    text = formatter_for(ws.deal.currency, ws.deal.locale).text
+
+    def worded(statement: Any) -> str:
+        return relabel(text(statement))
+
+    return worded
 
 
 _OFFER_NAME: TypeAdapter[str] = TypeAdapter(Name)

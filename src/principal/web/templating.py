@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from starlette.responses import HTMLResponse
 
 from principal import __version__
 from principal.present import Formatter, formatter_for
+from principal.web.labels import label
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -83,12 +85,22 @@ def share(context: Context, value: Decimal | float | str | None, digits: int = 1
     return _formatter(context, None, locale, for_money=False).share(Decimal(str(value)), digits)
 
 
+OFFSETS = re.compile(r"\s*\[\d+:\d+\]")
+
+
+def citation(value: str | None) -> str:
+    """A citation as a reader wants it: `§1.3 p.1 ¶14 "..."`, without the character offsets kept for highlighting."""
+    return OFFSETS.sub("", value or "")
+
+
 templates = Jinja2Templates(directory=str(TEMPLATES))
 templates.env.undefined = StrictUndefined  # a mistyped or missing key is an error, never empty text
 templates.env.filters["when"] = when
 templates.env.filters["figure"] = figure
 templates.env.filters["money"] = amount
 templates.env.filters["share"] = share
+templates.env.filters["label"] = label
+templates.env.filters["cite"] = citation
 templates.env.globals["version"] = __version__
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
@@ -98,12 +110,20 @@ def is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
+def _accounts_on(request: Request) -> bool:
+    from principal.web.team import accounts_on
+
+    return accounts_on(request) if hasattr(request.app.state, "store") else False
+
+
 def render(request: Request, name: str, context: dict[str, Any] | None = None, *, status: int = 200) -> HTMLResponse:
     """A page (or fragment) with the values every template may use: the CSRF token and the workspace tabs."""
     values: dict[str, Any] = {
         "csrf_token": request.scope.get("state", {}).get("csrf_token", ""),
         "htmx": is_htmx(request),
         "token_required": getattr(request.app.state, "token_required", False),
+        "accounts": _accounts_on(request),
+        "user": request.scope.get("state", {}).get("user"),
     }
     values.update(context or {})
     return templates.TemplateResponse(request, name, values, status_code=status)

@@ -89,6 +89,7 @@ def nav_tabs(request: Request, ws: Workspace) -> list[NavTab]:
     out = [NavTab("offers", "Offers", ws.href())]
     out.extend(NavTab(tab.slug, tab.title, ws.href(f"/{tab.slug}")) for tab in engine_tabs)
     out.append(NavTab("history", "History", f"/deals/{ws.deal_id}/history"))
+    out.append(NavTab("comments", "Comments", f"/deals/{ws.deal_id}/comments"))
     return out
 
 
@@ -102,7 +103,9 @@ def render_tab(
     status: int = 200,
 ) -> HTMLResponse:
     """A page inside the workspace layout (templates extend "workspace.html") with tab `active` highlighted."""
-    values: dict[str, Any] = {"ws": ws, "tabs": nav_tabs(request, ws), "active": active}
+    tabs = nav_tabs(request, ws)
+    title = next((tab.title for tab in tabs if tab.slug == active), "Deal")
+    values: dict[str, Any] = {"ws": ws, "tabs": tabs, "active": active, "page_title": title}
     values.update(context or {})
     return render(request, template, values, status=status)
 

@@ -20,6 +20,7 @@ from principal.web.forms import (
     source_with_problems,
     text_field,
 )
+from principal.web.routes.conflicts import conflict_response
 from principal.web.templating import render
 from principal.web.workers import deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
@@ -32,7 +33,12 @@ NO_PROBLEMS: dict[str, Any] = {"problems": (), "source": None, "source_name": ""
 
 @router.get("/", response_class=HTMLResponse)
 def deals_list(request: Request) -> HTMLResponse:
-    return render(request, "deals_list.html", {"deals": deals.list_deals(get_store(request))})
+    store = get_store(request)
+    values = {
+        "deals": deals.list_deals(store, archived=False),
+        "archived": deals.list_deals(store, archived=True),
+    }
+    return render(request, "deals_list.html", values)
 
 
 @router.get("/deals/new", response_class=HTMLResponse)
@@ -141,7 +147,17 @@ async def save_yaml(request: Request, deal_id: int) -> Response:
             filename=filename,
             parse=deal_parser(request),
         )
-    except (InputError, store_errors.InvalidValue, store_errors.VersionConflict, store_errors.NothingChanged) as exc:
+    except store_errors.VersionConflict:
+        return conflict_response(
+            request,
+            deal_id,
+            base=base or ws.number,
+            mine=text,
+            author=author,
+            message=message,
+            back=f"/deals/{deal_id}/yaml",
+        )
+    except (InputError, store_errors.InvalidValue, store_errors.NothingChanged) as exc:
         return _failed_workspace_save(request, ws, values, exc, text=text, filename=filename)
     except WebError as exc:
         if exc.field != "file":

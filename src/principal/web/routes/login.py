@@ -23,6 +23,10 @@ def login_form(request: Request, next: str = "/") -> HTMLResponse:
 async def login(request: Request) -> Response:
     form = await read_form(request)
     target = safe_next(text_field(form, "next"))
+    if text_field(form, "username"):
+        from principal.web.routes.team import sign_in
+
+        return await sign_in(request, text_field(form, "username"), text_field(form, "password"), target)
     token: str | None = request.app.state.settings.token
     if token is None:
         return RedirectResponse(target, status_code=303)

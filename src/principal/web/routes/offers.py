@@ -19,8 +19,10 @@ from principal.store.offer_edits import (
     field_for_problem,
     read_form_values,
 )
+from principal.web.builder.numbers import NumberNotRead, parse_number
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
+from principal.web.routes.conflicts import conflict_response
 from principal.web.templating import is_htmx
 from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
@@ -31,6 +33,21 @@ router = APIRouter()
 def _offer_or_404(ws: Workspace, offer: str) -> None:
     if offer not in ws.deal.offers:
         raise NotFound(f"deal {ws.deal_id} has no offer {offer!r}; its offers are {', '.join(ws.deal.offers)}")
+
+
+def _read_numbers(entered: dict[str, str], locale: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """Each typed figure read the way the deal's locale writes numbers, as plain digits, or why it cannot be."""
+    exact: dict[str, str] = {}
+    unread: dict[str, str] = {}
+    for key, raw in entered.items():
+        if not raw.strip():
+            exact[key] = ""
+            continue
+        try:
+            exact[key] = format(parse_number(raw, locale, percent=True), "f")
+        except NumberNotRead as exc:
+            unread[key] = str(exc)
+    return exact, unread
 
 
 def _heirs(ws: Workspace, offer: str) -> list[str]:
@@ -82,7 +99,9 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
     fields = editable_fields(model, offer)
     entered = {item.key: text_field(form, item.key) for item in fields if item.key in form}
     values: dict[str, Any] = {"author": author, "message": message, "entered": entered}
-    changes, field_errors = read_form_values(fields, entered)
+    exact, unread = _read_numbers(entered, model.locale)
+    changes, field_errors = read_form_values(fields, exact)
+    field_errors.update(unread)
     if field_errors:
         return _draw(request, ws, offer, {**values, "field_errors": field_errors}, status=422)
     if not changes:
@@ -114,13 +133,16 @@ async def save_offer(request: Request, deal_id: int, offer: str) -> Response:
         return _draw(request, ws, offer, {**values, "field_errors": located, "problems": tuple(others)}, status=422)
     except store_errors.InvalidValue as exc:
         return _draw(request, ws, offer, {**values, "field_errors": {exc.field: exc.reason}}, status=422)
-    except store_errors.VersionConflict as exc:
-        latest, latest_model = await off_loop(deals.load_version, store, deal_id, parse=parse)
-        fresh = Workspace(deals.get_deal(store, deal_id), latest, latest_model)
-        if offer not in latest_model.offers:
-            raise NotFound(f"offer {offer!r} was removed in version {latest.info.number}") from None
-        notice = f"{exc} The form now shows version {latest.info.number}."
-        return _draw(request, fresh, offer, {"author": author, "message": message, "notice": notice}, status=409)
+    except store_errors.VersionConflict:
+        return conflict_response(
+            request,
+            deal_id,
+            base=ws.number,
+            mine=new_text,
+            author=author,
+            message=message or describe_changes(offer, fields, changes),
+            back=f"/deals/{deal_id}/offers/{offer}",
+        )
     target = f"/deals/{deal_id}/offers/{offer}?saved={saved.info.number}"
     response: Response
     if is_htmx(request):

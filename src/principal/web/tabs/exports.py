@@ -14,6 +14,7 @@ export being made wait for it rather than render it again.
 from __future__ import annotations
 
 import re
+import threading
 
 from fastapi import APIRouter, Depends
 from starlette.requests import Request
@@ -72,7 +73,20 @@ def _attachment(content: bytes, media_type: str, name: str) -> Response:
 
 @router.get("", response_class=HTMLResponse)
 def exports_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    prepare(request, ws, ExportFormat.pdf)
     return _page(request, ws, {})
+
+
+def prepare(request: Request, ws: Workspace, kind: ExportFormat) -> None:
+    """Start rendering an export in the background (the PDF takes seconds), so the download is ready sooner."""
+    threading.Thread(target=_quietly, args=(request, ws, kind), name=f"prepare-{kind.value}", daemon=True).start()
+
+
+def _quietly(request: Request, ws: Workspace, kind: ExportFormat) -> None:
+    try:
+        rendered(request, ws, kind)
+    except Exception:  # the download itself reports any failure; this was only a head start
+        return
 
 
 def _page(request: Request, ws: Workspace, extra: dict[str, object], *, status: int = 200) -> HTMLResponse:

@@ -1,0 +1,186 @@
+"""The workspace a team lives in: builder pages, builder saves, the Decide tab's what-if and the first chart page.
+
+Starts `principal serve` on a free 127.0.0.1 port with a temporary SQLite database and imports the seed deal, then:
+
+- 20 clients fetch a builder step (an offer's seats), the offers page and the Decide tab, ROUNDS times each, beside
+  the static favicon as the baseline (p50 and p95);
+- 20 clients ask for the what-if (htmx partial) with settings no one asked before, so the cost engine runs each
+  time (target p95 <= 100 ms);
+- one client saves the seats step SAVES times in a row, each a changed unit price: read the form, check the whole
+  deal, write a version (target: none set; printed against a GET of the same step);
+- with Debian's chromium, a fresh browser opens the Cost tab (results cached on the server) until its charts are
+  drawn, and the PDF export is timed from opening the Export tab to the finished download (targets <= 1 s and
+  <= 5 s).
+
+Bounded: at most 20 x ROUNDS requests per route, and the run stops after DEADLINE seconds.
+
+    .venv/bin/python benchmarks/bench_workspace.py [--rounds 10] [--saves 20] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_web import free_port, import_seed, load, p95, start_server, wait_ready
+
+CHROMIUM = Path("/usr/bin/chromium")
+DEADLINE = 240.0
+WHAT_IF_TARGET_MS = 100.0
+FIRST_CHART_TARGET_S = 1.0
+PDF_TARGET_S = 5.0
+CLIENTS = 20
+
+
+async def what_if_client(base: str, path: str, start: int, rounds: int, stop_at: float) -> list[float]:
+    times: list[float] = []
+    async with httpx.AsyncClient(base_url=base, timeout=30, headers={"HX-Request": "true"}) as client:
+        for i in range(rounds):
+            if time.monotonic() > stop_at:
+                break
+            volume = 30 + (start * rounds + i) % 270  # a setting not asked before: the engine runs
+            began = time.perf_counter()
+            response = await client.get(f"{path}?volume={volume}&seats=97&price=93")
+            elapsed = time.perf_counter() - began
+            if response.status_code != 200:
+                raise SystemExit(f"what-if answered {response.status_code}")
+            times.append(elapsed * 1000)
+    return times
+
+
+async def what_ifs(base: str, path: str, rounds: int, stop_at: float) -> list[float]:
+    found = await asyncio.gather(*(what_if_client(base, path, n, rounds, stop_at) for n in range(CLIENTS)))
+    return [t for times in found for t in times]
+
+
+def form_fields(page: str, action: str) -> dict[str, str]:
+    """The hidden and text inputs of the form posting to `action` (enough to resubmit the seats step)."""
+    form = page[page.index(f'action="{action}"') :]
+    form = form[: form.index("</form>")]
+    fields: dict[str, str] = {}
+    for tag in re.findall(r"<input [^>]*>", form):
+        name = re.search(r'name="([^"]+)"', tag)
+        kind = re.search(r'type="([^"]+)"', tag)
+        if name is None or (kind is not None and kind.group(1) in ("checkbox", "radio", "submit", "file")):
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        fields[name.group(1)] = value.group(1).replace("&#34;", '"').replace("&amp;", "&") if value else ""
+    for select in re.findall(r'<select [^>]*name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected', select[1]) or re.search(
+            r'<option value="([^"]*)"', select[1]
+        )
+        fields[select[0]] = chosen.group(1) if chosen else ""
+    return fields
+
+
+def saves(base: str, step: str, count: int) -> tuple[list[float], list[float]]:
+    """Time `count` saves of the seats step (each a new unit price) and as many plain GETs of it."""
+    saved: list[float] = []
+    read: list[float] = []
+    with httpx.Client(base_url=base, timeout=60) as client:
+        for i in range(count):
+            began = time.perf_counter()
+            page = client.get(step)
+            read.append((time.perf_counter() - began) * 1000)
+            fields = form_fields(page.text, step)
+            price_key = next(k for k in fields if k.startswith("licenses.") and k.endswith(".unit_price"))
+            fields.update({price_key: f"{130 + i % 9}.{i % 10}5", "author": "bench", "action": "save"})
+            began = time.perf_counter()
+            answer = client.post(step, data=fields)
+            saved.append((time.perf_counter() - began) * 1000)
+            if answer.status_code != 303:
+                raise SystemExit(f"save {i + 1} answered {answer.status_code}: {answer.text[:300]}")
+    return saved, read
+
+
+def browser_figures(base: str, workspace: str) -> tuple[float, float] | None:
+    """Seconds to the drawn charts of the Cost tab in a fresh browser, and to the PDF export's download."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not CHROMIUM.exists():
+        return None
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_context(base_url=base).new_page()
+            began = time.perf_counter()
+            page.goto(workspace + "/cost")
+            page.locator("[data-figure][data-drawn]").first.wait_for(timeout=60_000)
+            first_chart = time.perf_counter() - began
+            began = time.perf_counter()  # the tab opens, the link is clicked at once: the preparation is counted
+            page.goto(workspace + "/exports")
+            with page.expect_download(timeout=120_000) as download:
+                page.locator("a.export-link[data-format='pdf']").click()
+            download.value.path()
+            pdf = time.perf_counter() - began
+        finally:
+            browser.close()
+    return first_chart, pdf
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=10, help="requests per client per route (default 10)")
+    parser.add_argument("--saves", type=int, default=20, help="builder saves in a row (default 20)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the chromium figures")
+    args = parser.parse_args()
+    rounds = max(1, min(args.rounds, 100))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as tmp:
+        server = start_server(Path(tmp) / "bench.db", port)
+        try:
+            wait_ready(base)
+            workspace = import_seed(base)
+            step = workspace + "/build/offers/final/seats"
+            stop_at = time.monotonic() + DEADLINE
+            asyncio.run(load(base, workspace + "/decide", 1, stop_at))  # first view: the engines run once
+            asyncio.run(load(base, step, 1, stop_at))
+            static = asyncio.run(load(base, "/static/favicon.svg", rounds, stop_at))
+            pages = {
+                "builder step": asyncio.run(load(base, step, rounds, stop_at)),
+                "offers page": asyncio.run(load(base, workspace + "/offers-manage", rounds, stop_at)),
+                "decide tab": asyncio.run(load(base, workspace + "/decide", rounds, stop_at)),
+            }
+            what_if = asyncio.run(what_ifs(base, workspace + "/decide", rounds, stop_at))
+            saved, read = saves(base, step, max(1, min(args.saves, 100)))
+            chromium = None if args.no_browser else browser_figures(base, workspace)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    baseline = p95(static)
+    print(f"clients: {CLIENTS}, requests per route: {len(static)}")
+    print(f"static file      p50 {statistics.median(static):7.1f} ms   p95 {baseline:7.1f} ms")
+    for name, times in (*pages.items(), ("what-if (engine)", what_if)):
+        figure = p95(times)
+        ratio = figure / baseline
+        print(f"{name:16} p50 {statistics.median(times):7.1f} ms   p95 {figure:7.1f} ms   {ratio:.2f}x static")
+    print(f"target what-if p95 <= {WHAT_IF_TARGET_MS:.0f} ms: {'met' if figure <= WHAT_IF_TARGET_MS else 'NOT met'}")
+    print(
+        f"builder save (one client, {len(saved)} in a row): p50 {statistics.median(saved):.1f} ms, "
+        f"max {max(saved):.1f} ms; the same step read: p50 {statistics.median(read):.1f} ms "
+        f"({statistics.median(saved) / statistics.median(read):.2f}x)"
+    )
+    if chromium is None:
+        print("chromium figures: skipped")
+    else:
+        first, pdf = chromium
+        print(f"first chart page, fresh browser: {first:.2f} s (target <= {FIRST_CHART_TARGET_S:g} s)")
+        print(f"PDF export from its link: {pdf:.2f} s (target <= {PDF_TARGET_S:g} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

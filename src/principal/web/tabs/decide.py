@@ -1,0 +1,80 @@
+"""The Decide tab: every offer side by side (term cost, all-in cost per agent per month, percent off list, fixed
+share, vendor), and what-if sliders on volume, seats and price that cost the offers again at once.
+
+The side-by-side figures are the Cost tab's own (the same cached engine results); the what-if runs the cost engine
+on the moved inputs. A sensitivity chart appears when the deal's valuation gives one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from principal.web.offer_colours import offer_classes
+from principal.web.tab_registry import WorkspaceTab
+from principal.web.tabs.cost import results_for
+from principal.web.templating import is_htmx
+from principal.web.what_if import LIMITS, what_if
+from principal.web.workspace import Workspace, open_workspace, render_tab
+
+router = APIRouter()
+
+
+def _bounded(name: str, value: int) -> int:
+    low, high = LIMITS[name]
+    return max(low, min(high, value))
+
+
+def _side_by_side(results: dict[str, Any]) -> list[dict[str, Any]]:
+    comparison = results["comparison"]
+    rows = []
+    for name, schedule in comparison["offers"].items():
+        terms = comparison.get("terms", {}).get(name)
+        unit = terms["unit_prices"] if terms else None
+        rows.append(
+            {
+                "offer": name,
+                "vendor": terms.get("vendor") if terms else None,
+                "term_months": schedule["term_months"],
+                "total": schedule["total"],
+                "per_agent_month": unit["per_agent_month"] if unit else None,
+                "switching_per_agent_month": unit.get("switching_per_agent_month") if unit else None,
+                "percent_off_list": unit.get("percent_off_list") if unit else None,
+                "fixed_share": unit.get("fixed_share") if unit else None,
+            }
+        )
+    return rows
+
+
+@router.get("", response_class=HTMLResponse)
+def decide(
+    request: Request,
+    ws: Workspace = Depends(open_workspace),
+    volume: int = Query(default=100),
+    seats: int = Query(default=100),
+    price: int = Query(default=100),
+) -> HTMLResponse:
+    settings = {
+        "volume": _bounded("volume", volume),
+        "seats": _bounded("seats", seats),
+        "price": _bounded("price", price),
+    }
+    result = what_if(ws.deal, ws.version.info.sha256, **settings)
+    context: dict[str, Any] = {"what_if": result, "limits": LIMITS, "colours": offer_classes(ws.deal.offers)}
+    if is_htmx(request):
+        return render_tab(request, ws, "decide", "tabs/_what_if.html", context)
+    rows = _side_by_side(results_for(request, ws))
+    context.update(
+        {
+            "rows": rows,
+            "any_switching": any(r["switching_per_agent_month"] for r in rows),
+            "sensitivity": None,
+        }
+    )
+    return render_tab(request, ws, "decide", "tabs/decide.html", context)
+
+
+TAB = WorkspaceTab(slug="decide", title="Decide", order=15, router=router, engine="principal.cost")
