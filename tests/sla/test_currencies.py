@@ -277,7 +277,8 @@ def test_web_tab_in_yen(copies: dict[str, Path], tmp_path: Path) -> None:
     assert scenario_cells(page, "down 45 minutes once")[2] == yen(whole(percent_of(FINAL_BASE, 5))) == "¥7,893"
     odds = element(page, '<table class="list money-table odds">', "table")
     assert re.search(r"¥[\d,]+\.\d", page) is None and "¥" in odds
-    assert "3 missed windows (voice_routing) within any 6 windows: terminate_affected, no exit fee" in page
+    # the page puts the remedy's code in words
+    assert "3 missed windows (voice_routing) within any 6 windows: end the affected services, no exit fee" in page
 
 
 def test_web_tab_in_euro(copies: dict[str, Path], tmp_path: Path) -> None:

@@ -23,8 +23,10 @@ def test_offers_side_by_side_with_all_in_unit_prices(seeded: WebClient) -> None:
     table = rows(page, "side-by-side-offers")
     assert list(table) == ["original", "quarter-end", "revised-ask", "final"]
     # final: 5,752,292.98 over 450 agents and 36 months = 355.0798...; licences 143 against 155 list = 7.74% off
-    assert table["final"][2:5] == ["$5,752,292.98", "$355.08", "7.7%"]
+    # with the cost of switching: (5,752,292.98 + 3 x 162,000 of dual running) / 450 / 36 = 385.0773...
+    assert table["final"][2:6] == ["$5,752,292.98", "$355.08", "$385.08", "7.7%"]
     assert round(5752292.98 / 450 / 36, 2) == 355.08
+    assert round((5752292.98 + 3 * 162000) / 450 / 36, 2) == 385.08
     assert round((1 - 143 / 155) * 100, 1) == 7.7
     assert "<title>Decide · Contact-center platform replacement" in page
 

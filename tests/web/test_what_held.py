@@ -81,7 +81,9 @@ def test_hostile_deal_text_is_escaped_on_every_page(hostile: WebClient) -> None:
     html = {p: r for p, r in pages.items() if r.headers.get("content-type", "").startswith("text/html")}
     assert {"/", "/deals/1", "/deals/1/cost", "/deals/1/strategy", "/deals/1/offers/original"} <= set(html)
     for path, response in html.items():
-        assert response.status_code == 200, (path, response.status_code)
+        # the calendar download of a deal nobody signed is refused with an error page (still escaped, checked below)
+        expected = 422 if path.endswith("/signed/dates.ics") else 200
+        assert response.status_code == expected, (path, response.status_code)
         page = response.text
         for raw in ("<script>alert(", "<img src=x", "<svg onload"):
             assert raw not in page, (path, raw)
@@ -103,7 +105,9 @@ def test_every_page_has_the_strict_csp_and_no_inline_script(hostile: WebClient) 
             continue
         for tag in re.findall(r"<script\b[^>]*>", response.text):
             assert re.search(r'\bsrc="/static/|\btype="application/json"', tag), (path, tag)
-        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", response.text), path  # no inline event handler
+        # no inline event handler (attribute values blanked first: escaped deal text in a value="..." is not one)
+        tags = re.sub(r'"[^"]*"', '""', response.text)
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+\s*=", tags), path
         assert "javascript:" not in response.text, path
 
 

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from principal.cost.defaults import Unknown
 from principal.cost.exit_terms import add_months
+from principal.errors import PrincipalError
 from principal.model.deal import Deal, Offer
 
 
-class NotSigned(ValueError):
+class NotSigned(PrincipalError):
     """The deal records no signed offer (no `signed:` block)."""
 
 

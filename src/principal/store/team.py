@@ -92,12 +92,12 @@ def add_user(store: Store, username: str, display_name: str, role: str, password
 
 
 def set_role(store: Store, user_id: int, role: str, *, disabled: bool | None = None) -> User:
-    if role not in ROLES:
-        raise InvalidValue("role", f"one of {', '.join(ROLES)}")
     with store.write() as session:
         row = session.get(UserRow, user_id)
-        if row is None:
+        if row is None:  # an unknown account is a 404 whatever the form says
             raise NotFound(f"no account {user_id}")
+        if role not in ROLES:
+            raise InvalidValue("role", f"one of {', '.join(ROLES)}")
         owners = session.execute(
             select(func.count()).select_from(UserRow).where(UserRow.role == "owner", UserRow.disabled.is_(False))
         ).scalar_one()

@@ -13,13 +13,15 @@ from decimal import Decimal, InvalidOperation
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from principal.errors import PrincipalError
+
 DEFAULT_LOCALE = "en_US"
 SPACES = ("\u00a0", "\u202f", " ")
 MAX_INTEGER_DIGITS = 15
 MAX_FRACTION_DIGITS = 10
 
 
-class NumberNotRead(ValueError):
+class NumberNotRead(PrincipalError):
     """The text is not a number as the locale writes them; the message says what to type instead."""
 
 

@@ -130,16 +130,13 @@ def compare_offers(
 ) -> Response:
     names = list(ws.deal.offers)
     chosen = chosen_offer(ws, baseline, names, ws.deal.baseline_name, field="baseline")
-    if chosen == ws.deal.baseline_name:
-        result = cost_tab.results_for(request, ws)["comparison"]
-    else:
-        result = cached_json(
-            request,
-            ws,
-            "compare",
-            {"baseline": chosen, "shape": cost_tab.SHAPE},
-            lambda: comparison_result(compare(ws.deal, None, chosen)),
-        )
+
+    def valued() -> object:  # what `principal compare --json` answers: the comparison with the one lever valuation
+        from principal.valuation.comparison import valued_comparison
+
+        return valued_comparison(ws.deal, comparison_result(compare(ws.deal, None, chosen)), names)
+
+    result = cached_json(request, ws, "compare", {"baseline": chosen, "shape": cost_tab.SHAPE, "valued": 1}, valued)
     return envelope("compare", ws, ws.deal_id, {"baseline": chosen}, result)
 
 
