@@ -23,7 +23,7 @@ MAX_FIELD_CHARS = 4096
 _NOT_CSV = (
     (b"PK\x03\x04", "a ZIP archive or Excel workbook; save it as CSV"),
     (b"\xd0\xcf\x11\xe0", "an old Excel or Office file; save it as CSV"),
-    (b"%PDF", "a PDF; export the table as CSV"),
+    (b"%PDF", "a PDF; export {table} as CSV"),
     (b"\x89PNG", "an image"),
     (b"\x1f\x8b", "a gzip archive; decompress it first"),
 )
@@ -56,19 +56,33 @@ class Problems:
             raise InputError(self.found)
 
 
-def read_table_file(path: str | FsPath, what: str) -> bytes:
+def read_table_file(
+    path: str | FsPath, what: str, *, max_bytes: int = MAX_TABLE_BYTES, kind: str | None = None
+) -> bytes:
+    """The file's bytes, bounded; `what` names it in "export {what} as CSV", `kind` (default `what`) in the size
+    message ("an outage log may be at most ...")."""
     fs_path = FsPath(path)
     if fs_path.suffix.lower() in _NOT_CSV_SUFFIXES:
         raise InputError.single(str(path), f"a {fs_path.suffix} file is not CSV; export {what} as CSV")
-    return read_bounded(path, max_bytes=MAX_TABLE_BYTES, what=what)
+    return read_bounded(path, max_bytes=max_bytes, what=kind or what)
 
 
-def table_text(raw: bytes, filename: str, required: Sequence[str]) -> str:
-    if len(raw) > MAX_TABLE_BYTES:
-        raise InputError.single(filename, f"more than {MAX_TABLE_BYTES:,} bytes; split the file")
+def table_text(
+    raw: bytes,
+    filename: str,
+    required: Sequence[str],
+    *,
+    max_bytes: int = MAX_TABLE_BYTES,
+    whole: str = "the file",
+    table: str = "the table",
+) -> str:
+    """The CSV file's text, after refusing what is too big, not CSV, not UTF-8 or empty (one located line each).
+    `whole` and `table` name the file in those messages ("split the log", "export the outage table as CSV")."""
+    if len(raw) > max_bytes:
+        raise InputError.single(filename, f"more than {max_bytes:,} bytes; split {whole}")
     for magic, kind in _NOT_CSV:
         if raw.startswith(magic):
-            raise InputError.single(filename, f"not a CSV file: it looks like {kind}")
+            raise InputError.single(filename, f"not a CSV file: it looks like {kind.format(table=table)}")
     if b"\x00" in raw[:65536]:
         raise InputError.single(filename, "not a CSV file: it holds binary data (NUL bytes)")
     try:

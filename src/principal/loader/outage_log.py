@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
 from principal.errors import InputError, Problem
-from principal.loader.input_file import read_bounded
+from principal.loader.csv_table import read_table_file, table_text
 from principal.model.common import number_out_of_range
 from principal.model.sla import Outage, OutageCause
 
@@ -32,14 +32,6 @@ REQUIRED = ("start", "end", "component")
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 _CAUSE_ALIASES = {"customer_caused": "customer", "thirdparty": "third_party", "": "vendor"}
-_NOT_CSV = (
-    (b"PK\x03\x04", "a ZIP archive or Excel workbook; save it as CSV"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Office file; save it as CSV"),
-    (b"%PDF", "a PDF; export the outage table as CSV"),
-    (b"\x89PNG", "an image"),
-    (b"\x1f\x8b", "a gzip archive; decompress it first"),
-)
-_NOT_CSV_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".ods", ".pdf", ".json", ".yaml", ".yml", ".docx", ".zip", ".gz"}
 
 
 @dataclass(frozen=True)
@@ -52,29 +44,12 @@ class OutageLog:
 
 def load_outage_log(path: str | FsPath, *, components: Collection[str], timezone: str | None) -> OutageLog:
     """Read and check an outage log. `timezone`: the zone the deal names, or None (naive times are UTC)."""
-    fs_path = FsPath(path)
-    name = str(path)
-    if fs_path.suffix.lower() in _NOT_CSV_SUFFIXES:
-        raise InputError.single(name, f"a {fs_path.suffix} file is not CSV; export the outage log as CSV")
-    raw = read_bounded(path, max_bytes=MAX_LOG_BYTES, what="an outage log")
-    return parse_outage_log(raw, name, components=components, timezone=timezone)
+    raw = read_table_file(path, "the outage log", max_bytes=MAX_LOG_BYTES, kind="an outage log")
+    return parse_outage_log(raw, str(path), components=components, timezone=timezone)
 
 
 def parse_outage_log(raw: bytes, filename: str, *, components: Collection[str], timezone: str | None) -> OutageLog:
-    if len(raw) > MAX_LOG_BYTES:
-        raise InputError.single(filename, f"more than {MAX_LOG_BYTES:,} bytes; split the log")
-    for magic, what in _NOT_CSV:
-        if raw.startswith(magic):
-            raise InputError.single(filename, f"not a CSV file: it looks like {what}")
-    if b"\x00" in raw[:65536]:
-        raise InputError.single(filename, "not a CSV file: it holds binary data (NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError.single(filename, "not UTF-8 text; save the CSV as UTF-8", line=line) from None
-    if not text.strip():
-        raise InputError.single(filename, f"the file is empty; it needs a header row: {','.join(REQUIRED)}")
+    text = table_text(raw, filename, REQUIRED, max_bytes=MAX_LOG_BYTES, whole="the log", table="the outage table")
     return _Reader(filename, set(components), timezone).read(text)
 
 
