@@ -108,11 +108,11 @@ def portable(exc: Exception) -> Exception | Problems | Crash:
     """`exc` as it can cross the pipe: itself when it survives pickling intact, else its problems when it is an
     input error, else a Crash describing it."""
     try:
-        copy = pickle.loads(pickle.dumps(exc))
-        if type(copy) is type(exc) and str(copy) == str(exc):
-            return exc
-    except Exception:
-        pass
+        copy: object = pickle.loads(pickle.dumps(exc))
+    except Exception:  # it does not pickle: it crosses as its problems or as a Crash, below
+        copy = None
+    if type(copy) is type(exc) and str(copy) == str(exc):
+        return exc
     if isinstance(exc, InputError):
         return Problems(exc.problems)
     return Crash(type(exc).__qualname__, str(exc)[:500], False, "")
