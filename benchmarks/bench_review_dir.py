@@ -1,4 +1,4 @@
-"""Benchmark: the cuad-dev contracts reviewed as a folder (`principal review-dir`) with --jobs 1, --jobs 2 and on a
+"""Benchmark: the cuad-dev contracts reviewed as a folder (`principal review`) with --jobs 1, --jobs 2 and on a
 Dask LocalCluster of 2 worker processes on loopback, every figure measured in the same run.
 
 Usage:  .venv/bin/python benchmarks/bench_review_dir.py [--data DIR] [--limit N]
