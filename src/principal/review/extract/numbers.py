@@ -31,6 +31,8 @@ MONEY = re.compile(
     rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>USD|EUR|GBP|CAD"
     rf"|AUD|CHF|dollars)\b"
 )
+# A rate in pence, as UK price lists write call charges: "0.9p per minute" is GBP 0.009.
+PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
 PERCENT = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
     rf"(?<![\w.])(?P<num>{DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
@@ -42,7 +44,7 @@ DURATION_UNIT = (
 )
 DURATION = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
-    rf"[\s-]+(?:\(\d+\)\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
+    rf"[\s-]+(?:\(\d+\)\s+)?(?:or\s+more\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
     re.I,
 )
 
@@ -101,7 +103,11 @@ def find_money(text: str) -> list[Quantity]:
         code = m.group("cur") or m.group("cur2")
         currency = "USD" if code == "dollars" else CURRENCY_CODES.get(code, code)
         found.append(Quantity(value, currency, m.start(), m.end()))
-    return found
+    for m in PENCE.finditer(text):
+        pence = to_decimal(m.group("amount"))
+        if pence is not None:
+            found.append(Quantity(pence / 100, "GBP", m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
 
 
 def find_percents(text: str) -> list[Quantity]:
