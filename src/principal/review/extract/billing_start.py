@@ -56,7 +56,7 @@ def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
             emit.dates[" ".join((defined.group(1) or defined.group(2)).split())] = basis
     billing = _BILLING.search(lower)
     if billing is None or "implementation" in lower:
-        if "date" in lower and (basis := date_basis(lower)) is not None:
+        if re.search(r"\b(?:date|day)\b", lower) and (basis := date_basis(lower)) is not None:
             emit.dates[THAT_DATE] = basis  # what "that date" in the next sentences refers to
         return
     basis = date_basis(lower)

@@ -61,7 +61,7 @@ _CONVENIENCE = re.compile(
     r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)",
     re.I,
 )
-_TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends (?:this|an?|its|each)\b", re.I)
+_TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
 _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
 _REMAINING = re.compile(
     r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat", re.I
@@ -356,7 +356,7 @@ def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | 
         if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
             continue
         asks = re.search(
-            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+for\s+(?:it|them|this|that))?\s+within\s*$", before
+            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+(?:for\s+)?(?:it|them|this|that))?\s+within\s*$", before
         )
         if word == "within" and not asks and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
             continue  # the vendor's time to hand the data over, not the buyer's window to take it

@@ -16,6 +16,10 @@ _UNITS = {
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+# The words a figure is spelled in before its digits ("three and a half percent (3.5%)"): ends where the digits start.
+SPELLED_BEFORE = re.compile(
+    rf"(?:\b(?:{_WORD}|hundred|and|a|half|quarter|point)[\s-]+)+(?:per\s?cent|percent)\s*\(\s*$", re.I
+)
 # At most four number words before "hundred" ("one hundred and twenty-five"): a bounded repeat, so a run of
 # number words ("one one one ...") costs linear time, not a backtracking search over every split of the run.
 NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"

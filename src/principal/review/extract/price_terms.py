@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import bound_before, negated
+from principal.review.extract.meaning import bound_before, negated, spelled_start
 from principal.review.extract.numbers import find_money, find_percents, to_decimal
 from principal.review.extract.pricing import INCREASE, SURCHARGE
 from principal.review.extract.terms import TermKind
@@ -62,7 +62,7 @@ _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
     (
         re.compile(
-            r"\bannual(?:ly)?\b|\byearly\b|\beach (?:contract |subscription |calendar )?year\b"
+            r"\bannual(?:ly)?\b|\byearly\b|\beach (?:[a-z]+ )?year\b"
             r"|\bper (?:contract )?year\b",
             re.I,
         ),
@@ -96,7 +96,11 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         # "Fees for a renewal term shall not exceed the fees for the previous term by more than 3%": a cap.
         emit(sentence, TermKind.price_increase_cap, percents[0].value, "%", "annual increase cap")
         return
-    if not INCREASE.search(lower) or not (_PRICE_WORDS.search(lower) or "increases" in lower):
+    # "... may raise them by up to 6%" after a sentence about the prices: the prices are what "them" means.
+    about_prices = _PRICE_WORDS.search(lower) or (
+        re.search(r"\b(?:them|it)\b", lower) and _PRICE_WORDS.search(sentence.previous)
+    )
+    if not INCREASE.search(lower) or not (about_prices or "increases" in lower):
         return
     if SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower:
         return
@@ -113,7 +117,8 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
             emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
         elif increase is None and (
-            not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])
+            not cpi
+            or not re.search(r"\bplus\b|\+", lower[max(0, spelled_start(lower, percent.start) - 15) : percent.start])
         ):
             increase = (percent, bound)
         elif cpi and increase is None:
@@ -121,7 +126,8 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     if cpi:
         plus = (
             re.search(
-                r"(?:plus|\+)\s*$", lower[max(0, (increase[0].start if increase else 0) - 12) : increase[0].start]
+                r"(?:plus|\+)\s*$",
+                lower[max(0, spelled_start(lower, increase[0].start) - 12) : spelled_start(lower, increase[0].start)],
             )
             if increase
             else None

@@ -330,7 +330,8 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     context = f"{sentence.lead} {lower}"
     if not any(w in lower for w in ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet",
-                                      "third-party", "third party", "force majeure")):  # fmt: skip
+                                      "third-party", "third party", "force majeure",
+                                      "reasonable control")):  # fmt: skip
         return
     lead_excludes = bool(_EXCLUDE.search(sentence.lead))
     colon = lower.find(":")
