@@ -252,3 +252,30 @@ def test_a_data_processing_addendum_is_a_dpa_not_an_amendment() -> None:
     dpa = read_document(b"# Data Processing Addendum\n\nThe Processor processes Customer Data.\n", "dpa.md")
     change = read_document(b"# Change Order No. 4\n\nThe Buyer adds ten seats.\n", "co.md")
     assert (document_kind(dpa), document_kind(change)) == ("dpa", "amendment")
+
+
+# PDF layout
+
+
+def test_a_running_header_cut_by_a_two_column_page_is_still_dropped() -> None:
+    """Before: on a two-column page the header was split at the gutter into two lines, which did not match the
+    whole header of a one-column page, so both stayed in the text and ran into the sentences next to them."""
+    from weasyprint import HTML
+
+    clauses = " ".join(
+        f"Clause {i}. The Vendor keeps the platform available and reports on it monthly." for i in range(60)
+    )
+    html = (
+        "<html><head><style>@page { size: A4; margin: 2.5cm 2cm; @top-left { content: 'Kestrel Bay Telecom Limited | "
+        "Hosted Contact Centre Terms v4'; font-size: 9pt; width: 100%; } } body { font: 10pt 'DejaVu Sans'; } "
+        ".two { columns: 2; column-gap: 1cm; }</style></head><body>"
+        f"<div class='two'><p>{clauses}</p></div><p style='break-before: page'>Either party may stop the renewal "
+        "by telling the other in writing no later than sixty (60) days before the renewal date.</p></body></html>"
+    )
+    document = read_document(HTML(string=html).write_pdf(), "terms.pdf")
+    assert document.pages >= 2
+    assert "Kestrel" not in document.text and "Hosted Contact" not in document.text
+    assert (
+        "Either party may stop the renewal by telling the other in writing no later than sixty (60) days before "
+        "the renewal date."
+    ) in document.text
