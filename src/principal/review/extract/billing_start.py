@@ -36,6 +36,7 @@ _DEFINES = re.compile(
 _THAT_DATE = re.compile(r"\b(?:that|the same|this)\s+(?:date|day)\b")
 _NAMED_DATE = re.compile(r"\b(?:the\s+)?((?:[a-z-]+\s+){1,3}date)\b")
 THAT_DATE = "that date"
+MAX_DATES = 100  # defined dates kept per document: resolving billing starts stays linear in a hostile file
 
 
 def date_basis(lower: str) -> str | None:
@@ -52,7 +53,7 @@ def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
     defined = _DEFINES.search(lower)
     if defined:
         basis = date_basis(lower[defined.end() :])
-        if basis is not None:
+        if basis is not None and len(emit.dates) < MAX_DATES:
             emit.dates[" ".join((defined.group(1) or defined.group(2)).split())] = basis
     billing = _BILLING.search(lower)
     if billing is None or "implementation" in lower:
