@@ -89,9 +89,10 @@ def test_plan_human_output(copy: tuple[str, Path]) -> None:
     amounts_have_the_currency_decimals(currency, out)
     assert f"Walk away above a term cost of {money(WALK_AWAY)}: the alternative {money(STAYING)} - " in out
     assert (
-        f"BATNA (staying with the incumbent): stay on the legacy suite for the term and re-tender, {money(STAYING)} "
+        f"BATNA (staying with the incumbent): stay on Legacy on-premises contact-center suite, {money(STAYING)} "
         "over the term" in out
     )
+    assert "your words for it, 'stay on the legacy suite for the term and re-tender', are not tied to an offer" in out
     # What the buyer says aloud is rounded as people say it.
     assert f'Vendor: "{said(145)} a seat is already our best price' in out  # quarter-end's seat price
     assert f"The fee stays {said(FEE)}; only the timing moves." in out

@@ -252,3 +252,40 @@ def test_plan_without_negotiation_block_labels_its_defaults(seed_deal: Deal) -> 
     assert brief.target == "final" and brief.vendor_offer == "revised-ask"
     assert brief.roles.target_is_default
     assert "nothing says it is yours" in words(brief.roles.target_source)
+
+
+def test_the_buyers_words_name_only_the_alternative_they_are_tied_to() -> None:
+    # No incumbent: the only alternative is Beta's bid, 23,400. Words tied to it by batna.offer name it; the same
+    # words untied are shown beside the costed alternative, never as its name.
+    tied = build_brief(
+        two_vendor_deal(target_offer="our-ask", batna={"description": "go with Beta", "offer": "beta-bid"})
+    )
+    assert words(tied.batna) == "go with Beta" and tied.batna_cost == usd(23_400)
+    untied = build_brief(two_vendor_deal(target_offer="our-ask", batna={"description": "stay where we are"}))
+    assert words(untied.batna) == "award to Beta (offer beta-bid)" and untied.batna_cost == usd(23_400)
+    beside = [words(s) for s in untied.alternatives_considered]
+    assert any("'stay where we are', are not tied to an offer or a cost" in line for line in beside)
+
+
+def test_with_no_incumbent_switching_adds_nothing_to_the_walk_away() -> None:
+    brief = build_brief(two_vendor_deal(target_offer="our-ask"))
+    assert brief.walk_away == usd(23_400)  # the rival's 23,400, less nothing: there is no incumbent to run beside
+    assert words(brief.walk_away_formula) == (
+        "the alternative $23,400.00: with no incumbent in the deal, switching to 'alpha-first' adds nothing to its "
+        "contract"
+    )
+
+
+def test_the_vendors_walk_away_labels_the_defaults_it_rests_on() -> None:
+    plain = build_brief(two_vendor_deal(target_offer="our-ask"))
+    assert words(plain.vendor_reservation_formula) == (
+        "the vendor's latest offer $24,000.00 x (1 - 6.25% concession room: 5% budget (default) widened for medium "
+        "quarter-end pressure (default)), never below its 35% cost to serve (default)"
+    )
+    stated = build_brief(
+        two_vendor_deal(target_offer="our-ask", vendor={"concession_budget_percent": 8, "quarter_end_pressure": "none"})
+    )
+    assert words(stated.vendor_reservation_formula) == (
+        "the vendor's latest offer $24,000.00 x (1 - 8% concession room: 8% budget widened for none quarter-end "
+        "pressure), never below its 35% cost to serve (default)"
+    )

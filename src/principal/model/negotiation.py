@@ -45,8 +45,9 @@ class Batna(Record):
 
     description: str | None = Field(
         default=None,
-        description="The best alternative to this deal, in words; empty = worded from the deal (the bid or the "
-        "incumbent it is).",
+        description="The best alternative to this deal, in words: the alternative's name in the brief when `offer` "
+        "or `term_cost` says which alternative it is; otherwise shown beside the alternative costed from the deal "
+        "(the words alone cannot say what it costs). Empty = worded from the deal (the bid or the incumbent it is).",
     )
     offer: Name | None = Field(
         default=None,

@@ -148,10 +148,28 @@ def find_alternative(deal: Deal, negotiation: Negotiation, vendor_offer: str) ->
             considered=tuple(considered),
         )
     cost, kind, description, formula, offer = chosen
-    if batna.description and kind is not AlternativeKind.stated:
-        description = literal(batna.description)
+    if batna.description and kind is AlternativeKind.bid and batna.offer == offer:
+        description = literal(batna.description)  # the buyer's words for the bid the buyer named
+    elif batna.description and kind is not AlternativeKind.stated:
+        # Words without the offer or the cost they describe may name something else than the cheapest
+        # alternative costed from the deal: they are shown as the buyer's, never put on the figure.
+        considered.append(
+            say(
+                "your words for it, '{words}', are not tied to an offer or a cost (negotiation.batna.offer or "
+                "term_cost), so the figure is the cheapest alternative costed from the deal",
+                words=batna.description,
+            )
+        )
     if stated_walk is not None:
         walk, walk_formula = stated_walk, literal("the walk-away stated in negotiation.walk_away_tco")
+    elif deal.buyer.incumbent is None:
+        walk = cost - extras
+        walk_formula = say(
+            "the alternative {alternative}: with no incumbent in the deal, switching to '{offer}' adds nothing to "
+            "its contract",
+            alternative=Amount(cost, cur),
+            offer=vendor_offer,
+        )
     else:
         walk = cost - extras
         walk_formula = say(

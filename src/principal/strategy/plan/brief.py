@@ -242,9 +242,18 @@ def build_brief(deal: Deal, *, target: str | None = None, vendor_offer: str | No
     room = negotiation.vendor.room_percent
     floor_share = negotiation.vendor.cost_to_serve_percent
     vendor_reservation = max(vendor_cost_total * (1 - room / 100), vendor_cost_total * floor_share / 100)
+    stated = negotiation.vendor.model_fields_set  # what the deal gives; the rest are labelled defaults
+
+    def default(name: str) -> str:
+        return "" if name in stated else " (default)"
+
     reservation_formula = say(
-        "the vendor's latest offer {offer} x (1 - {room} concession room: {budget} budget widened for {pressure} "
-        "quarter-end pressure), never below its {floor} cost to serve",
+        "the vendor's latest offer {offer} x (1 - {room} concession room: {budget} budget"
+        + default("concession_budget_percent")
+        + " widened for {pressure} quarter-end pressure"
+        + default("quarter_end_pressure")
+        + "), never below its {floor} cost to serve"
+        + default("cost_to_serve_percent"),
         offer=Amount(vendor_cost_total, cur),
         room=Percent(significant(room, 4)),
         budget=Percent(negotiation.vendor.concession_budget_percent),
