@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from principal.cost.content_memo import BoundedMemo, content
 from principal.cost.fx import converted
 from principal.cost.licence_terms import unit_price_in_month
 from principal.cost.licences import billed_quantity, committed_quantity
@@ -17,19 +18,32 @@ from principal.model.deal import Deal, Offer
 from principal.model.pricing import LicenceBilling, LicenseKind, MilestoneGate, UpliftTarget
 
 DELAYED_GATES = frozenset({MilestoneGate.uat, MilestoneGate.go_live, MilestoneGate.stable_operations})
+CATEGORY_ORDER = {category: i for i, category in enumerate(Category)}
+SCHEDULES = 128
+"""How many schedules are remembered (by the full content of the deal, offer and scenario)."""
+
+_schedules: BoundedMemo[tuple[str, str, str, str], Schedule] = BoundedMemo(SCHEDULES)
 
 
 def schedule(deal: Deal, offer_name: str, scenario: Scenario = PLAN, *, offer: Offer | None = None) -> Schedule:
-    """Cost one offer month by month. Pass `offer` to cost a variant that is not in the deal under that name."""
+    """Cost one offer month by month. Pass `offer` to cost a variant that is not in the deal under that name.
+
+    The same deal, offer and scenario (by content) give the same, shared, immutable schedule."""
     if offer is None:
         offer = deal.offers[offer_name]
+    key = (content(deal), offer_name, content(offer), repr(scenario))
+    chosen = offer
+    return _schedules.get_or_make(key, lambda: _schedule(deal, offer_name, scenario, chosen))
+
+
+def _schedule(deal: Deal, offer_name: str, scenario: Scenario, offer: Offer) -> Schedule:
     lines: list[Line] = []
     lines.extend(_licence_lines(deal, offer, scenario))
     lines.extend(_recurring_lines(offer, scenario))
     lines.extend(usage_lines(deal, offer, scenario))
     lines.extend(_one_time_lines(offer, scenario))
     lines = converted(order_form_lines(deal, offer, scenario, lines), deal, offer)
-    lines.sort(key=lambda line: (line.month, list(Category).index(line.category)))
+    lines.sort(key=lambda line: (line.month, CATEGORY_ORDER[line.category]))
     return Schedule(
         offer=offer_name,
         scenario=scenario.name,

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from principal.cost import ratecard
 from principal.cost.commitments import MeterVolume, commitment_lines
+from principal.cost.content_memo import BoundedMemo, content
 from principal.cost.licences import seats_in_month
 from principal.cost.lines import Category, Line
 from principal.cost.minimums import minimum_lines
@@ -137,7 +138,8 @@ def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
         for line in extra:  # the cap sees what the meter bills, commitment and minimum included
             charges[meter.name][line.month - 1] += line.amount
     if offer.usage_cap is not None:
-        lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges))
+        at_plan = charges if repr(scenario) == PLAN_TEXT else None
+        lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges, at_plan))
     return lines
 
 
@@ -153,13 +155,27 @@ class CapPeriod:
     basis: str
 
 
-def cap_periods(deal: Deal, offer: Offer) -> list[CapPeriod]:
-    """The offer's usage cap period by period (empty without a cap)."""
-    cap = offer.usage_cap
-    if cap is None:
+PLAN_TEXT = repr(PLAN)
+_cap_periods: BoundedMemo[tuple[str, str], tuple[CapPeriod, ...]] = BoundedMemo(128)
+
+
+def cap_periods(deal: Deal, offer: Offer, plan_charges: dict[str, list[Decimal]] | None = None) -> list[CapPeriod]:
+    """The offer's usage cap period by period (empty without a cap). `plan_charges`: each meter's
+    `billed_before_cap` at the plan, when the caller has them at hand."""
+    if offer.usage_cap is None:
         return []
+    key = (content(deal), content(offer))
+    return list(_cap_periods.get_or_make(key, lambda: tuple(_cap_periods_of(deal, offer, plan_charges))))
+
+
+def _cap_periods_of(deal: Deal, offer: Offer, at_plan: dict[str, list[Decimal]] | None) -> list[CapPeriod]:
+    cap = offer.usage_cap
+    assert cap is not None
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
-    plan_charges = {m.name: billed_before_cap(deal, offer, m, PLAN) for m in covered}
+    plan_charges = dict(at_plan) if at_plan is not None else {}
+    for m in covered:
+        if m.name not in plan_charges:
+            plan_charges[m.name] = billed_before_cap(deal, offer, m, PLAN)
 
     def shown(value: Decimal) -> Decimal:
         return round_money(value, deal.currency)
@@ -179,7 +195,13 @@ def cap_periods(deal: Deal, offer: Offer) -> list[CapPeriod]:
     return out
 
 
-def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
+def _cap_lines(
+    deal: Deal,
+    offer: Offer,
+    cap: UsageCap,
+    charges: dict[str, list[Decimal]],
+    at_plan: dict[str, list[Decimal]] | None,
+) -> list[Line]:
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
     out: list[Line] = []
     label = ", ".join(m.name for m in covered)
@@ -187,7 +209,7 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
     def shown(value: Decimal) -> Decimal:
         return round_money(value, deal.currency)
 
-    for period in cap_periods(deal, offer):
+    for period in cap_periods(deal, offer, at_plan):
         months, limit, plan, basis = list(period.months), period.limit, period.plan, period.basis
         billed = Decimal(0)
         for month in months:

@@ -121,12 +121,13 @@ def round_half_up(values: FloatArray, decimals: int) -> FloatArray:
 def _rolling_count(flags: BoolArray, within: int) -> IntArray:
     """For each window w, how many flags are set in windows [w - within + 1, w] (axis 1)."""
     windows = flags.shape[1]
-    pad = [(0, 0)] * flags.ndim
-    pad[1] = (1, 0)
-    cumulative = np.pad(np.cumsum(flags, axis=1, dtype=np.int64), pad)
-    w = np.arange(windows)
-    low = np.maximum(0, w - within + 1)
-    return cumulative[:, w + 1] - cumulative[:, low]
+    cumulative = np.cumsum(flags, axis=1, dtype=np.int64)
+    if within < 1:
+        return np.zeros_like(cumulative)
+    counted = cumulative.copy()
+    if within < windows:
+        counted[:, within:] -= cumulative[:, : windows - within]
+    return counted
 
 
 def evaluate_design(
@@ -192,7 +193,9 @@ def evaluate_design(
     if escalation is not None:
         repeats = _rolling_count(miss, escalation.repeat_within) - miss
         repeats = np.where(miss & (percent > 0), repeats, 0)
-        grown = (percent + float(escalation.add_percent) * repeats) * float(escalation.multiplier) ** repeats
+        grown = percent + float(escalation.add_percent) * repeats
+        if escalation.multiplier != 1:  # x 1.0 ** n is x exactly: skip the power when nothing multiplies
+            grown = grown * float(escalation.multiplier) ** repeats
         percent = np.where(repeats > 0, grown, percent)
     if credits.fee_base is FeeBase.component:
         base = np.array([float(fees.monthly(FeeBase.component, m).number) * step for m in members])
