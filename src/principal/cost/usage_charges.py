@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from principal.cost import ratecard
 from principal.cost.commitments import MeterVolume, commitment_lines
 from principal.cost.content_memo import BoundedMemo, content
@@ -45,8 +47,36 @@ def _period_months(period: Period, term: int) -> list[list[int]]:
     return [list(range(start, min(start + 12, term + 1))) for start in range(1, term + 1, 12)]
 
 
+MeterKey = tuple[str, int, str | None, tuple[str, ...], str | None, str, str]
+_meter_months: BoundedMemo[MeterKey, tuple[MeterMonth, ...]] = BoundedMemo(512)
+
+
+def _optional(model: BaseModel | None) -> str | None:
+    return None if model is None else content(model)
+
+
+def meter_key(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> MeterKey:
+    """Everything `meter_months` reads, by content: the buyer, the offer's term, implementation, licences and
+    uplift, the meter and the scenario (not the offer's other terms, so variants of an offer share the months)."""
+    return (
+        content(deal.buyer),
+        offer.term_months,
+        _optional(offer.implementation),
+        tuple(content(lic) for lic in offer.licenses),
+        _optional(offer.uplift),
+        content(meter),
+        repr(scenario),
+    )
+
+
 def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
     """A meter's billable volume and rate-card charge for every month of the term (no minimums, no cap)."""
+    key = meter_key(deal, offer, meter, scenario)
+    return list(_meter_months.get_or_make(key, lambda: tuple(months_of_meter(deal, offer, meter, scenario))))
+
+
+def months_of_meter(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
+    """`meter_months` computed afresh. It reads only what `meter_key` names."""
     usage_start = go_live_month(offer, scenario)
     shares = live_shares(deal, offer, scenario)
     seat_factor = Decimal(1)
