@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,7 +26,7 @@ V = TypeVar("V")
 TEXTS = 512
 """How many models' JSON texts are remembered."""
 
-_all: list[BoundedMemo[Hashable, object]] = []
+_all: list[BoundedMemo[Any, Any]] = []
 
 
 class BoundedMemo(Generic[K, V]):
