@@ -8,11 +8,13 @@ from typing import Any
 
 import numpy as np
 import pytest
+from pydantic import BaseModel
 
 from principal.cost.content_memo import BoundedMemo, clear_all, content
 from principal.cost.scenario import PLAN, Scenario
 from principal.cost.schedule import schedule
 from principal.cost.usage_charges import meter_months, months_of_meter
+from principal.cost.waves import _live_shares, live_shares
 from principal.loader import load_deal
 from principal.sla.simulation import window_downtime
 from principal.valuation.engine import valuer_for
@@ -69,28 +71,45 @@ def test_a_remembered_schedule_is_the_cold_one() -> None:
 
 
 class Reading:
-    """A stand-in that records which attributes of the wrapped object are read."""
+    """A stand-in that records which attributes (dotted, through nested records) of the wrapped record are read."""
 
-    def __init__(self, wrapped: Any, seen: set[str]) -> None:
-        self._wrapped, self._seen = wrapped, seen
+    def __init__(self, wrapped: Any, seen: set[str], prefix: str = "") -> None:
+        self._wrapped, self._seen, self._prefix = wrapped, seen, prefix
 
     def __getattr__(self, name: str) -> Any:
-        self._seen.add(name)
-        return getattr(self._wrapped, name)
+        path = self._prefix + name
+        self._seen.add(path)
+        value = getattr(self._wrapped, name)
+        if isinstance(value, BaseModel):
+            return Reading(value, self._seen, path + ".")
+        return value
+
+
+def _under(seen: set[str], allowed: set[str]) -> set[str]:
+    """The paths read that are neither an allowed path nor inside one (nor a record on the way to one)."""
+    return {p for p in seen if not any(p == a or p.startswith(a + ".") or a.startswith(p + ".") for a in allowed)}
+
+
+SCENARIOS = (PLAN, Scenario(name="late", go_live_delay_months=3, events_occur=True, vendor_view=True))
 
 
 @pytest.mark.parametrize("example", ["ccaas-450", "multi-region"])
-def test_meter_months_reads_only_what_its_memo_key_names(example: str) -> None:
+def test_meter_months_and_live_shares_read_only_what_their_memo_keys_name(example: str) -> None:
     deal = load_deal(f"examples/{example}/deal.yaml")
     for offer in deal.offers.values():
-        for meter in offer.usage:
-            for scenario in (PLAN, Scenario(name="late", go_live_delay_months=3, events_occur=True)):
-                deal_seen: set[str] = set()
-                offer_seen: set[str] = set()
-                months = months_of_meter(Reading(deal, deal_seen), Reading(offer, offer_seen), meter, scenario)
+        for scenario in SCENARIOS:
+            seen: set[str] = set()
+            shares = _live_shares(Reading(deal, seen), Reading(offer, seen, "offer."), scenario)
+            assert shares == live_shares(deal, offer, scenario)
+            assert "offer.term_months" in seen and "buyer.agents" in seen
+            assert _under(seen, {"buyer.agents", "offer.implementation", "offer.term_months"}) == set()
+            for meter in offer.usage:
+                seen = set()
+                months = months_of_meter(Reading(deal, seen), Reading(offer, seen, "offer."), meter, scenario)
                 assert months == meter_months(deal, offer, meter, scenario)
-                assert deal_seen <= {"buyer"}
-                assert offer_seen <= {"term_months", "implementation", "licenses", "uplift"}
+                offer_parts = {"offer.term_months", "offer.implementation", "offer.licenses", "offer.uplift"}
+                assert {"buyer.forecasts", "offer.term_months"} <= seen
+                assert _under(seen, {"buyer", *offer_parts}) == set()
 
 
 def test_variants_differing_outside_the_key_share_meter_months_and_inside_do_not() -> None:

@@ -58,6 +58,7 @@ def _schedule(deal: Deal, offer_name: str, scenario: Scenario, offer: Offer) -> 
 def _licence_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     start = billing_start_month(offer, scenario)
     shares = live_shares(deal, offer, scenario)
+    factors: dict[int, Decimal] = {}
     out = []
     for lic in offer.licenses:
         unit = "hour" if lic.kind is LicenseKind.hourly else "seat"
@@ -76,7 +77,10 @@ def _licence_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
                 quantity = invoiced
             if per_live_seat and quantity == 0:
                 continue
-            uplift = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.licenses)
+            year = contract_year(month)
+            uplift = factors.get(year) or factors.setdefault(
+                year, uplift_factor(offer.uplift, year, UpliftTarget.licenses)
+            )
             base_price = unit_price_in_month(lic, month)
             price = base_price * uplift
             uplift_text = f" x uplift {uplift:.6g} (year {contract_year(month)})" if uplift != 1 else ""

@@ -80,6 +80,7 @@ def months_of_meter(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scena
     usage_start = go_live_month(offer, scenario)
     shares = live_shares(deal, offer, scenario)
     seat_factor = Decimal(1)
+    factors: dict[int, Decimal] = {}
     out: list[MeterMonth] = []
     year_running = Decimal(0)
     for month in range(1, offer.term_months + 1):
@@ -96,7 +97,8 @@ def months_of_meter(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scena
         else:
             volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario, live)
             billable, _ = billable_volume(meter, volume, seats)
-        factor = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.usage)
+        year = contract_year(month)
+        factor = factors.get(year) or factors.setdefault(year, uplift_factor(offer.uplift, year, UpliftTarget.usage))
         card = meter.rate_card
         if card.period is Period.year:
             charge = ratecard.price(card, year_running + billable, factor) - ratecard.price(card, year_running, factor)
