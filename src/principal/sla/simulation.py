@@ -19,7 +19,7 @@ import numpy as np
 
 from principal.cost.content_memo import BoundedMemo
 from principal.model.deal import Deal
-from principal.model.sla import ChronicKind, Computation, CreditBasis, DaysBasis, FeeBase, Sla, Window
+from principal.model.sla import ChronicKind, Computation, CreditBasis, CreditTier, DaysBasis, FeeBase, Sla, Window
 from principal.money import Amount, minor_units, round_money
 from principal.sla.business_hours import open_share_of_week
 from principal.sla.chronic import describe
@@ -207,6 +207,33 @@ def _window_downtime(
     return WindowDowntime(target, counts, wslot, down, window_minutes, availability)
 
 
+def _uptime_percent(tiers: Sequence[CreditTier], availability: FloatArray, miss: BoolArray) -> FloatArray:
+    """Each window's credit percent by uptime tier (the tier with the lowest `below` the availability is under),
+    0 where the window meets its target; worked out only for the windows that miss."""
+    missed = np.flatnonzero(miss)
+    judged = availability.reshape(-1)[missed]
+    part = np.zeros(missed.size)
+    for tier in sorted(tiers, key=lambda t: t.below or 0, reverse=True):
+        part = np.where(judged < float(tier.below or 0), float(tier.percent), part)
+    percent = np.zeros(availability.shape)
+    percent.reshape(-1)[missed] = part
+    return percent
+
+
+def _escalated(percent: FloatArray, miss: BoolArray, within: int, add_percent: float) -> FloatArray:
+    """`percent` with `add_percent` added for every earlier miss within `within` windows, where a window misses and
+    earns a credit (an escalation without a multiplier); the other windows are left as they are."""
+    hit = np.flatnonzero(miss & (percent > 0))
+    repeats = _rolling_count(miss, within).reshape(-1)[hit] - 1
+    grown = hit[repeats > 0]
+    out = np.ascontiguousarray(percent)
+    if out is percent:
+        out = percent.copy()
+    flat = out.reshape(-1)
+    flat[grown] = flat[grown] + add_percent * repeats[repeats > 0]
+    return out
+
+
 def evaluate_design(
     sla: Sla, drawn: DrawnOutages, minutes_per_month: FloatArray, fees: FeeBases, term_months: int
 ) -> DesignArrays:
@@ -234,11 +261,8 @@ def evaluate_design(
         counted = window_minutes[None, :, None] * (100.0 - availability) / 100.0
         judged_of_outage = np.zeros_like(target)
     miss = availability < np.array([float(t) for t in targets])[None, None, :]
-    percent = np.zeros_like(availability)
     if credits.basis is CreditBasis.uptime:
-        for tier in sorted(credits.tiers, key=lambda t: t.below or 0, reverse=True):
-            percent = np.where(availability < float(tier.below or 0), float(tier.percent), percent)
-        percent = np.where(miss, percent, 0.0)
+        percent = _uptime_percent(credits.tiers, availability, miss)
     else:
         per_outage = np.zeros(int(counts.sum()))
         for tier in sorted(credits.tiers, key=lambda t: t.min_minutes or 0):
@@ -248,12 +272,12 @@ def evaluate_design(
         percent = cast(FloatArray, np.bincount(dkey, weights=per_outage, minlength=len(names) * size))
         percent = percent.reshape(len(names), runs, windows).transpose(1, 2, 0)
     escalation = credits.escalation
-    if escalation is not None:
+    if escalation is not None and escalation.multiplier == 1:
+        percent = _escalated(percent, miss, escalation.repeat_within, float(escalation.add_percent))
+    elif escalation is not None:
         repeats = _rolling_count(miss, escalation.repeat_within) - miss
         repeats = np.where(miss & (percent > 0), repeats, 0)
-        grown = percent + float(escalation.add_percent) * repeats
-        if escalation.multiplier != 1:  # x 1.0 ** n is x exactly: skip the power when nothing multiplies
-            grown = grown * float(escalation.multiplier) ** repeats
+        grown = (percent + float(escalation.add_percent) * repeats) * float(escalation.multiplier) ** repeats
         percent = np.where(repeats > 0, grown, percent)
     if credits.fee_base is FeeBase.component:
         base = np.array([float(fees.monthly(FeeBase.component, m).number) * step for m in members])
