@@ -139,32 +139,46 @@ def commitment_and_minimum_lines(
     return lines + minimum_lines(offer, meter, charges, currency, scenario)
 
 
+def _meter_usage_lines(meter: UsageMeter, months: list[MeterMonth], unit: str | None) -> list[Line]:
+    card_text = ratecard.describe(meter.rate_card)
+    out = []
+    for mm in months:
+        if mm.billable == 0 and mm.charge == 0:
+            continue
+        uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
+        if mm.live is not None and not mm.live.full:
+            uplift_text += f"; forecast x {mm.live.live:,}/{mm.live.agents:,} agents live"
+        out.append(
+            Line(
+                mm.month,
+                Category.usage,
+                f"{meter.name} usage",
+                mm.charge,
+                f"{mm.billable:,.2f} {unit}s billable, {card_text}{uplift_text}",
+                quantity=mm.billable,
+                unit=unit,
+            )
+        )
+    return out
+
+
+_meter_lines: BoundedMemo[MeterKey, tuple[Line, ...]] = BoundedMemo(512)
+
+
 def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     unit_of = {name: fc.unit for name, fc in deal.buyer.forecasts.items()}
     lines: list[Line] = []
     charges: dict[str, list[Decimal]] = {}
     for meter in offer.usage:
+        key = meter_key(deal, offer, meter, scenario)
         months = meter_months(deal, offer, meter, scenario)
         charges[meter.name] = [mm.charge for mm in months]
         unit = unit_of.get(meter.forecast)
-        card_text = ratecard.describe(meter.rate_card)
-        for mm in months:
-            if mm.billable == 0 and mm.charge == 0:
-                continue
-            uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
-            if mm.live is not None and not mm.live.full:
-                uplift_text += f"; forecast x {mm.live.live:,}/{mm.live.agents:,} agents live"
-            lines.append(
-                Line(
-                    mm.month,
-                    Category.usage,
-                    f"{meter.name} usage",
-                    mm.charge,
-                    f"{mm.billable:,.2f} {unit}s billable, {card_text}{uplift_text}",
-                    quantity=mm.billable,
-                    unit=unit,
-                )
-            )
+        shown = _meter_lines.get(key)
+        if shown is None:
+            shown = tuple(_meter_usage_lines(meter, months, unit))
+            _meter_lines.put(key, shown)
+        lines.extend(shown)
         extra = commitment_and_minimum_lines(offer, meter, months, deal.currency, scenario)
         lines.extend(extra)
         for line in extra:  # the cap sees what the meter bills, commitment and minimum included
