@@ -54,7 +54,7 @@ def _select(parts: list[tuple[DrawnOutages, BoolArray]], runs: int, months: int)
     )
 
 
-OUTAGE_DRAWS = 3
+OUTAGE_DRAWS = 2
 """How many worlds' drawn outages are remembered (each is about 16 MB at 10,000 draws of 36 months)."""
 
 OutagesKey = tuple[str, str, bytes, int, int, float, int]
