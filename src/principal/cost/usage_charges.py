@@ -13,8 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from principal.cost import ratecard
 from principal.cost.commitments import MeterVolume, commitment_lines
+from principal.cost.content_memo import BoundedMemo, content
 from principal.cost.licences import seats_in_month
 from principal.cost.lines import Category, Line
 from principal.cost.minimums import minimum_lines
@@ -44,11 +47,40 @@ def _period_months(period: Period, term: int) -> list[list[int]]:
     return [list(range(start, min(start + 12, term + 1))) for start in range(1, term + 1, 12)]
 
 
+MeterKey = tuple[str, int, str | None, tuple[str, ...], str | None, str, str]
+_meter_months: BoundedMemo[MeterKey, tuple[MeterMonth, ...]] = BoundedMemo(512)
+
+
+def _optional(model: BaseModel | None) -> str | None:
+    return None if model is None else content(model)
+
+
+def meter_key(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> MeterKey:
+    """Everything `meter_months` reads, by content: the buyer, the offer's term, implementation, licences and
+    uplift, the meter and the scenario (not the offer's other terms, so variants of an offer share the months)."""
+    return (
+        content(deal.buyer),
+        offer.term_months,
+        _optional(offer.implementation),
+        tuple(content(lic) for lic in offer.licenses),
+        _optional(offer.uplift),
+        content(meter),
+        repr(scenario),
+    )
+
+
 def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
     """A meter's billable volume and rate-card charge for every month of the term (no minimums, no cap)."""
+    key = meter_key(deal, offer, meter, scenario)
+    return list(_meter_months.get_or_make(key, lambda: tuple(months_of_meter(deal, offer, meter, scenario))))
+
+
+def months_of_meter(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario) -> list[MeterMonth]:
+    """`meter_months` computed afresh. It reads only what `meter_key` names."""
     usage_start = go_live_month(offer, scenario)
     shares = live_shares(deal, offer, scenario)
     seat_factor = Decimal(1)
+    factors: dict[int, Decimal] = {}
     out: list[MeterMonth] = []
     year_running = Decimal(0)
     for month in range(1, offer.term_months + 1):
@@ -65,7 +97,8 @@ def meter_months(deal: Deal, offer: Offer, meter: UsageMeter, scenario: Scenario
         else:
             volume = forecast_volume(deal, meter.forecast, month, usage_start, scenario, live)
             billable, _ = billable_volume(meter, volume, seats)
-        factor = uplift_factor(offer.uplift, contract_year(month), UpliftTarget.usage)
+        year = contract_year(month)
+        factor = factors.get(year) or factors.setdefault(year, uplift_factor(offer.uplift, year, UpliftTarget.usage))
         card = meter.rate_card
         if card.period is Period.year:
             charge = ratecard.price(card, year_running + billable, factor) - ratecard.price(card, year_running, factor)
@@ -106,38 +139,53 @@ def commitment_and_minimum_lines(
     return lines + minimum_lines(offer, meter, charges, currency, scenario)
 
 
+def _meter_usage_lines(meter: UsageMeter, months: list[MeterMonth], unit: str | None) -> list[Line]:
+    card_text = ratecard.describe(meter.rate_card)
+    out = []
+    for mm in months:
+        if mm.billable == 0 and mm.charge == 0:
+            continue
+        uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
+        if mm.live is not None and not mm.live.full:
+            uplift_text += f"; forecast x {mm.live.live:,}/{mm.live.agents:,} agents live"
+        out.append(
+            Line(
+                mm.month,
+                Category.usage,
+                f"{meter.name} usage",
+                mm.charge,
+                f"{mm.billable:,.2f} {unit}s billable, {card_text}{uplift_text}",
+                quantity=mm.billable,
+                unit=unit,
+            )
+        )
+    return out
+
+
+_meter_lines: BoundedMemo[MeterKey, tuple[Line, ...]] = BoundedMemo(512)
+
+
 def usage_lines(deal: Deal, offer: Offer, scenario: Scenario) -> list[Line]:
     unit_of = {name: fc.unit for name, fc in deal.buyer.forecasts.items()}
     lines: list[Line] = []
     charges: dict[str, list[Decimal]] = {}
     for meter in offer.usage:
+        key = meter_key(deal, offer, meter, scenario)
         months = meter_months(deal, offer, meter, scenario)
         charges[meter.name] = [mm.charge for mm in months]
         unit = unit_of.get(meter.forecast)
-        card_text = ratecard.describe(meter.rate_card)
-        for mm in months:
-            if mm.billable == 0 and mm.charge == 0:
-                continue
-            uplift_text = f" x uplift {mm.rate_factor:.6g}" if mm.rate_factor != 1 else ""
-            if mm.live is not None and not mm.live.full:
-                uplift_text += f"; forecast x {mm.live.live:,}/{mm.live.agents:,} agents live"
-            lines.append(
-                Line(
-                    mm.month,
-                    Category.usage,
-                    f"{meter.name} usage",
-                    mm.charge,
-                    f"{mm.billable:,.2f} {unit}s billable, {card_text}{uplift_text}",
-                    quantity=mm.billable,
-                    unit=unit,
-                )
-            )
+        shown = _meter_lines.get(key)
+        if shown is None:
+            shown = tuple(_meter_usage_lines(meter, months, unit))
+            _meter_lines.put(key, shown)
+        lines.extend(shown)
         extra = commitment_and_minimum_lines(offer, meter, months, deal.currency, scenario)
         lines.extend(extra)
         for line in extra:  # the cap sees what the meter bills, commitment and minimum included
             charges[meter.name][line.month - 1] += line.amount
     if offer.usage_cap is not None:
-        lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges))
+        at_plan = charges if repr(scenario) == PLAN_TEXT else None
+        lines.extend(_cap_lines(deal, offer, offer.usage_cap, charges, at_plan))
     return lines
 
 
@@ -153,13 +201,27 @@ class CapPeriod:
     basis: str
 
 
-def cap_periods(deal: Deal, offer: Offer) -> list[CapPeriod]:
-    """The offer's usage cap period by period (empty without a cap)."""
-    cap = offer.usage_cap
-    if cap is None:
+PLAN_TEXT = repr(PLAN)
+_cap_periods: BoundedMemo[tuple[str, str], tuple[CapPeriod, ...]] = BoundedMemo(128)
+
+
+def cap_periods(deal: Deal, offer: Offer, plan_charges: dict[str, list[Decimal]] | None = None) -> list[CapPeriod]:
+    """The offer's usage cap period by period (empty without a cap). `plan_charges`: each meter's
+    `billed_before_cap` at the plan, when the caller has them at hand."""
+    if offer.usage_cap is None:
         return []
+    key = (content(deal), content(offer))
+    return list(_cap_periods.get_or_make(key, lambda: tuple(_cap_periods_of(deal, offer, plan_charges))))
+
+
+def _cap_periods_of(deal: Deal, offer: Offer, at_plan: dict[str, list[Decimal]] | None) -> list[CapPeriod]:
+    cap = offer.usage_cap
+    assert cap is not None
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
-    plan_charges = {m.name: billed_before_cap(deal, offer, m, PLAN) for m in covered}
+    plan_charges = dict(at_plan) if at_plan is not None else {}
+    for m in covered:
+        if m.name not in plan_charges:
+            plan_charges[m.name] = billed_before_cap(deal, offer, m, PLAN)
 
     def shown(value: Decimal) -> Decimal:
         return round_money(value, deal.currency)
@@ -179,7 +241,13 @@ def cap_periods(deal: Deal, offer: Offer) -> list[CapPeriod]:
     return out
 
 
-def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[Decimal]]) -> list[Line]:
+def _cap_lines(
+    deal: Deal,
+    offer: Offer,
+    cap: UsageCap,
+    charges: dict[str, list[Decimal]],
+    at_plan: dict[str, list[Decimal]] | None,
+) -> list[Line]:
     covered = [m for m in offer.usage if not cap.meters or m.name in cap.meters]
     out: list[Line] = []
     label = ", ".join(m.name for m in covered)
@@ -187,7 +255,7 @@ def _cap_lines(deal: Deal, offer: Offer, cap: UsageCap, charges: dict[str, list[
     def shown(value: Decimal) -> Decimal:
         return round_money(value, deal.currency)
 
-    for period in cap_periods(deal, offer):
+    for period in cap_periods(deal, offer, at_plan):
         months, limit, plan, basis = list(period.months), period.limit, period.plan, period.basis
         billed = Decimal(0)
         for month in months:

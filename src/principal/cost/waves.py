@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from principal.cost.content_memo import BoundedMemo, content
 from principal.cost.scenario import Scenario
 from principal.cost.timeline import go_live_month
 from principal.model.deal import Deal, Offer
@@ -58,8 +59,19 @@ def live_share(plan: tuple[WaveGoLive, ...], month: int, agents: int) -> LiveSha
     return LiveShare(sum(w.agents for w in plan if w.go_live_month <= month), agents)
 
 
+SharesKey = tuple[int, str | None, int, int]
+_shares: BoundedMemo[SharesKey, tuple[LiveShare, ...]] = BoundedMemo(256)
+
+
 def live_shares(deal: Deal, offer: Offer, scenario: Scenario) -> tuple[LiveShare, ...]:
-    """The live share of every month of the term (index 0 is month 1)."""
+    """The live share of every month of the term (index 0 is month 1). Remembered on what it reads: the buyer's
+    agents, the offer's implementation and term, and the scenario's go-live delay."""
+    impl = None if offer.implementation is None else content(offer.implementation)
+    key = (deal.buyer.agents, impl, offer.term_months, scenario.go_live_delay_months)
+    return _shares.get_or_make(key, lambda: _live_shares(deal, offer, scenario))
+
+
+def _live_shares(deal: Deal, offer: Offer, scenario: Scenario) -> tuple[LiveShare, ...]:
     plan = waves(deal, offer, scenario)
     agents = deal.buyer.agents
     return tuple(live_share(plan, month, agents) for month in range(1, offer.term_months + 1))

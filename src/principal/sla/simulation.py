@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 import numpy as np
 
+from principal.cost.content_memo import BoundedMemo
 from principal.model.deal import Deal
-from principal.model.sla import ChronicKind, Computation, CreditBasis, DaysBasis, FeeBase, Sla, Window
+from principal.model.sla import ChronicKind, Computation, CreditBasis, CreditTier, DaysBasis, FeeBase, Sla, Window
 from principal.money import Amount, minor_units, round_money
 from principal.sla.business_hours import open_share_of_week
 from principal.sla.chronic import describe
@@ -33,6 +35,8 @@ from principal.sla.windows import average_days, measurement_windows, months_per_
 from principal.statements import Statement
 
 MAX_CELLS = 40_000_000
+DOWNTIMES = 3
+"""How many designs' counted downtime is remembered (about 26 MB each at 10,000 draws x 36 months x 3 components)."""
 RATIO = Decimal("0.000001")
 HUNDREDTHS = Decimal("0.01")
 
@@ -121,29 +125,70 @@ def round_half_up(values: FloatArray, decimals: int) -> FloatArray:
 def _rolling_count(flags: BoolArray, within: int) -> IntArray:
     """For each window w, how many flags are set in windows [w - within + 1, w] (axis 1)."""
     windows = flags.shape[1]
-    pad = [(0, 0)] * flags.ndim
-    pad[1] = (1, 0)
-    cumulative = np.pad(np.cumsum(flags, axis=1, dtype=np.int64), pad)
-    w = np.arange(windows)
-    low = np.maximum(0, w - within + 1)
-    return cumulative[:, w + 1] - cumulative[:, low]
+    cumulative = np.cumsum(flags, axis=1, dtype=np.int64)
+    if within < 1:
+        return np.zeros_like(cumulative)
+    counted = cumulative.copy()
+    if within < windows:
+        counted[:, within:] -= cumulative[:, : windows - within]
+    return counted
 
 
-def evaluate_design(
-    sla: Sla, drawn: DrawnOutages, minutes_per_month: FloatArray, fees: FeeBases, term_months: int
-) -> DesignArrays:
-    """Judge drawn outages under one SLA design, all runs and windows at once."""
+@dataclass(frozen=True)
+class WindowDowntime:
+    """Drawn outages as one design counts them (read-only arrays): each outage's component in the design (-1: not
+    covered), whether it counts and its run-window slot; counted minutes and availability per run, window and
+    component; the minutes of each window."""
+
+    target: IntArray
+    counts: BoolArray
+    wslot: IntArray
+    down: FloatArray
+    window_minutes: FloatArray
+    availability: FloatArray
+
+
+DowntimeKey = tuple[int, tuple[int, ...], int, tuple[bool, ...], float, int, str, bool, bytes]
+_downtimes: BoundedMemo[DowntimeKey, tuple[DrawnOutages, WindowDowntime]] = BoundedMemo(DOWNTIMES)
+
+
+def window_downtime(sla: Sla, drawn: DrawnOutages, minutes_per_month: FloatArray, term_months: int) -> WindowDowntime:
+    """The downtime a design counts per window. Designs that cover the same components with the same exclusions,
+    window and term count the same downtime on the same draws, so it is remembered for the drawn outages (held
+    here, so that their identity stays theirs) and shared; the arrays are read-only."""
+    comps = sla.components
+    lut = tuple(next((i for i, c in enumerate(comps) if c is covering_component(sla, n)), -1) for n in drawn.names)
+    carved = tuple(cause_is_carved_out(sla.exclusions, c) for c in CAUSES)
+    minimum = float(sla.exclusions.minimum_outage_minutes)
+    average = sla.days_basis is DaysBasis.average
+    window = sla.window.value
+    key = (id(drawn), lut, len(comps), carved, minimum, term_months, window, average, minutes_per_month.tobytes())
+    found = _downtimes.get(key)
+    if found is not None and found[0] is drawn:
+        return found[1]
+    judged = _window_downtime(sla, drawn, minutes_per_month, term_months, lut, carved)
+    for array in (judged.target, judged.counts, judged.wslot, judged.down, judged.window_minutes):
+        array.flags.writeable = False
+    judged.availability.flags.writeable = False
+    _downtimes.put(key, (drawn, judged))
+    return judged
+
+
+def _window_downtime(
+    sla: Sla,
+    drawn: DrawnOutages,
+    minutes_per_month: FloatArray,
+    term_months: int,
+    covering: tuple[int, ...],
+    carved_out: tuple[bool, ...],
+) -> WindowDowntime:
     runs, step = drawn.runs, months_per_window(sla.window)
     windows = -(-term_months // step)
     comps = sla.components
     size = runs * windows
-    lut = np.array(
-        [next((i for i, c in enumerate(comps) if c is covering_component(sla, name)), -1) for name in drawn.names]
-        or [-1],
-        dtype=np.int64,
-    )
+    lut = np.array(covering or (-1,), dtype=np.int64)
     target = lut[drawn.component]
-    carved = np.array([cause_is_carved_out(sla.exclusions, c) for c in CAUSES])
+    carved = np.array(carved_out)
     month = drawn.slot % drawn.months
     minimum = float(sla.exclusions.minimum_outage_minutes)
     counts = (target >= 0) & ~carved[drawn.cause] & (drawn.minutes >= minimum) & (month < term_months)
@@ -159,6 +204,47 @@ def evaluate_design(
         window_minutes = padded.reshape(windows, step).sum(axis=1)
     down = np.minimum(down, window_minutes[None, :, None])
     availability = 100.0 * (1.0 - down / window_minutes[None, :, None])
+    return WindowDowntime(target, counts, wslot, down, window_minutes, availability)
+
+
+def _uptime_percent(tiers: Sequence[CreditTier], availability: FloatArray, miss: BoolArray) -> FloatArray:
+    """Each window's credit percent by uptime tier (the tier with the lowest `below` the availability is under),
+    0 where the window meets its target; worked out only for the windows that miss."""
+    missed = np.flatnonzero(miss)
+    judged = availability.reshape(-1)[missed]
+    part = np.zeros(missed.size)
+    for tier in sorted(tiers, key=lambda t: t.below or 0, reverse=True):
+        part = np.where(judged < float(tier.below or 0), float(tier.percent), part)
+    percent = np.zeros(availability.shape)
+    percent.reshape(-1)[missed] = part
+    return percent
+
+
+def _escalated(percent: FloatArray, miss: BoolArray, within: int, add_percent: float) -> FloatArray:
+    """`percent` with `add_percent` added for every earlier miss within `within` windows, where a window misses and
+    earns a credit (an escalation without a multiplier); the other windows are left as they are."""
+    hit = np.flatnonzero(miss & (percent > 0))
+    repeats = _rolling_count(miss, within).reshape(-1)[hit] - 1
+    grown = hit[repeats > 0]
+    out = np.ascontiguousarray(percent)
+    if out is percent:
+        out = percent.copy()
+    flat = out.reshape(-1)
+    flat[grown] = flat[grown] + add_percent * repeats[repeats > 0]
+    return out
+
+
+def evaluate_design(
+    sla: Sla, drawn: DrawnOutages, minutes_per_month: FloatArray, fees: FeeBases, term_months: int
+) -> DesignArrays:
+    """Judge drawn outages under one SLA design, all runs and windows at once."""
+    runs, step = drawn.runs, months_per_window(sla.window)
+    windows = -(-term_months // step)
+    comps = sla.components
+    size = runs * windows
+    judged = window_downtime(sla, drawn, minutes_per_month, term_months)
+    target, counts, wslot = judged.target, judged.counts, judged.wslot
+    down, window_minutes, availability = judged.down, judged.window_minutes, judged.availability
     credits = sla.credits
     if sla.computation is Computation.per_component or (len(comps) == 1 and sla.combined_target is None):
         names = tuple(c.name for c in comps)
@@ -175,21 +261,20 @@ def evaluate_design(
         counted = window_minutes[None, :, None] * (100.0 - availability) / 100.0
         judged_of_outage = np.zeros_like(target)
     miss = availability < np.array([float(t) for t in targets])[None, None, :]
-    percent = np.zeros_like(availability)
     if credits.basis is CreditBasis.uptime:
-        for tier in sorted(credits.tiers, key=lambda t: t.below or 0, reverse=True):
-            percent = np.where(availability < float(tier.below or 0), float(tier.percent), percent)
-        percent = np.where(miss, percent, 0.0)
+        percent = _uptime_percent(credits.tiers, availability, miss)
     else:
         per_outage = np.zeros(int(counts.sum()))
         for tier in sorted(credits.tiers, key=lambda t: t.min_minutes or 0):
             reached = drawn.minutes[counts] >= float(tier.min_minutes or 0)
             per_outage = np.where(reached, float(tier.percent), per_outage)
         dkey = judged_of_outage[counts] * size + wslot[counts]
-        percent = np.bincount(dkey, weights=per_outage, minlength=len(names) * size)
+        percent = cast(FloatArray, np.bincount(dkey, weights=per_outage, minlength=len(names) * size))
         percent = percent.reshape(len(names), runs, windows).transpose(1, 2, 0)
     escalation = credits.escalation
-    if escalation is not None:
+    if escalation is not None and escalation.multiplier == 1:
+        percent = _escalated(percent, miss, escalation.repeat_within, float(escalation.add_percent))
+    elif escalation is not None:
         repeats = _rolling_count(miss, escalation.repeat_within) - miss
         repeats = np.where(miss & (percent > 0), repeats, 0)
         grown = (percent + float(escalation.add_percent) * repeats) * float(escalation.multiplier) ** repeats

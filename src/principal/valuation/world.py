@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from principal.cost.content_memo import BoundedMemo
 from principal.model.deal import Deal
 from principal.model.sla import Sla
 from principal.sla.business_hours import open_share_of_week
@@ -51,6 +52,37 @@ def _select(parts: list[tuple[DrawnOutages, BoolArray]], runs: int, months: int)
         cause=np.concatenate([d.cause[m] for (d, _), m in zip(parts, masks, strict=True)]),
         in_hours=np.concatenate([d.in_hours[m] for (d, _), m in zip(parts, masks, strict=True)]),
     )
+
+
+OUTAGE_DRAWS = 2
+"""How many worlds' drawn outages are remembered (each is about 16 MB at 10,000 draws of 36 months)."""
+
+OutagesKey = tuple[str, str, bytes, int, int, float, int]
+_drawn: BoundedMemo[OutagesKey, DrawnOutages] = BoundedMemo(OUTAGE_DRAWS)
+
+
+def _outages(
+    base: tuple[OutageModel, ...],
+    bad: tuple[OutageModel, ...],
+    troubled: BoolArray,
+    months: int,
+    open_share: float,
+    seed: int,
+) -> DrawnOutages:
+    """Each draw's outages from the base or the troubled models. The same models, vendor states, term and seed
+    always draw the same outages, so they are drawn once and shared (read-only) by every world that asks."""
+    draws = troubled.size
+    key = (repr(base), repr(bad), troubled.tobytes(), draws, months, open_share, seed)
+
+    def draw() -> DrawnOutages:
+        drawn_base = draw_outages(base, draws, months, open_share, stream(seed, "outages"))
+        drawn_bad = draw_outages(bad, draws, months, open_share, stream(seed, "troubled outages"))
+        drawn = _select([(drawn_base, ~troubled), (drawn_bad, troubled)], draws, months)
+        for array in (drawn.component, drawn.slot, drawn.minutes, drawn.cause, drawn.in_hours):
+            array.flags.writeable = False
+        return drawn
+
+    return _drawn.get_or_make(key, draw)
 
 
 @dataclass(frozen=True)
@@ -99,9 +131,7 @@ def build_world(deal: Deal, risk: RiskAssumptions, draws: int, seed: int) -> Wor
     base = tuple(scaled_model(preset_model(c, BASE_PRESET), rate) for c in components)
     bad = tuple(scaled_model(preset_model(c, TROUBLED_PRESET), rate) for c in components)
     open_share = float(open_share_of_week(deal.buyer.business_hours))
-    drawn_base = draw_outages(base, draws, months, open_share, stream(seed, "outages"))
-    drawn_bad = draw_outages(bad, draws, months, open_share, stream(seed, "troubled outages"))
-    drawn = _select([(drawn_base, ~troubled), (drawn_bad, troubled)], draws, months)
+    drawn = _outages(base, bad, troubled, months, open_share, seed)
     primary = impact_sla(deal, components)
     assert primary is not None
     definitions = impact_definitions(primary, list(components))
