@@ -190,9 +190,7 @@ def fresh_holdout(names: list[str], path: Path = HOLDOUT_FILE) -> np.ndarray:
     Chosen at random (seed 20261202) and committed before that round changed anything, because the untouched
     third's errors had been published: the untouched third is ordinary development data from then on.
     """
-    listed = {
-        line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"
-    }
+    listed = {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and line[0] != "#"}
     mask = np.array([name in listed for name in names], dtype=bool)
     if int(mask.sum()) != len(listed):
         raise SystemExit(f"{path}: {len(listed) - int(mask.sum())} listed contracts are not in the corpus")
@@ -212,4 +210,13 @@ def describe_split(names: list[str], labelled: np.ndarray) -> str:
     )
 
 
-__all__ = ["CATEGORIES", "DEFAULT_DATA", "PATTERN_NAMES", "Corpus", "describe_split", "fresh_holdout", "load_corpus", "untouched_third"]
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_DATA",
+    "PATTERN_NAMES",
+    "Corpus",
+    "describe_split",
+    "fresh_holdout",
+    "load_corpus",
+    "untouched_third",
+]
