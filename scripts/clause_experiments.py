@@ -1,14 +1,17 @@
 #!/usr/bin/env python
-"""Compare clause-model variants on the development two thirds of cuad-dev (never the untouched third).
+"""Compare clause-model variants on the development part of cuad-dev (never its held-out contracts).
 
-    .venv/bin/python scripts/clause_experiments.py VARIANT... [--repeats 2]
+    .venv/bin/python scripts/clause_experiments.py VARIANT... [--repeats 2] [--split fresh|third]
+
+The development part is cuad-dev without the fresh held-out set of the third round (scripts/clause_holdout.txt,
+the default) or, with `--split third`, without the untouched third of the second round.
 
 Each variant's out-of-fold unit margins (5 contract-grouped folds per repeat, a new seed per repeat) are cached in
 build/clause-lab/. Printed per variant: Macro-F1 with thresholds chosen on the other folds' out-of-fold scores,
 mean document-level average precision (AP) of the best unit's margin, the oracle Macro-F1 (thresholds read off
 the labels: a bound) and the per-category F1. Variants: "model" is the shipped configuration, "no-look-alikes"
-the same without the look-alike pattern columns, the others change one setting of it. The untouched third
-(clause_corpus.untouched_third) is only ever scored by scripts/train_clause_model.py.
+the same without the look-alike pattern columns, the others change one setting of it. The held-out
+contracts are only ever scored by scripts/train_clause_model.py.
 
 The comparisons of model families made before issue 15 (character n-grams, latent semantic projection, sentence
 embeddings, whole-document classifier, hard negatives) were produced by scripts/clause_ablations.py, which is in
@@ -25,7 +28,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from clause_corpus import CATEGORIES, DEFAULT_DATA, ROOT, Corpus, load_corpus, untouched_third
+from clause_corpus import CATEGORIES, DEFAULT_DATA, ROOT, Corpus, fresh_holdout, load_corpus, untouched_third
 from clause_lab import Config, best_threshold, document_best, f1_per_category, fit, fold_assignment, margins
 from sklearn.metrics import average_precision_score
 
@@ -39,7 +42,24 @@ VARIANTS: dict[str, Config] = {
     "pw2": Config(pattern_weight=2.0),
     "pw4": Config(pattern_weight=4.0),
     "terms60k": Config(max_terms=60000),
+    "per-pattern": Config(per_pattern=True),
 }
+
+
+def development_mask(corpus: Corpus, split: str) -> np.ndarray:
+    """The held-out contracts of `split` (True = held out): "fresh" (third round) or "third" (second round)."""
+    if split == "third":
+        return untouched_third(corpus.names, corpus.labelled)
+    return fresh_holdout(corpus.names)
+
+
+def oof_key(corpus: Corpus, config: Config, split: str) -> str:
+    """Cache key of a variant's out-of-fold margins: the configuration, the corpus and the split."""
+    digest = hashlib.sha256(
+        (json.dumps(asdict(config), sort_keys=True) + corpus.names[0] + str(len(corpus.texts))).encode()
+        + corpus.matches.tobytes()
+    ).hexdigest()[:12]
+    return digest if split == "third" else f"{split}-{digest}"
 
 
 def oof(corpus: Corpus, docs: np.ndarray, config: Config, seed: int, key: str) -> np.ndarray:
@@ -89,16 +109,14 @@ def main() -> int:
     parser.add_argument("variants", nargs="+")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--split", choices=("fresh", "third"), default="fresh")
     args = parser.parse_args()
     corpus = load_corpus(args.data)
-    docs = np.flatnonzero(~untouched_third(corpus.names, corpus.labelled))
+    docs = np.flatnonzero(~development_mask(corpus, args.split))
     print("categories: " + ", ".join(c[:10] for c in CATEGORIES))
     for variant in args.variants:
         config = VARIANTS[variant]
-        key = hashlib.sha256(
-            (json.dumps(asdict(config), sort_keys=True) + corpus.names[0] + str(len(corpus.texts))).encode()
-            + corpus.matches.tobytes()
-        ).hexdigest()[:12]
+        key = oof_key(corpus, config, args.split)
         per_seed = [document_best(corpus, oof(corpus, docs, config, s, key)) for s in range(args.repeats)]
         evaluate(variant, corpus, docs, per_seed)
     return 0

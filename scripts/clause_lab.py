@@ -30,6 +30,7 @@ class Config:
     c_value: float = 4.0
     positive_weight: float | None = None  # None: class-balanced
     look_alikes: bool = True
+    per_pattern: bool = False  # one column per named pattern besides the pooled per-category columns
     only: tuple[int, ...] | None = None  # experiments: fit only these category columns (others get zero weights)
     extra: tuple[str, ...] = field(default_factory=tuple)
 
@@ -81,6 +82,8 @@ def features(corpus: Corpus, rows: np.ndarray, terms: np.ndarray, idf: np.ndarra
     blocks = [words, sp.csr_matrix(corpus.category_patterns[rows] * config.pattern_weight)]
     if config.look_alikes:
         blocks.append(sp.csr_matrix(corpus.category_look_alikes[rows] * config.pattern_weight))
+    if config.per_pattern:
+        blocks.append(sp.csr_matrix(corpus.matches[rows].astype(np.float64) * config.pattern_weight))
     x = sp.hstack([*blocks, context * config.context_weight]).tocsr()
     x.sum_duplicates()
     x.sort_indices()
