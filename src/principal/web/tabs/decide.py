@@ -16,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal.web.offer_colours import offer_classes
+from principal.web.sensitivity import sensitivity_context
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tabs.cost import results_for
 from principal.web.templating import is_htmx
@@ -81,14 +82,17 @@ def decide(
     context: dict[str, Any] = {"what_if": result, "limits": LIMITS, "colours": offer_classes(ws.deal.offers)}
     if is_htmx(request):
         return render_tab(request, ws, "decide", "tabs/_what_if.html", context)
-    context.update(
-        {
-            "rows": rows,
-            "any_switching": any(r["switching_per_agent_month"] for r in rows),
-            "sensitivity": None,
-        }
-    )
+    context.update({"rows": rows, "any_switching": any(r["switching_per_agent_month"] for r in rows)})
     return render_tab(request, ws, "decide", "tabs/decide.html", context)
+
+
+@router.get("/sensitivity", response_class=HTMLResponse)
+def sensitivity(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    """The tornado of the valuation against the baseline offer: a fragment for the Decide page, or a page."""
+    reference = results_for(request, ws)["comparison"]["baseline"]
+    context = sensitivity_context(request, ws, reference)
+    template = "tabs/_sensitivity.html" if is_htmx(request) else "tabs/sensitivity.html"
+    return render_tab(request, ws, "decide", template, context)
 
 
 TAB = WorkspaceTab(slug="decide", title="Decide", order=15, router=router, engine="principal.cost")
