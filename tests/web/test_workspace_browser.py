@@ -264,6 +264,7 @@ PAGES = (
     "/deals/1",
     "/deals/1/cost",
     "/deals/1/decide",
+    "/deals/1/decide/sensitivity",
     "/deals/1/sla",
     "/deals/1/alignment",
     "/deals/1/review",
