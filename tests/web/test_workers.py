@@ -256,3 +256,19 @@ def test_workspace_routes_answer_503_with_retry_after_when_the_queue_is_full(
         assert [d["latest_number"] for d in client.get("/api/deals").json()["deals"]] == [1]  # nothing saved
         assert client.post(step, data=save, follow_redirects=False).status_code == 303
         assert "unit_price: 139" in client.get("/api/deals/1/versions/2").json()["version"]["yaml"]
+
+
+def test_people_opening_one_new_version_at_once_share_its_parse(
+    sqlite_store: Store, tmp_path: Path, seed_text: str
+) -> None:
+    """With one slot and no queue, a second parse of the same text would be refused: six people opening a version
+    no one has opened yet all get the page, because they wait for the one parse instead of queueing copies."""
+    limits = {"work_slots": 1, "work_queue": 0}
+    app = create_app(sqlite_store, _settings(**limits))
+    with serving(app, _settings(**limits)) as (host, port), ThreadPoolExecutor(6) as background:
+        client = httpx.Client(base_url=f"http://{host}:{port}", timeout=PATIENCE)
+        assert client.post("/api/deals", json={"yaml": seed_text, "author": "ana"}, headers=_csrf(client)).is_success
+        views = [background.submit(client.get, "/deals/1/comments") for _ in range(6)]
+        answers = [view.result() for view in views]
+        assert [a.status_code for a in answers] == [200] * 6
+        assert all("<title>Comments · Contact-center platform replacement" in a.text for a in answers)
