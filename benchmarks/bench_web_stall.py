@@ -1,9 +1,11 @@
 """No request stalls the server: page times while a CPU-bound review runs, slow sockets dropped, memory under
 parallel uploads, each against a baseline measured in the same run.
 
-1. Stall: 20 clients fetch the deal workspace (baseline), then again while one client's review of a hostile
-   document runs (a Markdown order form whose 21 identical seat rows sent the review into an endless loop; the
-   review is cut at the server's CPU budget, 60 s by default). Target: workspace p95 <= 300 ms during the review.
+1. Stall: 20 clients fetch the deal workspace (baseline), then again while one client's review runs CPU-bound
+   until the server's CPU budget cuts it (60 s by default). No real document keeps the review busy that long any
+   more (the Markdown order form whose 21 identical seat rows once looped forever now reads in a fraction of a
+   second), so the benchmark's server replaces the review engine with a busy loop (`burn_review` below) that only
+   the budget ends, as it ended the looping review. Target: workspace p95 <= 300 ms during it.
 2. Slow sockets: 400 connections each send half a request head and wait; the server must close all of them within
    its header timeout (10 s by default), while a normal client is still answered.
 3. Uploads: 16 clients upload a 20 MB document at once, to a server with the cap on bodies held at once (100 MB)
@@ -62,6 +64,12 @@ from principal.web.app import create_app
 from principal.web.server import server_config
 from principal.web.settings import WebSettings
 options = json.loads(sys.argv[1])
+if options.pop("burn_review", False):  # the stall phase: a review that computes until the CPU budget cuts it
+    import principal.web.tabs.review as tab
+    def burning(*args, **kwargs):
+        while True:  # ended by the job's CPU budget (the review runs in a forked, bounded child)
+            sum(i * i for i in range(100_000))
+    tab.review_documents = burning
 store = open_store(options.pop("database"))
 settings = WebSettings(**options)
 uvicorn.Server(server_config(create_app(store, settings), settings)).run()
@@ -321,7 +329,11 @@ def main() -> int:
     with databases(args.database) as dbs:
         if phases & {"stall", "sockets"}:
             server = Server(
-                dbs, "stall", cpu_seconds_per_request=args.cpu_budget, header_timeout_seconds=header_timeout
+                dbs,
+                "stall",
+                cpu_seconds_per_request=args.cpu_budget,
+                header_timeout_seconds=header_timeout,
+                burn_review=True,
             )
             try:
                 if "stall" in phases:
@@ -352,7 +364,7 @@ def report_stall(figures: dict[str, Any], cpu_budget: float) -> None:
     base, during, review = figures["baseline"], figures["during"], figures["review"]
     base_p95, during_p95 = p95_ms(base), p95_ms(during) if during else float("nan")
     print(
-        f"1. review of the 21-seat order form: answered {review['shown']} after {review['seconds']:.1f} s "
+        f"1. a review computing until its budget: answered {review['shown']} after {review['seconds']:.1f} s "
         f"(CPU budget {cpu_budget:g} s)"
     )
     if review["shown"] != "422":

@@ -126,12 +126,11 @@ def test_internal_error_in_validate_too(monkeypatch: pytest.MonkeyPatch) -> None
     assert "Traceback" not in result.output
 
 
-def test_unreadable_document_is_one_located_line() -> None:
+def test_a_folder_without_a_report_folder_is_one_located_line() -> None:
     result = run("review", str(ROOT / "tests" / "fixtures" / "review"))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"{ROOT / 'tests' / 'fixtures' / 'review'}: (file): is a directory; give a contract file (PDF, DOCX, HTML, "
-        "Markdown or text)"
+        f"{ROOT / 'tests' / 'fixtures' / 'review'}: -o: a folder is reviewed into a report: give -o REPORT_FOLDER"
     ]
 
 

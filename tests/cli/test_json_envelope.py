@@ -131,7 +131,6 @@ def successes(tmp: Path, cuad: Path) -> dict[str, tuple[list[str], int, str | No
         "audit": (["audit", SIGNED, str(_invoice(tmp)), "--json"], 0, SIGNED),
         "credits": (["credits", SIGNED, "--outages", OUTAGES, "--as-of", "2027-12-31", "--json"], 0, SIGNED),
         "portfolio": (["portfolio", SIGNED, "--json"], 0, SIGNED),
-        "review-dir": (["review-dir", str(_contracts(tmp)), "-o", str(tmp), "--json"], 0, str(_contracts(tmp))),
     }
 
 
@@ -171,7 +170,6 @@ def failures(tmp: Path) -> dict[str, tuple[list[str], str | None]]:
         "audit": (["audit", seed, str(tmp / "none.csv"), "--json"], seed),
         "credits": (["credits", seed, "--outages", OUTAGES, "--json"], seed),
         "portfolio": (["portfolio", seed, "--json"], seed),
-        "review-dir": (["review-dir", str(tmp / "no-folder"), "-o", str(tmp), "--json"], str(tmp / "no-folder")),
     }
 
 
@@ -202,6 +200,17 @@ def test_a_failed_run_is_in_the_envelope(name: str, tmp_path: Path) -> None:
     body = envelope(args, 2)
     assert (body["ok"], body["command"], body["file"]) == (False, name, file)
     assert body["error"]["kind"] == "input"
+
+
+def test_a_folder_review_is_in_the_envelope(tmp_path: Path) -> None:
+    folder = _contracts(tmp_path)
+    body = envelope(["review", str(folder), "-o", str(tmp_path), "--json"], 0)
+    assert (body["ok"], body["command"], body["file"]) == (True, "review", str(folder))
+    assert [Path(row["file"]).name for row in body["result"]["review"]["rows"]] == ["order.md"]
+    missing = str(tmp_path / "no-folder")
+    failed = envelope(["review", missing, "-o", str(tmp_path), "--json"], 2)
+    assert (failed["ok"], failed["command"], failed["file"]) == (False, "review", missing)
+    assert "no such folder" in failed["error"]["message"]
 
 
 def test_an_internal_error_is_in_the_envelope(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""`principal review-dir`: a folder of contracts reviewed in one process, in a process pool and on a Dask
+"""`principal review DIR`: a folder of contracts reviewed in one process, in a process pool and on a Dask
 LocalCluster on loopback; the same rows every way, in path order, and an unreadable file is a row, not a crash."""
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_a_dask_local_cluster_on_loopback_gives_the_same_rows(folder: Path) -> N
 
 
 def test_the_command_writes_the_portfolio_report(folder: Path, tmp_path: Path) -> None:
-    result = run("review-dir", str(folder), "-o", str(tmp_path), "--jobs", "2", "--json")
+    result = run("review", str(folder), "-o", str(tmp_path), "--jobs", "2", "--json")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO((tmp_path / "portfolio.csv").read_text())))
     assert [Path(r["file"]).name for r in rows] == [f.name for f in contract_files(folder)]
@@ -81,8 +81,16 @@ def test_the_command_writes_the_portfolio_report(folder: Path, tmp_path: Path) -
 
 
 def test_bad_options_are_one_line_errors(folder: Path, tmp_path: Path) -> None:
-    missing = run("review-dir", str(folder / "nope"), "-o", str(tmp_path))
-    assert missing.exit_code == 2 and "not a folder" in missing.stderr
-    address = run("review-dir", str(folder), "-o", str(tmp_path), "--dask", "localhost")
+    missing = run("review", str(folder / "nope"), "-o", str(tmp_path))
+    assert missing.exit_code == 2 and "no such folder" in missing.stderr
+    address = run("review", str(folder), "-o", str(tmp_path), "--dask", "localhost")
     assert address.exit_code == 2 and "tcp://HOST:PORT" in address.stderr
+    no_report = run("review", str(folder))
+    assert no_report.exit_code == 2 and "give -o REPORT_FOLDER" in no_report.stderr
+    mixed = run("review", str(folder), str(folder / "ccaas-order-form.html"), "-o", str(tmp_path))
+    assert mixed.exit_code == 2 and "not both" in mixed.stderr
+    redline = run("review", str(folder), "-o", str(tmp_path), "--redline-out", str(tmp_path / "r.docx"))
+    assert redline.exit_code == 2 and "--redline-out is for the documents of one deal" in redline.stderr
+    jobs_on_a_file = run("review", str(folder / "ccaas-order-form.html"), "--jobs", "2")
+    assert jobs_on_a_file.exit_code == 2 and "--jobs is for reviewing a folder" in jobs_on_a_file.stderr
     assert not (tmp_path / "portfolio.csv").exists()

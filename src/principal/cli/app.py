@@ -50,7 +50,6 @@ COMMAND_MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("export_commands", ("export",)),
     ("rehearse_commands", ("rehearse",)),
     ("signed_commands", ("calendar", "audit", "credits", "portfolio")),
-    ("portfolio_review_commands", ("review-dir",)),
 )
 ALL_MODULES = tuple(module for module, _ in COMMAND_MODULES)
 # Modules that add subcommands to another module's group: `eval review` comes from review_commands.

@@ -96,6 +96,8 @@ def render_brief(brief: Brief, fmt: Formatter) -> None:
         _say(f"  {t.title}: {money(t.buyer_value)} / {money(t.vendor_cost)} = {ratio}; {t.role}")
     _say()
     _say("Concession plan (from the ask, one step at a time)")
+    if not brief.concessions:
+        _say("  none: hold every ask (see the notes below)")
     for step in brief.concessions:
         flag = "  STOP: beyond your walk-away" if step.within_walk_away is False else ""
         _say(
@@ -112,6 +114,8 @@ def render_brief(brief: Brief, fmt: Formatter) -> None:
     else:
         stays = f"the aim is {margin_text} inside your walk-away"
     _say(f"Fallback packages of equal value (offer them together; {stays})")
+    if not brief.packages:
+        _say("  none (see the notes below)")
     for p in brief.packages:
         score = f"; alignment score {fmt.number(p.alignment_score, 0)}/100" if p.alignment_score is not None else ""
         margin = "margin to walk-away unknown" if p.margin is None else f"margin to walk-away {money(p.margin)}"

@@ -1,5 +1,6 @@
 """`principal review`: terms, risk findings, missing protections, a partial deal file and tracked-change redlines
-from a vendor's documents, reviewed one at a time or as one deal; `principal eval review` on a labelled corpus."""
+from a vendor's documents, reviewed one at a time or as one deal; given a folder, every contract in it reviewed in
+parallel into a portfolio report (cli/review_folder.py); `principal eval review` on a labelled corpus."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def review(
     documents: list[Path] = typer.Argument(
         ...,
         help="The vendor's documents for one deal (order form, MSA, SLA, DPA): PDF, DOCX, HTML, Markdown or text. "
-        "Several files are reviewed together as one package.",
+        "Several files are reviewed together as one package. Or one folder: every contract below it is reviewed on "
+        "its own, in parallel, into a portfolio report (needs -o).",
     ),
     deal_out: Path | None = typer.Option(
         None, "--deal-out", help="Write the partial deal file (YAML, each value citing its source) here."
@@ -44,10 +46,24 @@ def review(
     redline_out: Path | None = typer.Option(
         None, "--redline-out", help="Write a DOCX with every redline as a Word tracked change and a comment."
     ),
+    out: Path | None = typer.Option(
+        None, "-o", "--out", help="With a folder: where to write portfolio.csv, portfolio.json and portfolio.html."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", help="With a folder: worker processes (0 = one per CPU)."),
+    dask: str | None = typer.Option(
+        None, "--dask", help="With a folder: run on this existing Dask scheduler (tcp://host:8786)."
+    ),
+    limit: int | None = typer.Option(None, "--limit", help="With a folder: only the first N contracts (by path)."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Review contracts offline: exit 0 when no risks are found, 1 when there are findings, 2 for unreadable input
-    or a file that is not a contract."""
+    or a file that is not a contract. With a folder: exit 0 once the portfolio report is written."""
+    from principal.cli.review_folder import check_folder_options, review_folder
+
+    folder = check_folder_options(documents, out, jobs, dask, limit, deal_out, redline_out)
+    if folder is not None and out is not None:
+        review_folder(folder, out, jobs=1 if jobs is None else jobs, dask=dask, limit=limit, as_json=as_json)
+        return
     from principal.review.ingest import load_document
     from principal.review.review import review_documents
 

@@ -96,14 +96,21 @@ class Formatter:
 
     def spoken(self, value: Amount) -> str:
         """An amount as said aloud (`principal.statements.spoken_figure`): '$143', '$47,700', '$5.8 million'."""
-        from babel.numbers import format_compact_decimal, format_currency, get_currency_symbol
+        from babel.numbers import format_currency, format_decimal, get_currency_symbol
 
         figure = spoken_figure(value.number)
         if abs(figure) >= 1_000_000:
-            words = format_compact_decimal(figure, format_type="long", fraction_digits=1, locale=self.locale)
+            # The text around it is English, so the word is too ("3,5 million €" in de-DE, not "3,5 Millionen €");
+            # the digits follow the locale.
+            billions = abs(figure) >= 1_000_000_000
+            scale, word = (Decimal(1_000_000_000), "billion") if billions else (Decimal(1_000_000), "million")
+            tenths = (abs(figure) / scale).quantize(Decimal("0.1"), decimal.ROUND_HALF_UP)
+            sign = "-" if figure < 0 else ""
+            digits = format_decimal(tenths, format="#,##0.#", locale=self.locale)
+            words = f"{digits} {word}"
             symbol = get_currency_symbol(value.currency, locale=self.locale)
             pattern = _pattern(self.locale, "money", 0, 0)
-            return f"{symbol}{words}" if pattern.lstrip("-").startswith("\xa4") else f"{words} {symbol}"
+            return f"{sign}{symbol}{words}" if pattern.lstrip("-").startswith("\xa4") else f"{sign}{words} {symbol}"
         decimals = minor_units(value.currency) if figure != figure.to_integral_value() else 0
         pattern = _pattern(self.locale, "money", decimals, 0)
         return str(format_currency(figure, value.currency, format=pattern, locale=self.locale, currency_digits=False))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from principal.errors import InputError
+from principal.review.amendments import is_amendment, terms_in_force
 from principal.review.document import Document
 from principal.review.extract import document_title, extract_terms, reference_mentions
 from principal.review.extract.terms import Term, TermKind
@@ -63,6 +64,9 @@ class PackageReview:
     findings: tuple[Finding, ...]
     names: Names
     missing_references: tuple[Term, ...]
+    in_force: tuple[Term, ...] = ()
+    """The terms once amendments, addenda and change orders replace what they change: what the rules and the
+    partial deal use (`terms` lists what each document states)."""
 
 
 def contract_problem(document: Document) -> str | None:
@@ -79,8 +83,11 @@ def contract_problem(document: Document) -> str | None:
 
 
 def document_kind(document: Document) -> str:
-    """order, msa, sla, dpa or agreement (a contract holding several of them), from its title."""
+    """order, msa, sla, dpa, amendment (an amendment, addendum or change order of another document) or agreement
+    (a contract holding several of them), from its title."""
     title = document_title(document)
+    if is_amendment(title):
+        return "amendment"
     kinds = [kind for kind, pattern in _KINDS if pattern.search(title)]
     return kinds[0] if len(kinds) == 1 else "agreement"
 
@@ -102,10 +109,13 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     terms: list[Term] = []
     kinds: list[str] = []
     mentions: list[Term] = []
+    amending: set[str | None] = set()
     for document in labelled:
         segments = segment(document)
         kind = document_kind(document)
         kinds.append(kind)
+        if kind == "amendment" and len(labelled) > 1:
+            amending.add(document.label)
         terms.extend(extract_terms(document, segments))
         mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
@@ -127,6 +137,7 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     parties = next((n for d in labelled if (n := names_of(d.text)).vendor != "Provider"), names_of(labelled[0].text))
     words = names_of(joined.text)
     names = replace(words, vendor=parties.vendor, customer=parties.customer)
-    context = RuleContext(joined, tuple(terms), names, frozenset(kinds), frozenset(deferred), missing)
-    findings = run_rules(joined, tuple(terms), context)
-    return PackageReview(tuple(summaries), tuple(labelled), tuple(terms), findings, names, missing)
+    in_force = terms_in_force(terms, amending)
+    context = RuleContext(joined, in_force, names, frozenset(kinds), frozenset(deferred), missing)
+    findings = run_rules(joined, in_force, context)
+    return PackageReview(tuple(summaries), tuple(labelled), tuple(terms), findings, names, missing, in_force)

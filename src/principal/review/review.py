@@ -20,7 +20,7 @@ def review_documents(
     (`NotAContract`), `clauses` runs the CUAD clause detector on each document."""
     package = review_package(documents, check_contract=check_contract)
     missing = tuple(dict.fromkeys(f.title for f in package.findings if f.missing))
-    deal_yaml, gaps, unknown = partial_deal(package.sources, package.terms)
+    deal_yaml, gaps, unknown = partial_deal(package.sources, package.in_force)
     citations: list[ClauseCitation] = []
     if clauses:
         from principal.review.clauses import classify_clauses

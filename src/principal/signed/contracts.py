@@ -168,10 +168,21 @@ def _warm() -> None:
     import principal.review.review  # noqa: F401
 
 
+def review_rows(paths: Sequence[str]) -> list[ContractRow]:
+    """The rows of a batch of contracts: one task on a Dask worker, so the scheduler handles a few dozen tasks
+    rather than one per contract."""
+    return [review_row(path) for path in paths]
+
+
+def _batch_size(contracts: int, workers: int) -> int:
+    """Contracts per task: about four tasks per worker, so a slow last batch leaves no worker idle for long, and
+    at most eight, as in the local pool."""
+    return max(1, min(8, contracts // (max(1, workers) * 4)))
+
+
 def _in_processes(paths: Sequence[str], jobs: int) -> Iterator[ContractRow]:
-    chunk = max(1, min(8, len(paths) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        yield from pool.map(review_row, paths, chunksize=chunk)
+        yield from pool.map(review_row, paths, chunksize=_batch_size(len(paths), jobs))
 
 
 def _on_dask(paths: Sequence[str], address: str) -> list[ContractRow]:
@@ -186,8 +197,12 @@ def _on_dask(paths: Sequence[str], address: str) -> list[ContractRow]:
     except (OSError, TimeoutError) as exc:
         raise PrincipalError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
-        futures = client.map(review_row, list(paths), pure=False)
-        return list(client.gather(futures))  # type: ignore[no-untyped-call]
+        client.run(_warm)  # each worker loads the engine before its first task
+        threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
+        size = _batch_size(len(paths), threads)
+        batches = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
+        futures = client.map(review_rows, batches, pure=False)
+        return [row for batch in client.gather(futures) for row in batch]  # type: ignore[no-untyped-call]
 
 
 def review_contracts(

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from principal.review.document import Document
+from principal.review.extract.billing_start import extract_billing_start
 from principal.review.extract.context import Sentence, sentences
 from principal.review.extract.contract_terms import (
     extract_delivery,
@@ -19,13 +20,8 @@ from principal.review.extract.contract_terms import (
 )
 from principal.review.extract.emit import Emit
 from principal.review.extract.numbers import find_money
-from principal.review.extract.pricing import (
-    extract_billing_frequency,
-    extract_commitments,
-    extract_price_changes,
-    extract_rates,
-    extract_usage_controls,
-)
+from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
+from principal.review.extract.pricing import extract_rates, extract_usage_controls
 from principal.review.extract.service_levels import (
     extract_availability,
     extract_credit_terms,
@@ -54,6 +50,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_exit,
     extract_liability,
     extract_delivery,
+    extract_billing_start,
     extract_references,
 )
 
@@ -69,11 +66,12 @@ def document_title(document: Document) -> str:
     return document.text[: end if end >= 0 else 200][:200]
 
 
-_HEADING_END = re.compile(r"[.;:!?)\"”]\s*$")
+_HEADING_END = re.compile(r"[.;:!?)\"”]\s*$|[;,]\s*(?:and|or)\s*$")
 
 
 def _is_heading(sentence: Sentence) -> bool:
-    """A heading names a clause and states nothing ("3.1 No Termination for Convenience")."""
+    """A heading names a clause and states nothing ("3.1 No Termination for Convenience"); a list item that
+    goes on to the next ("(b) an event of force majeure; or") is not one."""
     return not sentence.is_row and len(sentence.text) < 70 and not _HEADING_END.search(sentence.text)
 
 

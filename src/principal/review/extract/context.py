@@ -29,6 +29,7 @@ class Sentence:
     lead: str = ""  # lower-case lead-in sentence (ending in ':') that a list item or table row continues
     cells: tuple[str, ...] = ()  # a table row's cells
     header: tuple[str, ...] = ()  # the cells of its table's header row
+    previous: str = ""  # the sentence before, lower-case: what "them" or "that date" may refer to
 
     def locate(self, document: Document) -> Location:
         return document.locate(self.start, self.end, self.section)
@@ -68,6 +69,7 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
     lead_section: str | None = None
     header: tuple[str, ...] = ()
     table_at = 0
+    previous = ""
     for start, end in segments.sentences:
         while index < len(sections) and sections[index].start <= start:
             section = sections[index]
@@ -91,13 +93,16 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             if start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells)):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:
-                    yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, ())
+                    yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, (), previous)
+                    previous = body.lower()
                     continue
         elif not in_table:
             header = ()
         continues = bool(cells) or bool(_ITEM.match(body))
         here_lead = lead if continues and lead_section == _parent(number) else ""
-        yield Sentence(start, end, body, body.lower(), headings, number, here_lead, cells, header if cells else ())
+        yield Sentence(start, end, body, body.lower(), headings, number, here_lead, cells, header if cells else (),
+                       previous)  # fmt: skip
+        previous = body.lower()
         stripped = body.rstrip()
         if stripped.endswith(":"):
             lead, lead_section = body.lower(), _parent(number)
@@ -109,7 +114,7 @@ def _parent(number: str | None) -> str | None:
     """'3.3(b)' -> '3.3': list items sit under the clause whose lead-in they continue."""
     if number is None:
         return None
-    return number.split("(", 1)[0]
+    return number.split("(", 1)[0] or None  # "(a)" in no numbered clause continues a lead-in outside any
 
 
 def _number(stack: list[Section]) -> str | None:

@@ -17,7 +17,7 @@ from principal.review.extract.numbers import Quantity, find_durations, find_mone
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order)\s+(?:term|period)\b|\bhas a term of\b"
+    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:term|period)\b|\bhas a term of\b"
     r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
     re.I,
@@ -28,9 +28,10 @@ _TERM_MENTIONED = re.compile(
     re.I,
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
+                    r"|\bcontinues? on a rolling basis\b|\brolling (?:periods?|basis)\b"
                     r"|\bdoes not continue after\b|\bcontinue after\b", re.I)  # fmt: skip
 _AUTO = re.compile(
-    r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b"
+    r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b|\brolling\b"
     r"|\bunless either party\b|\bunless (?:the )?\w+ (?:gives|notifies|serves)",
     re.I,
 )
@@ -46,15 +47,21 @@ _LIST_PRICE = re.compile(
     r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
 )
 _SAME_PRICE = re.compile(
-    r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b", re.I
+    r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
+    # "charged at the Fees in force at the end of the preceding period"
+    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
+    r"the\s+(?:preceding|previous|prior|expiring)\b",
+    re.I,
 )
+# Words that give notice, whether or not they say "notice" ("unless one party tells the other in writing").
+_TELLS = re.compile(r"\bnotice\b|\bnotif\w*|\btells?\b|\binforms?\b|\bin writing\b|\bwritten\b", re.I)
 _CONVENIENCE = re.compile(
     r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
     # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
     r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)",
     re.I,
 )
-_TERMINATE = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bends this\b", re.I)
+_TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
 _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
 _REMAINING = re.compile(
     r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat", re.I
@@ -71,9 +78,15 @@ _EXPORT = re.compile(
     r"|\bhand(?:s|ing)? (?:over|back)\b",
     re.I,
 )
+_EXPORTS = re.compile(
+    r"\bexports?\b(?!\s+control)|\b(?:that|the|this|such|each)\s+(?:return|retrieval|download|copy)\b(?!\s+of\s+(?!data))",
+    re.I,
+)
+_HANDS_OVER = re.compile(r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b", re.I)
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
 _TRANSITION = re.compile(
-    r"transition (?:assistance|services|support)|termination assistance|migration assistance|exit assistance"
+    r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
+    r"|migration (?:assistance|services)|exit assistance"
     r"|help to migrate|support the move to a new|post-termination services",
     re.I,
 )
@@ -103,7 +116,7 @@ _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\br
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
     r"shall not exceed|will not exceed|not to exceed|limited to|in no event|exceed the (?:total|amount)"
-    r"|maximum aggregate|is limited",
+    r"|maximum aggregate|is limited|\b(?:neither|no)\b[^.;]{0,100}\b(?:shall|will|may)\s+exceed\b",
     re.I,
 )
 _A_YEAR = re.compile(r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b", re.I)
@@ -121,23 +134,20 @@ _AT_SIGNATURE = re.compile(
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b",
     re.I,
 )
-_AT_GO_LIVE = re.compile(
-    r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:calls|use|operations)", re.I
-)
-_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
-_BILLING = re.compile(
-    r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees|charges)\b[^.]{0,40}\b(?:begin|commence|start|accrue"
-    r"|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}\bfees\b",
+AT_GO_LIVE = re.compile(
+    r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
     re.I,
 )
-_REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)
-_EFFECTIVE = re.compile(r"effective date|execution|signature|order date|date of this order", re.I)
+_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _REFERENCES = (
-    ("msa", re.compile(r"\bMaster (?:Services|Subscription) Agreement\b|\bMaster Agreement\b|\bMSA\b|\bStandard Terms\b"
-                       r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b")),
-    ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms)\b|\bSLA\b|\((?:[\w ]+ )?Service Levels?\)")),
+    ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
+                       r"|\bStandard Terms\b"
+                       r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
+                       r"|\b(?:Customer|Client) Agreement\b")),
+    ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
+                       r"|\((?:[\w ]+ )?Service Levels?\)")),
     ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
 )  # fmt: skip
 
@@ -177,7 +187,8 @@ def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
     if duration.start >= term.start():
         between = lower[term.end() : duration.start]
         return len(between) <= 45 and not re.search(r"[;.]\s|\bor\b|\band\b", between)
-    return term.start() - duration.end <= 12
+    # "twelve (12) months of the Initial Term" is a part of the term, not its length.
+    return term.start() - duration.end <= 12 and not re.search(r"\bof\b", lower[duration.end : term.start()])
 
 
 def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
@@ -186,7 +197,11 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     if _LIST_PRICE.search(lower):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
         return
-    if _SAME_PRICE.search(lower) and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower):
+    if (
+        _SAME_PRICE.search(lower)
+        and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower)
+        and not find_percents(text)  # "shall not exceed the fees for the previous term by more than 3%": a cap
+    ):
         emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
         return
     verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
@@ -200,8 +215,9 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     for d in find_durations(text):
         before = text[max(0, d.start - 25) : d.start]
         after = text[d.end : d.end + 30]
-        if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and "notice" in lower):
-            if (notice is None and "notice" in lower) or "notifies" in lower:
+        tells = bool(_TELLS.search(lower))
+        if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and tells):
+            if (notice is None and tells) or "notifies" in lower:
                 notice = as_stated(d)
         elif length is None and d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
             length = as_stated(d)
@@ -257,6 +273,14 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     transition = _TRANSITION.search(lower)
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
+        delete_first = _DELETE.search(lower)
+        if (
+            export
+            and delete_first
+            and delete_first.start() < export.start()
+            and re.match(r"\w*\s+(?:period|window)\b", lower[export.end() :])
+        ):
+            export = None  # "will delete Customer Data ... after the end of the export period": no export right
         if export:
             scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
             window = _export_window(sentence, scope_end)
@@ -279,6 +303,17 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             chosen = after[0] if after else (stated[0] if stated else None)
             value, unit = as_stated(chosen) if chosen else (None, None)
             emit(sentence, TermKind.data_deletion, value, unit, "data deletion after termination")
+    elif (
+        (
+            _EXPORTS.search(lower)
+            or (_HANDS_OVER.search(lower) and emit.terms and emit.terms[-1].kind is TermKind.data_export)
+        )
+        and not transition
+        and (basis := _paid_or_free(lower)) is not None
+    ):
+        # "There is no charge for exports made during this period.", "Galloway will provide it ... at no charge.":
+        # the price of the export right the sentence before grants (joined with it when the terms are finished).
+        emit(sentence, TermKind.data_export, None, None, "data export", basis)
     if transition:
         if _NONE.search(lower) or negated(lower, transition.start()):
             emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", "none")
@@ -320,7 +355,10 @@ def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | 
         word = window_words.group(0).strip().lower()
         if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
             continue
-        if word == "within" and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
+        asks = re.search(
+            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+(?:for\s+)?(?:it|them|this|that))?\s+within\s*$", before
+        )
+        if word == "within" and not asks and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
             continue  # the vendor's time to hand the data over, not the buyer's window to take it
         if re.match(r"^\W*(?:of|after) (?:your|the \w+'s|the client's) request", after):
             continue
@@ -349,7 +387,7 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
 
 
 def extract_delivery(sentence: Sentence, emit: Emit) -> None:
-    """Implementation fees and when they fall due, billing start, payment terms, key personnel."""
+    """Implementation fees and when they fall due, payment terms, key personnel."""
     lower = sentence.lower
     if sentence.is_row:
         return
@@ -358,12 +396,6 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         _implementation_fee(sentence, emit)
     elif implementation and re.search(r"\bno (?:charge|fee)\b|\bno set[- ]?up fee\b", lower):
         _implementation_fee(sentence, emit)
-    billing = _BILLING.search(lower)
-    if billing and "implementation" not in lower:
-        if _REGARDLESS.search(lower) or (_EFFECTIVE.search(lower) and not _AT_GO_LIVE.search(lower)):
-            emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "before_go_live")
-        elif _AT_GO_LIVE.search(lower) or re.search(r"\bactivation date\b[^.]*\blive\b", lower):
-            emit(sentence, TermKind.billing_start, None, None, "recurring billing start", "go_live")
     if _PAYMENT.search(lower) and not implementation and "late" not in lower and "notice" not in lower:
         net = _NET.search(lower)
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]
@@ -390,11 +422,13 @@ def _implementation_fee(sentence: Sentence, emit: Emit) -> None:
                      r"|\bno implementation fee\b", lower)  # fmt: skip
     percents = find_percents(sentence.text)
     when: str | None = None
-    if _MILESTONES.search(lower) or len([p for p in percents if p.value < 100]) >= 2:
+    parts = money[1:] if len(money) >= 3 else []  # "CAD 12,000, of which CAD 6,000 at kick-off and CAD 6,000 ..."
+    in_parts = bool(parts) and sum(m.value for m in parts) == money[0].value
+    if _MILESTONES.search(lower) or len([p for p in percents if p.value < 100]) >= 2 or in_parts:
         when = "milestones"
     else:
         signature = _AT_SIGNATURE.search(lower)
-        go_live = _AT_GO_LIVE.search(lower)
+        go_live = AT_GO_LIVE.search(lower)
         if signature and not negated(lower, signature.start()):
             when = "signature"
         elif go_live:

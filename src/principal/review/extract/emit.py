@@ -26,6 +26,8 @@ class Emit:
     document: Document
     currency: str | None = None
     terms: list[Term] = field(default_factory=list)
+    dates: dict[str, str] = field(default_factory=dict)
+    """Dates the document defines ("the start date") and the billing basis each means (`go_live`...)."""
 
     def __call__(
         self,
@@ -47,7 +49,8 @@ class Emit:
         self.terms.append(Term(kind, value, unit, detail, basis, threshold, quote, location, confidence))
 
     def finish(self, title: str) -> tuple[Term, ...]:
-        return tuple(_drop_self_references(_drop_vaguer(_merge(_dedupe(self.terms))), title))
+        terms = _resolve_dates(self.terms, self.dates)
+        return tuple(_drop_self_references(_drop_vaguer(_merge(_dedupe(terms))), title))
 
 
 def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
@@ -64,6 +67,21 @@ def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis
     if value is None and kind in _NEEDS_VALUE:
         score -= 0.3
     return round(max(score, 0.1), 2)
+
+
+def _resolve_dates(terms: list[Term], dates: dict[str, str]) -> list[Term]:
+    """A billing start tied to a date defined elsewhere takes that definition's meaning; one whose date the
+    document never defines is unknown and dropped."""
+    out = []
+    for term in terms:
+        if term.kind is TermKind.billing_start and term.basis is None:
+            quote = " ".join(term.quote.lower().split())
+            named = [basis for name, basis in dates.items() if name != "that date" and name in quote]
+            if not named:
+                continue
+            term = replace(term, basis=named[0])
+        out.append(term)
+    return out
 
 
 def _dedupe(terms: list[Term]) -> list[Term]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from principal.review.extract.numbers import SPELLED_BEFORE
+
 _BOUNDARY = re.compile(
     r"[;:.]\s|,\s*(?:and|or|but)\s|\b(?:but|however|whereas|although|provided that|except|unless|save where"
     r"|other than|after which|failing which|in which case)\b",
@@ -71,8 +73,16 @@ def negated_after(text: str, at: int, *, window: int = 30) -> bool:
                          after, re.I))  # fmt: skip
 
 
+def spelled_start(text: str, at: int) -> int:
+    """Where a figure starting at `at` really starts: before the words it is also spelled in ("six and a half
+    percent (6.5%)")."""
+    spelled = SPELLED_BEFORE.search(text[max(0, at - 60) : at])
+    return max(0, at - 60) + spelled.start() if spelled else at
+
+
 def bound_before(text: str, at: int) -> str | None:
     """'up_to', 'cap', 'floor' or None for the figure starting at `at`."""
+    at = spelled_start(text, at)
     before = text[max(0, at - 60) : at]
     if _UP_TO.search(before):
         return "up_to"

@@ -16,6 +16,10 @@ _UNITS = {
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+# The words a figure is spelled in before its digits ("three and a half percent (3.5%)"): ends where the digits start.
+SPELLED_BEFORE = re.compile(
+    rf"(?:\b(?:{_WORD}|hundred|and|a|half|quarter|point)[\s-]+)+(?:per\s?cent|percent)\s*\(\s*$", re.I
+)
 # At most four number words before "hundred" ("one hundred and twenty-five"): a bounded repeat, so a run of
 # number words ("one one one ...") costs linear time, not a backtracking search over every split of the run.
 NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
@@ -31,6 +35,8 @@ MONEY = re.compile(
     rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>USD|EUR|GBP|CAD"
     rf"|AUD|CHF|dollars)\b"
 )
+# A rate in pence, as UK price lists write call charges: "0.9p per minute" is GBP 0.009.
+PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
 PERCENT = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
     rf"(?<![\w.])(?P<num>{DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
@@ -42,7 +48,7 @@ DURATION_UNIT = (
 )
 DURATION = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
-    rf"[\s-]+(?:\(\d+\)\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
+    rf"[\s-]+(?:\(\d+\)\s+)?(?:or\s+more\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
     re.I,
 )
 
@@ -101,7 +107,11 @@ def find_money(text: str) -> list[Quantity]:
         code = m.group("cur") or m.group("cur2")
         currency = "USD" if code == "dollars" else CURRENCY_CODES.get(code, code)
         found.append(Quantity(value, currency, m.start(), m.end()))
-    return found
+    for m in PENCE.finditer(text):
+        pence = to_decimal(m.group("amount"))
+        if pence is not None:
+            found.append(Quantity(pence / 100, "GBP", m.start(), m.end()))
+    return sorted(found, key=lambda q: q.start)
 
 
 def find_percents(text: str) -> list[Quantity]:

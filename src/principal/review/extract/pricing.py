@@ -1,6 +1,6 @@
 """Pricing and usage terms: seat prices and quantities, usage rates and bands, usage caps, overage, true-ups,
-surcharges, AI features billed by default, price increases and their caps, commitments, seat reductions,
-billing frequency and call rounding.
+surcharges, AI features billed by default and call rounding (price changes, commitments, seat reductions and
+billing frequency are in `price_terms`).
 
 Figures come from their own row or clause: a table row's cells read with the table's header (a price column
 headed "Price (EUR)"), a prose line after its clause number ("2.1 Agent seats: 180 named users" is 180 seats,
@@ -28,7 +28,16 @@ _USAGE_UNITS = (
     "minute|min|second|session|message|summary|summaries|call|conversation|interaction|sms|text|email|gb"
     "|gigabyte|token|transaction|api call|request|contact|page|transcription|recording"
 )
-_USAGE_UNIT = re.compile(rf"(?:\bper\s+|/\s?)(?P<unit>{_USAGE_UNITS})s?\b", re.I)
+# "per minute", "/min", and with a qualifier between: "per chat session", "per analysed minute".
+_USAGE_UNIT = re.compile(rf"(?:\bper\s+(?:(?!per\b)[a-z-]+\s+){{0,2}}?|/\s?)(?P<unit>{_USAGE_UNITS})s?\b", re.I)
+# The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19".
+_EACH_UNIT = re.compile(
+    rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})\s+(?:is|will be)\s+(?:charged|billed|priced)"
+    r"\s+at\s*$",
+    re.I,
+)
+# A charge for volume not used ("a shortfall is invoiced at $0.0105 per minute") is not a price of usage.
+_SHORTFALL = re.compile(r"\bshortfall\b|\bunused (?:minutes|commitment|volume)\b", re.I)
 _YEAR = re.compile(r"\b(?:per\s+(?:year|annum)|annual(?:ly)?|yearly|a\s+year)\b", re.I)
 _QUANTITY_HEADER = re.compile(
     r"\b(?:qty|quantity|seats?|users?|licen[cs]es|agents|number of|named users|concurrent users)\b", re.I
@@ -57,9 +66,9 @@ _THEREAFTER_WORDS = re.compile(
 # Where the words of one amount end and the next amount's begin.
 _SEPARATOR = re.compile(r";\s*|,\s+|\s+(?:and|or|while|whereas|but)\s+")
 _SEATS_IN_PROSE = re.compile(
-    r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
     r"(?:(?-i:[A-Z][\w-]{0,20})\s+){0,3}"  # the seat type's own name: "75 Contact Agent licences"
-    r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?)\b",
+    r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?|subscriptions?)\b",
     re.I,
 )
 _AI = re.compile(
@@ -71,11 +80,16 @@ _DEFAULT_ON = re.compile(
     r"\b(?:enabled|on|activated|switched on|turned on) by default\b|\bby default\b|\bactivated automatically\b"
     r"|\bautomatically (?:enabled|activated|applied|generated|turned on|switched on)\b|\bdefault[- ]on\b"
     r"|\bswitched on for (?:every|all)\b|\bincluded in every\b|\bunless customer asks\b|\bunless (?:the )?customer"
-    r" (?:disables|opts out|turns)",
+    r" (?:disables|opts out|turns)"
+    # On for everyone from the start, and the buyer's part is to switch it off: "enabled on every queue at
+    # activation; Customer may switch it off", "turned on for all of your agents".
+    r"|\b(?:enabled|activated|switched on|turned on|live)\s+(?:on|for)\s+(?:every|all|each)\b"
+    r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b",
     re.I,
 )
 _OPT_IN = re.compile(
-    r"\bopt[- ]in\b|\bonly (?:upon|after|with|for|on|where|if)\b|\buntil (?:the )?customer'?s?\b|\bon request\b"
+    r"\bopt(?:s|ed)?[- ]in\b|\bonly (?:upon|after|with|for|on|where|if|when|once)\b|\b(?:asks|requests) for it\b"
+    r"|\buntil (?:the )?customer'?s?\b|\bon request\b"
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b",
     re.I,
@@ -86,31 +100,10 @@ _USAGE_SUBJECT = re.compile(
 )
 _CAP_VERB = re.compile(
     r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
-    r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b",
+    r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
+    r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b",
     re.I,
 )
-_INCREASE = re.compile(r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*", re.I)
-_PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
-_CPI = re.compile(r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b", re.I)
-_FIXED_PRICES = re.compile(
-    r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
-    r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
-    r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b",
-    re.I,
-)
-_MINIMUM = re.compile(
-    r"\bminimum (?:commitment|purchase|spend|monthly|annual|order|fee|charge)|\bcommits? to\b"
-    r"|\bcommitted (?:quantity|spend|volume|minutes)|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
-    re.I,
-)
-_REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
-_SEAT_WORDS = re.compile(r"\b(?:seats?|licen[cs]es?|users?|quantit(?:y|ies)|seat count|named users)\b", re.I)
-_DENIED_REDUCTION = re.compile(
-    r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
-    r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
-    re.I,
-)
-_AT_RENEWAL = re.compile(r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b", re.I)
 _OVERAGE = re.compile(
     r"\b(?:above|over|exceeding|in excess of|beyond)\s+the\s+(?:committed|annual commitment|commitment"
     r"|monthly forecast)|\bexceeding the commitment\b|\boverage\b|\busage above\b|\bin excess of the\b",
@@ -118,41 +111,30 @@ _OVERAGE = re.compile(
 )
 _TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times)\b", re.I)
 _NO_PREMIUM = re.compile(r"\bno premium\b|\bsame rates?\b|\bat the rates in\b", re.I)
-_TRUE_UP = re.compile(r"\btrue[- ]?up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b", re.I)
+_TRUE_UP = re.compile(
+    r"\btrue[- ]?up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b"
+    # Seats found in use above the order and added to it: "any seats in use above the ordered quantity will be added"
+    r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
+    r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b",
+    re.I,
+)
 _LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
-_SURCHARGE = re.compile(
+INCREASE = re.compile(
+    r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*"
+    r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
+    re.I,
+)
+SURCHARGE = re.compile(
     r"\b(?:regulatory|compliance|cost recovery|recovery fee|recovery charge|universal service|administrative fee"
     r"|surcharge)\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|billed|charged|payable)\b", re.I)
-_ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
-_ARREARS = re.compile(r"\bin arrears\b", re.I)
-_FREQUENCY = (
-    (
-        re.compile(r"\bannual(?:ly)?\b|\byearly\b|\beach (?:contract )?year\b|\bper (?:contract )?year\b", re.I),
-        "annual",
-    ),
-    (re.compile(r"\bquarterly\b|\beach quarter\b", re.I), "quarterly"),
-    (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
-)
-_RECURRING_SUBJECT = re.compile(
-    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:fees|charges)\b|\bannual subscription charges\b"
-    r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
-    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
-    # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
-    r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
-    re.I,
-)
-# A table row of a recurring price ("per concurrent user per month") whose billing cell says when it is invoiced.
-_RECURRING_ROW = re.compile(r"\bper\s+(?:concurrent\s+|named\s+)?(?:user|seat|agent|licen[cs]e)\b", re.I)
-_BILLING_CELL = re.compile(r"^(?:billed\s+|invoiced\s+)?(\w+)\s+in\s+(advance|arrears)$", re.I)
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
     r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b",
     re.I,
 )
-_INCREMENT = re.compile(r"\b(\d+|six|sixty|thirty|one)[- ](second|minute)\b", re.I)
+_INCREMENT = re.compile(r"\b(?:[a-z]+\s+\()?(?<![\d.])(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\b", re.I)
 _WORDS = {"six": 6, "sixty": 60, "thirty": 30, "one": 1}
 
 
@@ -195,7 +177,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     if not money:
         return
     lower = text.lower()
-    stated_unit = _USAGE_UNIT.search(text[: money[0].start])
+    stated_unit = _USAGE_UNIT.search(text[: money[0].start]) or _EACH_UNIT.search(text[: money[0].start])
     previous_end = 0
     previous_threshold: Decimal | None = None
     band_label: str | None = None
@@ -207,7 +189,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
         piece = text[max(previous_end, clause_start(text, amount.start)) : amount.start]
         label = _prose_label(piece)
         previous_end = amount.end
-        if _NOT_RECURRING.search(piece + after[:30]) and not usage:
+        if (_NOT_RECURRING.search(piece + after[:30]) and not usage) or _SHORTFALL.search(piece):
             continue
         if seat and not usage:
             per = "year" if _YEAR.search(after[:40]) else "month"
@@ -217,7 +199,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
                 quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
-        elif usage or (stated_unit and amount.start > stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
+        elif usage or (stated_unit and amount.start >= stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
             if "minimum" in lower[max(0, amount.start - 40) : amount.start]:
                 continue
             unit_match = usage or stated_unit
@@ -353,7 +335,7 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
     if sentence.is_row:
         return
     capping = _CAP_VERB.search(lower) and _USAGE_SUBJECT.search(lower)
-    if capping and "credit" not in lower and "liabil" not in lower and not _INCREASE.search(lower):
+    if capping and "credit" not in lower and "liabil" not in lower and not INCREASE.search(lower):
         percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
         money = find_money(sentence.text)
         if percents:
@@ -373,9 +355,9 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.true_up, None, None, "true-up", "list_price")
     elif _TRUE_UP.search(lower) and re.search(r"\bcontract(?:ed)? (?:price|rate)|\bprices in this", lower):
         emit(sentence, TermKind.true_up, None, None, "true-up", "contract_price")
-    if _SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b", lower):
+    if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b", lower):
         percents = find_percents(sentence.text)
-        if percents and not _INCREASE.search(lower):
+        if percents and not INCREASE.search(lower):
             emit(sentence, TermKind.surcharge, percents[0].value, "%", "surcharge")
     _rounding(sentence, emit)
 
@@ -389,9 +371,7 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
         return
     percents = [p for p in find_percents(text) if p.start > _OVERAGE.search(lower).end()]  # type: ignore[union-attr]
     times = _TIMES.search(lower)
-    if percents and re.search(
-        r"\bof (?:the )?(?:applicable |contracted )?rates?\b|\bof the rate", lower[percents[0].end :]
-    ):
+    if percents and re.search(r"\bof (?:the )?(?:[\w-]+\s+){0,3}?(?:rates?|prices?)\b", lower[percents[0].end :]):
         emit(sentence, TermKind.overage_rate, percents[0].value, "%", "overage")
     elif percents and re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20]):
         emit(sentence, TermKind.overage_rate, 100 + percents[0].value, "%", "overage")
@@ -410,123 +390,10 @@ def _rounding(sentence: Sentence, emit: Emit) -> None:
     if re.search(r"\bper[- ]second\b|\bbilled per second\b|\bcharged per second\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "second", "call rounding", "per_call")
         return
-    increment = _INCREMENT.search(lower)
+    increment = _INCREMENT.search(sentence.body.lower())  # not the clause number: "4.2 Minutes are rounded up"
     if increment:
         number = increment.group(1)
         value = Decimal(_WORDS.get(number, 0) or int(number)) if not number.isdigit() else Decimal(number)
         emit(sentence, TermKind.usage_rounding, value, increment.group(2), "call rounding", "per_call")
     elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minute\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "minute", "call rounding", "per_call")
-
-
-def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
-    """Yearly increases (fixed, up to, CPI-linked), caps on them, and prices fixed for the term."""
-    lower = sentence.lower
-    text = sentence.text
-    if _FIXED_PRICES.search(lower) and not find_percents(text):
-        emit(sentence, TermKind.price_increase, Decimal(0), "%", "prices fixed", "fixed")
-        return
-    if not _INCREASE.search(lower) or not (_PRICE_WORDS.search(lower) or "increases" in lower):
-        return
-    if _SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower:
-        return
-    percents = find_percents(text)
-    cpi = _CPI.search(lower)
-    if not percents and not cpi:
-        return
-    increase = None
-    for percent in percents:
-        bound = bound_before(text, percent.start)
-        after = lower[percent.end : percent.end + 25]
-        # "the lesser of the change in CPI over the preceding year and three percent (3%)": the figure caps the index
-        lesser = cpi is not None and cpi.start() < percent.start and "lesser of" in lower[: percent.start]
-        if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
-            emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
-        elif increase is None and (
-            not cpi or not re.search(r"\bplus\b|\+", lower[max(0, percent.start - 15) : percent.start])
-        ):
-            increase = (percent, bound)
-        elif cpi and increase is None:
-            increase = (percent, bound)
-    if cpi:
-        plus = (
-            re.search(
-                r"(?:plus|\+)\s*$", lower[max(0, (increase[0].start if increase else 0) - 12) : increase[0].start]
-            )
-            if increase
-            else None
-        )
-        emit(
-            sentence, TermKind.price_increase, increase[0].value if increase and plus else Decimal(0), "%", "CPI", "cpi"
-        )
-    elif increase is not None:
-        percent, bound = increase
-        emit(sentence, TermKind.price_increase, percent.value, "%", "yearly increase",
-             "up_to" if bound == "up_to" else "fixed")  # fmt: skip
-
-
-def extract_commitments(sentence: Sentence, emit: Emit) -> None:
-    """Minimum commitments and whether seat quantities may be reduced."""
-    lower = sentence.lower
-    text = sentence.body
-    if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
-        money = find_money(text)
-        volume = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\s+(?:voice\s+)?(minutes|sessions|messages)\b", text, re.I)
-        money = [m for m in money if not re.match(r"\s*(?:per|/)\b", text[m.end : m.end + 5])]
-        if money:
-            emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
-        elif volume:
-            unit = "minute" if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s")
-            emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), unit, "minimum commitment")
-    reduce = _REDUCE.search(lower)
-    if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
-        if _DENIED_REDUCTION.search(lower) or (
-            negated(lower, reduce.start()) and not _AT_RENEWAL.search(lower)
-        ):  # fmt: skip
-            emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")
-        elif _AT_RENEWAL.search(lower) and re.search(r"\bonly\b", lower):
-            emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "renewal")
-        elif re.search(r"\bmay\b|\bcan\b|\bentitled\b|\bright to\b", lower):
-            percents = find_percents(sentence.text)
-            value = percents[0].value if percents else None
-            emit(sentence, TermKind.seat_reduction, value, "%" if value is not None else None, "seat quantities",
-                 "allowed")  # fmt: skip
-
-
-def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
-    """How recurring (seat) fees are invoiced: annually, quarterly or monthly, in advance or in arrears."""
-    lower = sentence.body.lower()
-    if sentence.is_row:
-        _billing_cell(sentence, emit)
-        return
-    if not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
-        return
-    subject = _RECURRING_SUBJECT.search(lower)
-    assert subject is not None
-    clause = lower[subject.start() : subject.start() + 90].split(";")[0]
-    advance = _ADVANCE.search(clause)
-    arrears = _ARREARS.search(clause)
-    if not advance and not arrears:
-        return
-    frequency = next((name for pattern, name in _FREQUENCY if pattern.search(clause)), None)
-    if frequency is None:
-        return
-    emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
-         f"{frequency}_{'advance' if advance else 'arrears'}".replace("annual_", "annual_").replace(
-             "monthly_", "monthly_"))  # fmt: skip
-
-
-def _billing_cell(sentence: Sentence, emit: Emit) -> None:
-    """A seat row's own billing column: "| Agent Seat | 120 | USD 135.00 per concurrent user per month | Quarterly
-    in advance |"."""
-    if not _RECURRING_ROW.search(sentence.body):
-        return
-    for cell in sentence.cells:
-        match = _BILLING_CELL.match(cell.strip())
-        if match is None:
-            continue
-        frequency = next((name for pattern, name in _FREQUENCY if pattern.search(match.group(1))), None)
-        if frequency is not None:
-            emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
-                 f"{frequency}_{match.group(2).lower()}")  # fmt: skip
-            return

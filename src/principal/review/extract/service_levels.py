@@ -43,21 +43,22 @@ _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platfo
                     r"|all \w+ services together|across all", re.I)  # fmt: skip
 _CREDIT = re.compile(r"\bcredit", re.I)
 _CAP = re.compile(
-    r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total|\blimited to\b"
+    r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total|\blimited to\b|\bmaximum\b"
     r"|\bat most\b",
     re.I,
 )
-_CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice)", re.I)
+_CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice|ticket|apply|ask for|raise)", re.I)
 _SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
 _NOT_SOLE = re.compile(
     r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b|\bdo(?:es)? not limit\b[^.]{0,60}\bremed|\bwithout prejudice\b[^.]{0,60}"
-    r"\b(?:rights|remed)|\bin addition to\b[^.]{0,60}\b(?:rights|remed)|\bnot instead of\b",
+    r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
     re.I,
 )
 _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b", re.I)
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
-    r"|\bshall not be considered|\bnot be taken into account|\bis not downtime|\bexcused|\bnot count",
+    r"|\bshall not be considered|\bnot be taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
+    r"|\bexcused|\bnot count",
     re.I,
 )
 _COUNTS = re.compile(
@@ -74,17 +75,18 @@ _THIRD_PARTY = re.compile(
     r"third[- ]party (?:services|providers?|software|networks?)|not provided by (?:the )?(?:provider|vendor|supplier)",
     re.I,
 )
-_FORCE_MAJEURE = re.compile(r"force majeure", re.I)
+_FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
-    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?months?\b"
-    r"|\bconsecutive months\b|\bchronic",
+    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months?|quarters?)\b"
+    r"|\b(?:one|two|three|four|five|six)\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months|quarters)\b"
+    r"|\bconsecutive (?:calendar )?(?:months|quarters)\b|\bchronic",
     re.I,
 )
 _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 _REPORT = re.compile(r"\breport", re.I)
-_REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla", re.I)
+_REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla|\bservice reports?\b", re.I)
 _REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|every month|within|each quarter", re.I)
 _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
@@ -328,7 +330,8 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     context = f"{sentence.lead} {lower}"
     if not any(w in lower for w in ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet",
-                                      "third-party", "third party", "force majeure")):  # fmt: skip
+                                      "third-party", "third party", "force majeure",
+                                      "reasonable control")):  # fmt: skip
         return
     lead_excludes = bool(_EXCLUDE.search(sentence.lead))
     colon = lower.find(":")
@@ -346,7 +349,8 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.maintenance_notice, durations[0].value, durations[0].unit, "maintenance notice")
     for pattern, name in ((_CARRIER, "carrier"), (_THIRD_PARTY, "third_party"), (_FORCE_MAJEURE, "force_majeure")):
         found = pattern.search(lower)
-        relevant = _UPTIME.search(context) or "exclusion" in sentence.headings or "excluded" in context
+        relevant = (_UPTIME.search(context) or _OUTAGE_WORDS.search(context) or "exclusion" in sentence.headings
+                    or "excluded" in context)  # fmt: skip
         if found and relevant and _excluded(lower, found.start(), lead_excludes, colon):
             emit(sentence, TermKind.carve_out, None, None, name.replace("_", " "), name)
 

@@ -87,8 +87,13 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     if gutter is None:
         lines.extend(_lines(words, number, 0))
     else:
-        left = [w for w in words if w["x1"] <= gutter]
-        right = [w for w in words if w["x1"] > gutter]
+        # Running headers and footers span the page: they are read whole, not cut at the gutter (a header cut in
+        # two would neither repeat as a whole nor stay out of the body's sentences).
+        margin = [w for w in words if not (MARGIN * height < w["top"] and w["bottom"] < (1 - MARGIN) * height)]
+        whole, split = _page_wide(margin, gutter)
+        left = [w for w in [*body, *split] if w["x1"] <= gutter]
+        right = [w for w in [*body, *split] if w["x1"] > gutter]
+        lines.extend(_lines(whole, number, 0))
         lines.extend(_lines(left, number, 0))
         lines.extend(_lines(right, number, 1))
     for table in tables:
@@ -103,6 +108,25 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                 lines.append(Line(number, column, row_top, row_top + step, [(0.0, c) for c in cells], table=True))
     lines.sort(key=lambda line: (line.column, line.top))
     return _merge_wrapped_cells(lines)
+
+
+def _page_wide(words: list[dict[str, Any]], gutter: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Margin words in rows that run across the gutter with ordinary word spacing (a running header) and the
+    others (column text that reaches into the margin), which are read by column."""
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 0.5 * (word["bottom"] - word["top"]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    whole: list[dict[str, Any]] = []
+    split: list[dict[str, Any]] = []
+    for row in rows:
+        left = [w for w in row if w["x1"] <= gutter]
+        right = [w for w in row if w["x1"] > gutter]
+        across = bool(left and right) and min(w["x0"] for w in right) - max(w["x1"] for w in left) < 8
+        (whole if across else split).extend(row)
+    return whole, split
 
 
 def _gutter(words: list[dict[str, Any]], width: float) -> float | None:

@@ -11,7 +11,8 @@ Without a stated or named one, the cheaper of the best bid and staying is the al
 the walk-away and the ZOPA wait for it and the brief asks the question.
 
 Walk-away (the highest term cost of this vendor's contract still worth signing) = the alternative's cost - this
-vendor's switching costs (dual running + early termination of the vendor's offer), unless the buyer states one.
+vendor's switching costs (dual running beside the incumbent + ending the incumbent's contract early), unless the
+buyer states one.
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def find_alternative(deal: Deal, negotiation: Negotiation, vendor_offer: str) ->
     else:
         walk = cost - extras
         walk_formula = say(
-            "the alternative {alternative} - what switching to this vendor adds on top of its contract (dual "
-            "running and early termination of {offer}) {extra}",
+            "the alternative {alternative} - what switching to '{offer}' adds on top of its contract (dual running "
+            "beside the incumbent and ending the incumbent's contract early) {extra}",
             alternative=Amount(cost, cur),
             offer=vendor_offer,
             extra=Amount(extras, cur),

@@ -275,13 +275,14 @@ def build_brief(deal: Deal, *, target: str | None = None, vendor_offer: str | No
     )
     asks, compare_saving, open_saving = _asks(deal, space, baseline, vendor_name, target)
     trades = _trade_map(space)
-    steps = _concessions(space, trades, walk_away)
+    steps, concession_notes = _concessions(space, trades, walk_away)
     notes = [
         "A package's alignment score (0-100) is the mean of its five scorecard areas from `principal align`: "
         "strong 100, needs work 50, at risk 0.",
         f"Risk values are expected values over the assumptions in the deal's negotiation block (or their defaults); "
         f"they are measured against the vendor's latest offer {vendor_name!r}.",
         *package_notes,
+        *concession_notes,
     ]
     brief = Brief(
         deal=deal.name,
@@ -523,36 +524,60 @@ def _trade_map(space: DealSpace) -> tuple[Trade, ...]:
     return tuple(out)
 
 
-def _concessions(space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal | None) -> tuple[ConcessionStep, ...]:
-    """From the ask, give issues back to the vendor's terms, cheapest to you per unit of cost to them first."""
+def _concessions(
+    space: DealSpace, trades: tuple[Trade, ...], walk_away: Decimal | None
+) -> tuple[tuple[ConcessionStep, ...], list[str]]:
+    """From the ask, give issues back to the vendor's terms, cheapest to you per unit of cost to them first; and
+    the note on what the plan holds back.
+
+    Price meets the vendor halfway at most, never all the way back. With a walk-away, no step may take the term
+    cost above it: price gives only as far as still fits (the nearest level to halfway that does), and an issue
+    whose concession would cross it is held, not listed."""
     cur = space.currency
     levels = list(space.ask_levels)
     steps: list[ConcessionStep] = []
+    held: list[str] = []
     positions = {issue.key.value: n for n, issue in enumerate(space.issues)}
-    for order, trade in enumerate(trades, start=1):
+    for trade in trades:
         n = positions[trade.issue]
         issue = space.issues[n]
         if levels[n] == 0:
             continue
-        if issue.key is IssueKey.seat_price:
-            levels[n] = levels[n] // 2  # meet halfway on price, never all the way back
-        else:
-            levels[n] = 0
-        index = space.space.index(levels)
-        utility = float(space.space.utilities([index]).buyer[0])
-        cost = space.term_cost(tuple(levels))
+        floor = levels[n] // 2 if issue.key is IssueKey.seat_price else 0
+        fitting = None
+        for level in range(floor, levels[n]):  # the most given first
+            trial = [*levels[:n], level, *levels[n + 1 :]]
+            cost = space.term_cost(tuple(trial))
+            if walk_away is None or cost <= walk_away:
+                fitting = level, cost
+                break
+        if fitting is None:
+            held.append(issue.title)
+            continue
+        given, cost = fitting
+        value_given = trade.buyer_value.number - issue.levels[given].buyer_value
+        levels[n] = given
+        utility = float(space.space.utilities([space.space.index(levels)]).buyer[0])
         steps.append(
             ConcessionStep(
-                order=order,
+                order=len(steps) + 1,
                 issue=trade.issue,
-                give=concat(f"{issue.title}: to ", issue.levels[levels[n]].label),
-                buyer_value_given=_money(
-                    trade.buyer_value.number - issue.levels[levels[n]].buyer_value,
-                    cur,
-                ),
+                give=concat(f"{issue.title}: to ", issue.levels[given].label),
+                buyer_value_given=_money(value_given, cur),
                 term_cost_after=_money(cost, cur),
                 buyer_utility_after=_money(Decimal(repr(utility)), cur),
                 within_walk_away=cost <= walk_away if walk_away is not None else None,
             )
         )
-    return tuple(steps)
+    notes = []
+    if walk_away is not None and space.term_cost(tuple(space.ask_levels)) > walk_away:
+        notes.append(
+            "The concession plan gives nothing back: your ask's own term cost is already above your walk-away, so "
+            "on cost the alternative beats every package."
+        )
+    elif held:
+        notes.append(
+            "The concession plan holds " + ", ".join(held) + ": giving any of them back would take the term cost "
+            "above your walk-away."
+        )
+    return tuple(steps), notes

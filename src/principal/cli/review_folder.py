@@ -1,7 +1,7 @@
-"""`principal review-dir DIR`: review a folder of contracts in parallel (a process pool, or an existing Dask
-cluster) and write the portfolio report (CSV, JSON, HTML) of terms, risks and key dates per contract.
+"""`principal review DIR -o OUT`: every contract of a folder reviewed on its own, in parallel (a process pool, or an
+existing Dask cluster), into the portfolio report (CSV, JSON, HTML) of terms, risks and key dates per contract.
 
-A thin entry next to `principal review` (cli/review_commands.py, which reviews one deal's documents); the work is
+Called by `principal review` (cli/review_commands.py) when its one argument is a folder; the work is
 principal.signed.contracts, which calls the same review engine once per contract.
 """
 
@@ -9,32 +9,51 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from principal.cli.output import command, console, emit_result
+from principal.cli.output import console, emit_result
 from principal.errors import InputError
 
 
-def register(app: typer.Typer) -> None:
-    app.command("review-dir")(review_dir)
+def check_folder_options(
+    documents: list[Path],
+    out: Path | None,
+    jobs: int | None,
+    dask: str | None,
+    limit: int | None,
+    deal_out: Path | None,
+    redline_out: Path | None,
+) -> Path | None:
+    """The folder to review, or None for documents of one deal; the options that belong to the other use refused."""
+    folders = [d for d in documents if d.is_dir()]
+    if not folders:
+        for name, value in (("-o", out), ("--jobs", jobs), ("--dask", dask), ("--limit", limit)):
+            if value is not None and not documents[0].exists():
+                raise InputError.single(str(documents[0]), "no such folder; give the folder of contracts to review")
+            if value is not None:
+                raise InputError.single(
+                    str(documents[0]), f"{name} is for reviewing a folder; give one folder of contracts", field=name
+                )
+        return None
+    folder = folders[0]
+    if len(documents) > 1:
+        raise InputError.single(
+            str(folder), "give either one folder of contracts or the documents of one deal, not both"
+        )
+    for name, value in (("--deal-out", deal_out), ("--redline-out", redline_out)):
+        if value is not None:
+            raise InputError.single(
+                str(folder), f"{name} is for the documents of one deal, not a folder of contracts", field=name
+            )
+    if out is None:
+        raise InputError.single(str(folder), "a folder is reviewed into a report: give -o REPORT_FOLDER", field="-o")
+    return folder
 
 
-@command("review-dir", file_param="folder")
-def review_dir(
-    folder: Path = typer.Argument(..., help="Folder of contracts (.txt, .md, .pdf, .docx, .html), searched below."),
-    out: Path = typer.Option(..., "-o", "--out", help="Folder to write portfolio.csv, portfolio.json, portfolio.html."),
-    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes (0 = one per CPU)."),
-    dask: str | None = typer.Option(None, "--dask", help="Run on this Dask scheduler (tcp://host:8786)."),
-    limit: int | None = typer.Option(None, "--limit", help="Review only the first N contracts (by path)."),
-    as_json: bool = typer.Option(False, "--json", help="Machine-readable output (every row)."),
-) -> None:
-    """Review every contract of a folder in parallel and write the portfolio report."""
+def review_folder(folder: Path, out: Path, *, jobs: int, dask: str | None, limit: int | None, as_json: bool) -> None:
+    """Review every contract of `folder` and write the portfolio report into `out`."""
     from principal.reports.atomic_file import write_atomically
     from principal.reports.signed.contracts_report import contracts_csv, contracts_html, contracts_json
     from principal.signed.contracts import MAX_CONTRACTS, contract_files, default_jobs, review_contracts
 
-    if not folder.is_dir():
-        raise InputError.single(str(folder), "not a folder; give the folder of contracts to review")
     if not out.is_dir():
         raise InputError.single(str(out), "the report folder does not exist; create it first", field="-o")
     if jobs < 0 or jobs > 256:

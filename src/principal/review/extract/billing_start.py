@@ -1,0 +1,70 @@
+"""When recurring billing starts: at go-live (the first live call, acceptance) or before it (signature, the order
+date, a fixed date whether or not the service is live).
+
+Billing is often tied to a date the document defines elsewhere: "Licence charges start on the Service
+Commencement Date" with "The Service Commencement Date is the date on which the Society first uses the Services
+to handle live customer calls"; "Licence charges begin on that date too" after a sentence naming the date. A
+defined date is read where it is defined and the billing sentence takes its meaning, whichever comes first; a
+billing start whose date is never defined is left unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from principal.review.extract.context import Sentence
+from principal.review.extract.contract_terms import AT_GO_LIVE
+from principal.review.extract.emit import Emit
+from principal.review.extract.terms import TermKind
+
+_BILLING = re.compile(
+    r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
+    r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}"
+    r"\bfees\b",
+    re.I,
+)
+_REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)
+_BEFORE_LIVE = re.compile(
+    r"effective date|execution|signature|order date|date of this order|\bsigns?\b|\bsigned\b|\bsigning\b", re.I
+)
+_EARLIER = re.compile(r"\bthe earlier of\b|\bwhichever is (?:the )?earlier\b|\bwhichever comes first\b", re.I)
+# "The Start Date is the date ...", "The Service Commencement Date means the day ...", '"Go-Live Date" means'.
+_DEFINES = re.compile(
+    r"\bthe\s+((?:[a-z-]+\s+){1,3}date)\s+(?:is|means|shall be|will be)\s+(?:the\s+)?(?:date|day|earlier|later|first)\b"
+    r"|[\"“]((?:[a-z-]+\s+){0,3}date)[\"”]\s+means\b"
+)
+_THAT_DATE = re.compile(r"\b(?:that|the same|this)\s+(?:date|day)\b")
+_NAMED_DATE = re.compile(r"\b(?:the\s+)?((?:[a-z-]+\s+){1,3}date)\b")
+THAT_DATE = "that date"
+MAX_DATES = 100  # defined dates kept per document: resolving billing starts stays linear in a hostile file
+
+
+def date_basis(lower: str) -> str | None:
+    """`before_go_live`, `go_live` or None for the date these words describe."""
+    go_live = AT_GO_LIVE.search(lower) or re.search(r"\bactivation date\b[^.]*\blive\b", lower)
+    if _REGARDLESS.search(lower) or (_BEFORE_LIVE.search(lower) and not go_live) or (_EARLIER.search(lower)
+                                                                                      and go_live):  # fmt: skip
+        return "before_go_live"
+    return "go_live" if go_live else None
+
+
+def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
+    lower = sentence.lower
+    defined = _DEFINES.search(lower)
+    if defined:
+        basis = date_basis(lower[defined.end() :])
+        if basis is not None and len(emit.dates) < MAX_DATES:
+            emit.dates[" ".join((defined.group(1) or defined.group(2)).split())] = basis
+    billing = _BILLING.search(lower)
+    if billing is None or "implementation" in lower:
+        if re.search(r"\b(?:date|day)\b", lower) and (basis := date_basis(lower)) is not None:
+            emit.dates[THAT_DATE] = basis  # what "that date" in the next sentences refers to
+        return
+    basis = date_basis(lower)
+    if basis is None and _THAT_DATE.search(lower, billing.start()):
+        basis = emit.dates.get(THAT_DATE)
+    if basis is not None:
+        emit(sentence, TermKind.billing_start, None, None, "recurring billing start", basis)
+    elif any(_NAMED_DATE.finditer(lower, billing.start())):
+        # Tied to a date defined elsewhere in the document: resolved when the terms are finished.
+        emit(sentence, TermKind.billing_start, None, None, "recurring billing start")

@@ -1,0 +1,208 @@
+"""Price changes (fixed, "up to", CPI-linked, and their caps), minimum commitments, seat reductions and how
+recurring fees are invoiced."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from principal.review.extract.context import Sentence
+from principal.review.extract.emit import Emit
+from principal.review.extract.meaning import bound_before, negated, spelled_start
+from principal.review.extract.numbers import find_money, find_percents, to_decimal
+from principal.review.extract.pricing import INCREASE, SURCHARGE
+from principal.review.extract.terms import TermKind
+
+_OVER_PREVIOUS = re.compile(
+    r"\b(?:not|never)\s+(?:to\s+)?exceed\s+the\s+(?:\w+\s+){0,2}?(?:fees|prices|charges|rates)\s+(?:for|of|in|during|payable"
+    r"\s+in)\s+the\s+(?:previous|preceding|prior|expiring|last)\b",
+    re.I,
+)
+_PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
+_CPI = re.compile(
+    r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b", re.I
+)
+# Prices held only for an opening period ("fixed for the first twelve (12) months", "until the first anniversary"):
+# a freeze before increases, not prices fixed for the term.
+_FREEZE = re.compile(
+    r"\b(?:for|during|in|throughout)\s+the\s+first\b|\buntil\s+the\s+(?:first|second)\b|\buntil\s+the\s+end\s+of\s+the"
+    r"\s+first\b",
+    re.I,
+)
+_FIXED_PRICES = re.compile(
+    r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
+    r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
+    r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b",
+    re.I,
+)
+_MINIMUM = re.compile(
+    r"\bminimum (?:commitment|purchase|spend|monthly|annual|order|fee|charge)|\bcommits? to\b"
+    r"|\bcommitted (?:quantity|spend|volume|minutes)|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
+    re.I,
+)
+_REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
+_SEAT_WORDS = re.compile(
+    r"\b(?:seats?|licen[cs]es?|users?|quantit(?:y|ies)|seat count|named users|subscriptions)\b"
+    r"|\bnumber of (?:\w+\s+){0,2}(?:agents?|supervisors?)\b",
+    re.I,
+)
+_DENIED_REDUCTION = re.compile(
+    r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
+    r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
+    re.I,
+)
+_AT_RENEWAL = re.compile(
+    r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b"
+    r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b",
+    re.I,
+)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|billed|charged|payable)\b", re.I)
+_ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
+_ARREARS = re.compile(r"\bin arrears\b", re.I)
+_FREQUENCY = (
+    (
+        re.compile(
+            r"\bannual(?:ly)?\b|\byearly\b|\beach (?:[a-z]+ )?year\b"
+            r"|\bper (?:contract )?year\b",
+            re.I,
+        ),
+        "annual",
+    ),
+    (re.compile(r"\bquarterly\b|\beach quarter\b", re.I), "quarterly"),
+    (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
+)
+_RECURRING_SUBJECT = re.compile(
+    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:fees|charges)\b|\bannual subscription charges\b"
+    r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
+    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
+    # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
+    r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
+    re.I,
+)
+# A table row of a recurring price ("per concurrent user per month") whose billing cell says when it is invoiced.
+_RECURRING_ROW = re.compile(r"\bper\s+(?:concurrent\s+|named\s+)?(?:user|seat|agent|licen[cs]e)\b", re.I)
+_BILLING_CELL = re.compile(r"^(?:billed\s+|invoiced\s+)?(\w+)\s+in\s+(advance|arrears)$", re.I)
+
+
+def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
+    """Yearly increases (fixed, up to, CPI-linked), caps on them, and prices fixed for the term."""
+    lower = sentence.lower
+    text = sentence.text
+    if _FIXED_PRICES.search(lower) and not find_percents(text) and not _FREEZE.search(lower):
+        emit(sentence, TermKind.price_increase, Decimal(0), "%", "prices fixed", "fixed")
+        return
+    over_previous = _OVER_PREVIOUS.search(lower)
+    if over_previous and (percents := [p for p in find_percents(text) if p.start > over_previous.start()]):
+        # "Fees for a renewal term shall not exceed the fees for the previous term by more than 3%": a cap.
+        emit(sentence, TermKind.price_increase_cap, percents[0].value, "%", "annual increase cap")
+        return
+    # "... may raise them by up to 6%" after a sentence about the prices: the prices are what "them" means.
+    about_prices = _PRICE_WORDS.search(lower) or (
+        re.search(r"\b(?:them|it)\b", lower) and _PRICE_WORDS.search(sentence.previous)
+    )
+    if not INCREASE.search(lower) or not (about_prices or "increases" in lower):
+        return
+    if SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower:
+        return
+    percents = find_percents(text)
+    cpi = _CPI.search(lower)
+    if not percents and not cpi:
+        return
+    increase = None
+    for percent in percents:
+        bound = bound_before(text, percent.start)
+        after = lower[percent.end : percent.end + 25]
+        # "the lesser of the change in CPI over the preceding year and three percent (3%)": the figure caps the index
+        lesser = cpi is not None and cpi.start() < percent.start and "lesser of" in lower[: percent.start]
+        if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
+            emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
+        elif increase is None and (
+            not cpi
+            or not re.search(r"\bplus\b|\+", lower[max(0, spelled_start(lower, percent.start) - 15) : percent.start])
+        ):
+            increase = (percent, bound)
+        elif cpi and increase is None:
+            increase = (percent, bound)
+    if cpi:
+        plus = (
+            re.search(
+                r"(?:plus|\+)\s*$",
+                lower[max(0, spelled_start(lower, increase[0].start) - 12) : spelled_start(lower, increase[0].start)],
+            )
+            if increase
+            else None
+        )
+        emit(
+            sentence, TermKind.price_increase, increase[0].value if increase and plus else Decimal(0), "%", "CPI", "cpi"
+        )
+    elif increase is not None:
+        percent, bound = increase
+        emit(sentence, TermKind.price_increase, percent.value, "%", "yearly increase",
+             "up_to" if bound == "up_to" else "fixed")  # fmt: skip
+
+
+def extract_commitments(sentence: Sentence, emit: Emit) -> None:
+    """Minimum commitments and whether seat quantities may be reduced."""
+    lower = sentence.lower
+    text = sentence.body
+    if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
+        money = find_money(text)
+        volume = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:voice\s+)?(minutes|sessions|messages)\b", text, re.I)
+        money = [m for m in money if not re.match(r"\s*(?:per|/)\b", text[m.end : m.end + 5])]
+        if money:
+            emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
+        elif volume:
+            unit = "minute" if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s")
+            emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), unit, "minimum commitment")
+    reduce = _REDUCE.search(lower)
+    if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
+        if _DENIED_REDUCTION.search(lower) or (
+            negated(lower, reduce.start()) and not _AT_RENEWAL.search(lower)
+        ):  # fmt: skip
+            emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")
+        elif _AT_RENEWAL.search(lower) and re.search(r"\bonly\b", lower):
+            emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "renewal")
+        elif re.search(r"\bmay\b|\bcan\b|\bentitled\b|\bright to\b", lower):
+            percents = find_percents(sentence.text)
+            value = percents[0].value if percents else None
+            emit(sentence, TermKind.seat_reduction, value, "%" if value is not None else None, "seat quantities",
+                 "allowed")  # fmt: skip
+
+
+def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
+    """How recurring (seat) fees are invoiced: annually, quarterly or monthly, in advance or in arrears."""
+    lower = sentence.body.lower()
+    if sentence.is_row:
+        _billing_cell(sentence, emit)
+        return
+    if not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
+        return
+    subject = _RECURRING_SUBJECT.search(lower)
+    assert subject is not None
+    clause = lower[subject.start() : subject.start() + 90].split(";")[0]
+    advance = _ADVANCE.search(clause)
+    arrears = _ARREARS.search(clause)
+    if not advance and not arrears:
+        return
+    frequency = next((name for pattern, name in _FREQUENCY if pattern.search(clause)), None)
+    if frequency is None:
+        return
+    emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
+         f"{frequency}_{'advance' if advance else 'arrears'}".replace("annual_", "annual_").replace(
+             "monthly_", "monthly_"))  # fmt: skip
+
+
+def _billing_cell(sentence: Sentence, emit: Emit) -> None:
+    """A seat row's own billing column: "| Agent Seat | 120 | USD 135.00 per concurrent user per month | Quarterly
+    in advance |"."""
+    if not _RECURRING_ROW.search(sentence.body):
+        return
+    for cell in sentence.cells:
+        match = _BILLING_CELL.match(cell.strip())
+        if match is None:
+            continue
+        frequency = next((name for pattern, name in _FREQUENCY if pattern.search(match.group(1))), None)
+        if frequency is not None:
+            emit(sentence, TermKind.billing_frequency, None, None, "recurring fees",
+                 f"{frequency}_{match.group(2).lower()}")  # fmt: skip
+            return
