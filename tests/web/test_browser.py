@@ -202,7 +202,7 @@ FIGURE = {"data": [{"type": "bar", "x": ["a", "b", "c"], "y": [1, 3, 2]}], "layo
 def page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
     return HTMLResponse(
         '<!doctype html><html><head><link rel="icon" href="/static/favicon.svg">'
-        '<script src="/static/vendor/plotly.min.js"></script>'
+        '<script src="/static/vendor/plotly-basic.min.js"></script>'
         '<script src="/static/charts.js"></script></head><body><div id="c" data-figure="f"></div>'
         f'<script type="application/json" id="f">{json.dumps(FIGURE)}</script></body></html>'
     )

@@ -3,8 +3,12 @@ what-if sliders that cost the offers again (figures checked by independent arith
 
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
+from pathlib import Path
 
+from tests.clirunner import run
 from tests.web.conftest import WebClient
 from tests.web.html_probe import cells, element
 
@@ -46,3 +50,36 @@ def test_what_if_prices_move_the_licence_cost_only(seeded: WebClient) -> None:
 def test_what_if_settings_are_kept_within_bounds(seeded: WebClient) -> None:
     fragment = seeded.client.get("/deals/1/decide?volume=5000&seats=1", headers={"HX-Request": "true"}).text
     assert "Volumes at 300% of plan, seats at 25%, licence prices at 100%." in fragment
+
+
+def test_the_sensitivity_shows_the_tornado_the_cli_prints(seeded: WebClient, tmp_path: Path, seed_text: str) -> None:
+    page = seeded.client.get("/deals/1/decide").text
+    assert 'hx-get="/deals/1/decide/sensitivity"' in page and 'href="/deals/1/decide/sensitivity"' in page
+    fragment = seeded.client.get("/deals/1/decide/sensitivity", headers={"HX-Request": "true"}).text
+    assert fragment.startswith('<section id="sensitivity"')
+    deal_file = tmp_path / "deal.yaml"
+    deal_file.write_text(seed_text, encoding="utf-8")
+    result = run("compare", str(deal_file), "--tornado", "--json")
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.stdout)["result"]["tornado"]
+    assert cli["rows"], "the seed deal's valuation has assumptions with ranges"
+    shown = {
+        row["assumption"]: [
+            cells(element(fragment, f'<tr data-assumption="{row["assumption"]}"', "tr"))[i] for i in (3, 6)
+        ]
+        for row in cli["rows"]
+    }
+    assert shown == {
+        row["assumption"]: [dollars(row["low"]["change"]), dollars(row["high"]["change"])] for row in cli["rows"]
+    }
+    assert re.findall(r'<tr data-assumption="([a-z_]+)"', fragment) == [row["assumption"] for row in cli["rows"]]
+    assert 'data-figure="fig-sensitivity"' in fragment
+    full = seeded.client.get("/deals/1/decide/sensitivity").text
+    assert "<title>Sensitivity · Decide · Contact-center platform replacement" in full
+
+
+def dollars(text: str) -> str:
+    """A CLI figure as the page writes it in the seed deal's en_US dollars, signed: -$1,020,995.65, +$1,948,894.85."""
+    amount = Decimal(text)
+    sign = "-" if amount < 0 else "+" if amount > 0 else ""
+    return f"{sign}${abs(amount):,.2f}"

@@ -66,7 +66,7 @@ def test_cost_tab_charts_come_from_the_engine_series(seeded: WebClient) -> None:
     assert [t["name"] for t in distribution["data"]] == ["original", "quarter-end", "revised-ask", "final"]
     assert all(sum(t["y"]) == cost_tab.DRAWS for t in distribution["data"])
     assert distribution["data"][0]["x"] == distribution["data"][3]["x"]
-    assert '<script src="/static/vendor/plotly.min.js?h=' in page
+    assert '<script src="/static/vendor/plotly-basic.min.js?h=' in page
 
 
 def test_cost_results_are_computed_once_per_version(seeded: WebClient, monkeypatch: pytest.MonkeyPatch) -> None:

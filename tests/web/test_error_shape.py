@@ -82,6 +82,7 @@ def test_the_app_has_the_expected_routes(sqlite_store: Store) -> None:
         ("GET", "/deals/{deal_id}/cost"),
         ("GET", "/deals/{deal_id}/cost/lines"),
         ("GET", "/deals/{deal_id}/decide"),
+        ("GET", "/deals/{deal_id}/decide/sensitivity"),
         ("GET", "/deals/{deal_id}/diff"),
         ("GET", "/deals/{deal_id}/exports"),
         ("GET", "/deals/{deal_id}/exports/brief.{fmt}"),
@@ -160,7 +161,7 @@ def test_every_route_without_a_csrf_token_or_with_unknown_ids_fails_in_shape(see
             query = "?old=1&new=1" if path.endswith("/diff") else ""
             assert_error_shape(seeded.client.request(method, url + query), path, 404)
             checked += 1
-    assert checked == 73
+    assert checked == 74
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ is an ordering the test controls, not a race against the clock.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +27,7 @@ from principal.web.errors import ServerBusy
 from principal.web.settings import WebSettings
 from principal.web.workers import WorkerPool, bounded, off_loop
 from tests.web.conftest import make_client
+from tests.web.form_probe import filled
 from tests.web.inprocess_server import serving
 from tests.web.test_error_shape import assert_error_shape
 
@@ -195,3 +197,78 @@ def test_the_pool_refuses_jobs_beyond_its_slots_and_queue() -> None:
         assert refused.value.headers() == {"retry-after": "3"}
         assert refused.value.message == "the server is busy: 1 jobs running and 0 waiting; try again in 3 s"
     assert pool.status() == {"running": 0, "waiting": 0, "slots": 1, "queue": 1}
+
+
+def test_workspace_routes_answer_503_with_retry_after_when_the_queue_is_full(
+    sqlite_store: Store, tmp_path: Path, seed_text: str
+) -> None:
+    """The builder's save, a new deal, a new offer, the merge of a conflict and the what-if all need a worker: with
+    the one slot busy and the queue full each is told to come back, and nothing is saved meanwhile."""
+    limits = {"work_slots": 1, "work_queue": 1, "retry_after_seconds": 7}
+    job = SlowJob(sqlite_store, _settings(**limits), tmp_path)
+    with serving(job.app, _settings(**limits)) as (host, port), ThreadPoolExecutor(2) as background:
+        client = httpx.Client(base_url=f"http://{host}:{port}", timeout=PATIENCE)
+        headers = _csrf(client)
+        token = headers["X-CSRF-Token"]
+        assert client.post("/api/deals", json={"yaml": seed_text, "author": "ana"}, headers=headers).is_success
+        step = "/deals/1/build/offers/final/seats"
+        page = client.get(step).text
+        price = re.findall(r'name="(licenses\.\d+\.unit_price)"', page)[0]
+        save = filled(page, step, {price: "139", "author": "ana"}, action="save", csrf_token=token)
+        assert client.get("/deals/1/decide").status_code == 200  # the Cost tab's figures are cached from here on
+        running = background.submit(client.get, "/api/slow")
+        job.wait_started()
+        waiting = background.submit(client.get, "/api/deals/1/versions/1/align")
+        wait_until(lambda: client.get("/health").json()["work"]["waiting"] == 1, "a job to wait for the slot")
+        form = {"csrf_token": token, "author": "ana", "base_version": "1"}
+        refused = {
+            "what-if": client.get("/deals/1/decide?volume=55", headers={"HX-Request": "true"}),
+            "builder save": client.post(step, data=save),
+            "new deal": client.post(
+                "/deals/start",
+                data={
+                    **form,
+                    "name": "Another",
+                    "currency": "EUR",
+                    "locale": "de_DE",
+                    "agents": "20",
+                    "offer": "first",
+                    "term_months": "12",
+                },
+            ),
+            "new offer": client.post("/deals/1/offers", data={**form, "name": "copy", "copy_of": "final"}),
+            "merge": client.post(
+                "/deals/1/merge",
+                data={
+                    **form,
+                    "mine": seed_text.replace("agents: 450", "agents: 460"),
+                    "base_number": "1",
+                    "latest_number": "1",
+                },
+            ),
+        }
+        for name, response in refused.items():
+            assert_error_shape(response, f"/deals/1 ({name})", 503)
+            assert response.headers["retry-after"] == "7", name
+        assert not running.done() and not waiting.done()
+        job.release()
+        assert running.result().status_code == 200 and waiting.result().status_code == 200
+        assert [d["latest_number"] for d in client.get("/api/deals").json()["deals"]] == [1]  # nothing saved
+        assert client.post(step, data=save, follow_redirects=False).status_code == 303
+        assert "unit_price: 139" in client.get("/api/deals/1/versions/2").json()["version"]["yaml"]
+
+
+def test_people_opening_one_new_version_at_once_share_its_parse(
+    sqlite_store: Store, tmp_path: Path, seed_text: str
+) -> None:
+    """With one slot and no queue, a second parse of the same text would be refused: six people opening a version
+    no one has opened yet all get the page, because they wait for the one parse instead of queueing copies."""
+    limits = {"work_slots": 1, "work_queue": 0}
+    app = create_app(sqlite_store, _settings(**limits))
+    with serving(app, _settings(**limits)) as (host, port), ThreadPoolExecutor(6) as background:
+        client = httpx.Client(base_url=f"http://{host}:{port}", timeout=PATIENCE)
+        assert client.post("/api/deals", json={"yaml": seed_text, "author": "ana"}, headers=_csrf(client)).is_success
+        views = [background.submit(client.get, "/deals/1/comments") for _ in range(6)]
+        answers = [view.result() for view in views]
+        assert [a.status_code for a in answers] == [200] * 6
+        assert all("<title>Comments · Contact-center platform replacement" in a.text for a in answers)

@@ -62,154 +62,98 @@ def save(page: Any) -> None:
     page.locator(".saved").wait_for()
 
 
-def fill(page: Any, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        target = page.locator(f'[name="{key}"]')
-        if target.evaluate("e => e.tagName") == "SELECT":
-            target.select_option(value)
-        else:
-            target.fill(value)
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "multi-region" / "deal.yaml"
 
 
-def add(page: Any, path: str) -> None:
-    page.locator(f'button[name="action"][value="add:{path}"]').click()
-    page.wait_for_load_state()
+def build_multi_region_deal(page: Any) -> None:
+    """examples/multi-region (two vendors, an incumbent with notice and overlap, waves, milestones, an offer that
+    extends another) typed into the builder's forms, field by field: nothing is written as YAML."""
+    from ruamel.yaml import YAML
 
+    from tests.web.builder_driver import DEAL_STEPS, OFFER_STEPS, Typist
 
-def build_two_vendor_deal(page: Any) -> None:
-    """A two-vendor deal in the spirit of the economics issue's example (not yet in main), entered in forms only:
-    an incumbent with notice and overlap, one vendor rolling out in two waves on live seats, the other with a
-    monthly minimum on its voice meter."""
-    from playwright.sync_api import expect
-
+    data = YAML(typ="safe").load(EXAMPLE.read_text(encoding="utf-8"))
+    offers = data["offers"]
+    first = next(iter(offers))
     page.goto("/deals/start")
-    page.get_by_label("Deal name").fill("Two-vendor CCaaS tender, 120 agents")
-    page.get_by_label("Agents").fill("120")
-    page.get_by_label("Name of the first offer").fill("vendor-a")
-    page.get_by_label("Its committed term (months)").fill("36")
+    page.get_by_label("Deal name").fill(data["name"])
+    page.locator("#start-currency").fill(data["currency"])
+    page.locator("#start-locale").select_option(data["locale"])
+    page.get_by_label("Agents").fill(str(data["buyer"]["agents"]))
+    page.get_by_label("Name of the first offer").fill(first)
+    page.get_by_label("Its committed term (months)").fill(str(offers[first]["term_months"]))
     page.get_by_label("Your name").fill("Ana Buyer")
     page.get_by_role("button", name="Create the deal and continue").click()
-    expect(page.get_by_role("status")).to_have_text("Saved as version 1.")
-
-    page.get_by_role("link", name="Volume forecasts").click()
-    add(page, "buyer.forecasts")
-    fill(
-        page,
-        {
-            "buyer.forecasts.0.__key": "voice",
-            "buyer.forecasts.0.unit": "minute",
-            "buyer.forecasts.0.expected": "200,000",
-            "buyer.forecasts.0.low": "180,000",
-            "buyer.forecasts.0.high": "220,000",
-            "buyer.forecasts.0.distribution": "triangular",
-        },
-    )
-    save(page)
-    page.get_by_role("link", name="Today's platform").click()
-    fill(
-        page,
-        {
-            "buyer.incumbent.name": "Legacy suite",
-            "buyer.incumbent.monthly_cost": "41,000",
-            "buyer.incumbent.notice_months": "3",
-            "buyer.incumbent.notice_served_month": "1",
-            "buyer.incumbent.overlap_months": "1",
-        },
-    )
-    save(page)
-
-    page.goto("/deals/1/build/offers/vendor-a/terms")
-    fill(page, {"vendor": "Vendor A"})
-    save(page)
-    page.get_by_role("link", name="Seats and licences").click()
-    add(page, "licenses")
-    fill(
-        page,
-        {
-            "licenses.0.name": "agent",
-            "licenses.0.quantity": "120",
-            "licenses.0.unit_price": "110",
-            "licenses.0.list_price": "125",
-            "uplift.kind": "fixed",
-            "uplift.percent": "3",
-        },
-    )
-    save(page)
-    page.get_by_role("link", name="Usage meters").click()
-    add(page, "usage")
-    fill(
-        page,
-        {
-            "usage.0.name": "voice",
-            "usage.0.forecast": "voice",
-            "usage.0.rate_card.kind": "flat",
-            "usage.0.rate_card.rate": "0.011",
-        },
-    )
-    save(page)
-    page.get_by_role("link", name="Fees, credits and milestones").click()
-    add(page, "one_time_fees")
-    fill(page, {"one_time_fees.0.name": "Implementation", "one_time_fees.0.amount": "60,000"})
-    save(page)
-
-    page.goto("/deals/1/offers-manage")
-    page.get_by_label("Name of the new offer").fill("vendor-b")
-    page.get_by_label("Start from").select_option("vendor-a")
-    page.get_by_role("button", name="Add the offer").click()
     page.locator(".saved").wait_for()
-    fill(page, {"vendor": "Vendor B"})
-    save(page)
-    page.get_by_role("link", name="Seats and licences").click()
-    fill(page, {"licenses.0.unit_price": "104", "licenses.0.list_price": "120"})
-    save(page)
-    page.get_by_role("link", name="Usage meters").click()
-    fill(page, {"usage.0.rate_card.rate": "0.014", "usage.0.minimum.amount": "3,000"})
-    save(page)
 
-    # Vendor A rolls out in two waves and bills only the seats live
-    page.goto("/deals/1/build/offers/vendor-a/seats")
-    fill(page, {"licenses.0.billed_on": "live_seats"})
-    save(page)
-    page.get_by_role("link", name="Implementation and reporting").click()
-    add(page, "implementation.waves")
-    add(page, "implementation.waves")
-    fill(
-        page,
-        {
-            "implementation.waves.0.name": "east",
-            "implementation.waves.0.agents": "60",
-            "implementation.waves.0.go_live_month": "1",
-            "implementation.waves.1.name": "west",
-            "implementation.waves.1.agents": "60",
-            "implementation.waves.1.go_live_month": "4",
-        },
-    )
-    save(page)
+    typist = Typist(page, decimal=",", group=".")  # the example is a de_DE deal: 0,01 and 2.000.000
+    entered = {"schema_version", "offers"}
+    for step in ("deal", "operation", "forecasts", "incumbent", "budget", "hours", "downtime"):
+        entered.update(typist.step(f"/deals/1/build/{step}", data, DEAL_STEPS[step]))
+    for name, body in offers.items():
+        if name != first:
+            page.goto("/deals/1/offers-manage")
+            page.get_by_label("Name of the new offer").fill(name)
+            if "extends" in body:
+                page.get_by_label("Start from").select_option(body["extends"])
+                page.get_by_label("How").select_option("extend")
+            else:
+                page.get_by_label("Term (months)", exact=True).fill(str(body["term_months"]))
+            page.get_by_role("button", name="Add the offer").click()
+            page.locator(".saved").wait_for()
+        done = {"extends"}
+        for section, paths in OFFER_STEPS.items():
+            done.update(typist.step(f"/deals/1/build/offers/{name}/{section}", body, paths))
+        assert set(body) <= done, f"offer {name}: no builder section took {sorted(set(body) - done)}"
+    for step in ("negotiation", "vendor-economics", "assumptions"):
+        entered.update(typist.step(f"/deals/1/build/{step}", data, DEAL_STEPS[step]))
+    entered = {path.removeprefix("buyer.") if path.startswith("buyer.") else path for path in entered}
+    assert set(data) - {"buyer"} <= entered and set(data["buyer"]) <= entered, "a part of the example was skipped"
+    assert typist.missing == [], f"fields of the example with no input in the builder: {typist.missing}"
 
 
-def test_a_two_vendor_deal_built_in_forms_shows_the_cli_figures(page: Any, tmp_path: Path) -> None:
-    build_two_vendor_deal(page)
-    answer = page.request.get("/api/deals/1").json()
-    latest = answer["latest"]["number"]
+def shown_amount(text: str) -> Decimal:
+    """A de_DE money figure as the page shows it (4.591.800,00 €) as a number."""
+    digits = re.sub(r"[^0-9,-]", "", text.replace("\u2212", "-"))
+    return Decimal(digits.replace(",", "."))
+
+
+def test_the_two_vendor_example_built_in_forms_shows_the_cli_figures(page: Any, tmp_path: Path) -> None:
+    from principal.loader import load_deal, parse_deal
+
+    build_multi_region_deal(page)
+    latest = page.request.get("/api/deals/1").json()["latest"]["number"]
     text = page.request.get(f"/api/deals/1/versions/{latest}").json()["version"]["yaml"]
-    assert "vendor: Vendor B" in text and "rate: 0.014" in text
-    deal_file = tmp_path / "two-vendor.yaml"
-    deal_file.write_text(text, encoding="utf-8")
-    result = run("cost", str(deal_file), "--json")
-    assert result.exit_code == 0, result.output
-    totals = {o["offer"]: Decimal(o["total"]) for o in json.loads(result.stdout)["result"]["offers"]}
-    assert "billed_on: live_seats" in text and "go_live_month: 4" in text
-    # vendor-a, seats live: 60 x 110 x 3 months + 120 x 110 x 9 = 138,600 in year 1, then 120 x 110 x 12 x 1.03
-    # = 163,152 and x 1.0609 = 168,046.56; voice at the share of agents live: 100,000 min x 0.011 x 3 months
-    # + 200,000 x 0.011 x 33 = 75,900
-    assert totals["vendor-a"] == Decimal("138600") + Decimal("163152") + Decimal("168046.56") + Decimal("75900") + 60000
-    # vendor-b: 120 x 104 x 12 x 3.0909 = 462,893.184; its voice (200,000 x 0.014 = 2,800 a month) is billed at
-    # the 3,000 monthly minimum for 36 months
-    assert totals["vendor-b"] == Decimal("462893.18") + Decimal("108000") + Decimal("60000")
+    built, example = parse_deal(text, "built in the forms"), load_deal(EXAMPLE)
+    assert built.model_dump() == example.model_dump()
+
+    compare = run("compare", str(EXAMPLE), "--json")
+    assert compare.exit_code == 0, compare.output
+    cli = json.loads(compare.stdout)["result"]
     page.get_by_role("link", name="Cost", exact=True).click()
-    for name, total in totals.items():
-        shown = page.locator(f'tr[data-offer="{name}"] td.total').inner_text()
-        assert shown == f"${total:,.2f}"
+    shown = {
+        name: {
+            "contract": shown_amount(page.locator(f'tr[data-offer="{name}"] td.total').first.inner_text()),
+            "switching": shown_amount(
+                page.locator(f'tr[data-switching="{name}"] td[data-cell="switching"]').inner_text()
+            ),
+            "staying": shown_amount(page.locator(f'tr[data-switching="{name}"] td[data-cell="staying"]').inner_text()),
+        }
+        for name in example.offers
+    }
+    assert shown == {
+        name: {
+            "contract": Decimal(cli["offers"][name]["total"]),
+            "switching": Decimal(cli["switching"][name]["switching"]),
+            "staying": Decimal(cli["switching"][name]["staying"]),
+        }
+        for name in example.offers
+    }
+    # the example's own arithmetic (tests/cost/test_multi_region_example.py): switching to Northwind costs its
+    # contract 3,475,800 plus 1,116,000 of dual running; Bluefjord 3,286,960 + 1,188,000; staying 36 x 180,000
+    assert shown["northwind"]["switching"] == Decimal("4591800")
+    assert shown["bluefjord"]["switching"] == Decimal("4474960")
+    assert shown["northwind"]["staying"] == 36 * Decimal("180000")
 
 
 def docx_of(markdown: str, path: Path) -> Path:
@@ -320,6 +264,7 @@ PAGES = (
     "/deals/1",
     "/deals/1/cost",
     "/deals/1/decide",
+    "/deals/1/decide/sensitivity",
     "/deals/1/sla",
     "/deals/1/alignment",
     "/deals/1/review",

@@ -36,3 +36,6 @@ class InvalidValue(StoreError):
         super().__init__(f"{field}: {message}")
         self.field = field
         self.reason = message
+
+    def __reduce__(self) -> tuple[type[InvalidValue], tuple[str, str]]:  # crosses from a web worker intact
+        return (InvalidValue, (self.field, self.reason))

@@ -2,7 +2,8 @@
 
 Each file is read once and kept in memory with its gzip form (compressed once, at level 6), served with an ETag;
 a URL made by `static_url` carries the file's content hash (`?h=...`), so the browser may keep it for a year
-(`immutable`) and a changed file gets a new URL. The 4.8 MB plotly.js travels as about 1.4 MB.
+(`immutable`) and a changed file gets a new URL. plotly.js is its basic bundle (1.2 MB, with the scatter and
+bar traces the pages draw, not the full 4.8 MB) and travels as about 0.4 MB.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ is left out and the reason noted; any other error in a tab module is a bug and s
     TAB = WorkspaceTab(slug="cost", title="Cost", order=10, router=router, engine="principal.cost")
 
 The template (templates/tabs/cost.html) starts with {% extends "workspace.html" %} and fills {% block tab %}; for
-charts it adds {% block head %} with /static/vendor/plotly.min.js and /static/charts.js and embeds each figure as
+charts it adds {% block head %} with /static/vendor/plotly-basic.min.js and /static/charts.js and embeds each figure as
 <div data-figure="ID"></div><script type="application/json" id="ID">{{ figure|tojson }}</script> (tojson, not
 plain {{ }}: HTML escaping would corrupt JSON inside a script element).
 """

@@ -10,10 +10,8 @@ serves the same cached results.
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
@@ -25,9 +23,8 @@ from principal.present import formatter_for
 from principal.store.analyses import params_key
 from principal.web.errors import NotFound, Unprocessable
 from principal.web.labels import relabel
+from principal.web.recently_made import RecentlyMade
 from principal.web.workspace import Workspace, cached_result
-
-T = TypeVar("T")
 
 RESULT_FORMAT = "3"
 """Bump when a tab changes the shape of what it caches, so older cached results are not read."""
@@ -38,40 +35,6 @@ def engine_version(engine: str) -> str:
 
 
 KEEP_PARSED = 64
-
-
-class RecentlyMade(Generic[T]):
-    """The last `keep` values made, by key. A request for a value that is being made waits for it instead of
-    making it again; values must never change for their key (results of a stored version do not)."""
-
-    def __init__(self, keep: int) -> None:
-        self.keep = keep
-        self._values: OrderedDict[Hashable, T] = OrderedDict()
-        self._guard = threading.Lock()
-        self._making: dict[Hashable, threading.Lock] = {}
-
-    def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The value kept for `key`, or `make()`'s (made once however many requests ask at the same moment)."""
-        with self._guard:
-            if key in self._values:
-                self._values.move_to_end(key)
-                return self._values[key]
-            lock = self._making.setdefault(key, threading.Lock())
-        try:
-            with lock:
-                with self._guard:
-                    if key in self._values:
-                        return self._values[key]
-                made = make()
-                with self._guard:
-                    self._values[key] = made
-                    while len(self._values) > self.keep:
-                        self._values.popitem(last=False)
-                return made
-        finally:
-            with self._guard:
-                if not lock.locked():
-                    self._making.pop(key, None)
 
 
 _parsed: RecentlyMade[Any] = RecentlyMade(KEEP_PARSED)

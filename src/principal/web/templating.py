@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -74,7 +75,15 @@ def amount(
     viewed deal's; None or "" shows as nothing (the template says why a figure is missing)."""
     if value is None or value == "":
         return ""
-    return _formatter(context, currency, locale).money(Decimal(str(value)), whole=not cents)
+    fmt = _formatter(context, currency, locale)
+    return _money_text(fmt.currency, fmt.locale, str(value), not cents)
+
+
+@functools.lru_cache(maxsize=8192)
+def _money_text(currency: str, locale: str, value: str, whole: bool) -> str:
+    """Money as text, kept for the figures pages show again and again (every view of a version formats the same
+    ones, and the locale-aware formatting is the slowest part of drawing a page)."""
+    return formatter_for(currency, locale).money(Decimal(value), whole=whole)
 
 
 @pass_context
@@ -82,7 +91,13 @@ def share(context: Context, value: Decimal | float | str | None, digits: int = 1
     """A share between 0 and 1 as a percentage, in the viewed deal's locale unless `locale` is given."""
     if value is None or value == "":
         return ""
-    return _formatter(context, None, locale, for_money=False).share(Decimal(str(value)), digits)
+    fmt = _formatter(context, None, locale, for_money=False)
+    return _share_text(fmt.currency, fmt.locale, str(value), digits)
+
+
+@functools.lru_cache(maxsize=4096)
+def _share_text(currency: str, locale: str, value: str, digits: int) -> str:
+    return formatter_for(currency, locale).share(Decimal(value), digits)
 
 
 OFFSETS = re.compile(r"\s*\[\d+:\d+\]")

@@ -19,6 +19,7 @@ the server's log.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -35,6 +36,7 @@ from principal.loader import parse_deal
 from principal.model import Deal
 from principal.web.child_process import Outcome, Status, run_in_child
 from principal.web.errors import OverBudget, ServerBusy, Unprocessable, WebError
+from principal.web.recently_made import RecentlyMade
 from principal.web.settings import MIB, WebSettings
 
 T = TypeVar("T")
@@ -182,11 +184,19 @@ def _answer(outcome: Outcome, what: str, work: Work, reads_input: bool) -> Any:
     raise WebError("an unexpected error happened; it was written to the server's log")
 
 
+_parsing: RecentlyMade[Deal] = RecentlyMade(8)
+
+
 def deal_parser(request: Request) -> Callable[[str, str], Deal]:
-    """A `parse_deal` that reads the text in a worker within the request's budgets (for the store's `parse=`)."""
+    """A `parse_deal` that reads the text in a worker within the request's budgets (for the store's `parse=`).
+    Requests reading the same text at the same moment (many people opening a new version) share one job instead
+    of filling the queue with copies of it; a text that does not read is read again by the next request."""
 
     def parse(text: str, filename: str) -> Deal:
-        return bounded(request, f"reading {filename}", parse_deal, text, filename, reads_input=True)
+        key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), filename)
+        return _parsing.get(
+            key, lambda: bounded(request, f"reading {filename}", parse_deal, text, filename, reads_input=True)
+        )
 
     return parse
 

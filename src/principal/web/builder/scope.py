@@ -7,8 +7,7 @@ with what it inherits through `extends` (a changed inherited term is copied into
 from __future__ import annotations
 
 import copy
-import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +30,7 @@ from principal.web.builder.drafts import (
 from principal.web.builder.layout import Section, sections_of
 from principal.web.builder.schema_fields import FieldSpec, record_fields, spec_at
 from principal.web.builder.view import draft_at, form_key_for, split_path
+from principal.web.recently_made import RecentlyMade
 
 WAS = "__was"
 REFERENCES = {"buyer.forecasts": ("usage", "forecast")}
@@ -46,12 +46,24 @@ def plain(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=16)
-def _read(text: str) -> dict[str, Any]:
-    """A deal text's values as plain data, parsed once per text (a builder page reads them several times, and
-    the round-trip parser is slow); callers get their own copy."""
+def parse_plain(text: str) -> dict[str, Any]:
+    """A deal text's values as plain data (the round-trip parser, so numbers read as the text writes them)."""
     doc = YAML().load(text)
     return plain(doc) if isinstance(doc, Mapping) else {}
+
+
+_texts: RecentlyMade[dict[str, Any]] = RecentlyMade(16)
+
+
+def remember_text(text: str, make: Callable[[], dict[str, Any]]) -> None:
+    """Read `text` with `make` (the web app's bounded worker) unless it was read recently: a builder page reads
+    the same text several times, and the round-trip parser is slow."""
+    _texts.get(text, make)
+
+
+def _read(text: str) -> dict[str, Any]:
+    """A deal text's values, parsed once per text; callers copy before changing them."""
+    return _texts.get(text, lambda: parse_plain(text))
 
 
 def read_plain(text: str) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -23,14 +24,17 @@ from principal.web.builder.scope import (
     draft_from_submission,
     draft_of,
     key_for_path,
+    parse_plain,
     problem_keys,
     read_section,
+    remember_text,
     write_section,
 )
 from principal.web.builder.view import Context, section_nodes
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.routes.conflicts import conflict_response
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -106,6 +110,13 @@ def _page(
     return render_tab(request, ws, active, "builder.html", context, status=status)
 
 
+def _stored_draft(request: Request, scope: Scope, ws: Workspace) -> dict[str, Any]:
+    """The form's draft of the stored text, the text read in a worker (once per text: see `remember_text`)."""
+    text = ws.version.yaml_text
+    remember_text(text, lambda: bounded(request, f"reading version {ws.number} for the form", parse_plain, text))
+    return draft_of(scope, text, ws.deal.locale)
+
+
 def _step_href(ws: Workspace, scope: Scope, slug: str) -> str:
     if scope.offer is None:
         return f"/deals/{ws.deal_id}/build/{slug}"
@@ -139,7 +150,7 @@ def deal_step(
 ) -> HTMLResponse:
     _latest(ws)
     scope = Scope("Deal")
-    return _page(request, ws, scope, slug, draft_of(scope, ws.version.yaml_text, ws.deal.locale), saved=saved)
+    return _page(request, ws, scope, slug, _stored_draft(request, scope, ws), saved=saved)
 
 
 @router.get("/deals/{deal_id}/build/offers/{offer}/{slug}", response_class=HTMLResponse)
@@ -148,7 +159,7 @@ def offer_step(
 ) -> HTMLResponse:
     _latest(ws)
     scope = _offer_scope(ws, offer)
-    return _page(request, ws, scope, slug, draft_of(scope, ws.version.yaml_text, ws.deal.locale), saved=saved)
+    return _page(request, ws, scope, slug, _stored_draft(request, scope, ws), saved=saved)
 
 
 @router.post("/deals/{deal_id}/build/{slug}", response_model=None)
@@ -162,13 +173,19 @@ async def save_offer_step(request: Request, deal_id: int, offer: str, slug: str)
 
 
 async def _save(request: Request, deal_id: int, slug: str, offer: str | None) -> Response:
-    store = get_store(request)
     form = await read_form(request)
+    return await off_loop(_save_form, request, form, deal_id, slug, offer)
+
+
+def _save_form(request: Request, form: FormData, deal_id: int, slug: str, offer: str | None) -> Response:
+    """Save one step's form (in a thread; the deal text is read, edited and checked in workers)."""
+    store = get_store(request)
+    parse = deal_parser(request)
     author = text_field(form, "author")
     message = text_field(form, "message")
     base_text = text_field(form, "base_version")
     base = int(base_text) if base_text.isdigit() else None
-    stored, model = deals.load_version(store, deal_id, base)
+    stored, model = deals.load_version(store, deal_id, base, parse=parse)
     ws = Workspace(deals.get_deal(store, deal_id), stored, model)
     scope = _offer_scope(ws, offer) if offer else Scope("Deal")
     found = scope.section(slug)
@@ -176,7 +193,7 @@ async def _save(request: Request, deal_id: int, slug: str, offer: str | None) ->
         raise NotFound(f"the builder has no step {slug!r}")
     _, paths = found
     locale = ws.deal.locale
-    draft = draft_from_submission(scope, paths, form, draft_of(scope, stored.yaml_text, locale))
+    draft = draft_from_submission(scope, paths, form, _stored_draft(request, scope, ws))
     keep: dict[str, Any] = {"author": author, "message": message}
     action = text_field(form, "action")
     if action and action not in ("save", "next") and act(scope, paths, draft, action):
@@ -184,7 +201,9 @@ async def _save(request: Request, deal_id: int, slug: str, offer: str | None) ->
     values, reading = read_section(scope, paths, draft, locale)
     if reading.errors:
         return _page(request, ws, scope, slug, draft, errors=reading.errors, status=422, **keep)
-    new_text, changed = write_section(scope, paths, stored.yaml_text, values, draft)
+    new_text, changed = bounded(
+        request, f"writing {found[0].title} into the deal", write_section, scope, paths, stored.yaml_text, values, draft
+    )
     if not changed:
         notice = f"nothing changed; the deal stays at version {ws.summary.latest_number}"
         return (
@@ -197,7 +216,13 @@ async def _save(request: Request, deal_id: int, slug: str, offer: str | None) ->
     default_message = f"{where}{section_title}: " + ", ".join(changed[:6]) + (" and more" if len(changed) > 6 else "")
     try:
         saved = deals.save_version(
-            store, deal_id, new_text, author=author, message=message or default_message, base_number=ws.number
+            store,
+            deal_id,
+            new_text,
+            author=author,
+            message=message or default_message,
+            base_number=ws.number,
+            parse=parse,
         )
     except InputError as exc:
         located, others = problem_keys(scope, draft, exc.problems)

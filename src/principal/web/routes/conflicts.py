@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -17,9 +18,10 @@ from principal.errors import InputError
 from principal.store import deals
 from principal.store import errors as store_errors
 from principal.store.diff import text_lines
-from principal.store.merge import plan_merge
+from principal.store.merge import MergePlan, plan_merge
 from principal.web.forms import read_form, remember_author, text_field
 from principal.web.templating import is_htmx
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, render_tab
 
 router = APIRouter()
@@ -43,9 +45,17 @@ def conflict_response(
     """The conflict view of `mine` (a whole deal text made from version `base`) against the latest version."""
     store = get_store(request)
     base_version = deals.get_version(store, deal_id, base)
-    latest, model = deals.load_version(store, deal_id)
+    latest, model = deals.load_version(store, deal_id, parse=deal_parser(request))
     ws = Workspace(deals.get_deal(store, deal_id), latest, model)
-    plan = plan_merge(base_version.yaml_text, mine, latest.yaml_text, choices)
+    plan, text_diff = bounded(
+        request,
+        "comparing your change with the latest version",
+        _both_changes,
+        base_version.yaml_text,
+        mine,
+        latest.yaml_text,
+        choices,
+    )
     context = {
         "plan": plan,
         "base_number": base,
@@ -58,7 +68,7 @@ def conflict_response(
         "field_errors": {},
         "problems": problems,
         "notice": notice,
-        "text_diff": text_lines(latest.yaml_text, mine),
+        "text_diff": text_diff,
     }
     response = render_tab(request, ws, "offers", "conflict.html", context, status=409)
     if is_htmx(request):  # a fragment form (the quick offer form) gets the whole conflict view instead
@@ -66,10 +76,20 @@ def conflict_response(
     return response
 
 
+def _both_changes(
+    base: str, mine: str, latest: str, choices: dict[str, Literal["mine", "theirs"]] | None
+) -> tuple[MergePlan, Any]:
+    return plan_merge(base, mine, latest, choices), text_lines(latest, mine)
+
+
 @router.post("/deals/{deal_id}/merge", response_model=None)
 async def merge(request: Request, deal_id: int) -> Response:
-    store = get_store(request)
     form = await read_form(request)
+    return await off_loop(_merge_form, request, form, deal_id)
+
+
+def _merge_form(request: Request, form: FormData, deal_id: int) -> Response:
+    store = get_store(request)
     author = text_field(form, "author")
     message = text_field(form, "message")
     mine = text_field(form, "mine")[:MAX_MINE]
@@ -83,8 +103,15 @@ async def merge(request: Request, deal_id: int) -> Response:
         if key.startswith("choice:") and value in ("mine", "theirs"):
             choices[key.removeprefix("choice:")] = value  # type: ignore[assignment]
     keep: dict[str, Any] = {"base": base, "mine": mine, "author": author, "message": message, "back": back}
-    plan = plan_merge(
-        deals.get_version(store, deal_id, base).yaml_text, mine, _text_of(store, deal_id, theirs), choices
+    plan = bounded(
+        request,
+        "merging the two changes",
+        plan_merge,
+        deals.get_version(store, deal_id, base).yaml_text,
+        mine,
+        _text_of(store, deal_id, theirs),
+        choices,
+        reads_input=True,
     )
     if plan.merged_text is None:
         notice = (
@@ -95,7 +122,13 @@ async def merge(request: Request, deal_id: int) -> Response:
         return conflict_response(request, deal_id, choices=choices, notice=notice, **keep)
     try:
         saved = deals.save_version(
-            store, deal_id, plan.merged_text, author=author, message=message or "Merged", base_number=theirs
+            store,
+            deal_id,
+            plan.merged_text,
+            author=author,
+            message=message or "Merged",
+            base_number=theirs,
+            parse=deal_parser(request),
         )
     except store_errors.VersionConflict:
         return conflict_response(

@@ -3,6 +3,7 @@ can be done to a whole deal: copy, archive, bring back, delete."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter
@@ -17,6 +18,7 @@ from principal.web.builder.numbers import NumberNotRead, parse_number
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.reference import bundled_example
 from principal.web.templating import render
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import get_store
 
 router = APIRouter()
@@ -84,7 +86,8 @@ async def start(request: Request) -> Response:
         offer = ""
     if errors or agents is None or term is None:
         return _start_page(request, values, errors, status=422)
-    text = offer_ops.new_deal_text(
+    write = partial(
+        offer_ops.new_deal_text,
         name=values["name"],
         currency=currency,
         locale=locale,
@@ -93,9 +96,15 @@ async def start(request: Request) -> Response:
         offer=offer,
         term_months=term,
     )
+    text = await off_loop(bounded, request, "writing the new deal", write)
     try:
-        stored = deals.create_deal(
-            get_store(request), text, author=values["author"], message="Started the deal in the builder"
+        stored = await off_loop(
+            deals.create_deal,
+            get_store(request),
+            text,
+            author=values["author"],
+            message="Started the deal in the builder",
+            parse=deal_parser(request),
         )
     except InputError as exc:
         for problem in exc.problems:
@@ -117,8 +126,13 @@ async def load_example(request: Request) -> Response:
     form = await read_form(request)
     author = text_field(form, "author") or remembered_author(request)
     try:
-        stored = deals.create_deal(
-            get_store(request), bundled_example(), author=author, message="Loaded the bundled example"
+        stored = await off_loop(
+            deals.create_deal,
+            get_store(request),
+            bundled_example(),
+            author=author,
+            message="Loaded the bundled example",
+            parse=deal_parser(request),
         )
     except store_errors.InvalidValue as exc:
         return render(request, "deals_list.html", _list_values(request, {exc.field: exc.reason}), status=422)
@@ -171,11 +185,14 @@ async def copy_deal(request: Request, deal_id: int) -> Response:
     latest = deals.get_version(store, deal_id)
     summary = deals.get_deal(store, deal_id)
     name = text_field(form, "name").strip() or f"Copy of {summary.shown_name}"
-    stored = deals.create_deal(
+    text = await off_loop(bounded, request, f"copying deal {deal_id}", offer_ops.copy_deal_text, latest.yaml_text, name)
+    stored = await off_loop(
+        deals.create_deal,
         store,
-        offer_ops.copy_deal_text(latest.yaml_text, name),
+        text,
         author=author,
         message=f"Copied from deal {deal_id} version {latest.info.number}",
+        parse=deal_parser(request),
     )
     record(request, stored.info.deal_id, "created", f"copied from deal {deal_id} version {latest.info.number}", 1)
     return RedirectResponse(f"/deals/{stored.info.deal_id}?saved=1", status_code=303)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -15,6 +17,7 @@ from principal.web.audit import record
 from principal.web.builder.numbers import NumberNotRead, parse_number
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.routes.conflicts import conflict_response
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -48,15 +51,37 @@ def manage(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLRes
 
 def _latest(request: Request, deal_id: int) -> Workspace:
     store = get_store(request)
-    stored, model = deals.load_version(store, deal_id)
+    stored, model = deals.load_version(store, deal_id, parse=deal_parser(request))
     return Workspace(deals.get_deal(store, deal_id), stored, model)
 
 
+Make = Callable[[str, dict[str, str]], tuple[str, str]]
+
+
 async def _save(
-    request: Request, deal_id: int, change: str, make: Any, *, target: str | None = None, field: str = "name"
+    request: Request,
+    deal_id: int,
+    change: str,
+    make: Make,
+    *,
+    target: str | None = None,
+    after: Callable[[str], None] | None = None,
 ) -> Response:
-    """Apply `make(text)` to the version the form was opened on and save it; problems go back to the page."""
+    """Apply `make(text)` to the version the form was opened on and save it; problems go back to the page.
+    `after(text)` runs with the version's text once the new version is saved."""
     form = await read_form(request)
+    return await off_loop(_save_form, request, form, deal_id, change, make, target, after)
+
+
+def _save_form(
+    request: Request,
+    form: FormData,
+    deal_id: int,
+    change: str,
+    make: Make,
+    target: str | None,
+    after: Callable[[str], None] | None,
+) -> Response:
     values = {key: text_field(form, key) for key in ("name", "new_name", "copy_of", "term_months", "author", "mode")}
     author = values["author"] or remembered_author(request)
     base_text = text_field(form, "base_version")
@@ -64,17 +89,23 @@ async def _save(
     store = get_store(request)
     stored = deals.get_version(store, deal_id, base)
     ws = _latest(request, deal_id)
+    new_text = ""
     try:
-        new_text, detail = make(stored.yaml_text, values)
+        new_text, detail = bounded(request, "changing the deal's offers", make, stored.yaml_text, values)
         saved = deals.save_version(
-            store, deal_id, new_text, author=author, message=detail, base_number=stored.info.number
+            store,
+            deal_id,
+            new_text,
+            author=author,
+            message=detail,
+            base_number=stored.info.number,
+            parse=deal_parser(request),
         )
     except store_errors.InvalidValue as exc:
         return _manage_page(request, ws, errors={exc.field: exc.reason}, values=values, status=422)
     except InputError as exc:
         return _manage_page(request, ws, values=values, problems=exc.problems, status=422)
     except store_errors.VersionConflict:
-        new_text, detail = make(stored.yaml_text, values)
         return conflict_response(
             request,
             deal_id,
@@ -85,6 +116,8 @@ async def _save(
             back=f"/deals/{deal_id}/offers-manage",
         )
     record(request, deal_id, change, detail, saved.info.number)
+    if after is not None:
+        after(stored.yaml_text)
     response = RedirectResponse(
         (target or f"/deals/{deal_id}").format(**values) + f"?saved={saved.info.number}", status_code=303
     )
@@ -138,30 +171,36 @@ async def delete(request: Request, deal_id: int, offer: str) -> Response:
 
 @router.post("/deals/{deal_id}/offers/{offer}/archive", response_model=None)
 async def archive(request: Request, deal_id: int, offer: str) -> Response:
-    kept: dict[str, Any] = {}
-
     def make(text: str, values: dict[str, str]) -> tuple[str, str]:
-        new, body = offer_ops.remove_offer(text, offer)
-        kept["body"] = body
+        new, _ = offer_ops.remove_offer(text, offer)
         return new, f"Archived offer {offer}"
 
-    response = await _save(request, deal_id, "offer archived", make, target=f"/deals/{deal_id}/offers-manage")
-    if response.status_code == 303 and "body" in kept:
-        latest = deals.get_deal(get_store(request), deal_id).latest_number
-        deals.archive_offer(get_store(request), deal_id, offer, kept["body"], latest - 1, remembered_author(request))
-    return response
+    def keep(text: str) -> None:
+        _, body = bounded(request, f"archiving offer {offer}", offer_ops.remove_offer, text, offer)
+        store = get_store(request)
+        latest = deals.get_deal(store, deal_id).latest_number
+        deals.archive_offer(store, deal_id, offer, body, latest - 1, remembered_author(request))
+
+    target = f"/deals/{deal_id}/offers-manage"
+    return await _save(request, deal_id, "offer archived", make, target=target, after=keep)
 
 
 @router.post("/deals/{deal_id}/archived-offers/{archived_id}/restore", response_model=None)
 async def restore(request: Request, deal_id: int, archived_id: int) -> Response:
-    found = next((a for a in deals.archived_offers(get_store(request), deal_id) if a.id == archived_id), None)
-    if found is None:
-        raise store_errors.NotFound(f"deal {deal_id} has no archived offer {archived_id}")
+    found = await off_loop(_archived, request, deal_id, archived_id)
 
     def make(text: str, values: dict[str, str]) -> tuple[str, str]:
         return offer_ops.restore_offer(text, found.body_yaml), f"Brought back offer {found.name} from the archive"
 
-    response = await _save(request, deal_id, "offer restored", make, target=f"/deals/{deal_id}/offers-manage")
-    if response.status_code == 303:
+    def forget(_text: str) -> None:
         deals.forget_archived_offer(get_store(request), deal_id, archived_id)
-    return response
+
+    target = f"/deals/{deal_id}/offers-manage"
+    return await _save(request, deal_id, "offer restored", make, target=target, after=forget)
+
+
+def _archived(request: Request, deal_id: int, archived_id: int) -> Any:
+    found = next((a for a in deals.archived_offers(get_store(request), deal_id) if a.id == archived_id), None)
+    if found is None:
+        raise store_errors.NotFound(f"deal {deal_id} has no archived offer {archived_id}")
+    return found

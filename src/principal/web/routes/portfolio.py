@@ -21,6 +21,7 @@ from principal.signed import key_dates, portfolio, signed_view
 from principal.store import deals
 from principal.web.errors import Unprocessable
 from principal.web.templating import render
+from principal.web.workers import deal_parser
 from principal.web.workspace import get_store
 
 router = APIRouter()
@@ -31,7 +32,7 @@ def _signed_deals(request: Request) -> list[tuple[int, str, Deal, str]]:
     store = get_store(request)
     out = []
     for summary in deals.list_deals(store):
-        stored, model = deals.load_version(store, summary.id)
+        stored, model = deals.load_version(store, summary.id, parse=deal_parser(request))
         if model.signed is not None:
             out.append((summary.id, f"deal-{summary.id}-v{stored.info.number}.yaml", model, stored.yaml_text))
     return out

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
+from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -30,6 +31,7 @@ from principal.web.review_offer import (
 )
 from principal.web.routes.conflicts import conflict_response
 from principal.web.tabs.review import _shown as shown_review  # the tab's cached review of the stored documents
+from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -91,12 +93,18 @@ def confirm_page(request: Request, review_id: int, ws: Workspace = Depends(open_
 
 @router.post("/deals/{deal_id}/review/{review_id}/offer", response_model=None)
 async def create_offer(request: Request, deal_id: int, review_id: int) -> Response:
-    store = get_store(request)
     form = await read_form(request)
+    return await off_loop(_create_offer, request, form, deal_id, review_id)
+
+
+def _create_offer(request: Request, form: FormData, deal_id: int, review_id: int) -> Response:
+    """The confirmed values as a new offer (in a thread; the deal text is edited and checked in workers)."""
+    store = get_store(request)
+    parse = deal_parser(request)
     entered = {key: value for key, value in form.multi_items() if isinstance(value, str)}
     author = text_field(form, "author")
     base_text = text_field(form, "base_version")
-    stored, model = deals.load_version(store, deal_id, int(base_text) if base_text.isdigit() else None)
+    stored, model = deals.load_version(store, deal_id, int(base_text) if base_text.isdigit() else None, parse=parse)
     ws = Workspace(deals.get_deal(store, deal_id), stored, model)
     info = reviews.get_review(store, deal_id, review_id)
     result = shown_review(request, ws, review_id).result
@@ -145,16 +153,12 @@ async def create_offer(request: Request, deal_id: int, review_id: int) -> Respon
     if questions:
         notes = "Questions for the vendor (from the documents):\n" + "\n".join(f"- {q}" for q in questions)
         body["notes"] = LiteralScalarString(notes + "\n")
-    yaml, doc = yaml_edits.load(stored.yaml_text)
-    offers: CommentedMap = doc["offers"]
-    blanks = yaml_edits.take_trailing_blank_lines(offers)
-    offers[name] = body
-    if blanks is not None:
-        yaml_edits.put_trailing_blank_lines(offers, blanks)
-    new_text = yaml_edits.dump(yaml, doc)
+    new_text = bounded(request, f"adding offer {name} to the deal", _with_offer, stored.yaml_text, name, body)
     message = f"Offer {name} from review {review_id} ({info.title})"[:2000]
     try:
-        saved = deals.save_version(store, deal_id, new_text, author=author, message=message, base_number=ws.number)
+        saved = deals.save_version(
+            store, deal_id, new_text, author=author, message=message, base_number=ws.number, parse=parse
+        )
     except InputError as exc:
         located, others = _locate(name, drafts, exc.problems, dropped, chosen)
         return _page(request, ws, review_id, entered=entered, errors=located, problems=tuple(others), status=422)
@@ -169,6 +173,16 @@ async def create_offer(request: Request, deal_id: int, review_id: int) -> Respon
     response = RedirectResponse(f"/deals/{deal_id}?saved={saved.info.number}", status_code=303)
     remember_author(request, response, author)
     return response
+
+
+def _with_offer(text: str, name: str, body: CommentedMap) -> str:
+    yaml, doc = yaml_edits.load(text)
+    offers: CommentedMap = doc["offers"]
+    blanks = yaml_edits.take_trailing_blank_lines(offers)
+    offers[name] = body
+    if blanks is not None:
+        yaml_edits.put_trailing_blank_lines(offers, blanks)
+    return yaml_edits.dump(yaml, doc)
 
 
 def _original_field(field: str, dropped: set[int]) -> str:

@@ -17,6 +17,7 @@ from principal.web.forms import read_form, text_field
 from principal.web.security import cookie_header, safe_next
 from principal.web.team import SESSION_COOKIE, accounts_on, current_user, forget_accounts_check
 from principal.web.templating import render
+from principal.web.workers import off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 
 router = APIRouter()
@@ -47,9 +48,14 @@ async def add_user(request: Request) -> Response:
     values = {key: text_field(form, key) for key in ("username", "display_name", "role")}
     first = not accounts_on(request)
     role = "owner" if first else values["role"]
-    try:
-        user = team.add_user(
-            get_store(request), values["username"], values["display_name"], role, text_field(form, "password")
+    try:  # the password is hashed (Argon2id: slow by design) in a thread, off the event loop
+        user = await off_loop(
+            team.add_user,
+            get_store(request),
+            values["username"],
+            values["display_name"],
+            role,
+            text_field(form, "password"),
         )
     except store_errors.InvalidValue as exc:
         return _team_page(request, errors={exc.field: exc.reason}, values=values, status=422)
@@ -74,7 +80,7 @@ async def change_user(request: Request, user_id: int) -> Response:
 
 
 async def sign_in(request: Request, username: str, password: str, target: str) -> Response:
-    found = team.sign_in(get_store(request), username, password)
+    found = await off_loop(team.sign_in, get_store(request), username, password)  # Argon2id, off the event loop
     if found is None:
         raise SignInNeeded("wrong user name or password", field="password")
     user, token = found

@@ -14,8 +14,9 @@ from starlette.responses import HTMLResponse
 from principal.align.report import Alignment, align_offers
 from principal.model.deal import Deal
 from principal.present import formatter_for
+from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import RecentlyMade, cached_json, chosen_offer
+from principal.web.tab_results import cached_json, chosen_offer
 from principal.web.workers import bounded
 from principal.web.workspace import Workspace, open_workspace, render_tab
 

@@ -26,6 +26,7 @@ from principal.cost.results import comparison_result, cost_result, simulated_cos
 from principal.model.deal import Deal
 from principal.money import Amount
 from principal.present import Formatter, formatter_for
+from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import cached_json, chosen_offer
 from principal.web.templating import is_htmx
@@ -147,6 +148,10 @@ def distribution_figure(results: dict[str, Any], fmt: Formatter) -> dict[str, An
     return {"data": data, "layout": layout}
 
 
+_figures: RecentlyMade[tuple[dict[str, Any], dict[str, Any]]] = RecentlyMade(32)
+"""The Cost tab's two charts per version: drawn from the cached results once, not on every view."""
+
+
 def results_for(request: Request, ws: Workspace) -> dict[str, Any]:
     params = {"draws": DRAWS, "seed": SEED, "bins": BINS, "shape": SHAPE}
     found: dict[str, Any] = cached_json(request, ws, "cost", params, lambda: cost_results(ws.deal))
@@ -163,6 +168,10 @@ def cost_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTML
     fmt = _formatter(ws)
     comparison = results["comparison"]
     years = max(len(o["years"]) for o in comparison["offers"].values())
+    key = (str(request.app.state.store.url), ws.version.info.id, fmt.currency, fmt.locale)
+    cumulative, distribution = _figures.get(
+        key, lambda: (cumulative_figure(results, fmt), distribution_figure(results, fmt))
+    )
     context = {
         "results": results,
         "cur": fmt.currency,
@@ -170,8 +179,8 @@ def cost_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTML
         "years": years,
         "report": {o["offer"]: o for o in results["report"]["offers"]},
         "sims": {s["offer"]: s for s in results["simulations"]},
-        "cumulative_figure": cumulative_figure(results, fmt),
-        "distribution_figure": distribution_figure(results, fmt),
+        "cumulative_figure": cumulative,
+        "distribution_figure": distribution,
         "draws": fmt.number(DRAWS),
         "seed": SEED,
     }

@@ -7,6 +7,8 @@ on the moved inputs. A sensitivity chart appears when the deal's valuation gives
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
@@ -14,10 +16,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from principal.web.offer_colours import offer_classes
+from principal.web.sensitivity import sensitivity_context
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tabs.cost import results_for
 from principal.web.templating import is_htmx
-from principal.web.what_if import LIMITS, what_if
+from principal.web.what_if import LIMITS, WhatIf, costed, what_if
+from principal.web.workers import bounded
 from principal.web.workspace import Workspace, open_workspace, render_tab
 
 router = APIRouter()
@@ -49,6 +53,16 @@ def _side_by_side(results: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _planned(rows: list[dict[str, Any]]) -> dict[str, Decimal]:
+    """Each offer's planned term cost: the Cost tab's figure for the version (cached), not computed again."""
+    return {row["offer"]: Decimal(row["total"]) for row in rows}
+
+
+def _costed(request: Request, ws: Workspace, plan: dict[str, Decimal], volume: int, seats: int, price: int) -> WhatIf:
+    what = f"the what-if at {volume}% volumes, {seats}% seats, {price}% prices"
+    return bounded(request, what, costed, ws.deal, plan, volume, seats, price)
+
+
 @router.get("", response_class=HTMLResponse)
 def decide(
     request: Request,
@@ -62,19 +76,23 @@ def decide(
         "seats": _bounded("seats", seats),
         "price": _bounded("price", price),
     }
-    result = what_if(ws.deal, ws.version.info.sha256, **settings)
+    rows = _side_by_side(results_for(request, ws))
+    plan = _planned(rows)
+    result = what_if(ws.version.info.sha256, partial(_costed, request, ws, plan), **settings)
     context: dict[str, Any] = {"what_if": result, "limits": LIMITS, "colours": offer_classes(ws.deal.offers)}
     if is_htmx(request):
         return render_tab(request, ws, "decide", "tabs/_what_if.html", context)
-    rows = _side_by_side(results_for(request, ws))
-    context.update(
-        {
-            "rows": rows,
-            "any_switching": any(r["switching_per_agent_month"] for r in rows),
-            "sensitivity": None,
-        }
-    )
+    context.update({"rows": rows, "any_switching": any(r["switching_per_agent_month"] for r in rows)})
     return render_tab(request, ws, "decide", "tabs/decide.html", context)
+
+
+@router.get("/sensitivity", response_class=HTMLResponse)
+def sensitivity(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    """The tornado of the valuation against the baseline offer: a fragment for the Decide page, or a page."""
+    reference = results_for(request, ws)["comparison"]["baseline"]
+    context = sensitivity_context(request, ws, reference)
+    template = "tabs/_sensitivity.html" if is_htmx(request) else "tabs/sensitivity.html"
+    return render_tab(request, ws, "decide", template, context)
 
 
 TAB = WorkspaceTab(slug="decide", title="Decide", order=15, router=router, engine="principal.cost")

@@ -25,8 +25,8 @@ from principal.store import deals, exports
 from principal.store.records import MAX_AUTHOR
 from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
+from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import RecentlyMade
 from principal.web.templating import is_htmx
 from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab

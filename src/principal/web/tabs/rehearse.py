@@ -28,8 +28,8 @@ from principal.rehearse.session import Session
 from principal.store import exports
 from principal.store.records import MAX_AUTHOR
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
+from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import RecentlyMade
 from principal.web.templating import is_htmx
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
 

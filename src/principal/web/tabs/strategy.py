@@ -21,8 +21,9 @@ from starlette.responses import HTMLResponse
 from principal.errors import InputError
 from principal.present import formatter_for
 from principal.web.forms import read_form, source_with_problems, text_field
+from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
-from principal.web.tab_results import RecentlyMade, chosen_offer
+from principal.web.tab_results import chosen_offer
 from principal.web.uploads import DEAL_FILES, UploadPolicy, read_upload
 from principal.web.workers import bounded, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
