@@ -29,7 +29,8 @@ _TERM_MENTIONED = re.compile(
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
                     r"|\bcontinues? on a rolling basis\b|\brolling (?:periods?|basis)\b"
-                    r"|\bdoes not continue after\b|\bcontinue after\b", re.I)  # fmt: skip
+                    r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b",
+                    re.I)  # fmt: skip
 _AUTO = re.compile(
     r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b|\brolling\b"
     r"|\bunless either party\b|\bunless (?:the )?\w+ (?:gives|notifies|serves)",
@@ -142,7 +143,8 @@ AT_GO_LIVE = re.compile(
     r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
     re.I,
 )
-_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
+_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
+                         r"|\bhalf\b[^.;]{0,60}\band (?:the other )?half\b", re.I)  # fmt: skip
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _REFERENCES = (

@@ -43,7 +43,8 @@ _CPI_POINTS = re.compile(
 )
 _MINIMUM = re.compile(
     r"\bminimum (?:commitment|purchase|spend|monthly|annual|order|fee|charge)|\bcommits? to\b"
-    r"|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
+    r"|\b(?:annual|monthly|yearly) minimum\b|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)"
+    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
     re.I,
 )
 _REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
@@ -63,7 +64,7 @@ _AT_RENEWAL = re.compile(
     r"|\b(?:with effect )?from (?:a|any|each|the) renewal\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billed|charged|payable)\b", re.I)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
@@ -79,7 +80,8 @@ _FREQUENCY = (
     (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
 )
 _RECURRING_SUBJECT = re.compile(
-    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b|^\W*invoicing\s*:"
+    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b"
+    r"|^\W*(?:invoicing|billing(?: cycle| frequency)?)\s*:"
     r"|\bannual subscription charges\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
