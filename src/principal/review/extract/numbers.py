@@ -34,7 +34,13 @@ ISO_CODES = tuple(sorted(code for code in MINOR_UNITS if code not in _WORD_CODES
 CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
                   "₹": "INR"}  # fmt: skip
-CODE = r"(?<![A-Za-z])(?:" + "|".join(ISO_CODES) + r")(?![A-Za-z])"
+# Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
+_BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
+CODE = (
+    r"(?<![A-Za-z])(?:"
+    + "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in _BY_LETTER.items())
+    + r")(?![A-Za-z])"
+)
 _CUR = rf"(?:US\$|NZ\$|HK\$|(?<![A-Za-z])[CAS]\$|{CODE}|[$€£¥₹])"
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b))?"
 MONEY = re.compile(
