@@ -27,9 +27,11 @@ from principal.review.segment import segment
 MIN_WORDS = 40
 _SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", "vendor", "fee", "term", "shall",
             "will", "service", "part", "price", "invoice", "terminat", "liabil", "licen", "subscri", "payable",
-            "charge", "renew", "warrant", "govern", "credit", "availab", "notice", "maintenance", "data")  # fmt: skip
+            "charge", "renew", "warrant", "govern", "credit", "availab", "notice", "maintenance", "data",
+            # what a short amendment or variation says instead: it changes a contract from a date
+            "amend", "variation", "addend", "agreed", "rate", "per month", "with effect")  # fmt: skip
 _KINDS = (
-    ("sla", re.compile(r"service level|\bsla\b|service levels|uptime", re.I)),
+    ("sla", re.compile(r"service level|\bsla\b|service levels|uptime|\bavailability\b", re.I)),
     ("dpa", re.compile(r"data processing|\bdpa\b", re.I)),
     ("order", re.compile(r"\border\b|\bquote\b|service schedule|order form|confirmation", re.I)),
     ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),

@@ -20,7 +20,7 @@ from principal.review.extract.terms import TermKind
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
     r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}"
-    r"\bfees\b",
+    r"\bfees\b|^\W*billing (?:start|starts|commencement)\s*:",
     re.I,
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)

@@ -10,12 +10,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from principal.review.document import Document, Location
+from principal.review.extract.numbers import CODE
 from principal.review.segment import Section, Segments
 
 _ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
 _NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
 _CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
-_MONEY_OR_PERCENT = re.compile(r"\d\s*%|[$€£¥₹]\s?\d|\b(?:USD|EUR|GBP|AUD|CAD|CHF|JPY|INR)\s?\d|^\s*\d[\d,.]*\s*$")
+# A column heading over figures (a rate card's "Price (USD)", a ladder's "Credit"), not over terms in words.
+_FIGURE_HEADING = re.compile(
+    r"\d|%|\b(?:price|fee|rate|charge|cost|amount|credit|per|quantity|qty|users?|seats?|minutes|volume|target"
+    r"|availability|uptime|service level)s?\b|[$€£¥₹]",
+    re.I,
+)
+_MONEY_OR_PERCENT = re.compile(rf"\d\s*%|[$€£¥₹]\s?\d|{CODE}\s?\d|^\s*\d[\d,.]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -88,9 +95,12 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
         cells: tuple[str, ...] = ()
         if in_table and " | " in body:
             cells = split_cells(body)
+            if _is_key_value(cells, header) and start != tables[table_at][0]:
+                # "Renewal | automatic, for periods of 12 months, unless ..." states a term as a sentence would.
+                body, cells = f"{cells[0]}: {cells[1].rstrip('.')}.", ()
             # A header opens the table, or restarts it with every cell named; a row of words with empty cells in
             # the middle ("geographic numbers | |", a wrapped cell the layout split off) is not a new header.
-            if start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells)):
+            if cells and (start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells))):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:
                     yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, (), previous)
@@ -108,6 +118,18 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             lead, lead_section = body.lower(), _parent(number)
         elif not continues:
             lead, lead_section = "", None
+
+
+def _is_key_value(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """A row of a two-column table of terms: a label without figures and the term in words ("Payment | within 30
+    days of the invoice date"), not a rate card or ladder row whose figures need their column headings."""
+    if len(cells) != 2 or len(header) != 2 or not cells[0] or re.search(r"\d", cells[0]):
+        return False
+    if _FIGURE_HEADING.search(header[1]):
+        return False
+    # The term in words ("within 30 days of the invoice date") or an amount ("SEK 1,500,000"), not a bare figure
+    # ("99.95%") that only its column heading explains.
+    return len(re.findall(r"[A-Za-z]{2,}", cells[1])) >= 2 or bool(re.fullmatch(rf"{CODE}\s?[\d,.]+", cells[1]))
 
 
 def _parent(number: str | None) -> str | None:

@@ -29,7 +29,8 @@ _TERM_MENTIONED = re.compile(
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
                     r"|\bcontinues? on a rolling basis\b|\brolling (?:periods?|basis)\b"
-                    r"|\bdoes not continue after\b|\bcontinue after\b", re.I)  # fmt: skip
+                    r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b",
+                    re.I)  # fmt: skip
 _AUTO = re.compile(
     r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b|\brolling\b"
     r"|\bunless either party\b|\bunless (?:the )?\w+ (?:gives|notifies|serves)",
@@ -50,7 +51,7 @@ _SAME_PRICE = re.compile(
     r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
     # "charged at the Fees in force at the end of the preceding period"
     r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
-    r"the\s+(?:preceding|previous|prior|expiring)\b",
+    r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
     re.I,
 )
 # Words that give notice, whether or not they say "notice" ("unless one party tells the other in writing").
@@ -112,7 +113,10 @@ _POINTER = re.compile(
 )
 _GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|retrieve|download|return|provide|keep"
                     r"|delete|make)\b", re.I)  # fmt: skip
-_WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin)\s*$", re.I)
+_WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin"
+                            r"|\b(?:export|retrieval|download) (?:period|window)(?: after termination)?"
+                            r" (?:is|shall be|will be|becomes)(?: extended to)?)\s*$", re.I)  # fmt: skip
+_EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
     r"shall not exceed|will not exceed|not to exceed|limited to|in no event|exceed the (?:total|amount)"
@@ -122,7 +126,8 @@ _LIMIT = re.compile(
 _A_YEAR = re.compile(r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
-                        r"|account manager", re.I)  # fmt: skip
+                        r"|account manager|\b(?:implementation|project|technical|engagement) lead\b",
+                        re.I)  # fmt: skip
 _REPLACE = re.compile(r"\breplace|\bsubstitut|\breassign|\bremove", re.I)
 _APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
 _IMPLEMENTATION = re.compile(
@@ -138,16 +143,18 @@ AT_GO_LIVE = re.compile(
     r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
     re.I,
 )
-_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b", re.I)
+_MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
+                         r"|\bhalf\b[^.;]{0,60}\band (?:the other )?half\b", re.I)  # fmt: skip
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
                        r"|\bStandard Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
-                       r"|\b(?:Customer|Client) Agreement\b")),
+                       r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
+                       r"|\b(?:of|under|and) the Terms\b(?! of)")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
-                       r"|\((?:[\w ]+ )?Service Levels?\)")),
+                       r"|\((?:[\w ]+ )?(?:Service Levels?|Availability|Uptime)(?: [A-Z]\w+)?\)")),
     ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
 )  # fmt: skip
 
@@ -257,7 +264,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.termination_right, value, unit, "termination for cause (cure period)", "cause")
     if _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
-    elif _EXIT_CHARGE.search(lower) and paying:
+    elif _EXIT_CHARGE.search(lower) and (paying or re.search(r"\bsubject to paying\b|\bmust pay\b", lower)):
         months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
         if months:
             value, _unit = as_stated(months[0])
@@ -304,16 +311,17 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             value, unit = as_stated(chosen) if chosen else (None, None)
             emit(sentence, TermKind.data_deletion, value, unit, "data deletion after termination")
     elif (
-        (
-            _EXPORTS.search(lower)
-            or (_HANDS_OVER.search(lower) and emit.terms and emit.terms[-1].kind is TermKind.data_export)
-        )
-        and not transition
-        and (basis := _paid_or_free(lower)) is not None
-    ):
+        _EXPORTS.search(lower)
+        or (_HANDS_OVER.search(lower) and emit.terms and emit.terms[-1].kind is TermKind.data_export)
+    ) and not transition:
         # "There is no charge for exports made during this period.", "Galloway will provide it ... at no charge.":
-        # the price of the export right the sentence before grants (joined with it when the terms are finished).
-        emit(sentence, TermKind.data_export, None, None, "data export", basis)
+        # the price of the export right the sentence before grants (joined with it when the terms are finished);
+        # an amendment's "the export period is forty-five (45) days" states the window itself.
+        basis = _paid_or_free(lower)
+        window = _export_window(sentence, len(lower)) if _EXPORT_PERIOD.search(lower) else None
+        if basis is not None or window is not None:
+            emit(sentence, TermKind.data_export, window[0] if window else None, window[1] if window else None,
+                 "data export", basis)  # fmt: skip
     if transition:
         if _NONE.search(lower) or negated(lower, transition.start()):
             emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", "none")
@@ -347,7 +355,7 @@ def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | 
     for d in find_durations(text):
         if d.unit not in ("day", "business_day", "week", "month") or d.start >= scope_end:
             continue
-        before = text[max(0, d.start - 30) : d.start]
+        before = text[max(0, d.start - 50) : d.start]
         after = text[d.end : d.end + 40].lower()
         window_words = _WINDOW_BEFORE.search(before)
         if not window_words:
@@ -373,8 +381,11 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
     if not (_LIABILITY.search(lower) and _LIMIT.search(lower)):
         return
     months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
-    if months and _FEES.search(lower):
-        value, _unit = as_stated(months[0])
+    fees = _FEES.search(lower)
+    if months and fees:
+        # "in any twelve-month period is limited to the fees paid in the nine (9) months before": the fees' months
+        later = [d for d in months if d.start > fees.start()]
+        value, _unit = as_stated(later[0] if later else months[0])
         emit(sentence, TermKind.liability_cap, value, "month", "liability cap", "fees")
         return
     if _FEES.search(lower) and _A_YEAR.search(lower):
@@ -392,9 +403,17 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     if sentence.is_row:
         return
     implementation = _IMPLEMENTATION.search(lower)
-    if implementation and _FEE.search(lower) and "per hour" not in lower and "credit" not in lower:
+    # "Implementation: SEK 240,000: 40% on signature ...": a term table's label names the fee.
+    labelled = bool(
+        re.match(r"\W*(?:implementation|onboarding|set[- ]?up)\b[^:]{0,30}:", lower) and find_money(sentence.text)
+    )
+    if implementation and (_FEE.search(lower) or labelled) and "per hour" not in lower and "credit" not in lower:
         _implementation_fee(sentence, emit)
-    elif implementation and re.search(r"\bno (?:charge|fee)\b|\bno set[- ]?up fee\b", lower):
+    elif implementation and re.search(
+        r"\bno (?:charge|fee)\b|\bno set[- ]?up fee\b|\bno (?:set[- ]?up|onboarding|"
+        r"implementation) or \w+ fee\b",
+        lower,
+    ):
         _implementation_fee(sentence, emit)
     if _PAYMENT.search(lower) and not implementation and "late" not in lower and "notice" not in lower:
         net = _NET.search(lower)
@@ -419,7 +438,8 @@ def _implementation_fee(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     money = [m for m in find_money(sentence.text) if "per" not in sentence.text[m.end : m.end + 6]]
     zero = re.search(r"\bno (?:charge|fee) for (?:set[- ]?up|implementation|onboarding)|\bno set[- ]?up fee\b"
-                     r"|\bno implementation fee\b", lower)  # fmt: skip
+                     r"|\bno implementation fee\b|\bno (?:set[- ]?up|onboarding|implementation) or [\w-]+ fee\b",
+                     lower)  # fmt: skip
     percents = find_percents(sentence.text)
     when: str | None = None
     parts = money[1:] if len(money) >= 3 else []  # "CAD 12,000, of which CAD 6,000 at kick-off and CAD 6,000 ..."

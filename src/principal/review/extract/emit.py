@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from principal.review.amendments import is_amendment
 from principal.review.document import Document
 from principal.review.extract.context import Sentence
 from principal.review.extract.terms import Term, TermKind
@@ -134,11 +135,18 @@ def _drop_vaguer(terms: list[Term]) -> list[Term]:
 
 def _drop_self_references(terms: list[Term], title: str) -> list[Term]:
     lower = title.lower()
+    if is_amendment(title):
+        # "First Addendum to the Master Subscription Agreement": the title names the document it changes.
+        lower = re.split(r"\bto\b", lower, maxsplit=1)[0]
     out = []
     for term in terms:
         if term.kind is TermKind.reference:
             name = term.detail.lower()
-            topic_words = {"msa": ("master", "terms"), "sla": ("service level",), "dpa": ("data processing",)}
+            topic_words = {
+                "msa": ("master", "general terms", "terms of service", "standard terms"),
+                "sla": ("service level",),
+                "dpa": ("data processing",),
+            }
             if name in lower or any(w in lower for w in topic_words.get(term.basis or "", ())):
                 continue
         out.append(term)

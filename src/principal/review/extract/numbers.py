@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from principal.money import MINOR_UNITS
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -25,16 +27,37 @@ SPELLED_BEFORE = re.compile(
 NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
-CURRENCY_CODES = {"USD": "USD", "US$": "USD", "$": "USD", "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP",
-                  "CAD": "CAD", "C$": "CAD", "AUD": "AUD", "A$": "AUD", "CHF": "CHF", "JPY": "JPY", "¥": "JPY",
-                  "INR": "INR", "₹": "INR"}  # fmt: skip
-_CUR = r"(?:US\$|C\$|A\$|USD|EUR|GBP|CAD|AUD|CHF|JPY|INR|[$€£¥₹])"
+# Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in
+# capitals ("ALL 3 agents"); symbols and the dollar prefixes vendors use.
+_WORD_CODES = frozenset({"ALL", "TOP", "SOS", "CUP", "MOP", "BOB", "PEN", "MAD"})
+ISO_CODES = tuple(sorted(code for code in MINOR_UNITS if code not in _WORD_CODES))
+CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
+                  "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
+                  "₹": "INR"}  # fmt: skip
+# Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
+_BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
+CODE = (
+    r"(?<![A-Za-z])(?:"
+    + "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in _BY_LETTER.items())
+    + r")(?![A-Za-z])"
+)
+_CUR = rf"(?:US\$|NZ\$|HK\$|(?<![A-Za-z])[CAS]\$|{CODE}|[$€£¥₹])"
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
-    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>USD|EUR|GBP|CAD"
-    rf"|AUD|CHF|dollars)\b"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b)"
 )
+_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹])")
+
+
+def currency_in(text: str) -> str | None:
+    """The first currency a text names ("Unit price (SGD)", "NZD per user per month"), or None."""
+    match = _CURRENCY_MENTION.search(text)
+    if not match:
+        return None
+    return CURRENCY_CODES.get(match.group("code") or match.group("symbol"))
+
+
 # A rate in pence, as UK price lists write call charges: "0.9p per minute" is GBP 0.009.
 PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
 PERCENT = re.compile(

@@ -9,7 +9,7 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import bound_before, negated, spelled_start
-from principal.review.extract.numbers import find_money, find_percents, to_decimal
+from principal.review.extract.numbers import NUMBER_WORDS, find_money, find_percents, to_decimal, words_to_int
 from principal.review.extract.pricing import INCREASE, SURCHARGE
 from principal.review.extract.terms import TermKind
 
@@ -35,9 +35,16 @@ _FIXED_PRICES = re.compile(
     r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b",
     re.I,
 )
+# "CPI plus 1.5 percentage points", "the index plus two percentage points (2%)".
+_CPI_POINTS = re.compile(
+    rf"(?:\bplus|\+)\s*(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
+    rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?)",
+    re.I,
+)
 _MINIMUM = re.compile(
     r"\bminimum (?:commitment|purchase|spend|monthly|annual|order|fee|charge)|\bcommits? to\b"
-    r"|\bcommitted (?:quantity|spend|volume|minutes)|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
+    r"|\b(?:annual|monthly|yearly) minimum\b|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)"
+    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
     re.I,
 )
 _REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
@@ -53,10 +60,11 @@ _DENIED_REDUCTION = re.compile(
 )
 _AT_RENEWAL = re.compile(
     r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b"
-    r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b",
+    r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b"
+    r"|\b(?:with effect )?from (?:a|any|each|the) renewal\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|billed|charged|payable)\b", re.I)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
@@ -72,7 +80,9 @@ _FREQUENCY = (
     (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
 )
 _RECURRING_SUBJECT = re.compile(
-    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:fees|charges)\b|\bannual subscription charges\b"
+    r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b"
+    r"|^\W*(?:invoicing|billing(?: cycle| frequency)?)\s*:"
+    r"|\bannual subscription charges\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
@@ -123,6 +133,16 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
             increase = (percent, bound)
         elif cpi and increase is None:
             increase = (percent, bound)
+    points = _CPI_POINTS.search(lower[cpi.end() :]) if cpi else None
+    if cpi and re.search(r"\bexceed\s+the\s+lesser\s+of\b", lower) and not points:
+        return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
+    if cpi and points:
+        digits = points.group("num") or points.group("num2")
+        number = words_to_int(points.group("only")) if points.group("only") else None
+        value = to_decimal(digits) if digits else (Decimal(number) if number is not None else None)
+        if value is not None:
+            emit(sentence, TermKind.price_increase, value, "%", "CPI", "cpi")
+            return
     if cpi:
         plus = (
             re.search(
@@ -147,7 +167,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     text = sentence.body
     if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
         money = find_money(text)
-        volume = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:voice\s+)?(minutes|sessions|messages)\b", text, re.I)
+        volume = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:[a-z-]+\s+)?(minutes|sessions|messages)\b", text, re.I)
         money = [m for m in money if not re.match(r"\s*(?:per|/)\b", text[m.end : m.end + 5])]
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
@@ -156,7 +176,16 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), unit, "minimum commitment")
     reduce = _REDUCE.search(lower)
     if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
-        if _DENIED_REDUCTION.search(lower) or (
+        allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)
+        if (
+            _DENIED_REDUCTION.search(lower)
+            and _AT_RENEWAL.search(lower)
+            and allowed_later
+            and not negated(lower, allowed_later.start())
+        ):
+            # "may not be reduced during the term; Subscriber may reduce them with effect from a renewal"
+            emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "renewal")
+        elif _DENIED_REDUCTION.search(lower) or (
             negated(lower, reduce.start()) and not _AT_RENEWAL.search(lower)
         ):  # fmt: skip
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")

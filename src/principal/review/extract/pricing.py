@@ -16,7 +16,7 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import bound_before, clause_start, negated
-from principal.review.extract.numbers import CURRENCY_CODES, find_money, find_percents, to_decimal
+from principal.review.extract.numbers import currency_in, find_money, find_percents, to_decimal
 from principal.review.extract.terms import TermKind
 
 _SEAT_UNIT = re.compile(
@@ -83,7 +83,8 @@ _DEFAULT_ON = re.compile(
     r" (?:disables|opts out|turns)"
     # On for everyone from the start, and the buyer's part is to switch it off: "enabled on every queue at
     # activation; Customer may switch it off", "turned on for all of your agents".
-    r"|\b(?:enabled|activated|switched on|turned on|live)\s+(?:on|for)\s+(?:every|all|each)\b"
+    r"|\b(?:enabled|activated|active|switched on|turned on|live|generated)\s+(?:on|for)\s+(?:every|all|each)\b"
+    r"|\bunless (?:the )?[\w']+(?: \w+)? (?:switches|turns) (?:\w+ ){0,3}off\b|\b(?:may|can) disable\b"
     r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b",
     re.I,
 )
@@ -91,15 +92,18 @@ _OPT_IN = re.compile(
     r"\bopt(?:s|ed)?[- ]in\b|\bonly (?:upon|after|with|for|on|where|if|when|once)\b|\b(?:asks|requests) for it\b"
     r"|\buntil (?:the )?customer'?s?\b|\bon request\b"
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
-    r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b",
+    r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
+    # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
+    r"|\bnot (?:switched|turned) on\b[^.;]{0,60}\bunless\b|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables)\b",
     re.I,
 )
 _BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost", re.I)
 _USAGE_SUBJECT = re.compile(
-    r"\busage\b|\bconsumption\b|\bcall charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b", re.I
+    r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b", re.I
 )
 _CAP_VERB = re.compile(
-    r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
+    r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
+    r"|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
     r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b",
     re.I,
@@ -115,7 +119,9 @@ _TRUE_UP = re.compile(
     r"\btrue[- ]?up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b"
     # Seats found in use above the order and added to it: "any seats in use above the ordered quantity will be added"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
-    r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b",
+    r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
+    r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
+    r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b",
     re.I,
 )
 _LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
@@ -147,19 +153,14 @@ def _money_cell(cell: str, header: str) -> tuple[Decimal, str] | None:
     if found:
         return found[0].value, found[0].unit
     number = cell.split("(")[0].strip()
+    # A figure followed by its unit ("118.00 per user per month") takes the currency from the column heading.
+    number = re.sub(r"^(\S+)\s*(?:per\b|/).*$", r"\1", number)
     if _NUMBER_CELL.match(number):
-        currency = _currency_in(header)
+        currency = currency_in(header)
         value = to_decimal(number)
         if currency and value is not None:
             return value, currency
     return None
-
-
-def _currency_in(text: str) -> str | None:
-    match = re.search(r"\b(USD|EUR|GBP|AUD|CAD|CHF|JPY|INR)\b|([$€£¥₹])", text)
-    if not match:
-        return None
-    return CURRENCY_CODES.get(match.group(1) or match.group(2))
 
 
 def _is_label(cell: str) -> bool:
@@ -197,6 +198,9 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             quantity = _prose_seats(piece)
             if quantity is None and amount is money[0]:
                 quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
+            if quantity is None and amount is money[0] and not find_money(sentence.previous.upper()):
+                # "Licensed agents: 260 named agents." then "Agent fee: SEK 720 per agent per month."
+                quantity = _prose_seats(sentence.previous)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage or (stated_unit and amount.start >= stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
@@ -280,7 +284,7 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     row_text = " ".join(cells)
     for index, cell in enumerate(cells):
         column = header[index] if index < len(header) else ""
-        if _QUANTITY_HEADER.search(column) and not _PRICE_HEADER.search(column):
+        if _counts(column):
             continue
         price = _money_cell(cell, column or header_text)
         if price is None:
@@ -314,12 +318,19 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
 
 
+def _counts(heading: str) -> bool:
+    """Whether a column heading counts seats ("Users", "Quantity"); "NZD per user per month" prices each one."""
+    return (
+        bool(_QUANTITY_HEADER.search(heading)) and not _PRICE_HEADER.search(heading) and not _SEAT_UNIT.search(heading)
+    )
+
+
 def _row_quantity(cells: list[str], header: list[str], price_index: int) -> Decimal | None:
     """The row's quantity: the cell under a quantity heading; without headings, an integer cell that is not a
     line number (the first cell) and not the price."""
     for index, cell in enumerate(cells):
         heading = header[index] if index < len(header) else ""
-        if _QUANTITY_HEADER.search(heading) and not _PRICE_HEADER.search(heading) and _INTEGER_CELL.match(cell):
+        if _counts(heading) and _INTEGER_CELL.match(cell):
             return to_decimal(cell)
     for index, cell in enumerate(cells):
         if index in (0, price_index):
@@ -342,8 +353,10 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
-    if _AI.search(lower) and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):
-        ai_position = _AI.search(lower)
+    ai_position = _AI.search(lower) or (
+        _AI.search(sentence.previous) if re.match(r"\W*(?:it|they|the feature)\b", lower) else None
+    )
+    if ai_position and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):
         default = _DEFAULT_ON.search(lower)
         opt_in = _OPT_IN.search(lower)
         if default and not negated(lower, default.start()) and not (opt_in and opt_in.start() < default.start()):
@@ -373,7 +386,10 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
     times = _TIMES.search(lower)
     if percents and re.search(r"\bof (?:the )?(?:[\w-]+\s+){0,3}?(?:rates?|prices?)\b", lower[percents[0].end :]):
         emit(sentence, TermKind.overage_rate, percents[0].value, "%", "overage")
-    elif percents and re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20]):
+    elif percents and (
+        re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20])
+        or re.search(r"\b(?:rates?|prices?)\b[^.;]{0,20}(?:\bplus|\+)\s*$", lower[: percents[0].start])
+    ):
         emit(sentence, TermKind.overage_rate, 100 + percents[0].value, "%", "overage")
     elif times:
         value = to_decimal(times.group(1))

@@ -58,7 +58,7 @@ _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
     r"|\bshall not be considered|\bnot be taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
-    r"|\bexcused|\bnot count",
+    r"|\bexcused|\bnot count|\b(?:is|are) not reduced by\b|\bdoes not reduce\b",
     re.I,
 )
 _COUNTS = re.compile(
@@ -91,7 +91,7 @@ _REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|every mont
 _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
 )
-_MEASURED = re.compile(r"\b(?:measured|calculated|determined|monitored)\b", re.I)
+_MEASURED = re.compile(r"\b(?:measured|measures?|calculated|calculates|determined|monitored)\b", re.I)
 _INDEPENDENT = re.compile(r"\bindependent\b|\bthird[- ]party monitoring\b|\bjointly\b|\bcustomer'?s own\b"
                           r"|\bclient may audit\b|\bsynthetic\b[^.]{0,60}\bindependent", re.I)  # fmt: skip
 _VENDOR_OWN = re.compile(

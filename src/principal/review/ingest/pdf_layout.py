@@ -26,6 +26,7 @@ _LABEL = re.compile(
     r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$"
 )  # "(a)", "3.3", "C1."
 _END = re.compile(r"[.;:!?)\]\"”]$")
+_WANTS_FIGURE = re.compile(r"(?:\b[A-Z]{3}|[$€£¥₹]|\b(?:at|of|to|by|than))$")
 MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers live
 CELL_GAP = 11.0  # points: a wider gap between two words on a line separates table cells
 
@@ -316,6 +317,12 @@ def _short_title(line: Line, widths: dict[tuple[int, int], float]) -> bool:
     return _looks_like_heading(line.text) and len(line.text.split()) <= 8 and bool(width) and used < 0.6 * width
 
 
+def _ends(text: str) -> bool:
+    """Whether a line's text closes a sentence or clause; a figure in brackets ("three hundred and twenty (320)")
+    is followed by what it counts."""
+    return bool(_END.search(text)) and not re.search(r"\(\d[\d,.]*%?\)$", text)
+
+
 def _paragraphs(pages: list[list[Line]]) -> list[Page]:
     out: list[Page] = [[] for _ in pages]
     current: list[str] = []
@@ -355,20 +362,22 @@ def _paragraphs(pages: list[list[Line]]) -> list[Page]:
                 title_like = _short_title(line, widths)
                 continue
             joined = " ".join(current)
-            starts_clause = bool(_CLAUSE_START.match(text))
+            # "... Agent Licences at CHF" then "79.50 per Agent Licence": a figure the line before asks for, not
+            # a clause number.
+            starts_clause = bool(_CLAUSE_START.match(text)) and not _WANTS_FIGURE.search(joined)
             line_heading = is_heading(line)
             if heading != line_heading:  # a heading's last line, or a heading after body text
                 new = True
             elif title_like and not heading and not _short_title(line, widths) and text[:1].isupper():
                 new = True  # a heading in the body's own font, on its own line above the clause it names
-            elif not heading and _END.search(joined) and _short_title(line, widths):
+            elif not heading and _ends(joined) and _short_title(line, widths):
                 new = True  # that heading, right after the sentence that closed the previous paragraph
             elif heading:
                 new = starts_clause or previous is None or line.top - previous.bottom > 0.6 * line.height
             elif previous is not None and previous.page == line.page and previous.column == line.column:
                 new = starts_clause or line.top - previous.bottom > 0.6 * line.height
             else:  # a column or page break: continue a sentence the break cut
-                mid_sentence = not _END.search(joined) and not _looks_like_heading(joined)
+                mid_sentence = not _ends(joined) and not _looks_like_heading(joined)
                 new = starts_clause or not (text[:1].islower() or mid_sentence)
             if new:
                 flush()
