@@ -18,10 +18,11 @@ from principal.model.deal import Deal
 from principal.present import formatter_for
 from principal.reports.signed.calendar_ics import DealDates, calendar_ics
 from principal.signed import key_dates, portfolio, signed_view
+from principal.signed.portfolio import Portfolio
 from principal.store import deals
 from principal.web.errors import Unprocessable
 from principal.web.templating import render
-from principal.web.workers import deal_parser
+from principal.web.workers import bounded, deal_parser
 from principal.web.workspace import get_store
 
 router = APIRouter()
@@ -48,6 +49,21 @@ def _days(text: str) -> tuple[int, ...]:
     return days
 
 
+def _portfolio_view(
+    signed: list[tuple[int, str, Deal]], today: dt.date, horizon: dt.date
+) -> tuple[Portfolio, list[tuple[dt.date, int, str, str, str]]]:
+    """The portfolio's figures and the deadlines up to `horizon` (run in a worker, within the request's budget)."""
+    result = portfolio([(model, name) for _, name, model in signed], as_of=today)
+    upcoming = []
+    for deal_id, _name, model in signed:
+        for d in key_dates(signed_view(model)).dates:
+            if d.deadline and today <= d.day <= horizon:
+                title = formatter_for(model.currency, model.locale).text(d.title)
+                upcoming.append((d.day, deal_id, model.name, title, ", ".join(d.fields)))
+    upcoming.sort()
+    return result, upcoming
+
+
 @router.get("/portfolio", response_class=HTMLResponse)
 def portfolio_page(
     request: Request, remind: str = Query(default="30,7"), as_of: dt.date | None = Query(default=None)
@@ -55,23 +71,10 @@ def portfolio_page(
     days = _days(remind)
     today = as_of or dt.date.today()
     signed = _signed_deals(request)
-    result = portfolio([(model, name) for _, name, model, _ in signed], as_of=today)
     ids = {name: deal_id for deal_id, name, _, _ in signed}
     horizon = today + dt.timedelta(days=max(days))
-    upcoming = []
-    for deal_id, _name, model, _ in signed:
-        for d in key_dates(signed_view(model)).dates:
-            if d.deadline and today <= d.day <= horizon:
-                upcoming.append(
-                    (
-                        d.day,
-                        deal_id,
-                        model.name,
-                        formatter_for(model.currency, model.locale).text(d.title),
-                        ", ".join(d.fields),
-                    )
-                )
-    upcoming.sort()
+    deals_in = [(deal_id, name, model) for deal_id, name, model, _ in signed]
+    result, upcoming = bounded(request, "the portfolio", _portfolio_view, deals_in, today, horizon)
     context = {
         "result": result,
         "ids": ids,
