@@ -44,40 +44,26 @@ def main() -> int:
     pooled = review_contracts(files, folder=folder, jobs=2)
     print(f"--jobs 2: {pooled.seconds:7.2f} s  speed-up x{serial.seconds / pooled.seconds:.2f} (target >= 1.8)")
 
-    import dask
     from distributed import Client, LocalCluster
 
-    def on_cluster(profile: bool) -> tuple[float, object]:
-        """A 2-worker LocalCluster (one thread each, as docs/after-signature.md sets up workers); with Dask's
-        statistical profiler on (its default) or off (the documented setting for CPU-bound reviews)."""
-        with (
-            dask.config.set({"distributed.worker.profile.enabled": profile}),
-            LocalCluster(
-                n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-            ) as cluster,
-        ):
-            with Client(cluster) as client:
-                # Warm both workers as a team's long-running cluster is warm, and as the local pool's children are
-                # (forked from this process after its warm-up review): one review each, before the clock starts.
-                client.run(review_row, str(files[0]))
-            started = time.perf_counter()
-            result = review_contracts(files, folder=folder, dask=cluster.scheduler_address)
-            return time.perf_counter() - started, result
-
-    profiled_seconds, profiled = on_cluster(True)
-    overhead = 100 * (profiled_seconds / pooled.seconds - 1)
-    print(
-        f"--dask  : {profiled_seconds:7.2f} s  overhead vs --jobs 2 {overhead:+.1f}% (Dask's profiler on, its default)"
-    )
-    dask_seconds, on_dask = on_cluster(False)
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        with Client(cluster) as client:
+            # Warm both workers as a team's long-running cluster is warm, and as the local pool's children are
+            # (forked from this process after its warm-up review): one review each, before the clock starts.
+            client.run(review_row, str(files[0]))
+        started = time.perf_counter()
+        on_dask = review_contracts(files, folder=folder, dask=cluster.scheduler_address)
+        dask_seconds = time.perf_counter() - started
 
     def rows(review: object) -> list[object]:
         return [(r.file, r.ok, r.terms, r.missing, r.key_dates) for r in review.rows]  # type: ignore[attr-defined]
 
-    same = rows(serial) == rows(pooled) == rows(on_dask) == rows(profiled)
+    same = rows(serial) == rows(pooled) == rows(on_dask)
     print(
         f"--dask  : {dask_seconds:7.2f} s  overhead vs --jobs 2 {100 * (dask_seconds / pooled.seconds - 1):+.1f}% "
-        "(workers with the profiler off, as documented; target <= +15%)"
+        "(target <= +15%)"
     )
     print(f"same rows every way: {same}; load average after: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     return 0 if same else 1
