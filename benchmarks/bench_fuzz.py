@@ -11,10 +11,14 @@ tests/fuzzing/mutations.py), then runs the CLI in-process through main(), as the
 - goals files (beside the example deal): `kpis`;
 - outage logs: `sla --offer final --outages LOG` (every fourth with `--simulate 20`).
 
-Each command runs with a CPU budget (RLIMIT_CPU: a worker that exceeds it is killed and the case counted as a hang)
-and an address-space budget (RLIMIT_AS). It reports tracebacks and internal errors, hangs, unlocated error lines,
-output that is not strict JSON, the slowest run and the peak memory of a worker, against the unmutated files'
-commands measured in the same run. Exit 1 if anything failed; the failing files are kept in the output folder.
+Each command runs with a CPU budget (RLIMIT_CPU: a worker that exceeds it is killed by SIGXCPU and the case counted
+as a hang; a worker that dies of any other signal is counted as died, with the signal named) and an address-space
+budget (RLIMIT_AS). A dead worker's own CPU time is read with wait4, and its case is run again in a fresh worker, so
+the report says whether the case fails alone or only after what that worker ran before it.
+
+It reports tracebacks and internal errors, hangs, unlocated error lines, output that is not strict JSON, the slowest
+run, the peak memory and thread count of a worker, against the unmutated files' commands measured in the same run.
+Exit 1 if anything failed; the failing files are kept in the output folder.
 
 Run: .venv/bin/python benchmarks/bench_fuzz.py [--mutations 10000] [--workers 2] [--seed 19] [--all-commands]
      [--replay ID]
@@ -30,6 +34,7 @@ import os
 import random
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -153,7 +158,9 @@ class Worker:
             keep = self.failures / f"case-{case_id}{path.suffix}"
             keep.write_bytes(data)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-        return {"id": case_id, "family": family, "valid": valid, "distinct": distinct, "runs": runs, "rss_mb": rss}
+        threads = len(os.listdir("/proc/self/task"))
+        result = {"id": case_id, "family": family, "valid": valid, "distinct": distinct, "runs": runs}
+        return {**result, "rss_mb": rss, "threads": threads}
 
     def new_deal(self, path: Path) -> bool:
         from principal.loader import load_deal
@@ -199,7 +206,8 @@ def worker_main(args: argparse.Namespace) -> None:
     failures = Path(args.out) / "failures"
     failures.mkdir(parents=True, exist_ok=True)
     worker = Worker(workdir, args.cpu_budget, failures, args.all_commands)
-    print(json.dumps({"baseline": worker.baseline()}), flush=True)  # warm: every engine imported once
+    if not args.no_baseline:
+        print(json.dumps({"baseline": worker.baseline()}), flush=True)  # warm: every engine imported once
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     resource.setrlimit(resource.RLIMIT_AS, (_vm_bytes() + args.memory_mb * 1024 * 1024, hard))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # a worker killed at its CPU budget leaves no core file
@@ -224,6 +232,7 @@ class Tally:
     cpu_by_command: Counter[str] = field(default_factory=Counter)
     count_by_command: Counter[str] = field(default_factory=Counter)
     peak_rss_mb: int = 0
+    peak_threads: int = 0
     baselines: list[dict[str, float]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -234,6 +243,7 @@ class Tally:
             self.valid[family] += bool(result["valid"])
             self.distinct += bool(result["distinct"])
             self.peak_rss_mb = max(self.peak_rss_mb, result.get("rss_mb", 0))
+            self.peak_threads = max(self.peak_threads, result.get("threads", 0))
             for run in result["runs"]:
                 self.runs += 1
                 self.exits[run["exit"]] += 1
@@ -276,15 +286,7 @@ def drive(cases: list[dict[str, Any]], args: argparse.Namespace, tally: Tally) -
         while True:
             line = process.stdout.readline()
             if not line:  # the worker died: killed at its CPU budget (or by the kernel)
-                code = process.wait()
-                data = mutate(source_bytes(case["family"]), mutations_of(case))
-                suffix = ".csv" if case["family"] == "outages" else ".yaml"
-                (Path(args.out) / "failures" / f"case-{case['id']}{suffix}").write_bytes(data)
-                command = last.get("command", ["?"])
-                run = {"command": command, "exit": code, "cpu": float(args.cpu_budget), "stderr": ""}
-                run["verdict"] = f"hang: killed (signal {-code}) after {args.cpu_budget} CPU-s"
-                dead = {"id": case["id"], "family": case["family"], "valid": False, "distinct": False}
-                tally.add({**dead, "runs": [run]})
+                tally.add(died(process, case, last, args))
                 process = start()
                 break
             try:
@@ -304,6 +306,41 @@ def drive(cases: list[dict[str, Any]], args: argparse.Namespace, tally: Tally) -
     assert process.stdin is not None
     process.stdin.close()
     process.wait()
+
+
+def died(process: subprocess.Popen[str], case: dict[str, Any], last: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The tally entry for a case whose worker died, with the worker's CPU time and the case run again alone."""
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    worker_cpu = usage.ru_utime + usage.ru_stime
+    data = mutate(source_bytes(case["family"]), mutations_of(case))
+    suffix = ".csv" if case["family"] == "outages" else ".yaml"
+    (Path(args.out) / "failures" / f"case-{case['id']}{suffix}").write_bytes(data)
+    code = process.returncode
+    name = signal.Signals(-code).name if code < 0 else f"exit {code}"
+    if code == -signal.SIGXCPU:
+        verdict = f"hang: killed by SIGXCPU at its {args.cpu_budget} CPU-s budget"
+    else:
+        verdict = f"died: {name}"
+    verdict += f" (worker {worker_cpu:.1f} CPU-s in all); {alone(case, args)}"
+    run = {"command": last.get("command", ["?"]), "exit": code, "cpu": float(args.cpu_budget), "verdict": verdict}
+    dead = {"id": case["id"], "family": case["family"], "valid": False, "distinct": False}
+    return {**dead, "runs": [{**run, "stderr": ""}]}
+
+
+def alone(case: dict[str, Any], args: argparse.Namespace) -> str:
+    """Run one case in a fresh worker and say how it went."""
+    command = [sys.executable, __file__, "--worker", "--cpu-budget", str(args.cpu_budget), "--no-baseline"]
+    command += ["--memory-mb", str(args.memory_mb), "--out", args.out, "--all-commands"]
+    process = subprocess.run(command, input=json.dumps(case) + "\n", capture_output=True, text=True, cwd=ROOT)
+    for line in reversed(process.stdout.splitlines()):
+        if line.startswith('{"id"'):
+            runs = json.loads(line)["runs"]
+            worst = max(runs, key=lambda r: r["cpu"])
+            failing = [r["verdict"] for r in runs if r["verdict"]]
+            said = "; ".join(failing) if failing else "no failure"
+            return f"alone in a fresh worker: {said}, slowest {' '.join(worst['command'][:1])} {worst['cpu']:.2f} CPU-s"
+    return f"alone in a fresh worker: it died too (exit {process.returncode})"
 
 
 def report(tally: Tally, args: argparse.Namespace, wall: float) -> int:
@@ -333,9 +370,11 @@ def report(tally: Tally, args: argparse.Namespace, wall: float) -> int:
         )
     print(f"  slowest run: {tally.slowest[0]:.2f} CPU-s ({tally.slowest[1]}); budget {args.cpu_budget} CPU-s")
     print(f"  peak memory of a worker: {tally.peak_rss_mb} MB RSS (budget: {args.memory_mb} MB above its start)")
+    print(f"  most threads in a worker after a case: {tally.peak_threads}")
     counts = {
         "tracebacks": tally.kinds["traceback"] + tally.kinds["internal error (exit 70)"],
         "hangs": tally.kinds["hang"],
+        "died": tally.kinds["died"],
         "unlocated errors": tally.kinds["unlocated error"],
         "not strict JSON": tally.kinds["not strict JSON"],
         "memory budget exceeded": tally.kinds["memory budget exceeded"],
@@ -375,6 +414,7 @@ def main() -> int:
     parser.add_argument("--all-commands", action="store_true", help="every deal command on every distinct deal")
     parser.add_argument("--replay", type=int, default=None, help="run one case here and show its output")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-baseline", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker_main(args)
