@@ -308,7 +308,9 @@ def drive(cases: list[dict[str, Any]], args: argparse.Namespace, tally: Tally) -
     process.wait()
 
 
-def died(process: subprocess.Popen[str], case: dict[str, Any], last: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+def died(
+    process: subprocess.Popen[str], case: dict[str, Any], last: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
     """The tally entry for a case whose worker died, with the worker's CPU time and the case run again alone."""
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
