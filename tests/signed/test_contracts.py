@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from principal.signed.contracts import contract_files, review_contracts
+from principal.signed.contracts import batches, contract_files, review_contracts
 from tests.clirunner import run
 from tests.conftest import ROOT
 
@@ -55,6 +55,22 @@ def test_one_process_and_a_pool_give_the_same_rows(folder: Path) -> None:
         "service credits claimed within 30 days",
     )
     assert _rows(alone)[3][1:] == _rows(alone)[4][1:]  # the copy reads the same
+
+
+def test_batches_start_with_the_largest_files_and_end_with_single_ones(tmp_path: Path) -> None:
+    sizes = [30, 5, 200, 0, 90, 90, 1, 400, 7, 12, 60, 3, 150, 8, 2, 75, 44, 9, 300, 11]
+    paths = []
+    for i, size in enumerate(sizes):
+        (tmp_path / f"c{i:02}.txt").write_bytes(b"x" * size)
+        paths.append(str(tmp_path / f"c{i:02}.txt"))
+    paths.append(str(tmp_path / "missing.txt"))  # cannot be read: counts as the smallest
+    groups = batches(paths, 2)
+    # 21 files, 2 workers: a quarter of what is left per worker, 21 // 8 = 2, then 19 // 8 = 2, 17 // 8 = 2,
+    # 15 // 8 = 1 and single files to the end: 3 pairs and 15 singles.
+    assert [len(g) for g in groups] == [2, 2, 2] + [1] * 15
+    assert groups[:3] == [[7, 18], [2, 12], [4, 5]]  # 400 and 300 bytes, 200 and 150, the two of 90 (in order)
+    assert groups[-2:] == [[3], [20]]  # the empty file, then the missing one
+    assert sorted(i for g in groups for i in g) == list(range(21))
 
 
 def test_a_dask_local_cluster_on_loopback_gives_the_same_rows(folder: Path) -> None:

@@ -4,7 +4,7 @@ it states, in the order the files were given.
 Three ways to run the same function (`review_row`, one contract in, one row out, nothing shared):
 - `jobs=1`: in this process;
 - `jobs=N`: a process pool of N workers (`concurrent.futures.ProcessPoolExecutor`); each worker loads the review
-  engine once and reviews a contract at a time;
+  engine once and reviews a batch of contracts at a time (`batches`: largest files first, single files at the end);
 - `dask=ADDRESS`: the tasks of an existing dask.distributed cluster (`tcp://host:8786`); every worker needs
   Principal installed (same version) and read access to the files at the same paths.
 A contract that cannot be read gives a row with its one-line error, never a failed run. Terms the contract does
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -169,20 +169,45 @@ def _warm() -> None:
 
 
 def review_rows(paths: Sequence[str]) -> list[ContractRow]:
-    """The rows of a batch of contracts: one task on a Dask worker, so the scheduler handles a few dozen tasks
-    rather than one per contract."""
+    """The rows of a batch of contracts: one task on a Dask worker or in the local pool, so the scheduler handles a
+    few dozen tasks rather than one per contract."""
     return [review_row(path) for path in paths]
 
 
-def _batch_size(contracts: int, workers: int) -> int:
-    """Contracts per task: about four tasks per worker, so a slow last batch leaves no worker idle for long, and
-    at most eight, as in the local pool."""
-    return max(1, min(8, contracts // (max(1, workers) * 4)))
+def batches(paths: Sequence[str], workers: int) -> list[list[int]]:
+    """The positions of `paths` in batches, largest files first, each batch about a quarter of what is left per
+    worker (at most eight, at least one): big contracts start early and the last batches are single small files,
+    so no worker sits idle at the end while another finishes a long batch (guided self-scheduling)."""
+    order = sorted(range(len(paths)), key=lambda i: (-_size(paths[i]), i))
+    out: list[list[int]] = []
+    start = 0
+    while start < len(order):
+        size = max(1, min(8, (len(order) - start) // (max(1, workers) * 4)))
+        out.append(order[start : start + size])
+        start += size
+    return out
 
 
-def _in_processes(paths: Sequence[str], jobs: int) -> Iterator[ContractRow]:
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # unreadable: its row says why, and it costs nothing to review
+
+
+def _in_order(paths: Sequence[str], groups: list[list[int]], results: Iterable[list[ContractRow]]) -> list[ContractRow]:
+    rows: list[ContractRow | None] = [None] * len(paths)
+    for group, batch in zip(groups, results, strict=True):
+        for i, row in zip(group, batch, strict=True):
+            rows[i] = row
+    return [row for row in rows if row is not None]
+
+
+def _in_processes(paths: Sequence[str], jobs: int) -> list[ContractRow]:
+    groups = batches(paths, jobs)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm) as pool:
-        yield from pool.map(review_row, paths, chunksize=_batch_size(len(paths), jobs))
+        results = pool.map(review_rows, [[paths[i] for i in group] for group in groups])
+        return _in_order(paths, groups, results)
 
 
 def _on_dask(paths: Sequence[str], address: str) -> list[ContractRow]:
@@ -199,10 +224,9 @@ def _on_dask(paths: Sequence[str], address: str) -> list[ContractRow]:
     with client:
         client.run(_warm)  # each worker loads the engine before its first task
         threads = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
-        size = _batch_size(len(paths), threads)
-        batches = [list(paths[i : i + size]) for i in range(0, len(paths), size)]
-        futures = client.map(review_rows, batches, pure=False)
-        return [row for batch in client.gather(futures) for row in batch]  # type: ignore[no-untyped-call]
+        groups = batches(paths, threads)
+        futures = client.map(review_rows, [[paths[i] for i in group] for group in groups], pure=False)
+        return _in_order(paths, groups, client.gather(futures))  # type: ignore[no-untyped-call]
 
 
 def review_contracts(
@@ -215,7 +239,7 @@ def review_contracts(
         rows = _on_dask(names, dask)
         runner = f"dask {dask}"
     elif jobs > 1 and len(names) > 1:
-        rows = list(_in_processes(names, min(jobs, len(names))))
+        rows = _in_processes(names, min(jobs, len(names)))
         runner = "processes"
     else:
         rows = [review_row(p) for p in names]
