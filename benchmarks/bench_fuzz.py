@@ -313,17 +313,15 @@ def died(
 ) -> dict[str, Any]:
     """The tally entry for a case whose worker died, with the worker's CPU time and the case run again alone."""
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    code = process.returncode = os.waitstatus_to_exitcode(status)
     worker_cpu = usage.ru_utime + usage.ru_stime
     data = mutate(source_bytes(case["family"]), mutations_of(case))
     suffix = ".csv" if case["family"] == "outages" else ".yaml"
     (Path(args.out) / "failures" / f"case-{case['id']}{suffix}").write_bytes(data)
-    code = process.returncode
-    name = signal.Signals(-code).name if code < 0 else f"exit {code}"
     if code == -signal.SIGXCPU:
         verdict = f"hang: killed by SIGXCPU at its {args.cpu_budget} CPU-s budget"
     else:
-        verdict = f"died: {name}"
+        verdict = f"died: {signal.Signals(-code).name if code < 0 else f'exit {code}'}"
     verdict += f" (worker {worker_cpu:.1f} CPU-s in all); {alone(case, args)}"
     run = {"command": last.get("command", ["?"]), "exit": code, "cpu": float(args.cpu_budget), "verdict": verdict}
     dead = {"id": case["id"], "family": case["family"], "valid": False, "distinct": False}

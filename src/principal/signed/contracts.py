@@ -196,11 +196,8 @@ def _size(path: str) -> int:
 
 
 def _in_order(paths: Sequence[str], groups: list[list[int]], results: Iterable[list[ContractRow]]) -> list[ContractRow]:
-    rows: list[ContractRow | None] = [None] * len(paths)
-    for group, batch in zip(groups, results, strict=True):
-        for i, row in zip(group, batch, strict=True):
-            rows[i] = row
-    return [row for row in rows if row is not None]
+    rows = {i: row for group, batch in zip(groups, results, strict=True) for i, row in zip(group, batch, strict=True)}
+    return [rows[i] for i in range(len(paths))]  # every position once: a missing row fails loudly
 
 
 def _in_processes(paths: Sequence[str], jobs: int) -> list[ContractRow]:
