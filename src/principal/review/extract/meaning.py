@@ -6,8 +6,8 @@
   "not to exceed") or keep a right ("without prejudice", "not only").
 - `bound_before(text, at)`: how a figure is bounded by the words before it: "up to 7%" and "a maximum of 8%" are
   the most the party granted the right may take (`up_to`); "shall not exceed 3%", "no adjustment shall exceed 5%",
-  "no more than", "capped at", "limited to", "the lesser of" protect the other party (`cap`); "at least" is a
-  floor (`floor`).
+  "no more than", "shall not rise by more than", "capped at", "limited to", "the lesser of" protect the other
+  party (`cap`); "at least" is a floor (`floor`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ _CAP = re.compile(
     r"(?:\bnot\s+(?:to\s+)?exceed|\bshall\s+not\s+exceed|\bwill\s+not\s+exceed|\bno\s+(?:more|greater)\s+than"
     r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bthe\s+lesser\s+of(?:\s+\S+){0,6}\s+and|\bceiling\s+of"
     r"|\bnever\s+(?:be\s+)?(?:more|higher|greater)\s+than|\bsubject\s+to\s+a"
-    r"|\bno\s+(?:\w+\s+){1,3}(?:shall|will|may|can)\s+exceed)\s*(?:\S+\s+){0,3}$",
+    r"|\bno\s+(?:\w+\s+){1,3}(?:shall|will|may|can)\s+exceed"
+    r"|\b(?:not|never)\s+(?:\w+\s+){0,5}by\s+(?:more|greater)\s+than)\s*(?:\S+\s+){0,3}$",
     re.I,
 )
 _FLOOR = re.compile(r"(?:\bat\s+least|\bnot\s+less\s+than|\bno\s+less\s+than|\bminimum\s+of)\s*$", re.I)

@@ -25,7 +25,24 @@ SPELLED_BEFORE = re.compile(
 # At most four number words before "hundred" ("one hundred and twenty-five"): a bounded repeat, so a run of
 # number words ("one one one ...") costs linear time, not a backtracking search over every split of the run.
 NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD}(?:[\s-]+{_WORD})?)?)?)"
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Figures as English and continental European documents write them, tried in this order: thousands grouped by spaces
+# ("1 250,00", "¥12 000"; ordinary, no-break or thin spaces), by dots with a decimal comma ("1.250,50"), a decimal
+# comma after a zero ("0,012" is twelve thousandths, never twelve), comma-grouped thousands ("1,250.00"), a decimal
+# comma with one, two or four-plus digits ("0,12", "2,5"), then plain digits. A comma followed by exactly three digits
+# after a non-zero figure stays a thousands separator ("1,250" is one thousand two hundred and fifty).
+_SPACE = "[ \u00a0\u202f\u2009]"
+_PLAIN_DIGITS = (
+    r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?![\d,.])"
+    r"|0,\d+(?![\d,])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d+,(?:\d{1,2}|\d{4,})(?![\d]|,\d)"
+    r"|\d+(?:\.\d+)?|\.\d+"
+)
+_SPACE_GROUPED = r"(?<![\d.,])\d{1,3}(?:" + _SPACE + r"\d{3})+(?:[.,]\d{1,4})?(?!\d|" + _SPACE + r"\d)"
+DIGITS = _SPACE_GROUPED + "|" + _PLAIN_DIGITS
+# A table cell that is only a figure, and one that is only a whole number (thousands grouped by commas or spaces).
+NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
+INTEGER_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _SPACE + r"\d{3})+|\d+")
 
 # Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in
 # capitals ("ALL 3 agents"); symbols and the dollar prefixes vendors use.
@@ -62,7 +79,7 @@ def currency_in(text: str) -> str | None:
 PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
 PERCENT = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
-    rf"(?<![\w.])(?P<num>{DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
+    rf"(?<![\w.,])(?P<num>{_PLAIN_DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
     rf"|\b(?P<only>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\b(?!\s*\()",
     re.I,
 )
@@ -104,9 +121,20 @@ def words_to_int(words: str) -> int | None:
     return total + current
 
 
+_GROUPED_BY_COMMAS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+
+
 def to_decimal(digits: str) -> Decimal | None:
+    """A figure matched by DIGITS as a Decimal: group separators dropped, the decimal mark (the last of a dot and
+    a comma when both appear; a lone comma unless it groups thousands, see DIGITS) read as the point."""
+    text = re.sub(_SPACE, "", digits)
+    if "," in text and "." in text:
+        mark = "," if text.rindex(",") > text.rindex(".") else "."
+        text = text.replace("." if mark == "," else ",", "").replace(",", ".")
+    elif "," in text:
+        text = text.replace(",", "") if _GROUPED_BY_COMMAS.fullmatch(text) else text.replace(",", ".")
     try:
-        return Decimal(digits.replace(",", ""))
+        return Decimal(text)
     except InvalidOperation:
         return None
 

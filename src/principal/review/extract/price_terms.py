@@ -58,6 +58,8 @@ _DENIED_REDUCTION = re.compile(
     r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
     re.I,
 )
+# The exception that follows a denial: "may not reduce ..., other than by up to 15% a year".
+_EXCEPTION = re.compile(r"\b(?:except|other than|save|unless|but (?:may|can)|apart from|beyond)\b", re.I)
 _AT_RENEWAL = re.compile(
     r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b"
     r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b"
@@ -177,7 +179,18 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     reduce = _REDUCE.search(lower)
     if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
         allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)
+        exception = _EXCEPTION.search(lower, reduce.end())
+        excepted = [p for p in find_percents(sentence.text) if exception and p.start > exception.end()]
         if (
+            (_DENIED_REDUCTION.search(lower) or negated(lower, reduce.start()))
+            and exception
+            and excepted
+            and not _AT_RENEWAL.search(lower[exception.start() :])
+        ):
+            # "shall not reduce the seats, except by no more than 10% on each anniversary": a reduction allowed
+            # up to the figure of the exception, not a prohibition.
+            emit(sentence, TermKind.seat_reduction, excepted[0].value, "%", "seat quantities", "allowed")
+        elif (
             _DENIED_REDUCTION.search(lower)
             and _AT_RENEWAL.search(lower)
             and allowed_later

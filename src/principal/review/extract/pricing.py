@@ -16,7 +16,14 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import bound_before, clause_start, negated
-from principal.review.extract.numbers import currency_in, find_money, find_percents, to_decimal
+from principal.review.extract.numbers import (
+    INTEGER_CELL,
+    NUMBER_CELL,
+    currency_in,
+    find_money,
+    find_percents,
+    to_decimal,
+)
 from principal.review.extract.terms import TermKind
 
 _SEAT_UNIT = re.compile(
@@ -30,6 +37,23 @@ _USAGE_UNITS = (
 )
 # "per minute", "/min", and with a qualifier between: "per chat session", "per analysed minute".
 _USAGE_UNIT = re.compile(rf"(?:\bper\s+(?:(?!per\b)[a-z-]+\s+){{0,2}}?|/\s?)(?P<unit>{_USAGE_UNITS})s?\b", re.I)
+# A seat named before its price, with the period said before or after it: "Each named agent costs DKK 1.250,50 per
+# month", "Monthly fee per concurrent agent: GBP 70.00", "150 agent licences at USD 92.00 each per month".
+_SEAT_BEFORE = re.compile(
+    r"\b(?:each|every|per|a|the)\s+(?:named\s+|concurrent\s+|active\s+)?(?:agent|user|seat|licen[cs]e|supervisor)"
+    r"(?:\s+(?:seat|licen[cs]e))?\s*(?::|\bcosts?|\b(?:is|are|will\s+be|shall\s+be)(?:\s+(?:charged|priced|billed))?"
+    r"(?:\s+at)?)?\s*$"
+    r"|\b\d[\d,]*\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?(?:seats|users|agents|licen[cs]es)\s+at\s*$"
+    r"|\bper-(?:agent|user|seat)\s+(?:fee|price|charge)\s+(?:of|is)\s*$"
+    r"|\b(?:each|every)\s+(?:agent|user|seat)\s+(?:of|on|for)\s+(?:the\s+)?(?:[\w-]+\s+){1,3}costs?\s*$",
+    re.I,
+)
+_PERIOD = re.compile(
+    r"\b(?:per|a|each)\s+(?:calendar\s+)?(?:month|year|annum)\b|\bmonthly\b|\bannual(?:ly)?\b|\byearly\b", re.I
+)
+_COUNT_AFTER = re.compile(
+    r"^\s*\((\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agents|users|seats|licen[cs]es)\)", re.I
+)
 # The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19".
 _EACH_UNIT = re.compile(
     rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})\s+(?:is|will be)\s+(?:charged|billed|priced)"
@@ -43,6 +67,8 @@ _QUANTITY_HEADER = re.compile(
     r"\b(?:qty|quantity|seats?|users?|licen[cs]es|agents|number of|named users|concurrent users)\b", re.I
 )
 _PRICE_HEADER = re.compile(r"\b(?:price|fee|rate|charge|cost|amount)\b", re.I)
+# A column of line totals (quantity times unit price) beside the unit price: "Line total", "Monthly total", "Extended".
+_TOTAL_HEADER = re.compile(r"\b(?:total|subtotal|extended|line amount)\b", re.I)
 _BAND_HEADER = re.compile(r"\b(?:per month|monthly|minutes|sessions|conversations|volume|tier)\b", re.I)
 _NOT_RECURRING = re.compile(
     r"\bone[- ]?(?:time|off)\b|\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b"
@@ -50,8 +76,6 @@ _NOT_RECURRING = re.compile(
     re.I,
 )
 _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I)
-_NUMBER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_INTEGER_CELL = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 _BAND_UP_TO = re.compile(
     r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b",
     re.I,
@@ -126,7 +150,7 @@ _TRUE_UP = re.compile(
 )
 _LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
 INCREASE = re.compile(
-    r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*"
+    r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
     r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
     re.I,
 )
@@ -155,7 +179,7 @@ def _money_cell(cell: str, header: str) -> tuple[Decimal, str] | None:
     number = cell.split("(")[0].strip()
     # A figure followed by its unit ("118.00 per user per month") takes the currency from the column heading.
     number = re.sub(r"^(\S+)\s*(?:per\b|/).*$", r"\1", number)
-    if _NUMBER_CELL.match(number):
+    if NUMBER_CELL.fullmatch(number):
         currency = currency_in(header)
         value = to_decimal(number)
         if currency and value is not None:
@@ -164,7 +188,7 @@ def _money_cell(cell: str, header: str) -> tuple[Decimal, str] | None:
 
 
 def _is_label(cell: str) -> bool:
-    return bool(cell) and not _REFERENCE_CELL.match(cell) and not _NUMBER_CELL.match(cell) and not find_money(cell)
+    return bool(cell) and not _REFERENCE_CELL.match(cell) and not NUMBER_CELL.fullmatch(cell) and not find_money(cell)
 
 
 def extract_rates(sentence: Sentence, emit: Emit) -> None:
@@ -185,8 +209,12 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     spans = _own_spans(text, [(m.start, m.end) for m in money])
     for amount, (own_start, own_end) in zip(money, spans, strict=True):
         after = text[amount.end : amount.end + 60]
-        seat = _SEAT_UNIT.search(after[:32])
         usage = _USAGE_UNIT.search(after[:24])
+        lead_start = max(previous_end, amount.start - 80)
+        seat_before = _SEAT_BEFORE.search(text[lead_start : amount.start])
+        seat = _SEAT_UNIT.search(after[:32]) or (
+            seat_before if seat_before and not usage and _PERIOD.search(text[lead_start : amount.end + 30]) else None
+        )
         piece = text[max(previous_end, clause_start(text, amount.start)) : amount.start]
         label = _prose_label(piece)
         previous_end = amount.end
@@ -196,6 +224,8 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             per = "year" if _YEAR.search(after[:40]) else "month"
             emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", label)
             quantity = _prose_seats(piece)
+            if quantity is None and (count := _COUNT_AFTER.match(after)):
+                quantity = to_decimal(count.group(1))  # "GBP 70.00 (40 agents)"
             if quantity is None and amount is money[0]:
                 quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
             if quantity is None and amount is money[0] and not find_money(sentence.previous.upper()):
@@ -284,7 +314,7 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     row_text = " ".join(cells)
     for index, cell in enumerate(cells):
         column = header[index] if index < len(header) else ""
-        if _counts(column):
+        if _counts(column) or (_TOTAL_HEADER.search(column) and not re.search(r"\bper\b|\bunit\b|/", column, re.I)):
             continue
         price = _money_cell(cell, column or header_text)
         if price is None:
@@ -330,12 +360,12 @@ def _row_quantity(cells: list[str], header: list[str], price_index: int) -> Deci
     line number (the first cell) and not the price."""
     for index, cell in enumerate(cells):
         heading = header[index] if index < len(header) else ""
-        if _counts(heading) and _INTEGER_CELL.match(cell):
+        if _counts(heading) and INTEGER_CELL.fullmatch(cell):
             return to_decimal(cell)
     for index, cell in enumerate(cells):
         if index in (0, price_index):
             continue
-        if _INTEGER_CELL.match(cell):
+        if INTEGER_CELL.fullmatch(cell):
             return to_decimal(cell)
     return None
 

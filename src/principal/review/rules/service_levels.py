@@ -10,7 +10,7 @@ from principal.review.rules.base import Action, Category, Finding, RuleContext, 
 MIN_CREDIT_CAP = Decimal(20)  # % of monthly fees below which credits are unlikely to change the vendor's effort
 MIN_MAINTENANCE_NOTICE_DAYS = Decimal(7)
 MIN_CLAIM_DAYS = Decimal(30)
-MIN_OUTAGE_MINUTES = Decimal(5)
+MIN_OUTAGE_MINUTES = Decimal(3)  # beyond the two consecutive one-minute probes that confirm an outage
 _DAYS = {"day": Decimal(1), "business_day": Decimal("1.4"), "week": Decimal(7), "hour": Decimal(1) / 24,
          "minute": Decimal(1) / 1440, "month": Decimal("30.4375")}  # fmt: skip
 
