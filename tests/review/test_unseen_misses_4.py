@@ -199,3 +199,43 @@ def test_a_seat_price_needs_its_period_and_a_one_off_fee_per_agent_is_no_seat_pr
     one_off = review_text("A one-time fee per agent of USD 50.00 applies for training.", "order.md")
     assert _keys(no_period, TermKind.seat_price) == []
     assert _keys(one_off, TermKind.seat_price) == []
+
+
+# Renewal at list price or at the same price, in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "pricing"),
+    [
+        ("At renewal, the fees are those of the Vendor's then-current price list.", "list_price"),
+        ("Each Renewal Term is charged at the Vendor's then-prevailing standard rates.", "list_price"),
+        ("Renewal Terms are billed at the published rate card in force on the renewal date.", "list_price"),
+        ("On renewal the Fees remain the same as in the last year of the Initial Term.", "same_price"),
+    ],
+)
+def test_renewal_pricing_in_other_words(text: str, pricing: str) -> None:
+    result = review_text(text, "order.md")
+    assert _keys(result, TermKind.renewal_pricing) == [(None, None, pricing, None)]
+    assert ("renewal_at_list_price" in {f.rule for f in result.findings}) is (pricing == "list_price")
+
+
+def test_an_increase_capped_at_the_lower_of_cpi_and_a_figure() -> None:
+    result = review_text("Any yearly uplift is capped at the lower of CPI and 2.5%.", "order.md")
+    assert _keys(result, TermKind.price_increase_cap) == [(Decimal("2.5"), "%", None, None)]
+    assert _keys(result, TermKind.price_increase) == [(Decimal(0), "%", "cpi", None)]
+
+
+# Billing that starts before go-live, in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Invoicing of the licences starts on the Order Date, whether or not the Service is live.", "before_go_live"),
+        ("Fees for the seats are billed from the Effective Date, regardless of go-live.", "before_go_live"),
+        ("Licence charges are invoiced from the Go-Live Date.", "go_live"),
+    ],
+)
+def test_billing_start_in_other_words(text: str, basis: str) -> None:
+    result = review_text(text, "order.md")
+    assert _keys(result, TermKind.billing_start) == [(None, None, basis, None)]

@@ -20,7 +20,12 @@ from principal.review.extract.terms import TermKind
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
     r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}"
-    r"\bfees\b|^\W*billing (?:start|starts|commencement)\s*:",
+    r"\bfees\b|^\W*billing (?:start|starts|commencement)\s*:"
+    # "Billing for the Subscription commences ...", "Fees for seats are invoiced from ..."
+    r"|\b(?:billing|invoicing)\s+(?:for|of)\s+(?:the\s+)?(?:subscriptions?|licen[cs]es?|seats?)\b[^.]{0,30}"
+    r"\b(?:begin|commence|start)"
+    r"|\b(?:(?:subscription|licen[cs]e|seat)\s+(?:fees?|charges?)|(?:fees|charges)\s+for\s+(?:the\s+)?(?:seats?"
+    r"|licen[cs]es?|subscriptions?))\s+(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed|charged|payable)\s+from\b",
     re.I,
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)

@@ -45,10 +45,15 @@ _NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|
                            r"|preceding)", re.I)  # fmt: skip
 _NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of|giving|on)\s*$", re.I)
 _LIST_PRICE = re.compile(
-    r"\blist price|\bprevailing (?:rates|prices)|\bthen[- ]current (?:list )?(?:prices|rates)", re.I
+    r"\blist price|\bprice list\b|\bprevailing (?:rates|prices)|\brack rates?\b"
+    r"|\b(?:standard|published) (?:rates|prices|pricing|rate card|price list)\b"
+    r"|\bthen[- ](?:current|prevailing|applicable) (?:standard |published |list )?"
+    r"(?:prices|rates|pricing|rate card|fees|charges)\b",
+    re.I,
 )
 _SAME_PRICE = re.compile(
     r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
+    r"|\bthe same as (?:in|for|during|at) the (?:final|last|preceding|previous|prior|expiring|initial)\b"
     # "charged at the Fees in force at the end of the preceding period"
     r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
     r"the\s+(?:preceding|previous|prior|expiring|initial)\b",

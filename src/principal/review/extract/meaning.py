@@ -37,7 +37,8 @@ _UP_TO = re.compile(
 )
 _CAP = re.compile(
     r"(?:\bnot\s+(?:to\s+)?exceed|\bshall\s+not\s+exceed|\bwill\s+not\s+exceed|\bno\s+(?:more|greater)\s+than"
-    r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bthe\s+lesser\s+of(?:\s+\S+){0,6}\s+and|\bceiling\s+of"
+    r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bceiling\s+of"
+    r"|\bthe\s+(?:lesser|lower|lowest|smaller)\s+of(?:\s+\S+){0,6}\s+and"
     r"|\bnever\s+(?:be\s+)?(?:more|higher|greater)\s+than|\bsubject\s+to\s+a"
     r"|\bno\s+(?:\w+\s+){1,3}(?:shall|will|may|can)\s+exceed"
     r"|\b(?:not|never)\s+(?:\w+\s+){0,5}by\s+(?:more|greater)\s+than)\s*(?:\S+\s+){0,3}$",

@@ -19,6 +19,7 @@ _OVER_PREVIOUS = re.compile(
     re.I,
 )
 _PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
+_LESSER_OF = re.compile(r"\b(?:lesser|lower|lowest|smaller)\s+of\b")
 _CPI = re.compile(
     r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b", re.I
 )
@@ -112,7 +113,8 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     about_prices = _PRICE_WORDS.search(lower) or (
         re.search(r"\b(?:them|it)\b", lower) and _PRICE_WORDS.search(sentence.previous)
     )
-    if not INCREASE.search(lower) or not (about_prices or "increases" in lower):
+    yearly = re.search(r"\b(?:annual|yearly|price)\s+(?:increase|uplift|adjustment|escalation)", lower)
+    if not INCREASE.search(lower) or not (about_prices or "increases" in lower or yearly):
         return
     if SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower:
         return
@@ -125,7 +127,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         bound = bound_before(text, percent.start)
         after = lower[percent.end : percent.end + 25]
         # "the lesser of the change in CPI over the preceding year and three percent (3%)": the figure caps the index
-        lesser = cpi is not None and cpi.start() < percent.start and "lesser of" in lower[: percent.start]
+        lesser = cpi is not None and cpi.start() < percent.start and bool(_LESSER_OF.search(lower[: percent.start]))
         if bound == "cap" or lesser or re.match(r"\W*(?:cap|ceiling)\b", after):
             emit(sentence, TermKind.price_increase_cap, percent.value, "%", "annual increase cap")
         elif increase is None and (
@@ -136,7 +138,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         elif cpi and increase is None:
             increase = (percent, bound)
     points = _CPI_POINTS.search(lower[cpi.end() :]) if cpi else None
-    if cpi and re.search(r"\bexceed\s+the\s+lesser\s+of\b", lower) and not points:
+    if cpi and re.search(r"\bexceed\s+the\s+(?:lesser|lower|lowest|smaller)\s+of\b", lower) and not points:
         return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
     if cpi and points:
         digits = points.group("num") or points.group("num2")
