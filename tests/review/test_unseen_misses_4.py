@@ -239,3 +239,29 @@ def test_an_increase_capped_at_the_lower_of_cpi_and_a_figure() -> None:
 def test_billing_start_in_other_words(text: str, basis: str) -> None:
     result = review_text(text, "order.md")
     assert _keys(result, TermKind.billing_start) == [(None, None, basis, None)]
+
+
+# An early termination fee as a share of the fees left
+
+
+def test_a_share_of_the_remaining_fees_is_the_termination_fee_and_reaches_the_partial_deal() -> None:
+    from ruamel.yaml import YAML
+
+    result = review_text(
+        "Client may end this Order for convenience on sixty (60) days' notice; an early termination fee of "
+        "thirty-five percent (35%) of the remaining Subscription Fees is then payable.",
+        "order.md",
+    )
+    assert _keys(result, TermKind.termination_fee) == [(Decimal(35), "%", "remaining_fees", None)]
+    exit_terms = YAML(typ="safe").load(result.deal_yaml)["offers"]["reviewed"]["exit"]
+    assert exit_terms["termination_for_convenience"] is True
+    assert exit_terms["termination_fee_percent_of_remaining"] == 35
+
+
+def test_all_remaining_fees_due_on_exit_is_a_fee_of_every_fee_left() -> None:
+    from ruamel.yaml import YAML
+
+    result = review_text("On early termination, all Fees for the remainder of the Term become immediately due.")
+    assert _keys(result, TermKind.termination_fee) == [(None, None, "remaining_fees", None)]
+    exit_terms = YAML(typ="safe").load(result.deal_yaml)["offers"]["reviewed"]["exit"]
+    assert exit_terms["termination_fee_percent_of_remaining"] == 100

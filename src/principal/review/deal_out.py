@@ -415,6 +415,10 @@ def _exit(terms: tuple[Term, ...], unknown: list[Question]) -> CommentedMap:
     )
     if convenience is not None:
         _set(node, "termination_for_convenience", convenience.basis == "convenience", convenience)
+    leaving = _first(terms, TermKind.termination_fee, "remaining_fees")
+    if leaving is not None:  # every fee left in the term when no share is stated
+        share = leaving.value if leaving.value is not None and leaving.unit == "%" else Decimal(100)
+        _set(node, "termination_fee_percent_of_remaining", _number(share), leaving)
     reduction = _first(terms, TermKind.seat_reduction)
     if reduction is not None:
         seats = CommentedMap()

@@ -72,6 +72,14 @@ _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breac
 _REMAINING = re.compile(
     r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat", re.I
 )
+# A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
+# Fees", "25% of the Fees that would have been payable for the rest of the Term".
+_SHARE_OF_REMAINING = re.compile(
+    r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:fees|charges)\s+"
+    r"(?:remaining|outstanding|that would (?:have been|be) payable)|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?"
+    r"(?:fees|charges))",
+    re.I,
+)
 _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
@@ -267,7 +275,12 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
         value, unit = as_stated(cure[0]) if cure else (None, None)
         emit(sentence, TermKind.termination_right, value, unit, "termination for cause (cure period)", "cause")
-    if _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
+    share = _SHARE_OF_REMAINING.search(lower)
+    if share and _EXIT_CHARGE.search(lower) and (percent := find_percents(sentence.text[share.start() : share.end()])):
+        # "an early termination fee equal to 50% of the fees remaining for the Initial Term"
+        emit(sentence, TermKind.termination_fee, percent[0].value, "%", "share of remaining fees on early termination",
+             "remaining_fees")  # fmt: skip
+    elif _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
     elif _EXIT_CHARGE.search(lower) and (paying or re.search(r"\bsubject to paying\b|\bmust pay\b", lower)):
         months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
