@@ -23,8 +23,10 @@ _OWN_KIND = re.compile(r"\b(?:data processing|data protection|service levels?|se
 # Terms that list several things; an amendment adds to the list rather than replacing it.
 _ADDITIVE = frozenset({
     TermKind.seat_price, TermKind.seat_quantity, TermKind.usage_rate, TermKind.uptime_target, TermKind.reference,
-    TermKind.ai_default_on, TermKind.ai_opt_in, TermKind.maintenance_notice,
+    TermKind.maintenance_notice,
 })  # fmt: skip
+# Two kinds that are one switch: an amendment that makes AI opt-in ends the default-on it replaces, and back.
+_ONE_SLOT = {TermKind.ai_opt_in: TermKind.ai_default_on}
 # Terms whose variants are separate rights: a chronic-failure exit does not replace a right to terminate for cause.
 _BY_BASIS = frozenset({TermKind.termination_right, TermKind.carve_out})
 _SAME_RIGHT = {"no_convenience": "convenience"}
@@ -39,7 +41,7 @@ def is_amendment(title: str) -> bool:
 def _slot(term: Term) -> tuple[TermKind, str | None]:
     if term.kind in _BY_BASIS:
         return term.kind, _SAME_RIGHT.get(term.basis or "", term.basis)
-    return term.kind, None
+    return _ONE_SLOT.get(term.kind, term.kind), None
 
 
 def terms_in_force(terms: Sequence[Term], amending: set[str | None]) -> tuple[Term, ...]:

@@ -51,9 +51,13 @@ _LIST_PRICE = re.compile(
     r"(?:prices|rates|pricing|rate card|fees|charges)\b",
     re.I,
 )
+_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing|previously|formerly)\s*$", re.I)
 _SAME_PRICE = re.compile(
     r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
     r"|\bthe same as (?:in|for|during|at) the (?:final|last|preceding|previous|prior|expiring|initial)\b"
+    r"|\b(?:prices|rates|fees|charges|pricing) in this (?:order(?: form)?|agreement|schedule)\s+"
+    r"(?:continue|remain)s?\s+"
+    r"(?:to apply|in (?:force|effect))\b"
     # "charged at the Fees in force at the end of the preceding period"
     r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
     r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
@@ -227,7 +231,12 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
     denied = bool(verb and negated(lower, verb.start())) or bool(_BY_AGREEMENT.search(lower))
     auto = not denied and bool(_AUTO.search(lower))
-    if not denied and not auto:
+    # "notice of non-renewal must be given at least thirty (30) days ...": an amendment of the notice alone, which
+    # only a renewing contract has; the renewal itself is stated elsewhere.
+    notice_only = (
+        not denied and not auto and bool(re.search(r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b", lower))
+    )
+    if not denied and not auto and not notice_only:
         return
     basis = "auto" if auto else "by_agreement"
     length: tuple[Decimal, str] | None = (Decimal(1), "month") if "month to month" in lower else None
@@ -235,6 +244,8 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     for d in find_durations(text):
         before = text[max(0, d.start - 25) : d.start]
         after = text[d.end : d.end + 30]
+        if _REPLACED.search(before):
+            continue  # "thirty (30) days, instead of ninety (90) days": the figure an amendment replaces
         tells = bool(_TELLS.search(lower))
         if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and tells):
             if (notice is None and tells) or "notifies" in lower:
@@ -243,6 +254,10 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
             length = as_stated(d)
     if length is None and re.search(r"\bone further year\b|\bfurther year\b", lower):
         length = (Decimal(12), "month")
+    if notice_only:
+        if notice is not None:
+            emit(sentence, TermKind.renewal_notice, notice[0], notice[1], "notice to stop renewal", "auto")
+        return
     emit(sentence, TermKind.renewal_term, length[0] if length else None, length[1] if length else None, "renewal",
          basis)  # fmt: skip
     if notice is not None and auto:

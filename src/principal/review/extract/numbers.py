@@ -28,12 +28,14 @@ NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+
 # Figures as English and continental European documents write them, tried in this order: thousands grouped by spaces
 # ("1 250,00", "¥12 000"; ordinary, no-break or thin spaces), by dots with a decimal comma ("1.250,50"), a decimal
 # comma after a zero ("0,012" is twelve thousandths, never twelve), comma-grouped thousands ("1,250.00"), a decimal
-# comma with one, two or four-plus digits ("0,12", "2,5"), then plain digits. A comma followed by exactly three digits
+# comma with one, two or four-plus digits ("0,12", "2,5"), then plain digits. Indian documents group lakhs and crores
+# ("3,75,000" is 375,000). A comma followed by exactly three digits
 # after a non-zero figure stays a thousands separator ("1,250" is one thousand two hundred and fifty).
 _SPACE = "[ \u00a0\u202f\u2009]"
 _PLAIN_DIGITS = (
-    r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?![\d,.])"
-    r"|0,\d+(?![\d,])"
+    r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?!\d|[,.]\d)"
+    r"|0,\d+(?!\d|,\d)"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d|,\d)"  # lakhs and crores: "6,96,000.00", "10,00,000"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d+,(?:\d{1,2}|\d{4,})(?![\d]|,\d)"
     r"|\d+(?:\.\d+)?|\.\d+"
@@ -42,7 +44,9 @@ _SPACE_GROUPED = r"(?<![\d.,])\d{1,3}(?:" + _SPACE + r"\d{3})+(?:[.,]\d{1,4})?(?
 DIGITS = _SPACE_GROUPED + "|" + _PLAIN_DIGITS
 # A table cell that is only a figure, and one that is only a whole number (thousands grouped by commas or spaces).
 NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
-INTEGER_CELL = re.compile(r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _SPACE + r"\d{3})+|\d+")
+# A whole number as counts and band limits are written: lakhs and crores, comma or space groups, plain digits.
+WHOLE = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _SPACE + r"\d{3})+(?!\d)|\d+)"
+INTEGER_CELL = re.compile(WHOLE)
 
 # Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in
 # capitals ("ALL 3 agents"); symbols and the dollar prefixes vendors use.
@@ -50,7 +54,8 @@ _WORD_CODES = frozenset({"ALL", "TOP", "SOS", "CUP", "MOP", "BOB", "PEN", "MAD"}
 ISO_CODES = tuple(sorted(code for code in MINOR_UNITS if code not in _WORD_CODES))
 CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
-                  "₹": "INR"}  # fmt: skip
+                  "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
+                  "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR", "Rs": "INR"}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -58,12 +63,14 @@ CODE = (
     + "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in _BY_LETTER.items())
     + r")(?![A-Za-z])"
 )
-_CUR = rf"(?:US\$|NZ\$|HK\$|(?<![A-Za-z])[CAS]\$|{CODE}|[$€£¥₹])"
-_SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b))?"
+_CUR = rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
+# A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
+_SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
-    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b)"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł)"
 )
+_PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
 _CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹])")
 
 
@@ -87,7 +94,7 @@ DURATION_UNIT = (
     r"(?P<unit>business\s+days?|working\s+days?|calendar\s+days?|days?|hours?|minutes?|weeks?|months?|years?)"
 )
 DURATION = re.compile(
-    rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
+    rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?!0\d)(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
     rf"[\s-]+(?:\(\d+\)\s+)?(?:or\s+more\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
     re.I,
 )
@@ -132,7 +139,8 @@ def to_decimal(digits: str) -> Decimal | None:
         mark = "," if text.rindex(",") > text.rindex(".") else "."
         text = text.replace("." if mark == "," else ",", "").replace(",", ".")
     elif "," in text:
-        text = text.replace(",", "") if _GROUPED_BY_COMMAS.fullmatch(text) else text.replace(",", ".")
+        grouped = _GROUPED_BY_COMMAS.fullmatch(text) or text.count(",") > 1
+        text = text.replace(",", "") if grouped else text.replace(",", ".")
     try:
         return Decimal(text)
     except InvalidOperation:
@@ -157,6 +165,8 @@ def find_money(text: str) -> list[Quantity]:
                 value = value.quantize(Decimal(1))
         code = m.group("cur") or m.group("cur2")
         currency = "USD" if code == "dollars" else CURRENCY_CODES.get(code, code)
+        if code == "$" and _PESOS.match(text, m.end()):
+            currency = "MXN"  # "$2,400,000.00 M.N.": Mexican pesos, moneda nacional
         found.append(Quantity(value, currency, m.start(), m.end()))
     for m in PENCE.finditer(text):
         pence = to_decimal(m.group("amount"))

@@ -9,7 +9,14 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import bound_before, negated, spelled_start
-from principal.review.extract.numbers import NUMBER_WORDS, find_money, find_percents, to_decimal, words_to_int
+from principal.review.extract.numbers import (
+    NUMBER_WORDS,
+    WHOLE,
+    find_money,
+    find_percents,
+    to_decimal,
+    words_to_int,
+)
 from principal.review.extract.pricing import INCREASE, SURCHARGE
 from principal.review.extract.terms import TermKind
 
@@ -19,6 +26,12 @@ _OVER_PREVIOUS = re.compile(
     re.I,
 )
 _PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
+# Usage beyond a commitment charged at a premium ("charged at the rates in clause 2.1 increased by 20%"): an overage
+# rate, read by the usage controls, not a price increase.
+_IS_OVERAGE = re.compile(
+    r"\b(?:usage|minutes|volume|consumption)\s+(?:above|over|beyond|in excess of|exceeding)\s+the\s+"
+    r"(?:(?:monthly|annual|minimum|committed)\s+)?(?:commitment|committed|minimum)"
+)
 _LESSER_OF = re.compile(r"\b(?:lesser|lower|lowest|smaller)\s+of\b")
 _CPI = re.compile(
     r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b", re.I
@@ -38,7 +51,9 @@ _FIXED_PRICES = re.compile(
 )
 # "CPI plus 1.5 percentage points", "the index plus two percentage points (2%)".
 _CPI_POINTS = re.compile(
-    rf"(?:\bplus|\+)\s*(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
+    rf"(?:\bplus|\+)\s*(?:up\s+to\s+|a\s+maximum\s+of\s+|at\s+most\s+)?"
+    rf"(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
+    rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*percentage points?"
     rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?)",
     re.I,
 )
@@ -116,7 +131,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     yearly = re.search(r"\b(?:annual|yearly|price)\s+(?:increase|uplift|adjustment|escalation)", lower)
     if not INCREASE.search(lower) or not (about_prices or "increases" in lower or yearly):
         return
-    if SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower:
+    if SURCHARGE.search(lower) or "credit" in lower or "liabil" in lower or _IS_OVERAGE.search(lower):
         return
     percents = find_percents(text)
     cpi = _CPI.search(lower)
@@ -141,7 +156,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     if cpi and re.search(r"\bexceed\s+the\s+(?:lesser|lower|lowest|smaller)\s+of\b", lower) and not points:
         return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
     if cpi and points:
-        digits = points.group("num") or points.group("num2")
+        digits = points.group("num") or points.group("num2") or points.group("num3")
         number = words_to_int(points.group("only")) if points.group("only") else None
         value = to_decimal(digits) if digits else (Decimal(number) if number is not None else None)
         if value is not None:
@@ -171,7 +186,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     text = sentence.body
     if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
         money = find_money(text)
-        volume = re.search(r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:[a-z-]+\s+)?(minutes|sessions|messages)\b", text, re.I)
+        volume = re.search(r"\b(" + WHOLE + r")\)?\s+(?:[a-z-]+\s+)?(minutes|sessions|messages)\b", text, re.I)
         money = [m for m in money if not re.match(r"\s*(?:per|/)\b", text[m.end : m.end + 5])]
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")

@@ -19,6 +19,7 @@ from principal.review.extract.meaning import bound_before, clause_start, negated
 from principal.review.extract.numbers import (
     INTEGER_CELL,
     NUMBER_CELL,
+    WHOLE,
     currency_in,
     find_money,
     find_percents,
@@ -52,7 +53,7 @@ _PERIOD = re.compile(
     r"\b(?:per|a|each)\s+(?:calendar\s+)?(?:month|year|annum)\b|\bmonthly\b|\bannual(?:ly)?\b|\byearly\b", re.I
 )
 _COUNT_AFTER = re.compile(
-    r"^\s*\((\d{1,3}(?:,\d{3})+|\d+)\s+(?:named\s+|concurrent\s+)?(?:agents|users|seats|licen[cs]es)\)", re.I
+    r"^\s*\((" + WHOLE + r")\s+(?:named\s+|concurrent\s+)?(?:agents|users|seats|licen[cs]es)\)", re.I
 )
 # The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19".
 _EACH_UNIT = re.compile(
@@ -77,10 +78,10 @@ _NOT_RECURRING = re.compile(
 )
 _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I)
 _BAND_UP_TO = re.compile(
-    r"\b(?:first|up\s+to|upto)\s+(\d{1,3}(?:,\d{3})+|\d+)|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(\d{1,3}(?:,\d{3})+|\d+)\b",
+    r"\b(?:first|up\s+to|upto)\s+(" + WHOLE + r")|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(" + WHOLE + r")\b",
     re.I,
 )
-_BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
+_BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(" + WHOLE + r")", re.I)
 # Words that put a rate on the units after the previous band: "USD 0.0079 per minute thereafter", "then £0.0110".
 _THEREAFTER_WORDS = re.compile(
     r"\bthereafter\b|\b(?:above|beyond|after|over) th(?:at|is|ose)\b(?! (?:date|period|term))|^\W*(?:and\s+)?then\b"
@@ -90,14 +91,19 @@ _THEREAFTER_WORDS = re.compile(
 # Where the words of one amount end and the next amount's begin.
 _SEPARATOR = re.compile(r";\s*|,\s+|\s+(?:and|or|while|whereas|but)\s+")
 _SEATS_IN_PROSE = re.compile(
-    r"\b(\d{1,3}(?:,\d{3})+|\d+)\)?\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
+    r"\b("
+    + WHOLE
+    + r")\)?\s+(?:additional\s+|extra\s+|further\s+|new\s+)?(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
     r"(?:(?-i:[A-Z][\w-]{0,20})\s+){0,3}"  # the seat type's own name: "75 Contact Agent licences"
     r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?|subscriptions?)\b",
     re.I,
 )
 _AI = re.compile(
     r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|summar\w*|sentiment"
-    r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription)\b",
+    r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription"
+    r"|conversation intelligence|automated quality (?:scoring|management|assurance)|auto[- ]?qa|voice ?bots?"
+    # product names in the vendor's language: "Asistente Virtual", "Assistente Virtual", "Assistant virtuel"
+    r"|asistente virtual|assistente virtual|assistant virtuel|virtuelle[rn]? assistent)\b",
     re.I,
 )
 _DEFAULT_ON = re.compile(
@@ -109,7 +115,8 @@ _DEFAULT_ON = re.compile(
     # activation; Customer may switch it off", "turned on for all of your agents".
     r"|\b(?:enabled|activated|active|switched on|turned on|live|generated)\s+(?:on|for)\s+(?:every|all|each)\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:switches|turns) (?:\w+ ){0,3}off\b|\b(?:may|can) disable\b"
-    r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b",
+    r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b"
+    r"|\bunless (?:the )?[\w']+(?: \w+)? (?:declines|refuses|rejects|opts out of)\b",
     re.I,
 )
 _OPT_IN = re.compile(
@@ -118,7 +125,8 @@ _OPT_IN = re.compile(
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
     # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
-    r"|\bnot (?:switched|turned) on\b[^.;]{0,60}\bunless\b|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables)\b",
+    r"|\bnot (?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
+    r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
     re.I,
 )
 _BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost", re.I)
@@ -129,7 +137,8 @@ _CAP_VERB = re.compile(
     r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
     r"|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
-    r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b",
+    r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b"
+    r"|\b(?:shall|will|may) not (?:invoice|bill|charge)\b[^.;]{0,60}\b(?:above|more than|in excess of|beyond)\b",
     re.I,
 )
 _OVERAGE = re.compile(
@@ -145,12 +154,16 @@ _TRUE_UP = re.compile(
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
-    r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b",
+    r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b"
+    # "Seats activated above the numbers in section 1 are invoiced ... at Supplier's list price"
+    r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in use|used|activated|added|deployed)\s+"
+    r"(?:above|beyond|in excess of|over)"
+    r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b",
     re.I,
 )
 _LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
 INCREASE = re.compile(
-    r"\b(?:increase|uplift|escalat|adjust|raise|review)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
+    r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
     r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
     re.I,
 )
@@ -161,10 +174,21 @@ SURCHARGE = re.compile(
 )
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
-    r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b",
+    r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b"
+    r"|\b(?:measured|metered|rated|timed) per second\b",
     re.I,
 )
-_INCREMENT = re.compile(r"\b(?:[a-z]+\s+\()?(?<![\d.])(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\b", re.I)
+_INCREMENT = re.compile(
+    r"\b(?:[a-z]+\s+\()?(?<![\d.])(?!0\d)(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\b", re.I
+)
+# The size of the increment where the words say it: "in thirty (30) second increments", "in pulses of sixty (60)
+# seconds", before any other duration of the sentence ("0800 minutes", "within 30 days").
+_SIZED_INCREMENT = re.compile(
+    r"\b(?:[a-z]+\s+\()?(?<![\d.])(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\s+(?:increments?|pulses?|blocks?)"
+    r"|\b(?:increments?|pulses?|blocks?|units?)\s+of\s+(?:[a-z]+\s+\()?(\d+|six|sixty|thirty|one)\)?[- ]"
+    r"(second|minute)s?\b",
+    re.I,
+)
 _WORDS = {"six": 6, "sixty": 60, "thirty": 30, "one": 1}
 
 
@@ -209,7 +233,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     spans = _own_spans(text, [(m.start, m.end) for m in money])
     for amount, (own_start, own_end) in zip(money, spans, strict=True):
         after = text[amount.end : amount.end + 60]
-        usage = _USAGE_UNIT.search(after[:24])
+        usage = _USAGE_UNIT.search(after[:32])
         lead_start = max(previous_end, amount.start - 80)
         seat_before = _SEAT_BEFORE.search(text[lead_start : amount.start])
         seat = _SEAT_UNIT.search(after[:32]) or (
@@ -311,10 +335,17 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     label = labels[0] if labels else (cells[0] if cells else "")
     if re.match(r"^\W*(?:up to|first|above|over|beyond|more than|\d)", label, re.I) and sentence.header:
         label = f"{sentence.header[0]}, {label}"  # a band row: the header names the meter
+    if re.match(r"^\W*(?:grand\s+|sub-?)?totals?\b", label, re.I):
+        return  # "| | Total | | | 7,59,000.00 |": the sum of the lines above, no price of its own
     row_text = " ".join(cells)
+    totals = _line_totals(cells, header)
     for index, cell in enumerate(cells):
         column = header[index] if index < len(header) else ""
-        if _counts(column) or (_TOTAL_HEADER.search(column) and not re.search(r"\bper\b|\bunit\b|/", column, re.I)):
+        if (
+            index in totals
+            or _counts(column)
+            or (_TOTAL_HEADER.search(column) and not re.search(r"\bper\b|\bunit\b|/", column, re.I))
+        ):
             continue
         price = _money_cell(cell, column or header_text)
         if price is None:
@@ -346,6 +377,27 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
             quantity = _row_quantity(cells, header, index)
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
+
+
+def _line_totals(cells: list[str], header: list[str]) -> set[int]:
+    """Cells holding the row's quantity times one of its prices ("| Agent | 350 | R$ 164,90 | R$ 57.715,00 |"):
+    a line total, whatever its column is headed, is never a second price."""
+    amounts: dict[int, Decimal] = {}
+    for index, cell in enumerate(cells):
+        price = _money_cell(cell, header[index] if index < len(header) else " ".join(header))
+        if price is not None:
+            amounts[index] = price[0]
+    if len(amounts) < 2:
+        return set()
+    quantity = _row_quantity(cells, header, -1)
+    if not quantity:
+        return set()
+    cent = Decimal("0.01")
+    return {
+        index
+        for index, value in amounts.items()
+        if any(i != index and (other * quantity).quantize(cent) == value.quantize(cent) for i, other in amounts.items())
+    }
 
 
 def _counts(heading: str) -> bool:
@@ -384,8 +436,9 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
     ai_position = _AI.search(lower) or (
-        _AI.search(sentence.previous) if re.match(r"\W*(?:it|they|the feature)\b", lower) else None
-    )
+        _AI.search(sentence.previous) if re.match(r"\W*(?:it|they|the feature)\b", lower) or _same_subject(sentence)
+        else None
+    )  # fmt: skip
     if ai_position and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):
         default = _DEFAULT_ON.search(lower)
         opt_in = _OPT_IN.search(lower)
@@ -414,10 +467,18 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
         return
     percents = [p for p in find_percents(text) if p.start > _OVERAGE.search(lower).end()]  # type: ignore[union-attr]
     times = _TIMES.search(lower)
-    if percents and re.search(r"\bof (?:the )?(?:[\w-]+\s+){0,3}?(?:rates?|prices?)\b", lower[percents[0].end :]):
+    marked_up = percents and re.search(
+        r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$", lower[: percents[0].start]
+    )
+    if (
+        percents
+        and not marked_up
+        and re.search(r"\bof (?:the )?(?:[\w-]+\s+){0,3}?(?:rates?|prices?)\b", lower[percents[0].end :])
+    ):
         emit(sentence, TermKind.overage_rate, percents[0].value, "%", "overage")
     elif percents and (
         re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20])
+        or re.search(r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$", lower[: percents[0].start])
         or re.search(r"\b(?:rates?|prices?)\b[^.;]{0,20}(?:\bplus|\+)\s*$", lower[: percents[0].start])
     ):
         emit(sentence, TermKind.overage_rate, 100 + percents[0].value, "%", "overage")
@@ -425,21 +486,33 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
         value = to_decimal(times.group(1))
         if value is not None:
             emit(sentence, TermKind.overage_rate, (value * 100).normalize(), "%", "overage")
-    elif _NO_PREMIUM.search(lower):
+    elif _NO_PREMIUM.search(lower) and not percents:
         emit(sentence, TermKind.overage_rate, Decimal(100), "%", "overage")
+
+
+def _same_subject(sentence: Sentence) -> bool:
+    """The sentence names, as its subject, a product the previous sentence named: "Asistente Virtual (AI voice bot)
+    sessions are charged at ...", then "The Asistente Virtual is enabled on all inbound numbers"."""
+    subject = re.match(r"\W*(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)", sentence.text)
+    return bool(subject) and len(subject.group(1)) > 3 and subject.group(1).lower() in sentence.previous  # type: ignore[union-attr]
 
 
 def _rounding(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if not _ROUNDING.search(lower) or not re.search(r"\bcalls?\b|\bminutes?\b|\busage\b|\bsecond", lower):
         return
-    if re.search(r"\bper[- ]second\b|\bbilled per second\b|\bcharged per second\b", lower):
+    if re.search(r"\bper[- ]second\b|\b(?:billed|charged|measured|metered|rated|timed) per second\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "second", "call rounding", "per_call")
         return
-    increment = _INCREMENT.search(sentence.body.lower())  # not the clause number: "4.2 Minutes are rounded up"
-    if increment:
-        number = increment.group(1)
+    body = sentence.body.lower()  # not the clause number: "4.2 Minutes are rounded up"
+    sized = _SIZED_INCREMENT.search(body)
+    increment = _INCREMENT.search(body)
+    found = (sized.group(1) or sized.group(3), sized.group(2) or sized.group(4)) if sized else None
+    if found is None and increment:
+        found = (increment.group(1), increment.group(2))
+    if found:
+        number, unit = found
         value = Decimal(_WORDS.get(number, 0) or int(number)) if not number.isdigit() else Decimal(number)
-        emit(sentence, TermKind.usage_rounding, value, increment.group(2), "call rounding", "per_call")
+        emit(sentence, TermKind.usage_rounding, value, unit.lower(), "call rounding", "per_call")
     elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minute\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "minute", "call rounding", "per_call")

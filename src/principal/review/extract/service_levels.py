@@ -28,13 +28,14 @@ _BELOW_TARGET = re.compile(
     re.I,
 )
 _WINDOW = (
-    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter|any quarter|the quarter)\b", re.I),
+    (re.compile(r"\b(?:quarterly|per quarter|each quarter|calendar quarter|any quarter|the quarter|a quarter"
+                r"|that quarter)\b", re.I),
      "quarter"),
     (re.compile(r"\b(?:monthly|per (?:calendar )?month|each (?:calendar )?month|calendar month|in any month"
                 r"|every month|each month|in a month|any month|of each month|that month)\b", re.I), "month"),
     (re.compile(r"\b(?:annual|annually|per year|each year|calendar year|contract year|yearly)\b", re.I), "year"),
 )  # fmt: skip
-_COMPONENT = re.compile(
+COMPONENT = re.compile(
     r"\b(?:voice|acd|ivr|routing|agent (?:desktop|login|workspace|application)|desktop|digital (?:channels?|messaging)"
     r"|chat|telephony|recording|crm|messaging|workspace|email|webchat|reporting)\b",
     re.I,
@@ -146,7 +147,7 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     window = _window(lower) or _window(sentence.headings)
     many = len(targets) > 1
     for p in targets:
-        scope = "per component" if (many or _COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
+        scope = "per component" if (many or COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
         emit(sentence, TermKind.uptime_target, p.value, "%", scope, window)
     if targets and _EFFORTS.search(lower):
         emit(sentence, TermKind.uptime_standard, None, None, "availability promise", "reasonable_efforts")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from principal.review.extract.service_levels import COMPONENT
 from principal.review.extract.terms import TermKind
 from principal.review.rules.base import Action, Category, Finding, RuleContext, Severity, finding
 
@@ -66,7 +67,10 @@ def rule_maintenance_exclusion_broad(ctx: RuleContext) -> list[Finding]:
     carve = [t for t in ctx.of(TermKind.carve_out) if t.basis in ("maintenance", "emergency_maintenance")]
     if not carve:
         return []
-    notices = [days(t.value, t.unit) for t in ctx.of(TermKind.maintenance_notice) if t.value is not None]
+    # A notice in business days is compared by its count: "five business days" is a week at best, less than the
+    # seven days asked for once a holiday or a weekend start is involved.
+    notices = [t.value if t.unit == "business_day" else days(t.value, t.unit)
+               for t in ctx.of(TermKind.maintenance_notice) if t.value is not None]  # fmt: skip
     notice_days = min(notices, default=None)
     emergency = [t for t in carve if t.basis == "emergency_maintenance"]
     short = notice_days is None or notice_days < MIN_MAINTENANCE_NOTICE_DAYS
@@ -106,8 +110,10 @@ def rule_no_per_component_sla(ctx: RuleContext) -> list[Finding]:
     the average holds), so the measured signal says little about the effort that matters most to the buyer.
     """
     targets = ctx.of(TermKind.uptime_target)
-    if not targets or any(t.detail == "per component" for t in targets):
-        return []
+    per_component = [t for t in targets if t.detail == "per component"]
+    named = {m.group(0).lower() for t in per_component for m in COMPONENT.finditer(t.quote)}
+    if not targets or len(per_component) > 1 or len(named) > 1:
+        return []  # two or more components with targets of their own; one named component is still one figure
     return [finding(ctx, rule_no_per_component_sla, "No per-component SLA", Category.sla_uptime, Severity.medium,
                     f"Uptime is promised for the service as a whole ({targets[0].value}%), so one component can fail "
                     "for a long time while the average still meets the target.",
