@@ -198,3 +198,53 @@ def test_an_amendment_that_makes_ai_opt_in_ends_the_default_on_it_replaces() -> 
         clauses=False,
     )
     assert "ai_billable_by_default" not in _rules(result)
+
+
+# Credit bands written as ranges
+
+
+def test_credit_bands_as_ranges_start_below_the_next_step_up() -> None:
+    table = review_text(
+        "| Monthly Availability | Credit |\n|---|---|\n| 99.70% - 99.949% | 3% |\n| 99.0% - 99.69% | 8% |\n"
+        "| below 99.0% | 20% |\n",
+        "sla.md",
+    )
+    assert _keys(table, TermKind.credit_tier) == [
+        (Decimal(3), "%", "below", Decimal("99.95")),
+        (Decimal(8), "%", "below", Decimal("99.7")),
+        (Decimal(20), "%", "below", Decimal("99.0")),
+    ]
+    prose = review_text(
+        "If availability is between 99.00% and 99.79% the credit is 6% of the month's fees; from 98.00% to "
+        "98.99%, 12%.",
+        "sla.md",
+    )
+    assert _keys(prose, TermKind.credit_tier) == [
+        (Decimal(6), "%", "below", Decimal("99.8")),
+        (Decimal(12), "%", "below", Decimal(99)),
+    ]
+
+
+def test_a_credit_column_headed_in_percent_holds_bare_figures() -> None:
+    result = review_text(
+        "| Uptime in the month | Credit (% of the monthly charge) |\n|---|---|\n| < 99.95% | 4 |\n| < 99.5% | 9 |\n",
+        "sla.md",
+    )
+    assert _keys(result, TermKind.credit_tier) == [
+        (Decimal(4), "%", "below", Decimal("99.95")),
+        (Decimal(9), "%", "below", Decimal("99.5")),
+    ]
+
+
+def test_a_suspension_for_overdue_invoices_is_no_payment_term() -> None:
+    suspend = review_text("The Vendor may suspend access if an invoice remains unpaid twenty (20) days after its due "
+                          "date and is overdue.", "msa.md")  # fmt: skip
+    due = review_text("Invoices are payable within twenty (20) days; late amounts bear interest at 1% a month.")
+    assert _keys(suspend, TermKind.payment_terms) == []
+    assert _keys(due, TermKind.payment_terms) == [(Decimal(20), "day", None, None)]
+
+
+def test_fees_through_the_end_of_the_term_on_a_convenience_exit_are_all_remaining_fees() -> None:
+    result = review_text("The Client may terminate for convenience on sixty (60) days' notice, provided that the "
+                         "Client pays all fees through the end of the Initial Term.", "msa.md")  # fmt: skip
+    assert _keys(result, TermKind.termination_fee) == [(None, None, "remaining_fees", None)]

@@ -74,7 +74,10 @@ _CONVENIENCE = re.compile(
 _TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
 _CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
 _REMAINING = re.compile(
-    r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat", re.I
+    r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat"
+    r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
+    r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b",
+    re.I,
 )
 # A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
 # Fees", "25% of the Fees that would have been payable for the rest of the Term".
@@ -163,6 +166,7 @@ AT_GO_LIVE = re.compile(
 _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
                          r"|\bhalf\b[^.;]{0,60}\band (?:the other )?half\b", re.I)  # fmt: skip
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
+_OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
@@ -448,7 +452,10 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         lower,
     ):
         _implementation_fee(sentence, emit)
-    if _PAYMENT.search(lower) and not implementation and "late" not in lower and "notice" not in lower:
+    # "Late payments bear interest from 30 days after the invoice date": about arrears, no payment term before it.
+    late = _OVERDUE.search(lower)
+    late_only = bool(late) and not re.search(r"\b(?:payable|due|paid)\s+(?:within|in)\b", lower[: late.start()])  # type: ignore[union-attr]
+    if _PAYMENT.search(lower) and not implementation and not late_only and "notice" not in lower:
         net = _NET.search(lower)
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]
         if net:
@@ -457,6 +464,8 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
             days
             and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower)
             and not re.search(r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit", lower)
+            # "may suspend the Services if an invoice is more than 15 days overdue": a remedy, not the payment term
+            and not _OVERDUE.search(lower[clause_start(lower, days[0].start) : clause_end(lower, days[0].end)])
         ):
             emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
     if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):

@@ -12,11 +12,12 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import negated
-from principal.review.extract.numbers import Quantity, find_durations, find_percents
+from principal.review.extract.numbers import NUMBER_CELL, Quantity, find_durations, find_percents, to_decimal
 from principal.review.extract.terms import TermKind
 
 _UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
 _BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+\d[\d.,]*\s?%\s+(?:and|to)\s+\d[\d.,]*\s?%", re.I)
 _NOT_BELOW = re.compile(
     r"\b(?:not|no|never)\s+(?:\w+\s+)?(?:less|lower|fewer)\s+than\s*$|\b(?:not|never)\s+(?:\w+\s+)?(?:below|under"
     r"|short\s+of)\s*$",
@@ -166,11 +167,20 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
         return
     if _CREDIT.search(header):
         first = cells[0] if cells else ""
-        credits = [p for c in cells[1:] for p in find_percents(c) if p.value < 100]
-        if not credits:
+        values = [p.value for c in cells[1:] for p in find_percents(c) if p.value < 100]
+        if not values:
+            # "| < 99.5% | 20 |" under a heading "Credit (% of monthly fees)": the bare figure is the percentage
+            heads = list(sentence.header)[1:]
+            values = [
+                number
+                for cell, head in zip(cells[1:], heads, strict=False)
+                if "%" in head and _CREDIT.search(head) and NUMBER_CELL.fullmatch(cell.strip())
+                and (number := to_decimal(cell.strip())) is not None and number < 100
+            ]  # fmt: skip
+        if not values:
             return
         threshold = _row_threshold(first)
-        emit(sentence, TermKind.credit_tier, credits[0].value, "%", "service credit", "below", threshold)
+        emit(sentence, TermKind.credit_tier, values[0], "%", "service credit", "below", threshold)
         return
     for cell in cells[1:]:
         for p in find_percents(cell):
@@ -187,7 +197,18 @@ def _row_threshold(cell: str) -> Decimal | None:
         if _threshold_before(cell, p):
             return p.value
     values = [p.value for p in find_percents(cell) if p.value >= 90]
-    return max(values) if values else None
+    if not values:
+        return None
+    return _range_top(max(values)) if len(values) > 1 else max(values)
+
+
+def _range_top(top: Decimal) -> Decimal:
+    """The uptime a band "99.5% - 99.89%" starts below: a range ends one step below where the next band starts, so
+    99.89 is read as below 99.9 and 99.949 as below 99.95; a top written without a trailing 9 is kept."""
+    exponent = top.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < 0 and str(top).endswith("9"):
+        return (top + Decimal(1).scaleb(exponent)).normalize()
+    return top
 
 
 def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
@@ -207,6 +228,12 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
         chunk = text[start:end]
         percents = find_percents(chunk)
         thresholds = [p.value for p in percents if Decimal(90) <= p.value < 100 and _threshold_before(chunk, p)]
+        banded = _BETWEEN.search(chunk)
+        if banded:  # "between 99.50% and 99.89%": a band of uptime, below the top of the range
+            inside = [p for p in percents if banded.start() <= p.start < banded.end()]
+            if len(inside) == 2 and all(Decimal(90) <= p.value < 100 for p in inside):
+                thresholds = [_range_top(max(p.value for p in inside)), *thresholds]
+                percents = [p for p in percents if p not in inside]
         credits = [
             p.value
             for p in percents
