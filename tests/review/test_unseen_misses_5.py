@@ -248,3 +248,22 @@ def test_fees_through_the_end_of_the_term_on_a_convenience_exit_are_all_remainin
     result = review_text("The Client may terminate for convenience on sixty (60) days' notice, provided that the "
                          "Client pays all fees through the end of the Initial Term.", "msa.md")  # fmt: skip
     assert _keys(result, TermKind.termination_fee) == [(None, None, "remaining_fees", None)]
+
+
+def test_a_table_of_terms_whose_values_are_figures_with_their_units() -> None:
+    result = review_text(
+        "| Term | Value |\n|---|---|\n| Initial Term | 36 months |\n| Payment | Net 60 |\n"
+        "| Renewal | Automatic 24-month periods; 120 days' notice to cancel |\n",
+        "order.md",
+    )
+    assert _keys(result, TermKind.subscription_term) == [(Decimal(36), "month", None, None)]
+    assert _keys(result, TermKind.payment_terms) == [(Decimal(60), "day", None, None)]
+    assert _keys(result, TermKind.renewal_notice) == [(Decimal(120), "day", "auto", None)]
+
+
+def test_additional_users_added_during_the_term_at_list_price_are_a_true_up_at_list() -> None:
+    at_list = review_text("Additional users added during the Term are charged pro rata at the then-current list "
+                          "price.", "order.md")  # fmt: skip
+    at_contract = review_text("Additional users added during the Term are charged at the prices in this Order.")
+    assert _keys(at_list, TermKind.true_up) == [(None, None, "list_price", None)]
+    assert _keys(at_contract, TermKind.true_up) == [(None, None, "contract_price", None)]

@@ -129,7 +129,13 @@ def _is_key_value(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
         return False
     # The term in words ("within 30 days of the invoice date") or an amount ("SEK 1,500,000"), not a bare figure
     # ("99.95%") that only its column heading explains.
-    return len(re.findall(r"[A-Za-z]{2,}", cells[1])) >= 2 or bool(re.fullmatch(rf"{CODE}\s?[\d,.]+", cells[1]))
+    return (
+        len(re.findall(r"[A-Za-z]{2,}", cells[1])) >= 2
+        or bool(re.fullmatch(rf"{CODE}\s?[\d,.]+", cells[1]))
+        # a figure with its own unit ("24 months", "Net 45", "60 days"): its meaning does not need the heading
+        or bool(re.fullmatch(r"(?:net\s+\d{1,3}|\d{1,3}\s*(?:calendar\s+|business\s+)?(?:days?|months?|years?))",
+                             cells[1].strip(), re.I))
+    )  # fmt: skip
 
 
 def _parent(number: str | None) -> str | None:

@@ -158,7 +158,9 @@ _TRUE_UP = re.compile(
     # "Seats activated above the numbers in section 1 are invoiced ... at Supplier's list price"
     r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in use|used|activated|added|deployed)\s+"
     r"(?:above|beyond|in excess of|over)"
-    r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b",
+    r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
+    # "Fees for additional Users added during the Term ... at the then-current list price"
+    r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated)\b",
     re.I,
 )
 _LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
