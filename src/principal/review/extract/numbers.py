@@ -41,7 +41,9 @@ _PLAIN_DIGITS = (
     r"|\d+(?:\.\d+)?|\.\d+"
 )
 _SPACE_GROUPED = r"(?<![\d.,])\d{1,3}(?:" + _SPACE + r"\d{3})+(?:[.,]\d{1,4})?(?!\d|" + _SPACE + r"\d)"
-DIGITS = _SPACE_GROUPED + "|" + _PLAIN_DIGITS
+# The lookahead fails at once where no figure starts, before any of the alternatives is tried (patterns using DIGITS
+# are tried at every position of a sentence).
+DIGITS = r"(?=[\d.])(?:" + _SPACE_GROUPED + "|" + _PLAIN_DIGITS + ")"
 # A table cell that is only a figure, and one that is only a whole number (thousands grouped by commas or spaces).
 NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
 # A whole number as counts and band limits are written: lakhs and crores, comma or space groups, plain digits.
@@ -86,7 +88,7 @@ def currency_in(text: str) -> str | None:
 PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
 PERCENT = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
-    rf"(?<![\w.,])(?P<num>{_PLAIN_DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
+    rf"(?=[\d.])(?<![\w.,])(?P<num>{_PLAIN_DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"
     rf"|\b(?P<only>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\b(?!\s*\()",
     re.I,
 )

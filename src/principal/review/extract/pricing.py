@@ -236,11 +236,12 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     for amount, (own_start, own_end) in zip(money, spans, strict=True):
         after = text[amount.end : amount.end + 60]
         usage = _USAGE_UNIT.search(after[:32])
-        lead_start = max(previous_end, amount.start - 80)
-        seat_before = _SEAT_BEFORE.search(text[lead_start : amount.start])
-        seat = _SEAT_UNIT.search(after[:32]) or (
-            seat_before if seat_before and not usage and _PERIOD.search(text[lead_start : amount.end + 30]) else None
-        )
+        seat = _SEAT_UNIT.search(after[:32])
+        if seat is None and usage is None:
+            lead_start = max(previous_end, amount.start - 80)
+            seat_before = _SEAT_BEFORE.search(text, lead_start, amount.start)
+            if seat_before and _PERIOD.search(text, lead_start, amount.end + 30):
+                seat = seat_before
         piece = text[max(previous_end, clause_start(text, amount.start)) : amount.start]
         label = _prose_label(piece)
         previous_end = amount.end
