@@ -100,7 +100,9 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
                 body, cells = f"{cells[0]}: {cells[1].rstrip('.')}.", ()
             # A header opens the table, or restarts it with every cell named; a row of words with empty cells in
             # the middle ("geographic numbers | |", a wrapped cell the layout split off) is not a new header.
-            if cells and (start == tables[table_at][0] or (is_header_row(list(cells)) and all(cells))):
+            # A two-column table of terms keeps its heading: "Order number | VH-2027-118" is a row of it.
+            restarts = is_header_row(list(cells)) and all(cells) and not (len(cells) == 2 and len(header) == 2)
+            if cells and (start == tables[table_at][0] or restarts):
                 header = cells if is_header_row(list(cells)) else ()
                 if header:
                     yield Sentence(start, end, body, body.lower(), headings, number, lead, cells, (), previous)

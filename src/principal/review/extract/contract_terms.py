@@ -28,7 +28,9 @@ _TERM_MENTIONED = re.compile(
     re.I,
 )
 _RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
-                    r"|\bcontinues? on a rolling basis\b|\brolling (?:periods?|basis)\b"
+                    # "within a rolling period of twelve months" counts failures in a window, it renews nothing
+                    r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
+                    r"\brolling (?:periods?|basis)\b"
                     r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b",
                     re.I)  # fmt: skip
 _AUTO = re.compile(
@@ -49,6 +51,11 @@ _LIST_PRICE = re.compile(
     r"|\b(?:standard|published) (?:rates|prices|pricing|rate card|price list)\b"
     r"|\bthen[- ](?:current|prevailing|applicable) (?:standard |published |list )?"
     r"(?:prices|rates|pricing|rate card|fees|charges)\b",
+    re.I,
+)
+_VENDOR = re.compile(r"\b(?:supplier|provider|vendor|contractor|licensor|we)\b", re.I)
+_BUYER_OR_BOTH = re.compile(
+    r"\b(?:customer|client|buyer|subscriber|licensee|purchaser|you|neither|either|both|each|any)\b|\bpart(?:y|ies)\b",
     re.I,
 )
 _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing|previously|formerly)\s*$", re.I)
@@ -96,7 +103,8 @@ _DATA = re.compile(
 _EXPORT = re.compile(
     r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:\w+ )?(?:data|content|personal data)|\bcopy of\b"
     r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
-    r"|\bhand(?:s|ing)? (?:over|back)\b",
+    r"|\bhand(?:s|ing)? (?:over|back)\b"
+    r"|\b(?:provide|deliver|send|supply)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:data|content)\s+in\s+[\w-]+\s+format\b",
     re.I,
 )
 _EXPORTS = re.compile(
@@ -107,7 +115,7 @@ _HANDS_OVER = re.compile(r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
 _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
-    r"|migration (?:assistance|services)|exit assistance"
+    r"|migration (?:assistance|services)|exit (?:assistance|services)|transition, migration or (?:other )?exit services"
     r"|help to migrate|support the move to a new|post-termination services",
     re.I,
 )
@@ -117,10 +125,13 @@ _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of cha
 _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
     r"|\bsubject to payment\b|\bday rates\b|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
-    r"|\bprevailing charges\b",
+    r"|\bprevailing charges\b|\bfor a fee\b|\bcharge for (?:the|each|any) export\b|\brates for professional services\b",
     re.I,
 )
-_NONE = re.compile(r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b", re.I)
+_NONE = re.compile(
+    r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b|\bshall not provide\b",
+    re.I,
+)
 _DELIVERS = re.compile(
     r"\b(?:will|shall|must|agrees? to)\s+(?:\w+\s+){0,2}?(?:return|provide|deliver|send|supply|hand over|transfer"
     r"|give|furnish)\b",
@@ -170,7 +181,7 @@ _OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
-                       r"|\bStandard Terms\b"
+                       r"|\bStandard Terms\b|\bCall-Off Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
                        r"|\b(?:of|under|and) the Terms\b(?! of)")),
@@ -283,7 +294,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
     if verb is None or sentence.is_row:
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
-    if _CONVENIENCE.search(lower) and not paying:
+    if _CONVENIENCE.search(lower) and not paying and not _vendor_subject(lower, verb.start()):
         if negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower):
             emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
         else:
@@ -306,6 +317,13 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         if months:
             value, _unit = as_stated(months[0])
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
+
+
+def _vendor_subject(lower: str, at: int) -> bool:
+    """The vendor alone is who may or may not terminate ("The Supplier may not terminate ... for convenience"): a
+    right or a denial of the vendor's, which says nothing of the buyer's own right to leave."""
+    subject = lower[clause_start(lower, at) : at]
+    return bool(_VENDOR.search(subject)) and not _BUYER_OR_BOTH.search(subject)
 
 
 def extract_exit(sentence: Sentence, emit: Emit) -> None:

@@ -57,7 +57,8 @@ ISO_CODES = tuple(sorted(code for code in MINOR_UNITS if code not in _WORD_CODES
 CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
                   "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
-                  "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR", "Rs": "INR"}  # fmt: skip
+                  "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR",
+                  "Rs": "INR"}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -65,15 +66,18 @@ CODE = (
     + "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in _BY_LETTER.items())
     + r")(?![A-Za-z])"
 )
-_CUR = rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
+_CUR = (
+    rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
+    rf"|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
+)
 # A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
-    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł)"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
-_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹])")
+_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹]|(?<=\()TL(?=\)))")
 
 
 def currency_in(text: str) -> str | None:

@@ -103,7 +103,7 @@ _AI = re.compile(
     r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription"
     r"|conversation intelligence|automated quality (?:scoring|management|assurance)|auto[- ]?qa|voice ?bots?"
     # product names in the vendor's language: "Asistente Virtual", "Assistente Virtual", "Assistant virtuel"
-    r"|asistente virtual|assistente virtual|assistant virtuel|virtuelle[rn]? assistent)\b",
+    r"|asistente virtual|assistente virtual|assistant virtuel|virtuelle[rn]? assistent|conversational analytics)\b",
     re.I,
 )
 _DEFAULT_ON = re.compile(
@@ -116,7 +116,8 @@ _DEFAULT_ON = re.compile(
     r"|\b(?:enabled|activated|active|switched on|turned on|live|generated)\s+(?:on|for)\s+(?:every|all|each)\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:switches|turns) (?:\w+ ){0,3}off\b|\b(?:may|can) disable\b"
     r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b"
-    r"|\bunless (?:the )?[\w']+(?: \w+)? (?:declines|refuses|rejects|opts out of)\b",
+    r"|\bunless (?:the )?[\w']+(?: \w+)? (?:declines|refuses|rejects|opts out of)\b"
+    r"|\bunless\b[^.;]{0,40}\b(?:disable|switch off|turn off|deactivate)\b",
     re.I,
 )
 _OPT_IN = re.compile(
@@ -126,12 +127,15 @@ _OPT_IN = re.compile(
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
     # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
     r"|\bnot (?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
+    r"|\bnot (?:enable|activate|switch on|turn on)\b[^.;]{0,60}\bunless\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
     re.I,
 )
 _BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost", re.I)
 _USAGE_SUBJECT = re.compile(
-    r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b", re.I
+    r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b"
+    r"|\btelephony (?:charges|fees)\b",
+    re.I,
 )
 _CAP_VERB = re.compile(
     r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
@@ -160,10 +164,13 @@ _TRUE_UP = re.compile(
     r"(?:above|beyond|in excess of|over)"
     r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
     # "Fees for additional Users added during the Term ... at the then-current list price"
-    r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated)\b",
+    r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated|may be "
+    r"ordered)\b|\b(?:seats|licen[cs]es|users|agents)\s+added\s+(?:during|in the course of|after)\b",
     re.I,
 )
-_LIST_PRICE = re.compile(r"\bthen[- ]current list price|\blist price|\bprevailing (?:rates|prices)", re.I)
+_LIST_PRICE = re.compile(
+    r"\bthen[- ]current list price|\blist price|\bprice list\b|\bprevailing (?:rates|prices)", re.I
+)
 INCREASE = re.compile(
     r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
     r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
@@ -176,7 +183,7 @@ SURCHARGE = re.compile(
 )
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
-    r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b"
+    r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
     r"|\b(?:measured|metered|rated|timed) per second\b",
     re.I,
 )
@@ -471,7 +478,7 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
     percents = [p for p in find_percents(text) if p.start > _OVERAGE.search(lower).end()]  # type: ignore[union-attr]
     times = _TIMES.search(lower)
     marked_up = percents and re.search(
-        r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$", lower[: percents[0].start]
+        r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$|\bpremium of\s*$", lower[: percents[0].start]
     )
     if (
         percents
@@ -481,7 +488,7 @@ def _overage(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.overage_rate, percents[0].value, "%", "overage")
     elif percents and (
         re.search(r"\bpremium\b|\babove\b", lower[percents[0].end : percents[0].end + 20])
-        or re.search(r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$", lower[: percents[0].start])
+        or re.search(r"\b(?:increased|uplifted|marked up|raised)\s+by\s*$|\bpremium of\s*$", lower[: percents[0].start])
         or re.search(r"\b(?:rates?|prices?)\b[^.;]{0,20}(?:\bplus|\+)\s*$", lower[: percents[0].start])
     ):
         emit(sentence, TermKind.overage_rate, 100 + percents[0].value, "%", "overage")
@@ -517,5 +524,5 @@ def _rounding(sentence: Sentence, emit: Emit) -> None:
         number, unit = found
         value = Decimal(_WORDS.get(number, 0) or int(number)) if not number.isdigit() else Decimal(number)
         emit(sentence, TermKind.usage_rounding, value, unit.lower(), "call rounding", "per_call")
-    elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minute\b", lower):
+    elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minute\b|\bper started minute\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "minute", "call rounding", "per_call")

@@ -60,7 +60,7 @@ _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
     r"|\bshall not be considered|\bnot be taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
-    r"|\bexcused|\bnot count|\b(?:is|are) not reduced by\b|\bdoes not reduce\b",
+    r"|\bexcused|\bnot count|\b(?:is|are) not reduced by\b|\bdoes not reduce\b|\b(?:shall|will) not be reduced by\b",
     re.I,
 )
 _COUNTS = re.compile(
@@ -80,7 +80,8 @@ _THIRD_PARTY = re.compile(
 _FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
-    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months?|quarters?)\b"
+    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months?|quarters?"
+    r"|(?:service|measurement|reporting) periods?)\b"
     r"|\b(?:one|two|three|four|five|six)\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months|quarters)\b"
     r"|\bconsecutive (?:calendar )?(?:months|quarters)\b|\bchronic",
     re.I,
@@ -199,14 +200,18 @@ def _row_threshold(cell: str) -> Decimal | None:
     values = [p.value for p in find_percents(cell) if p.value >= 90]
     if not values:
         return None
-    return _range_top(max(values)) if len(values) > 1 else max(values)
+    inclusive = len(values) > 1 and not re.search(
+        r"\bnot including\b|\bexclu|\bbelow\b|\bless than\b|\bunder\b|<", cell, re.I
+    )
+    return _range_top(max(values)) if inclusive else max(values)
 
 
 def _range_top(top: Decimal) -> Decimal:
     """The uptime a band "99.5% - 99.89%" starts below: a range ends one step below where the next band starts, so
-    99.89 is read as below 99.9 and 99.949 as below 99.95; a top written without a trailing 9 is kept."""
+    99.89 is read as below 99.9, 99.98 as below 99.99 and 99.949 as below 99.95; a top ending in 0 or 5 (a round
+    level, "99.0% - 99.5%") is kept."""
     exponent = top.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < 0 and str(top).endswith("9"):
+    if isinstance(exponent, int) and exponent < 0 and not str(top).endswith(("0", "5")):
         return (top + Decimal(1).scaleb(exponent)).normalize()
     return top
 
@@ -369,7 +374,10 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
             basis = "emergency_maintenance" if kind in ("emergency", "urgent", "unscheduled") else "maintenance"
             emit(sentence, TermKind.carve_out, None, None, "maintenance", basis)
     planned = re.search(
-        r"\b(?:scheduled|planned)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b|\bmaintenance that\b", lower
+        r"\b(?:scheduled|planned|permitted|routine)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b"
+        r"|\bmaintenance that\b"
+        r"|:\s*maintenance\b|\bmaintenance (?:announced|notified)\b",
+        lower,
     )
     if planned and _NOTICE.search(lower):
         durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "hour", "week")]
