@@ -94,7 +94,13 @@ def what_ifs(base: str, path: str, rounds: int, stop_at: float, clients: int = C
 
 
 def server_cpu(pid: int) -> float:
-    """CPU seconds the server process and the worker children it has reaped have used (Linux /proc)."""
+    """CPU seconds the server process and the worker children it has reaped have used (Linux /proc), once the
+    server has no child left (a worker that has answered is reaped a moment later, by a thread)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and any(
+        children.read_text().split() for children in Path(f"/proc/{pid}/task").glob("*/children")
+    ):
+        time.sleep(0.01)
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     ticks = sum(int(value) for value in fields[11:15])  # utime, stime, cutime, cstime
     return ticks / os.sysconf("SC_CLK_TCK")
