@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -123,10 +124,10 @@ def test_an_export_is_rendered_once_per_version_and_format(
     log = tmp_path / "renders.txt"  # rendering runs in a worker process: it leaves its mark in a file
     log.touch()
 
-    def counting(deal: object, kind: ExportFormat, *, source: str) -> bytes:
+    def counting(deal: object, kind: ExportFormat, *, source: str, **options: Any) -> bytes:
         with log.open("a") as marks:
             marks.write(kind.value + "\n")
-        return real(deal, kind, source=source)
+        return real(deal, kind, source=source, **options)
 
     def calls() -> list[ExportFormat]:
         return [ExportFormat(line) for line in log.read_text().split()]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from principal.errors import InputError
 from principal.model.deal import Deal
+
+if TYPE_CHECKING:
+    from principal.strategy.plan.brief import Brief
 
 
 class ExportFormat(StrEnum):
@@ -13,6 +17,11 @@ class ExportFormat(StrEnum):
     pdf = "pdf"
     md = "md"
     xlsx = "xlsx"
+
+    @property
+    def is_brief(self) -> bool:
+        """The negotiation brief (HTML, PDF, Markdown), not the cost workbook."""
+        return self is not ExportFormat.xlsx
 
     @property
     def media_type(self) -> str:
@@ -53,8 +62,27 @@ def parse_format(text: str, source: str, option: str = "--format") -> ExportForm
         raise InputError.single(source, f"unknown format {text!r}; use one of {known}", field=option) from None
 
 
-def render(deal: Deal, fmt: ExportFormat, offers: list[str] | None = None, *, source: str = "<deal>") -> bytes:
-    """The export's bytes. Unknown offer names are an InputError naming `source` and `--offer`."""
+def prepare_renderers() -> None:
+    """Load every renderer (the brief's sections and templates, the workbook, WeasyPrint with its fonts) now, once
+    per process: a server calls it before it forks any job, so an export's child starts with all of it loaded."""
+    from principal.reports.brief import build, content, html_render, markdown_render, pdf_render
+    from principal.reports.workbook import build as workbook
+
+    del build, content, markdown_render, workbook
+    html_render._ENV.get_template("brief.html.j2")
+    pdf_render.prepare_renderer()
+
+
+def render(
+    deal: Deal,
+    fmt: ExportFormat,
+    offers: list[str] | None = None,
+    *,
+    source: str = "<deal>",
+    strategy: Brief | None = None,
+) -> bytes:
+    """The export's bytes. Unknown offer names are an InputError naming `source` and `--offer`. `strategy`: the
+    deal's negotiation brief, when the caller has it already (the brief formats use it instead of building it)."""
     if fmt is ExportFormat.xlsx:
         from principal.reports.workbook.build import build_workbook
 
@@ -62,7 +90,7 @@ def render(deal: Deal, fmt: ExportFormat, offers: list[str] | None = None, *, so
     from principal.reports.brief.build import brief_document
     from principal.reports.brief.content import gather
 
-    doc = brief_document(gather(deal, offers, source=source))
+    doc = brief_document(gather(deal, offers, source=source, strategy=strategy))
     if fmt is ExportFormat.md:
         from principal.reports.brief.markdown_render import render_markdown
 

@@ -31,12 +31,14 @@ from principal.web.static_files import CompressedStatic
 from principal.web.tab_registry import TAB_PACKAGE, discover_tabs
 from principal.web.team import check_role
 from principal.web.upload_buffer import UploadBuffer
+from principal.web.warm_up import prepare_process
 from principal.web.workers import Work
 
 
 def create_app(store: Store, settings: WebSettings | None = None, *, tab_package: str = TAB_PACKAGE) -> FastAPI:
     """The web app over an open store; engine tabs are found in `tab_package`."""
     settings = settings or WebSettings()
+    prepare_process()  # before any job forks: models, engines, renderers and static files built once (warm_up.py)
     app = FastAPI(
         title="Principal",
         version=__version__,

@@ -13,7 +13,11 @@ machine slows a job down but never makes it look too big:
   (a document parser's own sandbox, say) has been running or waiting for a CPU for `idle_seconds` in a row
   (process states from /proc).
 
-The CPU seconds the child used (from `wait4`) are reported, so a caller can charge them to a request's budget.
+The CPU seconds the child used are reported, so a caller can charge them to a request's budget. The child sends
+its answer after a header (the answer's length and the CPU seconds it and the processes it waited for have used);
+once the whole answer has arrived the caller goes on, and the child's exit (unmapping a copy of the server's
+memory, some milliseconds) is waited for by a reaper thread. A child that ends without a whole answer is waited
+for at once, and its CPU seconds are the kernel's (`wait4`).
 Where `fork` is unavailable the job runs in the calling thread, unbounded.
 """
 
@@ -27,7 +31,9 @@ import pickle
 import resource
 import select
 import signal
+import struct
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -43,6 +49,8 @@ POLL_SECONDS = 0.25
 EXIT_CPU = 86
 """The child's exit status when its CPU timer fires."""
 MAX_ANSWER_BYTES = 512 * 1024 * 1024
+HEADER = struct.Struct("<Qd")
+"""Before the answer: its length in bytes and the CPU seconds the child used."""
 CAN_FORK = sys.platform == "linux"
 
 
@@ -145,11 +153,54 @@ def _child(write_end: int, func: Callable[..., Any], args: tuple[Any, ...], cpu:
         _bound_child(cpu, memory)
         answer = _answer(func, args)
         signal.setitimer(signal.ITIMER_PROF, 0)
-        data = memoryview(answer)
+        data = memoryview(HEADER.pack(len(answer), _cpu_used()) + answer)
         while data:
             data = data[os.write(write_end, data[: 1 << 20]) :]
     finally:
         os._exit(0)
+
+
+def _cpu_used() -> float:
+    """CPU seconds of this process and of the processes it has waited for (user and system)."""
+    own, waited = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + waited.ru_utime + waited.ru_stime
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _reap_later(pid: int) -> None:
+    """Wait for a child that has answered in a thread of its own (its exit takes a few milliseconds)."""
+    reaped, _ = os.waitpid(pid, os.WNOHANG)
+    if not reaped:
+        threading.Thread(target=_reap, args=(pid,), name=f"reap-{pid}", daemon=True).start()
+
+
+class _Answer:
+    """The bytes of a child's answer as they arrive: complete once the length its header announced is there."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.length: int | None = None
+        self.cpu = 0.0
+
+    def add(self, chunk: bytes) -> None:
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if self.length is None and self.size >= HEADER.size:
+            head = b"".join(self.chunks)
+            self.chunks = [head]
+            self.length, self.cpu = HEADER.unpack_from(head)
+
+    @property
+    def whole(self) -> bool:
+        return self.length is not None and self.size >= HEADER.size + self.length
+
+    def body(self) -> bytes:
+        return b"".join(self.chunks)[HEADER.size : HEADER.size + (self.length or 0)]
 
 
 def process_tree(pid: int) -> list[int]:
@@ -215,8 +266,7 @@ def run_in_child(
         _child(write_end, func, args, cpu_seconds, memory_bytes)
     os.close(write_end)
     last_busy = time.monotonic()
-    chunks: list[bytes] = []
-    size = 0
+    answer = _Answer()
     status: Status | None = None
     try:
         while True:
@@ -227,11 +277,12 @@ def run_in_child(
                 chunk = os.read(read_end, 1 << 20)
                 if not chunk:
                     break
-                size += len(chunk)
-                if size > MAX_ANSWER_BYTES:
+                answer.add(chunk)
+                if answer.size > MAX_ANSWER_BYTES + HEADER.size:
                     status = Status.memory
                     break
-                chunks.append(chunk)
+                if answer.whole:
+                    break
             elif computing(pid):
                 last_busy = now
             elif now - last_busy > idle_seconds:
@@ -243,7 +294,12 @@ def run_in_child(
             for member in reversed(process_tree(pid)):
                 with contextlib.suppress(OSError):
                     os.kill(member, signal.SIGKILL)
-        _, wait_status, usage = os.wait4(pid, 0)
+        if answer.whole and status is None:
+            _reap_later(pid)
+        else:
+            _, wait_status, usage = os.wait4(pid, 0)
+    if answer.whole and status is None:
+        return _outcome(answer.body(), answer.cpu)
     cpu = usage.ru_utime + usage.ru_stime
     if status is not None:
         return Outcome(status, None, cpu)
@@ -252,10 +308,12 @@ def run_in_child(
     if os.WIFSIGNALED(wait_status) and os.WTERMSIG(wait_status) in (signal.SIGXCPU, signal.SIGKILL):
         # the kernel's CPU limit, or (with time to spare) the kernel's out-of-memory killer
         return Outcome(Status.cpu if cpu >= 0.9 * cpu_seconds else Status.memory, None, cpu)
-    if not chunks:
-        reason = f"the job's process ended without an answer (wait status {wait_status})"
-        return Outcome(Status.crashed, Crash("ChildExited", reason, False, ""), cpu)
-    kind, value = pickle.loads(b"".join(chunks))
+    reason = f"the job's process ended without an answer (wait status {wait_status})"
+    return Outcome(Status.crashed, Crash("ChildExited", reason, False, ""), cpu)
+
+
+def _outcome(data: bytes, cpu: float) -> Outcome:
+    kind, value = pickle.loads(data)
     if isinstance(value, Problems):
         value = InputError(value.problems)
     return Outcome(kind, value, cpu)

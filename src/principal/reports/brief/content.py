@@ -56,15 +56,20 @@ class BriefContent:
         return self.strategy.target if self.strategy.target in self.offers else self.offers[-1]
 
 
-def gather(deal: Deal, offers: list[str] | None = None, *, source: str = "<deal>") -> BriefContent:
+def gather(
+    deal: Deal, offers: list[str] | None = None, *, source: str = "<deal>", strategy: Brief | None = None
+) -> BriefContent:
     """Run every engine the brief draws on for the chosen offers (default all); the baseline is always compared.
 
+    `strategy`: the deal's negotiation brief (`build_brief(deal)`, the deal's own roles) when the caller already
+    has it (the web app keeps the Strategy tab's), so it is not built again.
     An unknown offer name is an `InputError` naming `source` and the `--offer` option.
     """
     names = pick_offers(deal, offers, source)
     baseline = deal.baseline_name
     shown = tuple(n for n in deal.offers if n in names or n == baseline)
-    strategy = build_brief(deal)
+    if strategy is None:
+        strategy = build_brief(deal)
     bases: dict[str, FeeBases] = {n: fee_bases_for_offer(deal, n) for n in deal.offers if deal.offers[n].sla}
     reports = tuple(sla_report(deal, n) for n in shown if n in bases)
     design = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -16,6 +17,11 @@ _ENV = Environment(
 )
 
 
+@functools.cache
+def stylesheet() -> str:
+    """The brief's CSS (print rules included), read once."""
+    return (TEMPLATES / "brief.css").read_text(encoding="utf-8")
+
+
 def render_html(doc: Document) -> str:
-    css = (TEMPLATES / "brief.css").read_text(encoding="utf-8")
-    return _ENV.get_template("brief.html.j2").render(doc=doc, css=css)
+    return _ENV.get_template("brief.html.j2").render(doc=doc, css=stylesheet())

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -29,7 +30,7 @@ from principal.present import Formatter, formatter_for
 from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
 from principal.web.tab_results import cached_json, chosen_offer
-from principal.web.templating import is_htmx
+from principal.web.templating import is_htmx, templates
 from principal.web.workspace import Workspace, open_workspace, render_tab
 
 router = APIRouter()
@@ -148,8 +149,9 @@ def distribution_figure(results: dict[str, Any], fmt: Formatter) -> dict[str, An
     return {"data": data, "layout": layout}
 
 
-_figures: RecentlyMade[tuple[dict[str, Any], dict[str, Any]]] = RecentlyMade(32)
-"""The Cost tab's two charts per version: drawn from the cached results once, not on every view."""
+KEEP_BODIES = 32
+_bodies: RecentlyMade[Markup] = RecentlyMade(KEEP_BODIES)
+"""The Cost tab's body (tables and charts) per version, drawn from the cached results once, not on every view."""
 
 
 def results_for(request: Request, ws: Workspace) -> dict[str, Any]:
@@ -162,29 +164,38 @@ def _formatter(ws: Workspace) -> Formatter:
     return formatter_for(ws.deal.currency, ws.deal.locale)
 
 
-@router.get("", response_class=HTMLResponse)
-def cost_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+def body_key(request: Request, ws: Workspace) -> tuple[object, ...]:
+    """What the body depends on: the version (its results never change), whether it is the latest (its links keep
+    the version otherwise), the deal's currency and locale, and the settings of the analysis."""
+    fmt = _formatter(ws)
+    store = str(request.app.state.store.url)
+    return (store, ws.version.info.id, ws.number, ws.is_latest, fmt.currency, fmt.locale, DRAWS, SEED, BINS, SHAPE)
+
+
+def _body(request: Request, ws: Workspace) -> Markup:
     results = results_for(request, ws)
     fmt = _formatter(ws)
     comparison = results["comparison"]
-    years = max(len(o["years"]) for o in comparison["offers"].values())
-    key = (str(request.app.state.store.url), ws.version.info.id, fmt.currency, fmt.locale)
-    cumulative, distribution = _figures.get(
-        key, lambda: (cumulative_figure(results, fmt), distribution_figure(results, fmt))
-    )
     context = {
+        "ws": ws,
         "results": results,
         "cur": fmt.currency,
         "loc": fmt.locale,
-        "years": years,
+        "years": max(len(o["years"]) for o in comparison["offers"].values()),
         "report": {o["offer"]: o for o in results["report"]["offers"]},
         "sims": {s["offer"]: s for s in results["simulations"]},
-        "cumulative_figure": cumulative,
-        "distribution_figure": distribution,
+        "cumulative_figure": cumulative_figure(results, fmt),
+        "distribution_figure": distribution_figure(results, fmt),
         "draws": fmt.number(DRAWS),
         "seed": SEED,
     }
-    return render_tab(request, ws, "cost", "tabs/cost.html", context)
+    return Markup(templates.env.get_template("tabs/_cost_body.html").render(context))
+
+
+@router.get("", response_class=HTMLResponse)
+def cost_page(request: Request, ws: Workspace = Depends(open_workspace)) -> HTMLResponse:
+    body = _bodies.get(body_key(request, ws), lambda: _body(request, ws))
+    return render_tab(request, ws, "cost", "tabs/cost.html", {"body": body})
 
 
 @router.get("/lines", response_class=HTMLResponse)

@@ -8,13 +8,15 @@ version, and keep a copy in the database with who made it.
 
 Downloads change nothing, so they are safe to link; keeping a copy is a form post. A version never changes, so the
 last few exports made are kept in memory and served again without rendering (a PDF takes seconds); requests for an
-export being made wait for it rather than render it again.
+export being made wait for it rather than render it again. The brief formats use the Strategy tab's negotiation
+brief of the version (kept in memory, or built once and then kept for that tab too) instead of building their own.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from functools import partial
 
 from fastapi import APIRouter, Depends
 from starlette.requests import Request
@@ -27,6 +29,7 @@ from principal.web.errors import NotFound
 from principal.web.forms import read_form, remember_author, remembered_author, text_field
 from principal.web.recently_made import RecentlyMade
 from principal.web.tab_registry import WorkspaceTab
+from principal.web.tabs.strategy import brief_of
 from principal.web.templating import is_htmx
 from principal.web.workers import bounded, deal_parser, off_loop
 from principal.web.workspace import Workspace, get_store, open_workspace, render_tab
@@ -58,9 +61,14 @@ def rendered(request: Request, ws: Workspace, kind: ExportFormat) -> bytes:
     info = ws.version.info
     key = (str(get_store(request).url), info.id, info.number, info.sha256, kind.value)
     source = f"version {ws.number} of deal {ws.deal_id}"
-    return _rendered.get(
-        key, lambda: bounded(request, f"the {kind.value} export", lambda: render(ws.deal, kind, source=source))
-    )
+
+    def make() -> bytes:
+        strategy = brief_of(request, ws) if kind.is_brief else None
+        return bounded(
+            request, f"the {kind.value} export", partial(render, ws.deal, kind, source=source, strategy=strategy)
+        )
+
+    return _rendered.get(key, make)
 
 
 def _attachment(content: bytes, media_type: str, name: str) -> Response:
