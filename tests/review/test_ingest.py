@@ -6,8 +6,6 @@ import io
 import os
 import subprocess
 import sys
-import tempfile
-import threading
 import zipfile
 from pathlib import Path
 
@@ -184,27 +182,35 @@ def _hostile_files(tmp_path: Path) -> list[Path]:
     return [*paths, big]
 
 
-def _run_with_peak(command: list[str]) -> tuple[int, str, str, int]:
-    """Exit code, stdout, stderr and the command's own peak resident memory in bytes (with the children it waited
-    for, such as the parser's sandbox), read from its own `wait4`: RUSAGE_CHILDREN would also count any process an
-    earlier test left behind that happens to be reaped meanwhile."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err, text=True)
-        timer = threading.Timer(120, process.kill)  # a hang guard, not a speed assertion (see bench_review.py)
-        timer.start()
-        try:
-            _pid, status, usage = os.wait4(process.pid, 0)
-        finally:
-            timer.cancel()
-        process.returncode = code = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-        out.seek(0)
-        err.seek(0)
-        return code, out.read(), err.read(), usage.ru_maxrss * 1024
+# Runs the command and writes its peak resident memory (kB, its waited-for children such as the parser's sandbox
+# included) to the file named first. The command is started from this small launcher, not from the test process: a
+# forked child's peak starts at its parent's size and exec keeps it, so a command started straight from a pytest
+# worker that has grown to 650 MB would report 650 MB whatever it used itself.
+_LAUNCHER = """
+import os, subprocess, sys
+process = subprocess.Popen(sys.argv[2:])
+_pid, status, usage = os.wait4(process.pid, 0)
+open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def _run_with_peak(command: list[str], tmp_path: Path) -> tuple[int, str, str, int]:
+    """Exit code, stdout, stderr and the command's own peak resident memory in bytes."""
+    peak_file = tmp_path / "peak.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, str(peak_file), *command],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a hang guard, not a speed assertion: benchmarks/bench_review.py times these
+    )
+    return done.returncode, done.stdout, done.stderr, int(peak_file.read_text()) * 1024
 
 
 def test_cli_refuses_hostile_files_with_one_line_exit_2_and_bounded_memory(tmp_path: Path) -> None:
     for path in _hostile_files(tmp_path):
-        code, out, err, peak = _run_with_peak([str(Path(sys.executable).parent / "principal"), "review", str(path)])
+        principal = str(Path(sys.executable).parent / "principal")
+        code, out, err, peak = _run_with_peak([principal, "review", str(path)], tmp_path)
         assert code == 2, (path.name, err)
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(str(path)), (path.name, err)
