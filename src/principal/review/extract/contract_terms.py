@@ -472,7 +472,7 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         _implementation_fee(sentence, emit)
     # "Late payments bear interest from 30 days after the invoice date": about arrears, no payment term before it.
     late = _OVERDUE.search(lower)
-    late_only = bool(late) and not re.search(r"\b(?:payable|due|paid)\s+(?:within|in)\b", lower[: late.start()])  # type: ignore[union-attr]
+    late_only = late is not None and not re.search(r"\b(?:payable|due|paid)\s+(?:within|in)\b", lower[: late.start()])
     if _PAYMENT.search(lower) and not implementation and not late_only and "notice" not in lower:
         net = _NET.search(lower)
         days = [d for d in find_durations(sentence.text) if d.unit == "day"]

@@ -35,10 +35,12 @@ _NOT_A_NEGATION = re.compile(
 _UP_TO = re.compile(
     r"(?:\bup\s+to|\bby\s+as\s+much\s+as|\ba\s+maximum\s+of|\bby\s+a\s+maximum\s+of|\bat\s+most)\s*$", re.I
 )
+# "the lesser of CPI and 3%", "the lower of ...": the smaller of two figures bounds what may be charged.
+LESSER_OF = r"(?:lesser|lower|lowest|smaller)\s+of"
 _CAP = re.compile(
     r"(?:\bnot\s+(?:to\s+)?exceed|\bshall\s+not\s+exceed|\bwill\s+not\s+exceed|\bno\s+(?:more|greater)\s+than"
     r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bceiling\s+of"
-    r"|\bthe\s+(?:lesser|lower|lowest|smaller)\s+of(?:\s+\S+){0,6}\s+and"
+    rf"|\bthe\s+{LESSER_OF}(?:\s+\S+){{0,6}}\s+and"
     r"|\bnever\s+(?:be\s+)?(?:more|higher|greater)\s+than|\bsubject\s+to\s+a"
     r"|\bno\s+(?:\w+\s+){1,3}(?:shall|will|may|can)\s+exceed"
     r"|\b(?:not|never)\s+(?:\w+\s+){0,5}by\s+(?:more|greater)\s+than)\s*(?:\S+\s+){0,3}$",

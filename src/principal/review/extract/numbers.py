@@ -32,22 +32,24 @@ NUMBER_WORDS = rf"(?:{_WORD}(?:[\s-]+{_WORD}){{0,3}}(?:\s+hundred(?:\s+(?:and\s+
 # ("3,75,000" is 375,000). A comma followed by exactly three digits
 # after a non-zero figure stays a thousands separator ("1,250" is one thousand two hundred and fifty).
 _SPACE = "[ \u00a0\u202f\u2009]"
+_LAKHS = r"\d{1,2}(?:,\d{2})+,\d{3}"  # "6,96,000", "10,00,000"
+_SPACE_GROUPS = r"\d{1,3}(?:" + _SPACE + r"\d{3})+"  # "1 250", "12 000 000"
 _PLAIN_DIGITS = (
     r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?!\d|[,.]\d)"
     r"|0,\d+(?!\d|,\d)"
-    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?!\d|,\d)"  # lakhs and crores: "6,96,000.00", "10,00,000"
+    rf"|{_LAKHS}(?:\.\d+)?(?!\d|,\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d+,(?:\d{1,2}|\d{4,})(?![\d]|,\d)"
     r"|\d+(?:\.\d+)?|\.\d+"
 )
-_SPACE_GROUPED = r"(?<![\d.,])\d{1,3}(?:" + _SPACE + r"\d{3})+(?:[.,]\d{1,4})?(?!\d|" + _SPACE + r"\d)"
+_SPACE_GROUPED = rf"(?<![\d.,]){_SPACE_GROUPS}(?:[.,]\d{{1,4}})?(?!\d|{_SPACE}\d)"
 # The lookahead fails at once where no figure starts, before any of the alternatives is tried (patterns using DIGITS
 # are tried at every position of a sentence).
 DIGITS = r"(?=[\d.])(?:" + _SPACE_GROUPED + "|" + _PLAIN_DIGITS + ")"
 # A table cell that is only a figure, and one that is only a whole number (thousands grouped by commas or spaces).
 NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
 # A whole number as counts and band limits are written: lakhs and crores, comma or space groups, plain digits.
-WHOLE = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d|,\d)|\d{1,3}(?:,\d{3})+|\d{1,3}(?:" + _SPACE + r"\d{3})+(?!\d)|\d+)"
+WHOLE = rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|{_SPACE_GROUPS}(?!\d)|\d+)"
 INTEGER_CELL = re.compile(WHOLE)
 
 # Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import bound_before, negated, spelled_start
+from principal.review.extract.meaning import LESSER_OF, bound_before, negated, spelled_start
 from principal.review.extract.numbers import (
     NUMBER_WORDS,
     WHOLE,
@@ -32,7 +32,7 @@ _IS_OVERAGE = re.compile(
     r"\b(?:usage|minutes|volume|consumption)\s+(?:above|over|beyond|in excess of|exceeding)\s+the\s+"
     r"(?:(?:monthly|annual|minimum|committed)\s+)?(?:commitment|committed|minimum)"
 )
-_LESSER_OF = re.compile(r"\b(?:lesser|lower|lowest|smaller)\s+of\b")
+_LESSER_OF = re.compile(rf"\b{LESSER_OF}\b")
 _CPI = re.compile(
     r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b", re.I
 )
@@ -153,7 +153,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         elif cpi and increase is None:
             increase = (percent, bound)
     points = _CPI_POINTS.search(lower[cpi.end() :]) if cpi else None
-    if cpi and re.search(r"\bexceed\s+the\s+(?:lesser|lower|lowest|smaller)\s+of\b", lower) and not points:
+    if cpi and re.search(rf"\bexceed\s+the\s+{LESSER_OF}\b", lower) and not points:
         return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
     if cpi and points:
         digits = points.group("num") or points.group("num2") or points.group("num3")

@@ -348,19 +348,16 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     if re.match(r"^\W*(?:grand\s+|sub-?)?totals?\b", label, re.I):
         return  # "| | Total | | | 7,59,000.00 |": the sum of the lines above, no price of its own
     row_text = " ".join(cells)
-    totals = _line_totals(cells, header)
-    for index, cell in enumerate(cells):
-        column = header[index] if index < len(header) else ""
+    prices = {i: price for i, cell in enumerate(cells) if (price := _money_cell(cell, header[i] or header_text))}
+    totals = _line_totals(prices, _row_quantity(cells, header, -1))
+    for index, (value, currency) in prices.items():
+        cell, column = cells[index], header[index]
         if (
             index in totals
             or _counts(column)
             or (_TOTAL_HEADER.search(column) and not re.search(r"\bper\b|\bunit\b|/", column, re.I))
         ):
             continue
-        price = _money_cell(cell, column or header_text)
-        if price is None:
-            continue
-        value, currency = price
         context = f"{cell} {column} " + " ".join(c for c in cells if _SEAT_UNIT.search(c) or _USAGE_UNIT.search(c))
         if _NOT_RECURRING.search(row_text) and not _USAGE_UNIT.search(context.replace("per hour", "")):
             if re.search(r"\bimplementation|\bonboarding|\bset[- ]?up|\bprofessional services", row_text, re.I):
@@ -389,24 +386,18 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
 
 
-def _line_totals(cells: list[str], header: list[str]) -> set[int]:
-    """Cells holding the row's quantity times one of its prices ("| Agent | 350 | R$ 164,90 | R$ 57.715,00 |"):
-    a line total, whatever its column is headed, is never a second price."""
-    amounts: dict[int, Decimal] = {}
-    for index, cell in enumerate(cells):
-        price = _money_cell(cell, header[index] if index < len(header) else " ".join(header))
-        if price is not None:
-            amounts[index] = price[0]
-    if len(amounts) < 2:
-        return set()
-    quantity = _row_quantity(cells, header, -1)
-    if not quantity:
+def _line_totals(prices: dict[int, tuple[Decimal, str]], quantity: Decimal | None) -> set[int]:
+    """The cells (by index) holding the row's quantity times one of its prices ("| Agent | 350 | R$ 164,90 |
+    R$ 57.715,00 |"): a line total, whatever its column is headed, is never a second price."""
+    if len(prices) < 2 or not quantity:
         return set()
     cent = Decimal("0.01")
     return {
         index
-        for index, value in amounts.items()
-        if any(i != index and (other * quantity).quantize(cent) == value.quantize(cent) for i, other in amounts.items())
+        for index, (value, _) in prices.items()
+        if any(
+            i != index and (other * quantity).quantize(cent) == value.quantize(cent) for i, (other, _) in prices.items()
+        )
     }
 
 
