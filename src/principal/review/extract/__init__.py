@@ -18,6 +18,7 @@ from principal.review.extract.contract_terms import (
     extract_term_and_renewal,
     extract_termination,
 )
+from principal.review.extract.defined_periods import defined_periods
 from principal.review.extract.emit import Emit
 from principal.review.extract.numbers import find_money
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
@@ -75,8 +76,12 @@ def _is_heading(sentence: Sentence) -> bool:
     return not sentence.is_row and len(sentence.text) < 70 and not _HEADING_END.search(sentence.text)
 
 
-def extract_terms(document: Document, segments: Segments) -> tuple[Term, ...]:
-    emit = Emit(document, document_currency(document))
+def extract_terms(
+    document: Document, segments: Segments, shared_periods: dict[str, str] | None = None
+) -> tuple[Term, ...]:
+    """`shared_periods`: periods the other documents of its package define; the document's own definitions win."""
+    periods = {**(shared_periods or {}), **defined_periods(document.text)}
+    emit = Emit(document, document_currency(document), periods=periods)
     for sentence in sentences(document, segments):
         if _is_heading(sentence):
             continue

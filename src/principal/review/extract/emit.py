@@ -29,6 +29,8 @@ class Emit:
     terms: list[Term] = field(default_factory=list)
     dates: dict[str, str] = field(default_factory=dict)
     """Dates the document defines ("the start date") and the billing basis each means (`go_live`...)."""
+    periods: dict[str, str] = field(default_factory=dict)
+    """Periods the document defines ("service period") and the window each is ("month")."""
 
     def __call__(
         self,

@@ -55,10 +55,11 @@ _PERIOD = re.compile(
 _COUNT_AFTER = re.compile(
     r"^\s*\((" + WHOLE + r")\s+(?:named\s+|concurrent\s+)?(?:agents|users|seats|licen[cs]es)\)", re.I
 )
-# The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19".
+# The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19",
+# "each session handled by the voice bot shall be charged at TL 2,40".
 _EACH_UNIT = re.compile(
-    rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})\s+(?:is|will be)\s+(?:charged|billed|priced)"
-    r"\s+at\s*$",
+    rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})(?:\s+[^.,;:]{{1,60}}?)?"
+    r"\s+(?:is|will be|shall be)\s+(?:charged|billed|priced|invoiced)\s+at\s*$",
     re.I,
 )
 # A charge for volume not used ("a shortfall is invoiced at $0.0105 per minute") is not a price of usage.

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from principal.review.extract.context import Sentence
+from principal.review.extract.defined_periods import named_window
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import negated
 from principal.review.extract.numbers import NUMBER_CELL, Quantity, find_durations, find_percents, to_decimal
@@ -146,7 +147,7 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     if not _UPTIME.search(lower) or _CAP.search(lower):
         return
     targets = [p for p in percents if Decimal(90) <= p.value <= 100 and not _threshold_before(text, p)]
-    window = _window(lower) or _window(sentence.headings)
+    window = _window(lower) or _window(sentence.headings) or named_window(lower, emit.periods)
     many = len(targets) > 1
     for p in targets:
         scope = "per component" if (many or COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
@@ -186,7 +187,14 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
     for cell in cells[1:]:
         for p in find_percents(cell):
             if Decimal(90) <= p.value <= 100:
-                emit(sentence, TermKind.uptime_target, p.value, "%", "per component", _window(header))
+                emit(
+                    sentence,
+                    TermKind.uptime_target,
+                    p.value,
+                    "%",
+                    "per component",
+                    _window(header) or named_window(header, emit.periods),
+                )
 
 
 def _row_threshold(cell: str) -> Decimal | None:
@@ -342,7 +350,14 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
     if credit and _CAP.search(lower) and not sentence.is_row:
         percents = find_percents(sentence.text)
         if percents:
-            emit(sentence, TermKind.credit_cap, percents[-1].value, "%", "fees", _window(lower))
+            emit(
+                sentence,
+                TermKind.credit_cap,
+                percents[-1].value,
+                "%",
+                "fees",
+                _window(lower) or named_window(lower, emit.periods),
+            )
     if credit and _CLAIM.search(lower) and not re.search(r"without any claim|not need to claim|automatically", lower):
         for duration in find_durations(sentence.text):
             if duration.unit in ("day", "business_day", "week", "month"):
@@ -428,7 +443,14 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
     ):
         emit(sentence, TermKind.termination_right, None, None, "chronic service failure", "chronic")
     if _REPORT.search(lower) and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):
-        emit(sentence, TermKind.reporting, None, None, "performance reporting", _window(lower))
+        emit(
+            sentence,
+            TermKind.reporting,
+            None,
+            None,
+            "performance reporting",
+            _window(lower) or named_window(lower, emit.periods),
+        )
     if _MEASURED.search(lower) and _UPTIME.search(lower) and re.search(r"monitor|records|logs|data|tools|tests", lower):
         if _INDEPENDENT.search(lower):
             emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "independent")

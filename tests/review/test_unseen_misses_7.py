@@ -1,0 +1,99 @@
+"""Misses left after the fifth fresh set's fixes, in other words than the corpus: a measurement period that the
+document defines once (in a definitions clause, after the sentence that uses it, or in brackets) gives the
+window of every uptime target, credit cap and report that names it; and a usage unit named before its price with
+a qualifier in between ("each conversation handled by the assistant shall be charged at ...")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from principal.review.extract.defined_periods import defined_periods
+from principal.review.extract.terms import TermKind
+from principal.review.result import ReviewResult
+from tests.review.conftest import review_text
+
+
+def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
+    return [t.key()[1:5] for t in result.terms if t.kind is kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each Measurement Window is one calendar quarter.", {"measurement window": "quarter"}),
+        ('"Availability Period" shall mean each calendar month of the Term.', {"availability period": "month"}),
+        ("Uptime is counted over each calendar month (each, a “Review Period”).", {"review period": "month"}),
+        ("“Service Year” means a contract year.", {}),  # not a period, window or cycle: no definition
+        ("The Renewal Period is twelve (12) months.", {"renewal period": "year"}),
+        ("The Initial Period is thirty-six (36) months.", {}),  # no measurement window in it
+        ('"Reporting Period" means the period stated in the Order Form.', {}),  # defined elsewhere: unknown
+    ],
+)
+def test_periods_a_document_defines(text: str, expected: dict[str, str]) -> None:
+    assert defined_periods(text) == expected
+
+
+def test_a_period_defined_twice_with_different_windows_is_left_out() -> None:
+    text = '"Review Period" means a calendar month. ... "Review Period" means a calendar quarter.'
+    assert defined_periods(text) == {}
+
+
+def test_an_uptime_target_takes_the_window_its_defined_period_names() -> None:
+    result = review_text(
+        "1. Definitions\n\n1.1 “Measurement Window” means each calendar quarter.\n\n"
+        "2. Service Levels\n\n2.1 The Provider shall make the Platform available at least 99.8% of the time in "
+        "each Measurement Window.\n\n2.2 The Provider shall send the Customer an availability report within ten "
+        "(10) business days after the end of each Measurement Window.\n",
+        "sla.md",
+    )
+    assert _keys(result, TermKind.uptime_target) == [(Decimal("99.8"), "%", "quarter", None)]
+    assert [t.basis for t in result.terms if t.kind is TermKind.reporting] == ["quarter"]
+
+
+def test_a_definition_after_the_sentence_that_uses_it_still_counts() -> None:
+    result = review_text(
+        "3.1 Voice services shall be available at least 99.95% in every Availability Period, and messaging at "
+        "least 99.5% in every Availability Period. An Availability Period is a calendar month.\n",
+        "schedule.md",
+    )
+    assert _keys(result, TermKind.uptime_target) == [
+        (Decimal("99.95"), "%", "month", None),
+        (Decimal("99.5"), "%", "month", None),
+    ]
+
+
+def test_without_a_definition_the_window_stays_unknown() -> None:
+    result = review_text("3.1 Voice services shall be available at least 99.95% in every Availability Period.\n",
+                         "schedule.md")  # fmt: skip
+    assert _keys(result, TermKind.uptime_target) == [(Decimal("99.95"), "%", None, None)]
+
+
+def test_a_usage_unit_named_before_its_price_with_a_qualifier_between() -> None:
+    result = review_text(
+        "4.2 Each conversation handled by the virtual assistant shall be charged at EUR 0.35.\n", "order.md"
+    )
+    assert [(t.value, t.unit) for t in result.terms if t.kind is TermKind.usage_rate] == [
+        (Decimal("0.35"), "EUR/conversation")
+    ]
+
+
+def test_a_period_the_msa_defines_gives_the_window_of_the_sla_exhibit_in_its_package() -> None:
+    from principal.review.ingest import read_document
+    from principal.review.review import review_documents
+
+    msa = read_document(
+        b'Master Services Agreement\n\n1. Definitions\n\n1.4 "Service Period" means each calendar month.\n\n'
+        b"2. Fees\n\n2.1 The Customer shall pay each invoice within thirty (30) days.\n",
+        "msa.md",
+    )
+    sla = read_document(
+        b"Exhibit B: Service Levels\n\n1. Availability\n\n1.1 The Service shall be available at least 99.9% "
+        b"in each Service Period.\n",
+        "sla.md",
+    )
+    alone = review_documents([sla], check_contract=False, clauses=False)
+    together = review_documents([msa, sla], check_contract=False, clauses=False)
+    assert _keys(alone, TermKind.uptime_target) == [(Decimal("99.9"), "%", None, None)]
+    assert _keys(together, TermKind.uptime_target) == [(Decimal("99.9"), "%", "month", None)]
