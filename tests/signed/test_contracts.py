@@ -35,6 +35,18 @@ def _rows(review: object) -> list[tuple[object, ...]]:
     return [(r.file, r.ok, r.terms, r.top_risks, r.missing, r.key_dates) for r in review.rows]  # type: ignore[attr-defined]
 
 
+def test_a_folder_given_through_dot_dot_is_read_and_hidden_folders_below_it_are_skipped(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (folder / ".git").mkdir(exist_ok=True)
+    (folder / ".git" / "inside.md").write_text("skipped")
+    monkeypatch.chdir(folder / "sub")
+    files = contract_files(Path("..") / ".." / folder.name)
+    assert [f.name for f in files] == [
+        "broken.docx", "ccaas-order-form.docx", "ccaas-order-form.html", "ccaas-order-form.md", "copy.md"
+    ]  # fmt: skip
+
+
 def test_one_process_and_a_pool_give_the_same_rows(folder: Path) -> None:
     files = contract_files(folder)
     assert [f.name for f in files] == [

@@ -91,11 +91,13 @@ class ContractsReview:
 
 
 def contract_files(folder: Path) -> list[Path]:
-    """The contracts in `folder` and below (by suffix, sorted by path; hidden files skipped)."""
+    """The contracts in `folder` and below (by suffix, sorted by path; hidden files and folders below it skipped)."""
     found = [
         p
         for p in sorted(folder.rglob("*"))
-        if p.suffix.lower() in CONTRACT_SUFFIXES and p.is_file() and not any(s.startswith(".") for s in p.parts)
+        if p.suffix.lower() in CONTRACT_SUFFIXES
+        and p.is_file()
+        and not any(s.startswith(".") for s in p.relative_to(folder).parts)  # "../contracts" itself is fine
     ]
     return found[: MAX_CONTRACTS + 1]
 
