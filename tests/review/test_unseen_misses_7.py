@@ -97,3 +97,30 @@ def test_a_period_the_msa_defines_gives_the_window_of_the_sla_exhibit_in_its_pac
     together = review_documents([msa, sla], check_contract=False, clauses=False)
     assert _keys(alone, TermKind.uptime_target) == [(Decimal("99.9"), "%", None, None)]
     assert _keys(together, TermKind.uptime_target) == [(Decimal("99.9"), "%", "month", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14.1 The Supplier's liability shall be limited in the aggregate to an amount equal to eighteen (18) "
+         "months' fees paid by the Buyer.", [(Decimal(18), "month", "fees", None)]),
+        ("14.1 The Vendor's total liability shall in no case exceed the charges paid in the nine (9) months "
+         "preceding the claim.", [(Decimal(9), "month", "fees", None)]),
+        ("14.1 The Provider shall not be liable for any sum in excess of the fees paid in the four (4) months "
+         "before the claim arose.", [(Decimal(4), "month", "fees", None)]),
+        ("14.1 The Provider's maximum liability is capped at the fees paid in the prior 12 months.",
+         [(Decimal(12), "month", "fees", None)]),
+        ("14.1 The Provider's liability in aggregate shall not be more than the fees paid in the previous two (2) "
+         "months.", [(Decimal(2), "month", "fees", None)]),
+        ("14.1 The Vendor's cumulative liability is restricted to 1x the annual subscription fees.",
+         [(Decimal(12), "month", "fees", None)]),
+        ("14.1 The Vendor's liability shall not exceed three (3) times the annual charges.",
+         [(Decimal(36), "month", "fees", None)]),
+        ("14.1 The Vendor's liability shall not exceed twice the annual fees.", [(Decimal(24), "month", "fees", None)]),
+        ("14.1 The Provider shall carry professional liability insurance with limits of not less than USD "
+         "2,000,000 per claim.", []),  # an insurance cover caps nothing
+        ("14.1 Neither party shall be liable for indirect or consequential damages.", []),
+    ],
+)  # fmt: skip
+def test_liability_caps_in_the_words_real_agreements_use(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _keys(review_text(text, "msa.md"), TermKind.liability_cap) == expected

@@ -150,11 +150,28 @@ _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\br
 _EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
-    r"shall not exceed|will not exceed|not to exceed|limited to|in no event|exceed the (?:total|amount)"
-    r"|maximum aggregate|is limited|\b(?:neither|no)\b[^.;]{0,100}\b(?:shall|will|may)\s+exceed\b",
+    r"\bnot\b[^.;]{0,25}\bexceed|not to exceed|\blimited\b[^.;]{0,30}?\bto\b|\brestricted to\b|in no (?:event|case)"
+    r"|exceed the (?:total|amount)|maximum (?:aggregate|total|cumulative)?\s*liability|is limited|\bcapped at\b"
+    r"|\b(?:neither|no)\b[^.;]{0,100}\b(?:shall|will|may)\s+exceed\b|\bin excess of\b|\bnot be more than\b"
+    r"|\bno more than\b",
     re.I,
 )
-_A_YEAR = re.compile(r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b", re.I)
+_A_YEAR = re.compile(
+    r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b"
+    r"|\b(?:(?:one|1) ?(?:x|times)|one hundred percent \(100%\)|100%) (?:of )?the (?:then[- ]current )?annual\b"
+    r"|\b(?:liability|limited|exceed|to)\b[^.;]{0,20}\bthe annual (?:subscription |recurring |service )?"
+    r"(?:fees|charges)\b",
+    re.I,
+)
+_INSURANCE = re.compile(r"\binsurance\b|\binsured\b|\binsurer|\bumbrella\b|\bper occurrence\b|\bfidelity bond\b", re.I)
+_TIMES = {"twice": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
+_ANNUAL_MULTIPLE = re.compile(
+    r"\b(?:(twice)|(two|three|four|five|[2-5])\s*(?:\(\d\)\s*)?(?:x|times))\s+(?:the\s+)?(?:total\s+)?"
+    r"(?:annual|yearly)\s+(?:subscription\s+|recurring\s+|service\s+)?(?:fees|charges)\b",
+    re.I,
+)
+# "shall not be liable for any amount in excess of the fees paid in the six (6) months before the claim"
+_LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|account manager|\b(?:implementation|project|technical|engagement) lead\b",
@@ -431,9 +448,9 @@ def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | 
 
 def extract_liability(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "liabilit" not in lower or "credit" in lower:
-        return
-    if not (_LIABILITY.search(lower) and _LIMIT.search(lower)):
+    if "liab" not in lower or "credit" in lower or _INSURANCE.search(lower):
+        return  # an insurance cover's limits ("liability insurance of not less than $1,000,000") cap nothing
+    if not ((_LIABILITY.search(lower) or _LIABLE_BEYOND.search(lower)) and _LIMIT.search(lower)):
         return
     months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
     fees = _FEES.search(lower)
@@ -442,6 +459,12 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
         later = [d for d in months if d.start > fees.start()]
         value, _unit = as_stated(later[0] if later else months[0])
         emit(sentence, TermKind.liability_cap, value, "month", "liability cap", "fees")
+        return
+    multiple = _ANNUAL_MULTIPLE.search(lower)
+    if multiple:
+        # "two times the annual fees": so many years of fees
+        years = _TIMES[multiple.group(1) or multiple.group(2)]
+        emit(sentence, TermKind.liability_cap, Decimal(12 * years), "month", "liability cap", "fees")
         return
     if _FEES.search(lower) and _A_YEAR.search(lower):
         # "total liability in each Contract Year is limited to the Charges paid or payable in that Contract Year"
