@@ -124,3 +124,39 @@ def test_a_period_the_msa_defines_gives_the_window_of_the_sla_exhibit_in_its_pac
 )  # fmt: skip
 def test_liability_caps_in_the_words_real_agreements_use(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _keys(review_text(text, "msa.md"), TermKind.liability_cap) == expected
+
+
+_RENEWAL_KINDS = (TermKind.renewal_term, TermKind.renewal_notice, TermKind.renewal_pricing)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5.1 The subscription shall automatically renew for successive one (1) year terms at the Vendor's then "
+         "prevailing rates unless either party gives at least forty-five (45) days' prior written notice of "
+         "non-renewal.",
+         [("renewal_pricing", None, None, "list_price", None), ("renewal_term", Decimal(12), "month", "auto", None),
+          ("renewal_notice", Decimal(45), "day", "auto", None)]),
+        ("5.1 After the Initial Term, this Order continues on a month-to-month basis until either party ends it "
+         "with thirty (30) days' written notice.",
+         [("renewal_term", Decimal(1), "month", "auto", None), ("renewal_notice", Decimal(30), "day", "auto", None)]),
+        ("5.1 The Term is then extended by further one-year periods unless cancelled by the Customer on ninety "
+         "(90) days' notice.",
+         [("renewal_term", Decimal(12), "month", "auto", None), ("renewal_notice", Decimal(90), "day", "auto", None)]),
+        ("5.1 Either party may elect not to renew by written notice at least 60 days before the end of the term; "
+         "otherwise the term renews for a further 12 months.",
+         [("renewal_term", Decimal(12), "month", "auto", None), ("renewal_notice", Decimal(60), "day", "auto", None)]),
+        ("5.1 The Agreement ends automatically on 30 June 2028 unless the parties agree in writing to extend it.",
+         [("renewal_term", None, None, "by_agreement", None)]),
+        ("5.1 The term may be extended for one further year upon the parties' mutual written agreement.",
+         [("renewal_term", Decimal(12), "month", "by_agreement", None)]),
+        # not the contract's renewal: a deadline extended by force majeure, rights that vest automatically
+        ("5.1 Where force majeure delays performance, the time for performance is automatically extended by the "
+         "period of delay.", []),
+        ("5.1 Any rights in the deliverables that do not vest automatically in the Customer are hereby assigned "
+         "to it.", []),
+    ],
+)  # fmt: skip
+def test_renewals_in_the_words_real_agreements_use(text: str, expected: list[tuple[object, ...]]) -> None:
+    result = review_text(text, "msa.md")
+    assert [(t.kind.value, *t.key()[1:5]) for t in result.terms if t.kind in _RENEWAL_KINDS] == expected

@@ -15,7 +15,6 @@ from principal.review.extract.contract_terms import (
     extract_exit,
     extract_liability,
     extract_references,
-    extract_term_and_renewal,
     extract_termination,
 )
 from principal.review.extract.defined_periods import defined_periods
@@ -23,6 +22,7 @@ from principal.review.extract.emit import Emit
 from principal.review.extract.numbers import find_money
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
 from principal.review.extract.pricing import extract_rates, extract_usage_controls
+from principal.review.extract.renewals import extract_term_and_renewal
 from principal.review.extract.service_levels import (
     extract_availability,
     extract_credit_terms,

@@ -1,4 +1,4 @@
-"""Term, renewal, termination, exit, liability, implementation, billing start, payment, personnel and the other
+"""Termination, exit, liability, implementation, billing start, payment, personnel and the other
 documents a document refers to.
 
 Durations are kept in the units the document states; only exact conversions are made (a year is 12 months, a
@@ -16,62 +16,11 @@ from principal.review.extract.meaning import clause_end, clause_start, negated
 from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
-_TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:term|period)\b|\bhas a term of\b"
-    r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
-    r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
-    re.I,
-)
-_TERM_MENTIONED = re.compile(
-    r"\b(?:end|expiry|expiration|remainder|rest|balance)\s+of\s+(?:the|this|its|each)\s+(?:\w+\s+)?$|\b(?:during|after"
-    r"|before|throughout|beyond)\s+(?:the|this|its|each)\s+(?:\w+\s+)?$",
-    re.I,
-)
-_RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? month to month\b|\bfurther (?:periods?|year)\b"
-                    # "within a rolling period of twelve months" counts failures in a window, it renews nothing
-                    r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
-                    r"\brolling (?:periods?|basis)\b"
-                    r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b",
-                    re.I)  # fmt: skip
-_AUTO = re.compile(
-    r"\bautomatic(?:ally)?\b|\b(?:will|shall) renew\b|\brenews\b|\bevergreen\b|\bmonth to month\b|\brolling\b"
-    r"|\bunless either party\b|\bunless (?:the )?\w+ (?:gives|notifies|serves)",
-    re.I,
-)
-_BY_AGREEMENT = re.compile(
-    r"\brenewal requires\b|\bmay agree a renewal\b|\bmust be agreed\b|\bunless you sign a renewal\b"
-    r"|\bnew order signed\b|\bonly by (?:written |mutual )?agreement\b|\bby mutual agreement\b",
-    re.I,
-)
-_NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|in advance|notice|written notice"
-                           r"|preceding)", re.I)  # fmt: skip
-_NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of|giving|on)\s*$", re.I)
-_LIST_PRICE = re.compile(
-    r"\blist price|\bprice list\b|\bprevailing (?:rates|prices)|\brack rates?\b"
-    r"|\b(?:standard|published) (?:rates|prices|pricing|rate card|price list)\b"
-    r"|\bthen[- ](?:current|prevailing|applicable) (?:standard |published |list )?"
-    r"(?:prices|rates|pricing|rate card|fees|charges)\b",
-    re.I,
-)
 _VENDOR = re.compile(r"\b(?:supplier|provider|vendor|contractor|licensor|we)\b", re.I)
 _BUYER_OR_BOTH = re.compile(
     r"\b(?:customer|client|buyer|subscriber|licensee|purchaser|you|neither|either|both|each|any)\b|\bpart(?:y|ies)\b",
     re.I,
 )
-_REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing|previously|formerly)\s*$", re.I)
-_SAME_PRICE = re.compile(
-    r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
-    r"|\bthe same as (?:in|for|during|at) the (?:final|last|preceding|previous|prior|expiring|initial)\b"
-    r"|\b(?:prices|rates|fees|charges|pricing) in this (?:order(?: form)?|agreement|schedule)\s+"
-    r"(?:continue|remain)s?\s+"
-    r"(?:to apply|in (?:force|effect))\b"
-    # "charged at the Fees in force at the end of the preceding period"
-    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
-    r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
-    re.I,
-)
-# Words that give notice, whether or not they say "notice" ("unless one party tells the other in writing").
-_TELLS = re.compile(r"\bnotice\b|\bnotif\w*|\btells?\b|\binforms?\b|\bin writing\b|\bwritten\b", re.I)
 _CONVENIENCE = re.compile(
     r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
     # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
@@ -215,85 +164,6 @@ def as_stated(duration: Quantity) -> tuple[Decimal, str]:
     if duration.unit == "week":
         return duration.value * 7, "day"
     return duration.value, duration.unit
-
-
-def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
-    lower = sentence.lower
-    text = sentence.text
-    renew = _RENEW.search(lower)
-    if renew and not sentence.is_row:
-        _renewal(sentence, emit, renew.start())
-        return
-    if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
-        named = [m for m in _TERM.finditer(lower)
-                 if not _TERM_MENTIONED.search(lower[max(0, m.start() - 24) : m.start()])]  # fmt: skip
-        for d in find_durations(text):
-            if d.unit in ("month", "year") and not re.search(r"\bafter\b|\bfollowing\b", lower[d.end : d.end + 12]):
-                if not any(_states_length(lower, m, d) for m in named):
-                    continue  # "At the end of the Order Term ... for up to six (6) months": not the term's length
-                value, unit = as_stated(d)
-                emit(sentence, TermKind.subscription_term, value, unit, "initial term")
-                break
-
-
-def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
-    """The duration is the length of the term named at `term`: right after it in the same clause ("Initial Term:
-    36 months", "has a term of forty-eight (48) months", "lasts thirty-six (36) months"), or just before it ("a
-    twenty-four (24) month Initial Term")."""
-    if duration.start >= term.start():
-        between = lower[term.end() : duration.start]
-        return len(between) <= 45 and not re.search(r"[;.]\s|\bor\b|\band\b", between)
-    # "twelve (12) months of the Initial Term" is a part of the term, not its length.
-    return term.start() - duration.end <= 12 and not re.search(r"\bof\b", lower[duration.end : term.start()])
-
-
-def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
-    lower = sentence.lower
-    text = sentence.text
-    if _LIST_PRICE.search(lower):
-        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
-        return
-    if (
-        _SAME_PRICE.search(lower)
-        and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower)
-        and not find_percents(text)  # "shall not exceed the fees for the previous term by more than 3%": a cap
-    ):
-        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
-        return
-    verb = re.search(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)  # the verb, not "renewal"
-    denied = bool(verb and negated(lower, verb.start())) or bool(_BY_AGREEMENT.search(lower))
-    auto = not denied and bool(_AUTO.search(lower))
-    # "notice of non-renewal must be given at least thirty (30) days ...": an amendment of the notice alone, which
-    # only a renewing contract has; the renewal itself is stated elsewhere.
-    notice_only = (
-        not denied and not auto and bool(re.search(r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b", lower))
-    )
-    if not denied and not auto and not notice_only:
-        return
-    basis = "auto" if auto else "by_agreement"
-    length: tuple[Decimal, str] | None = (Decimal(1), "month") if "month to month" in lower else None
-    notice: tuple[Decimal, str] | None = None
-    for d in find_durations(text):
-        before = text[max(0, d.start - 25) : d.start]
-        after = text[d.end : d.end + 30]
-        if _REPLACED.search(before):
-            continue  # "thirty (30) days, instead of ninety (90) days": the figure an amendment replaces
-        tells = bool(_TELLS.search(lower))
-        if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and tells):
-            if (notice is None and tells) or "notifies" in lower:
-                notice = as_stated(d)
-        elif length is None and d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
-            length = as_stated(d)
-    if length is None and re.search(r"\bone further year\b|\bfurther year\b", lower):
-        length = (Decimal(12), "month")
-    if notice_only:
-        if notice is not None:
-            emit(sentence, TermKind.renewal_notice, notice[0], notice[1], "notice to stop renewal", "auto")
-        return
-    emit(sentence, TermKind.renewal_term, length[0] if length else None, length[1] if length else None, "renewal",
-         basis)  # fmt: skip
-    if notice is not None and auto:
-        emit(sentence, TermKind.renewal_notice, notice[0], notice[1], "notice to stop renewal", basis)
 
 
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
