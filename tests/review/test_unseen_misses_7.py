@@ -126,7 +126,7 @@ def test_liability_caps_in_the_words_real_agreements_use(text: str, expected: li
     assert _keys(review_text(text, "msa.md"), TermKind.liability_cap) == expected
 
 
-_RENEWAL_KINDS = (TermKind.renewal_term, TermKind.renewal_notice, TermKind.renewal_pricing)
+_RENEWAL_KINDS = (TermKind.subscription_term, TermKind.renewal_term, TermKind.renewal_notice, TermKind.renewal_pricing)
 
 
 @pytest.mark.parametrize(
@@ -150,6 +150,12 @@ _RENEWAL_KINDS = (TermKind.renewal_term, TermKind.renewal_notice, TermKind.renew
          [("renewal_term", None, None, "by_agreement", None)]),
         ("5.1 The term may be extended for one further year upon the parties' mutual written agreement.",
          [("renewal_term", Decimal(12), "month", "by_agreement", None)]),
+        ("5.1 This Agreement starts on the Effective Date and is valid for a period of four (4) years, with "
+         "automatic renewal of one year thereafter unless either party gives six (6) months' written notice.",
+         [("subscription_term", Decimal(48), "month", None, None),
+          ("renewal_term", Decimal(12), "month", "auto", None), ("renewal_notice", Decimal(6), "month", "auto", None)]),
+        ("5.1 The Vendor shall notify the Customer of a nonrenewal no less than ninety (90) days before the end of "
+         "the term.", [("renewal_notice", Decimal(90), "day", "auto", None)]),
         # not the contract's renewal: a deadline extended by force majeure, rights that vest automatically
         ("5.1 Where force majeure delays performance, the time for performance is automatically extended by the "
          "period of delay.", []),

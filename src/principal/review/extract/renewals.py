@@ -24,7 +24,7 @@ _TERM_MENTIONED = re.compile(
     r"|before|throughout|beyond)\s+(?:the|this|its|each)\s+(?:\w+\s+)?$",
     re.I,
 )
-_RENEW = re.compile(r"\brenew\w*|\bextend\w*|\bcontinues? (?:on an? )?month[- ]to[- ]month\b"
+_RENEW = re.compile(r"\brenew\w*|\bnonrenewal\b|\bextend\w*|\bcontinues? (?:on an? )?month[- ]to[- ]month\b"
                     r"|\bfurther (?:periods?|year)\b"
                     # "within a rolling period of twelve months" counts failures in a window, it renews nothing
                     r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
@@ -56,6 +56,15 @@ _RENEWED = re.compile(r"\b(?:agreement|contract|term|order|subscription|licen[cs
                       r"|renewal|rollover|plan)\b", re.I)  # fmt: skip
 _NOT_THE_TERM = re.compile(r"\bforce majeure\b|\barbitrat|\bintellectual property\b|\biprs?\b|\bvests?\b"
                            r"|\bwarranty period\b|\bpatent", re.I)  # fmt: skip
+_NON_RENEWAL_NOTICE = re.compile(
+    r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b|\bnotif\w*\s[^.;]{0,40}\bof (?:the |its |an? )?non-?renewal\b", re.I
+)
+# The sentence states the initial term before its renewal ("shall commence on ... and be valid for five years").
+_INITIAL_FIRST = re.compile(
+    r"\bvalid for\b|\bcommenc\w*|\binitial (?:term|period)\b|\b(?:remain|continue) in (?:full )?(?:force|effect) for\b"
+    r"|\bterm of this (?:agreement|order|contract) (?:is|shall be)\b",
+    re.I,
+)
 _OPT_OUT = re.compile(r"\b(?:elects?|chooses?|decides?|intention|intends?|wish(?:es)?|option|right|wants?)"
                       r"\s+not\s+to\s*$|\bnon-?\s*$", re.I)  # fmt: skip
 _NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|in advance|notice|written notice"
@@ -137,15 +146,14 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     auto = not denied and bool(_AUTO.search(lower))
     # "notice of non-renewal must be given at least thirty (30) days ...": an amendment of the notice alone, which
     # only a renewing contract has; the renewal itself is stated elsewhere.
-    notice_only = (
-        not denied and not auto and bool(re.search(r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b", lower))
-    )
+    notice_only = not denied and not auto and bool(_NON_RENEWAL_NOTICE.search(lower))
     if not denied and not auto and not notice_only:
         return
     basis = "auto" if auto else "by_agreement"
     monthly = re.search(r"\bmonth[- ]to[- ]month\b", lower)
     length: tuple[Decimal, str] | None = (Decimal(1), "month") if monthly else None
     notice: tuple[Decimal, str] | None = None
+    lengths: list[Quantity] = []
     for d in find_durations(text):
         before = text[max(0, d.start - 25) : d.start]
         after = text[d.end : d.end + 30]
@@ -155,8 +163,17 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
         if _NOTICE_AFTER.search(after) or (_NOTICE_BEFORE.search(before) and tells):
             if (notice is None and tells) or "notifies" in lower:
                 notice = as_stated(d)
-        elif length is None and d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
-            length = as_stated(d)
+        elif d.unit in ("month", "year") and not re.search(r"\binitial\s*$", before, re.I):
+            lengths.append(d)
+    # "shall be valid for a period of five (5) years with automatic renewal of one year thereafter": the first
+    # figure is the initial term, the renewal's length comes after the renewal.
+    initial = [d for d in lengths if d.end <= at] if _INITIAL_FIRST.search(lower[:at]) else []
+    if initial:
+        value, unit = as_stated(initial[0])
+        emit(sentence, TermKind.subscription_term, value, unit, "initial term")
+    later = [d for d in lengths if d not in initial]
+    if length is None and later:
+        length = as_stated(later[0])
     if length is None and re.search(r"\bone further year\b|\bfurther year\b", lower):
         length = (Decimal(12), "month")
     if notice_only:
