@@ -57,7 +57,8 @@ _RENEWED = re.compile(r"\b(?:agreement|contract|term|order|subscription|licen[cs
 _NOT_THE_TERM = re.compile(r"\bforce majeure\b|\barbitrat|\bintellectual property\b|\biprs?\b|\bvests?\b"
                            r"|\bwarranty period\b|\bpatent", re.I)  # fmt: skip
 _NON_RENEWAL_NOTICE = re.compile(
-    r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b|\bnotif\w*\s[^.;]{0,40}\bof (?:the |its |an? )?non-?renewal\b", re.I
+    r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b|\bnotif\w*\s[^.;]{0,40}\bof (?:the |its |an? )?non-?renewal\b",
+    re.I,
 )
 # The sentence states the initial term before its renewal ("shall commence on ... and be valid for five years").
 _INITIAL_FIRST = re.compile(
