@@ -156,6 +156,17 @@ _RENEWAL_KINDS = (TermKind.subscription_term, TermKind.renewal_term, TermKind.re
           ("renewal_term", Decimal(12), "month", "auto", None), ("renewal_notice", Decimal(6), "month", "auto", None)]),
         ("5.1 The Vendor shall notify the Customer of a nonrenewal no less than ninety (90) days before the end of "
          "the term.", [("renewal_notice", Decimal(90), "day", "auto", None)]),
+        ("5.1 After the first year, the Order shall be effective month to month until either party ends it on "
+         "forty-five (45) days' written notice.",
+         [("renewal_term", Decimal(1), "month", "auto", None), ("renewal_notice", Decimal(45), "day", "auto", None)]),
+        ("5.1 The Agreement remains in effect for three years from signature and thereafter continues "
+         "automatically for successive annual periods.",
+         [("subscription_term", Decimal(36), "month", None, None),
+          ("renewal_term", Decimal(12), "month", "auto", None)]),
+        ("5.1 The Subscription is subject to an automatic extension for consecutive two (2) year periods unless "
+         "either party gives ninety (90) days' notice.",
+         [("renewal_term", Decimal(24), "month", "auto", None), ("renewal_notice", Decimal(90), "day", "auto", None)]),
+        ("5.1 The Supplier may grant a month-to-month extension of the deadline for the acceptance tests.", []),
         # not the contract's renewal: a deadline extended by force majeure, rights that vest automatically
         ("5.1 Where force majeure delays performance, the time for performance is automatically extended by the "
          "period of delay.", []),

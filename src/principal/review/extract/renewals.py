@@ -29,10 +29,15 @@ _RENEW = re.compile(r"\brenew\w*|\bnonrenewal\b|\bextend\w*|\bcontinues? (?:on a
                     # "within a rolling period of twelve months" counts failures in a window, it renews nothing
                     r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
                     r"\brolling (?:periods?|basis)\b"
-                    r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b",
+                    r"|\bdoes not continue after\b|\bcontinue after\b|\brollover\b|\brolls? over\b"
+                    # "shall be effective month to month", "continue automatically", "an automatic extension"
+                    r"|\bmonth[- ]to[- ]month (?:basis|term|contract)\b"
+                    r"|\b(?:be|is|remains?|becomes?) (?:effective )?(?:on a )?month[- ]to[- ]month\b"
+                    r"|\bcontinues? automatically\b|\bautomatically continues?\b|\bautomatic (?:\w+ )?extensions?\b",
                     re.I)  # fmt: skip
 _AUTO = re.compile(
-    r"\bautomatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|\bautomatic (?:renewal|extension)"
+    r"\bautomatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|\bautomatic (?:\w+ )?(?:renewal|extension)"
+    r"|\btacit(?:ly)?\b"
     # a term table's "Renewal: automatic, for periods of 12 months", "Automatic 24-month periods"
     r"|^\W*(?:[\w-]+\s+){0,2}?(?:renewals?|rollover|extensions?)\s*:\s*automatic"
     r"|\bautomatic\s+(?:[\w-]+\s+){0,2}?(?:periods|terms)\b"
@@ -62,8 +67,9 @@ _NON_RENEWAL_NOTICE = re.compile(
 )
 # The sentence states the initial term before its renewal ("shall commence on ... and be valid for five years").
 _INITIAL_FIRST = re.compile(
-    r"\bvalid for\b|\bcommenc\w*|\binitial (?:term|period)\b|\b(?:remain|continue) in (?:full )?(?:force|effect) for\b"
-    r"|\bterm of this (?:agreement|order|contract) (?:is|shall be)\b",
+    r"\bvalid for\b|\bcommenc\w*|\binitial (?:term|period)\b"
+    r"|\b(?:remain|continue)s? in (?:full )?(?:force|effect) for\b"
+    r"|\bterm of this (?:agreement|order|contract) (?:is|shall be)\b|\b(?:be|is) for a (?:term|period) of\b",
     re.I,
 )
 _OPT_OUT = re.compile(r"\b(?:elects?|chooses?|decides?|intention|intends?|wish(?:es)?|option|right|wants?)"
@@ -175,7 +181,11 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     later = [d for d in lengths if d not in initial]
     if length is None and later:
         length = as_stated(later[0])
-    if length is None and re.search(r"\bone further year\b|\bfurther year\b", lower):
+    if length is None and re.search(
+        r"\bone further year\b|\bfurther year\b|\b(?:successive|consecutive) annual\b"
+        r"|\bannual (?:periods?|renewals?|terms?|extensions?)\b|\bevery year\b",
+        lower,
+    ):
         length = (Decimal(12), "month")
     if notice_only:
         if notice is not None:
