@@ -20,6 +20,7 @@ from principal.review.extract.contract_terms import (
 from principal.review.extract.defined_periods import defined_periods
 from principal.review.extract.emit import Emit
 from principal.review.extract.numbers import find_money
+from principal.review.extract.parties import vendor_aliases
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
 from principal.review.extract.pricing import extract_rates, extract_usage_controls
 from principal.review.extract.renewals import extract_term_and_renewal
@@ -81,7 +82,7 @@ def extract_terms(
 ) -> tuple[Term, ...]:
     """`shared_periods`: periods the other documents of its package define; the document's own definitions win."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
-    emit = Emit(document, document_currency(document), periods=periods)
+    emit = Emit(document, document_currency(document), periods=periods, vendors=vendor_aliases(document.text))
     for sentence in sentences(document, segments):
         if _is_heading(sentence):
             continue

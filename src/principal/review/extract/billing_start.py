@@ -19,8 +19,8 @@ from principal.review.extract.terms import TermKind
 
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
-    r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accrue)\w*\b[^.]{0,30}"
-    r"\bfees\b|^\W*billing (?:start|starts|commencement)\s*:"
+    r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
+    r"[^.]{0,30}\bfees\b|^\W*billing (?:start|starts|commencement)\s*:"
     # "Billing for the Subscription commences ...", "Fees for seats are invoiced from ..."
     r"|\b(?:billing|invoicing)\s+(?:for|of)\s+(?:the\s+)?(?:subscriptions?|licen[cs]es?|seats?)\b[^.]{0,30}"
     r"\b(?:begin|commence|start)"

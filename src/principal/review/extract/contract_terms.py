@@ -43,6 +43,8 @@ _SHARE_OF_REMAINING = re.compile(
     r"(?:fees|charges))",
     re.I,
 )
+# The buyer owes the charge: "subject to paying", "the Customer pays a termination fee", "is payable".
+_OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b|\b(?:is|are) (?:payable|due)\b", re.I)
 _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
@@ -181,7 +183,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
     if verb is None or sentence.is_row:
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
-    if _CONVENIENCE.search(lower) and not paying and not _vendor_subject(lower, verb.start()):
+    if _CONVENIENCE.search(lower) and not paying and not _vendor_subject(lower, verb.start(), emit.vendors):
         if negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower):
             emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
         else:
@@ -199,18 +201,20 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
              "remaining_fees")  # fmt: skip
     elif _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
-    elif _EXIT_CHARGE.search(lower) and (paying or re.search(r"\bsubject to paying\b|\bmust pay\b", lower)):
+    elif _EXIT_CHARGE.search(lower) and (paying or _OWES.search(lower)):
         months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
         if months:
             value, _unit = as_stated(months[0])
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
 
 
-def _vendor_subject(lower: str, at: int) -> bool:
-    """The vendor alone is who may or may not terminate ("The Supplier may not terminate ... for convenience"): a
-    right or a denial of the vendor's, which says nothing of the buyer's own right to leave."""
+def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...] = ()) -> bool:
+    """The vendor alone is who may or may not terminate ("The Supplier may not terminate ... for convenience", or
+    by the name the document gives it: "Duna is not entitled to terminate"): a right or a denial of the vendor's,
+    which says nothing of the buyer's own right to leave."""
     subject = lower[clause_start(lower, at) : at]
-    return bool(_VENDOR.search(subject)) and not _BUYER_OR_BOTH.search(subject)
+    named = any(re.search(rf"\b{re.escape(alias)}\b", subject) for alias in aliases)
+    return (bool(_VENDOR.search(subject)) or named) and not _BUYER_OR_BOTH.search(subject)
 
 
 def extract_exit(sentence: Sentence, emit: Emit) -> None:

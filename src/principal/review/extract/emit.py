@@ -31,6 +31,8 @@ class Emit:
     """Dates the document defines ("the start date") and the billing basis each means (`go_live`...)."""
     periods: dict[str, str] = field(default_factory=dict)
     """Periods the document defines ("service period") and the window each is ("month")."""
+    vendors: tuple[str, ...] = ()
+    """Lower-case names the document gives the vendor besides its role words ("duna")."""
 
     def __call__(
         self,

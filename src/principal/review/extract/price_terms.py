@@ -63,7 +63,7 @@ _MINIMUM = re.compile(
     r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
     re.I,
 )
-_REDUCE = re.compile(r"\b(?:reduc|decreas|lower)\w*", re.I)
+_REDUCE = re.compile(r"\b(?:reduc|decreas|lower|remov)\w*", re.I)
 _SEAT_WORDS = re.compile(
     r"\b(?:seats?|licen[cs]es?|users?|quantit(?:y|ies)|seat count|named users|subscriptions)\b"
     r"|\bnumber of (?:\w+\s+){0,2}(?:agents?|supervisors?)\b",
@@ -71,7 +71,7 @@ _SEAT_WORDS = re.compile(
 )
 _DENIED_REDUCTION = re.compile(
     r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
-    r"|\bmay not be (?:reduced|decreased)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
+    r"|\b(?:may|shall|can|will) not be (?:reduced|decreased|removed)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
     re.I,
 )
 # The exception that follows a denial: "may not reduce ..., other than by up to 15% a year".
@@ -198,8 +198,10 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
         allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)
         exception = _EXCEPTION.search(lower, reduce.end())
         excepted = [p for p in find_percents(sentence.text) if exception and p.start > exception.end()]
+        # The label of a term row is no verb: "Reductions: users may not be removed ..." turns on the verb's negation.
+        denied_verb = any(negated(lower, m.start()) for m in _REDUCE.finditer(lower))
         if (
-            (_DENIED_REDUCTION.search(lower) or negated(lower, reduce.start()))
+            (_DENIED_REDUCTION.search(lower) or denied_verb)
             and exception
             and excepted
             and not _AT_RENEWAL.search(lower[exception.start() :])
@@ -215,9 +217,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
         ):
             # "may not be reduced during the term; Subscriber may reduce them with effect from a renewal"
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "renewal")
-        elif _DENIED_REDUCTION.search(lower) or (
-            negated(lower, reduce.start()) and not _AT_RENEWAL.search(lower)
-        ):  # fmt: skip
+        elif _DENIED_REDUCTION.search(lower) or (denied_verb and not _AT_RENEWAL.search(lower)):
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "prohibited")
         elif _AT_RENEWAL.search(lower) and re.search(r"\bonly\b", lower):
             emit(sentence, TermKind.seat_reduction, None, None, "seat quantities", "renewal")

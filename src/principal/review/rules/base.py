@@ -7,12 +7,12 @@ the MSA says so), so a redline reads in the document's own words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from principal.review.document import Document, Location
+from principal.review.extract.parties import COMPANY, DEFINED, ROLE_WORDS
 from principal.review.extract.terms import Term, TermKind
 
 
@@ -129,24 +129,19 @@ def finding(
                    at.location if at else None, missing, new_text, action, confidence)  # fmt: skip
 
 
-_ROLE_WORDS = ("customer", "client", "subscriber", "buyer", "bank", "council", "licensee", "purchaser")
-_COMPANY = re.compile(r"\b(?:Inc|Ltd|LLC|LLP|GmbH|S\.A|B\.V|Corp|plc|Pty|Limited|Co)\b\.?")
-_DEFINED = re.compile(r"\((?:the\s+|each\s+a\s+)?[\"“]([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})[\"”]\)")
-
-
 def names_of(text: str) -> Names:
     """The parties' defined names and the capitalised terms a redline should reuse."""
     head = text[:4000]
     vendor: str | None = None
     customer: str | None = None
-    for match in _DEFINED.finditer(head):
+    for match in DEFINED.finditer(head):
         name = match.group(1)
         lower = name.lower()
         if lower in ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party"):
             continue
-        if lower in _ROLE_WORDS or (lower.startswith("the ") and lower[4:] in _ROLE_WORDS):
+        if lower in ROLE_WORDS or (lower.startswith("the ") and lower[4:] in ROLE_WORDS):
             customer = customer or name
-        elif vendor is None and (_COMPANY.search(head[max(0, match.start() - 80) : match.start()])
+        elif vendor is None and (COMPANY.search(head[max(0, match.start() - 80) : match.start()])
                                  or lower in ("provider", "supplier", "vendor")):  # fmt: skip
             vendor = name
     fees = next((f for f in ("Subscription Fees", "Subscription Charges", "Licence Fees") if f in text),
