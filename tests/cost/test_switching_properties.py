@@ -10,7 +10,7 @@ tests/cost/test_transition.py for those cases). The generator keeps to those dea
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,7 +35,8 @@ def deals(draw: st.DrawFn) -> tuple[Deal, int, int]:
     expected = draw(st.integers(0, 200_000))
     new_monthly = price * total + rate * expected
     variable = draw(st.integers(50, 100))
-    monthly = (new_monthly * 2 + draw(st.integers(0, 5000))).quantize(Decimal("0.01"))
+    # Rounded up: rounded to the nearest cent, a new contract of a tenth of a cent a month made the incumbent $0.00.
+    monthly = (new_monthly * 2 + draw(st.integers(0, 5000))).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
     incumbent = [f"monthly_cost: {monthly}", f"variable_percent: {variable}"]
     if draw(st.booleans()):
         incumbent += [f"notice_months: {draw(st.integers(0, 6))}", f"notice_served_month: {draw(st.integers(1, 6))}"]
@@ -84,5 +85,29 @@ def test_delaying_any_wave_never_lowers_the_cost_of_switching(case: tuple[Deal, 
     deal, wave, months = case
     before = switching_cost(deal, "a").total
     after = switching_cost(delayed(deal, wave, months), "a").total
+    assert before is not None and after is not None
+    assert after >= before
+
+
+def test_the_tenth_of_a_cent_deal_hypothesis_found() -> None:
+    """A seat at $0 and one minute a month at $0.001 against an incumbent of $0.01 a month: the delayed month
+    keeps the incumbent's 50% share ($0.005) and saves the new platform's $0.001."""
+    text = """
+name: tiny
+buyer:
+  agents: 1
+  forecasts:
+    voice: {unit: minute, expected: 1}
+  incumbent: {monthly_cost: 0.01, variable_percent: 50}
+offers:
+  a:
+    term_months: 18
+    licenses: [{name: agent, quantity: 1, unit_price: 0, billed_on: committed}]
+    usage: [{name: voice, forecast: voice, rate_card: {kind: flat, rate: 0.001}}]
+    implementation: {billing_tied_to_go_live: false, waves: [{name: w0, agents: 1, go_live_month: 1}]}
+"""
+    deal = parse_deal(text)
+    before = switching_cost(deal, "a").total
+    after = switching_cost(delayed(deal, 0, 1), "a").total
     assert before is not None and after is not None
     assert after >= before
