@@ -208,7 +208,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
 
 
-def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...] = ()) -> bool:
+def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...]) -> bool:
     """The vendor alone is who may or may not terminate ("The Supplier may not terminate ... for convenience", or
     by the name the document gives it: "Duna is not entitled to terminate"): a right or a denial of the vendor's,
     which says nothing of the buyer's own right to leave."""

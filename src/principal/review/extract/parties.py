@@ -13,7 +13,7 @@ COMPANY = re.compile(
 )
 DEFINED = re.compile(r"\((?:the\s+|each\s+a\s+)?[\"“]([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})[\"”]\)")
 ROLE_WORDS = ("customer", "client", "subscriber", "buyer", "bank", "council", "licensee", "purchaser")
-_NOT_A_PARTY = ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party")
+NOT_A_PARTY = ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party")
 _VENDOR_ROLES = ("provider", "supplier", "vendor", "licensor", "contractor", "reseller")
 
 
@@ -27,7 +27,7 @@ def vendor_aliases(text: str) -> tuple[str, ...]:
     buyer_named = False
     for match in DEFINED.finditer(head):
         lower = match.group(1).lower().removeprefix("the ")
-        if lower in _NOT_A_PARTY:
+        if lower in NOT_A_PARTY:
             continue
         if lower in ROLE_WORDS:
             buyer_named = True

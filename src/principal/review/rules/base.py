@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from principal.review.document import Document, Location
-from principal.review.extract.parties import COMPANY, DEFINED, ROLE_WORDS
+from principal.review.extract.parties import COMPANY, DEFINED, NOT_A_PARTY, ROLE_WORDS
 from principal.review.extract.terms import Term, TermKind
 
 
@@ -137,7 +137,7 @@ def names_of(text: str) -> Names:
     for match in DEFINED.finditer(head):
         name = match.group(1)
         lower = name.lower()
-        if lower in ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party"):
+        if lower in NOT_A_PARTY:
             continue
         if lower in ROLE_WORDS or (lower.startswith("the ") and lower[4:] in ROLE_WORDS):
             customer = customer or name
