@@ -25,7 +25,8 @@ def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
         ("Each Measurement Window is one calendar quarter.", {"measurement window": "quarter"}),
         ('"Availability Period" shall mean each calendar month of the Term.', {"availability period": "month"}),
         ("Uptime is counted over each calendar month (each, a “Review Period”).", {"review period": "month"}),
-        ("“Service Year” means a contract year.", {}),  # not a period, window or cycle: no definition
+        ("“Service Year” means a contract year.", {"service year": "year"}),
+        ("“Service Credit” means a credit against the monthly fees.", {}),  # no period, window, cycle, month or year
         ("The Renewal Period is twelve (12) months.", {"renewal period": "year"}),
         ("The Initial Period is thirty-six (36) months.", {}),  # no measurement window in it
         ('"Reporting Period" means the period stated in the Order Form.', {}),  # defined elsewhere: unknown

@@ -20,6 +20,7 @@ from principal.review.amendments import is_amendment, terms_in_force
 from principal.review.document import Document
 from principal.review.extract import document_title, extract_terms, reference_mentions
 from principal.review.extract.defined_periods import package_periods
+from principal.review.extract.parties import package_vendors
 from principal.review.extract.terms import Term, TermKind
 from principal.review.rules import RuleContext, run_rules
 from principal.review.rules.base import Finding, Names, names_of
@@ -114,13 +115,14 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     mentions: list[Term] = []
     amending: set[str | None] = set()
     periods = package_periods([d.text for d in labelled]) if len(labelled) > 1 else None
+    vendors = package_vendors([d.text for d in labelled]) if len(labelled) > 1 else ()
     for document in labelled:
         segments = segment(document)
         kind = document_kind(document)
         kinds.append(kind)
         if kind == "amendment" and len(labelled) > 1:
             amending.add(document.label)
-        terms.extend(extract_terms(document, segments, periods))
+        terms.extend(extract_terms(document, segments, periods, vendors))
         mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
                                          document_title(document), document.pages, len(document.paragraph_starts),

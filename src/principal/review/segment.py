@@ -27,7 +27,7 @@ _DEFINITION = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|\b\d{1,2}(?:\.\d{1,2})*)$"
+    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?<![\w.,])\d{1,2}(?:\.\d{1,2})*)$"
 )
 MAX_SENTENCE = 1500
 

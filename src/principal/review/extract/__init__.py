@@ -78,11 +78,16 @@ def _is_heading(sentence: Sentence) -> bool:
 
 
 def extract_terms(
-    document: Document, segments: Segments, shared_periods: dict[str, str] | None = None
+    document: Document,
+    segments: Segments,
+    shared_periods: dict[str, str] | None = None,
+    shared_vendors: tuple[str, ...] = (),
 ) -> tuple[Term, ...]:
-    """`shared_periods`: periods the other documents of its package define; the document's own definitions win."""
+    """`shared_periods`: periods the other documents of its package define; the document's own definitions win.
+    `shared_vendors`: the names the package's documents give the vendor."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
-    emit = Emit(document, document_currency(document), periods=periods, vendors=vendor_aliases(document.text))
+    vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
+    emit = Emit(document, document_currency(document), periods=periods, vendors=vendors)
     for sentence in sentences(document, segments):
         if _is_heading(sentence):
             continue

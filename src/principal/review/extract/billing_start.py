@@ -20,7 +20,9 @@ from principal.review.extract.terms import TermKind
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
     r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
-    r"[^.]{0,30}\bfees\b|^\W*billing (?:start|starts|commencement)\s*:"
+    r"[^.]{0,30}\bfees\b"
+    # A row label: "Billing start:", "Fees start: on the Go-Live Date", "Licence charges begin:"
+    r"|^\W*(?:(?:subscription|licen[cs]e|recurring)\s+)?(?:billing|fees|charges)\s+(?:start|begin|commence)(?:s|ment)?\s*[:|]"
     # "Billing for the Subscription commences ...", "Fees for seats are invoiced from ..."
     r"|\b(?:billing|invoicing)\s+(?:for|of)\s+(?:the\s+)?(?:subscriptions?|licen[cs]es?|seats?)\b[^.]{0,30}"
     r"\b(?:begin|commence|start)"
@@ -29,14 +31,20 @@ _BILLING = re.compile(
     re.I,
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)
+# Signing, or the vendor handing over an empty tenant ("sends the login credentials", "provisions the tenant") while
+# the buyer's configuration is "still in progress": all before a single live call.
 _BEFORE_LIVE = re.compile(
-    r"effective date|execution|signature|order date|date of this order|\bsigns?\b|\bsigned\b|\bsigning\b", re.I
+    r"effective date|execution|signature|order date|date of this order|\bsigns?\b|\bsigned\b|\bsigning\b"
+    r"|\blog-?in credentials\b|\bprovision(?:s|ed|ing)?\b|\bstill in progress\b",
+    re.I,
 )
 _EARLIER = re.compile(r"\bthe earlier of\b|\bwhichever is (?:the )?earlier\b|\bwhichever comes first\b", re.I)
 # "The Start Date is the date ...", "The Service Commencement Date means the day ...", '"Go-Live Date" means'.
 _DEFINES = re.compile(
     r"\bthe\s+((?:[a-z-]+\s+){1,3}date)\s+(?:is|means|shall be|will be)\s+(?:the\s+)?(?:date|day|earlier|later|first)\b"
     r"|[\"“]((?:[a-z-]+\s+){0,3}date)[\"”]\s+means\b"
+    # A term-table row: "Service Activation Date: the date on which the vendor sends the login credentials"
+    r"|^\W*((?:[a-z-]+\s+){0,3}date)\s*[:|]\s*(?:the\s+)?(?:date|day)\b"
 )
 _THAT_DATE = re.compile(r"\b(?:that|the same|this)\s+(?:date|day)\b")
 _NAMED_DATE = re.compile(r"\b(?:the\s+)?((?:[a-z-]+\s+){1,3}date)\b")
@@ -59,7 +67,8 @@ def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
     if defined:
         basis = date_basis(lower[defined.end() :])
         if basis is not None and len(emit.dates) < MAX_DATES:
-            emit.dates[" ".join((defined.group(1) or defined.group(2)).split())] = basis
+            name = next(group for group in defined.groups() if group)
+            emit.dates[" ".join(name.split())] = basis
     billing = _BILLING.search(lower)
     if billing is None or "implementation" in lower:
         if re.search(r"\b(?:date|day)\b", lower) and (basis := date_basis(lower)) is not None:

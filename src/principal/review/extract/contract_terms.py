@@ -28,7 +28,13 @@ _CONVENIENCE = re.compile(
     re.I,
 )
 _TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
-_CAUSE = re.compile(r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b", re.I)
+# For cause: a material breach, or any breach left unremedied ("breaches these Terms and does not remedy the breach
+# within thirty (30) days").
+_CAUSE = re.compile(
+    r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b"
+    r"|\bbreach(?:es|ed)?\b[^.;]{0,80}\b(?:fails? to|does not|do not|has not|not) (?:remedy|cure|remedied|cured)\b",
+    re.I,
+)
 _REMAINING = re.compile(
     r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat"
     r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
@@ -36,15 +42,20 @@ _REMAINING = re.compile(
     re.I,
 )
 # A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
-# Fees", "25% of the Fees that would have been payable for the rest of the Term".
+# Fees", "25% of the Fees that would have been payable for the rest of the Term", "sixty percent (60%) of the
+# subscription Fees that would have fallen due for the unexpired part of the initial period".
 _SHARE_OF_REMAINING = re.compile(
-    r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:fees|charges)\s+"
-    r"(?:remaining|outstanding|that would (?:have been|be) payable)|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?"
-    r"(?:fees|charges))",
+    r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
+    r"(?:remaining|outstanding|that would (?:have been|be|have fallen|fall) (?:payable|due))"
+    r"|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?(?:fees|charges)"
+    # "... of the subscription Fees for the unexpired part of the Initial Term"
+    r"|(?:\w+\s+)?(?:fees|charges)\s+(?:[\w,]+\s+){0,6}?(?:for|in|over|during)\s+the\s+(?:unexpired|remaining|rest"
+    r"|remainder|balance)\b)",
     re.I,
 )
 # The buyer owes the charge: "subject to paying", "the Customer pays a termination fee", "is payable".
-_OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b|\b(?:is|are) (?:payable|due)\b", re.I)
+_OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
+                   r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b", re.I)  # fmt: skip
 _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
@@ -66,7 +77,8 @@ _HANDS_OVER = re.compile(r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
 _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
-    r"|migration (?:assistance|services)|exit (?:assistance|services)|transition, migration or (?:other )?exit services"
+    r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
+    r"|transition, migration or (?:other )?exit services"
     r"|help to migrate|support the move to a new|post-termination services",
     re.I,
 )
@@ -75,7 +87,8 @@ _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of cha
                    re.I)  # fmt: skip
 _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
-    r"|\bsubject to payment\b|\bday rates\b|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
+    r"|\bsubject to payment\b|\bda(?:y|ily) rates\b|\brates? in\b[^.;]{0,30}\bprice list\b"
+    r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
     r"|\bprevailing charges\b|\bfor a fee\b|\bcharge for (?:the|each|any) export\b|\brates for professional services\b",
     re.I,
 )
@@ -132,18 +145,28 @@ _APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
 _IMPLEMENTATION = re.compile(
     r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee", re.I
 )
-_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b", re.I)
-_AT_SIGNATURE = re.compile(
-    r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
-    r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b",
+# A sentence about the fee the previous one named: "half of it", "the balance of that fee", "invoices it on".
+_OF_IT = re.compile(
+    r"\b(?:half|part|\d{1,3}\s?%|balance|rest|remainder) of (?:it|this|that|the (?:fee|charge|amount))\b"
+    r"|\binvoices? (?:it|this (?:fee|charge))\b|\b(?:it|this (?:fee|charge)) is (?:invoiced|payable|due)\b",
     re.I,
 )
+_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b", re.I)
+_ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)"
+_AT_SIGNATURE = re.compile(
+    r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
+    r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
+    r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b",
+    re.I,
+)
+# Accepting the order is signing it; accepting the service is go-live.
 AT_GO_LIVE = re.compile(
-    r"go[- ]live|\bacceptance\b|\baccepts\b|production use|cutover|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
+    r"go[- ]live|\bacceptance\b(?! of (?:this|the) " + _ORDER + r"\b)|\baccepts\b|production use|cutover"
+    r"|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
     re.I,
 )
 _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
-                         r"|\bhalf\b[^.;]{0,60}\band (?:the other )?half\b", re.I)  # fmt: skip
+                         r"|\bhalf\b[^.;]{0,60}\band (?:the (?:other |remaining |second ))?half\b", re.I)  # fmt: skip
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
 _OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
@@ -152,8 +175,11 @@ _REFERENCES = (
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
+                       r"|\bCloud Services? Terms\b"
                        r"|\b(?:of|under|and) the Terms\b(?! of)")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
+                       r"|\b[A-Z]\w+ (?:and|&) Service Levels\b"
+                       r"|\bwhich (?:contains|sets out|includes) the service levels\b"
                        r"|\((?:[\w ]+ )?(?:Service Levels?|Availability|Uptime)(?: [A-Z]\w+)?\)")),
     ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
 )  # fmt: skip
@@ -202,7 +228,11 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
     elif _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
     elif _EXIT_CHARGE.search(lower) and (paying or _OWES.search(lower)):
-        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
+        # The months the charge is counted in, not a notice period before it ("on three months' notice, subject to
+        # a termination charge of two months' fees").
+        charge = _EXIT_CHARGE.search(lower)
+        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year") and charge
+                  and d.start > charge.start()]  # fmt: skip
         if months:
             value, _unit = as_stated(months[0])
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
@@ -355,6 +385,11 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     if sentence.is_row:
         return
     implementation = _IMPLEMENTATION.search(lower)
+    # "The onboarding charge is JPY 2,400,000. Kumotsu invoices half of it on countersignature and the other half on
+    # the Go-Live Date.": the second sentence says when the fee of the first falls due.
+    follows = not implementation and _OF_IT.search(lower) and _IMPLEMENTATION.search(sentence.previous)
+    if follows:
+        _implementation_fee(sentence, emit, continued=True)
     # "Implementation: SEK 240,000: 40% on signature ...": a term table's label names the fee.
     labelled = bool(
         re.match(r"\W*(?:implementation|onboarding|set[- ]?up)\b[^:]{0,30}:", lower) and find_money(sentence.text)
@@ -391,7 +426,7 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)
 
 
-def _implementation_fee(sentence: Sentence, emit: Emit) -> None:
+def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False) -> None:
     lower = sentence.lower
     money = [m for m in find_money(sentence.text) if "per" not in sentence.text[m.end : m.end + 6]]
     zero = re.search(r"\bno (?:charge|fee) for (?:set[- ]?up|implementation|onboarding)|\bno set[- ]?up fee\b"
@@ -414,7 +449,7 @@ def _implementation_fee(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.implementation_fee, Decimal(0), emit.currency, "implementation fee", when)
     elif money:
         emit(sentence, TermKind.implementation_fee, money[0].value, money[0].unit, "implementation fee", when)
-    elif when is not None and re.search(r"\bfees?\b|\bcharges?\b", lower):
+    elif when is not None and (continued or re.search(r"\bfees?\b|\bcharges?\b", lower)):
         emit(sentence, TermKind.implementation_fee, None, None, "implementation fee", when)
 
 

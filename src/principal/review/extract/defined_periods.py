@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# A defined period's name: one or two capitalised words (not an article) before Period, Window, Interval or Cycle.
-_NAME = r"(?:(?!(?:The|A|An|Each|Any|Every|Such|That|This)\s)[A-Z][A-Za-z]+\s){1,2}(?:Period|Window|Interval|Cycle)"
+# A defined period's name: one or two capitalised words (not an article) before Period, Window, Interval, Cycle,
+# Month, Quarter or Year ("Service Month" means a calendar month).
+_NAME = (
+    r"(?:(?!(?:The|A|An|Each|Any|Every|Such|That|This)\s)[A-Z][A-Za-z]+\s){1,2}"
+    r"(?:Period|Window|Interval|Cycle|Month|Quarter|Year)"
+)
 _QUOTE_OPEN = "[\"“‘']?"
 _QUOTE_CLOSE = "[\"”’']?"
 # "Service Period" means / shall mean / is / refers to / : ...
@@ -21,22 +25,24 @@ _DEFINED_AFTER = re.compile(
     rf"\((?:each|each,|the|a|hereinafter|referred to as)[^)\"“]{{0,30}}{_QUOTE_OPEN}(?P<name>{_NAME}){_QUOTE_CLOSE}\)"
 )
 _CLAUSE_BREAK = re.compile(r"[.;\n(]")
+# "a twelve-month period" is a year and "a three-month period" a quarter, never a month.
 _SPANS = (
-    (re.compile(r"\b(?:calendar )?quarter\b|\bthree \(?3?\)? ?(?:consecutive )?(?:calendar )?months\b", re.I),
+    (re.compile(r"\b(?:calendar )?quarter\b|\bthree[- ](?:\(?3\)?[- ]?)?(?:consecutive )?(?:calendar )?months?\b"
+                r"|\b3[- ]months?\b", re.I),
      "quarter"),
-    (re.compile(r"\b(?:calendar )?month\b|\bone \(?1?\)? ?(?:calendar )?month\b", re.I), "month"),
-    (re.compile(r"\b(?:calendar |contract )?year\b|\btwelve \(?12\)? ?(?:consecutive )?months\b", re.I), "year"),
+    (re.compile(r"\b(?:calendar |contract )?year\b|\btwelve[- ](?:\(?12\)?[- ]?)?(?:consecutive )?months?\b"
+                r"|\b12[- ]months?\b", re.I), "year"),
+    (re.compile(r"(?<!-)\b(?:calendar )?month\b|\bone \(?1?\)? ?(?:calendar )?month\b", re.I), "month"),
 )  # fmt: skip
 
 
 def _span(body: str) -> str | None:
-    """The window a definition's words give; "a calendar month, or part of one at the start" still a month.
+    """The window a definition's words give, the first named ("each calendar month in a Contract Year" is a month;
+    "a calendar month, or part of one at the start" still a month).
     A definition that names a period by reference to something else ("the period set out in the Order") gives
     none."""
-    for pattern, name in _SPANS:
-        if pattern.search(body):
-            return name
-    return None
+    found = [(match.start(), name) for pattern, name in _SPANS if (match := pattern.search(body))]
+    return min(found)[1] if found else None
 
 
 def defined_periods(text: str) -> dict[str, str]:

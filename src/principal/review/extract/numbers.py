@@ -60,7 +60,7 @@ CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD"
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
                   "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
                   "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR",
-                  "Rs": "INR"}  # fmt: skip
+                  "Rs": "INR", "R": "ZAR", "Ft": "HUF"}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -68,15 +68,18 @@ CODE = (
     + "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in _BY_LETTER.items())
     + r")(?![A-Za-z])"
 )
+# South Africa's rand is a bare "R" ("R845,00", "R1 150,00"): read only before a figure shaped like money (cents
+# or grouped thousands), so a requirement number such as "R2" or "R12" is no amount.
+_RAND = rf"(?<![\w$])R(?=\s?(?:\d+[.,]\d{{2}}(?!\d)|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
 _CUR = (
-    rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
+    rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|{_RAND}|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
     rf"|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
 )
 # A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
-    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b)"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
 _CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹]|(?<=\()TL(?=\)))")

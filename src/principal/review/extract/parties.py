@@ -38,3 +38,9 @@ def vendor_aliases(text: str) -> tuple[str, ...]:
     if len(companies) > 1 and not (buyer_named and len(set(companies)) == 1):
         companies = []
     return tuple(dict.fromkeys(roles + companies))
+
+
+def package_vendors(texts: list[str]) -> tuple[str, ...]:
+    """The vendor's names across one deal's documents: an SLA exhibit that never defines "Kumotsu" still means the
+    vendor when it says "measured by Kumotsu", because the quotation beside it defines the name."""
+    return tuple(dict.fromkeys(name for text in texts for name in vendor_aliases(text)))

@@ -180,6 +180,11 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
              "up_to" if bound == "up_to" else "fixed")  # fmt: skip
 
 
+_RATE_AFTER = re.compile(
+    r"\s*(?:per\b|/)\s*(?!\s|(?:calendar\s+|contract\s+|billing\s+)?(?:month|quarter|year|annum|period)\b)", re.I
+)
+
+
 def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     """Minimum commitments and whether seat quantities may be reduced."""
     lower = sentence.lower
@@ -187,7 +192,8 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
         money = find_money(text)
         volume = re.search(r"\b(" + WHOLE + r")\)?\s+(?:[a-z-]+\s+)?(minutes|sessions|messages)\b", text, re.I)
-        money = [m for m in money if not re.match(r"\s*(?:per|/)\b", text[m.end : m.end + 5])]
+        # A rate ("$0.02 per minute") is no commitment; a sum per period ("AED 12,000.00 per month") is.
+        money = [m for m in money if not _RATE_AFTER.match(text, m.end)]
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
         elif volume:

@@ -34,7 +34,7 @@ _SEAT_UNIT = re.compile(
 )
 _USAGE_UNITS = (
     "minute|min|second|session|message|summary|summaries|call|conversation|interaction|sms|text|email|gb"
-    "|gigabyte|token|transaction|api call|request|contact|page|transcription|recording"
+    "|gigabyte|token|transaction|api call|request|contact|page|transcription|transcript|recording"
 )
 # "per minute", "/min", and with a qualifier between: "per chat session", "per analysed minute".
 _USAGE_UNIT = re.compile(rf"(?:\bper\s+(?:(?!per\b)[a-z-]+\s+){{0,2}}?|/\s?)(?P<unit>{_USAGE_UNITS})s?\b", re.I)
@@ -59,7 +59,7 @@ _COUNT_AFTER = re.compile(
 # "each session handled by the voice bot shall be charged at TL 2,40".
 _EACH_UNIT = re.compile(
     rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})(?:\s+[^.,;:]{{1,60}}?)?"
-    r"\s+(?:is|will be|shall be)\s+(?:charged|billed|priced|invoiced)\s+at\s*$",
+    r"\s+(?:is|will be|shall be)\s+(?:then\s+|also\s+)?(?:charged|billed|priced|invoiced)\s+at\s*$",
     re.I,
 )
 # A charge for volume not used ("a shortfall is invoiced at $0.0105 per minute") is not a price of usage.
@@ -127,7 +127,7 @@ _OPT_IN = re.compile(
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
     # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
-    r"|\bnot (?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
+    r"|\bnot (?:be )?(?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
     r"|\bnot (?:enable|activate|switch on|turn on)\b[^.;]{0,60}\bunless\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
     re.I,
@@ -144,6 +144,13 @@ _CAP_VERB = re.compile(
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
     r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b"
     r"|\b(?:shall|will|may) not (?:invoice|bill|charge)\b[^.;]{0,60}\b(?:above|more than|in excess of|beyond)\b",
+    re.I,
+)
+# An amendment that sets a usage cap's new figure.
+_CAP_RESET = re.compile(
+    r"\b(?:usage|consumption|call charges?) (?:cap|ceiling|limit)\b(?:[^.;:]|\.(?=\d)){0,80}?"
+    r"\b(?:is|are|shall be|will be)\s+"
+    r"(?:increased|raised|reduced|decreased|lowered|changed|amended|set)\s+to\b",
     re.I,
 )
 _OVERAGE = re.compile(
@@ -166,11 +173,20 @@ _TRUE_UP = re.compile(
     r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
     # "Fees for additional Users added during the Term ... at the then-current list price"
     r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated|may be "
-    r"ordered)\b|\b(?:seats|licen[cs]es|users|agents)\s+added\s+(?:during|in the course of|after)\b",
+    r"ordered)\b|\b(?:seats|licen[cs]es|users|agents)\s+added\s+(?:during|in the course of|after)\b"
+    # A term row "Additional users: may be added at any time ... at the then-current list price"
+    r"|^\W*additional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s*[:|]\s*(?:\w+\s+)?(?:be\s+)?added\b",
     re.I,
 )
 _LIST_PRICE = re.compile(
     r"\bthen[- ]current list price|\blist price|\bprice list\b|\bprevailing (?:rates|prices)", re.I
+)
+# The prices the order itself states: "at the contracted rate", "at the unit prices in section 1".
+_CONTRACT_PRICE = re.compile(
+    r"\bcontract(?:ed)? (?:price|rate)|\bprices in this"
+    r"|\b(?:unit |same )?(?:prices|rates) (?:in|set out in|stated in|shown in|of)"
+    r" (?:section|clause|schedule|table|part)\b",
+    re.I,
 )
 INCREASE = re.compile(
     r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
@@ -185,7 +201,10 @@ SURCHARGE = re.compile(
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
     r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
-    r"|\b(?:measured|metered|rated|timed) per second\b",
+    r"|\b(?:measured|metered|rated|timed) per second\b"
+    # "billed in units of sixty (60) seconds, and a part of a unit is billed as a full unit"
+    r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
+    r"|\b(?:part|fraction) of an? (?:unit|minute|increment|block)\b[^.;]{0,40}\b(?:full|whole)\b",
     re.I,
 )
 _INCREMENT = re.compile(
@@ -346,8 +365,10 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
     label = labels[0] if labels else (cells[0] if cells else "")
     if re.match(r"^\W*(?:up to|first|above|over|beyond|more than|\d)", label, re.I) and sentence.header:
         label = f"{sentence.header[0]}, {label}"  # a band row: the header names the meter
-    if re.match(r"^\W*(?:grand\s+|sub-?)?totals?\b", label, re.I):
-        return  # "| | Total | | | 7,59,000.00 |": the sum of the lines above, no price of its own
+    if re.match(r"^\W*(?:grand\s+|sub-?)?totals?\b|^[\w\s-]{0,40}\b(?:sub-?)?totals?\W*$", label, re.I):
+        # "| | Total | | | 7,59,000.00 |", "| | Monthly subscription total | | ¥1,724,000 |": the sum of the lines
+        # above, no price of its own
+        return
     row_text = " ".join(cells)
     prices = {i: price for i, cell in enumerate(cells) if (price := _money_cell(cell, header[i] or header_text))}
     totals = _line_totals(prices, _row_quantity(cells, header, -1))
@@ -429,6 +450,11 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if sentence.is_row:
         return
+    reset = _CAP_RESET.search(lower)
+    if reset and (money := [m for m in find_money(sentence.text) if m.start >= reset.end()]):
+        # "The voice usage cap in paragraph 2.4 is increased to R450 000,00": the cap's new figure.
+        emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
+        return
     capping = _CAP_VERB.search(lower) and _USAGE_SUBJECT.search(lower)
     if capping and "credit" not in lower and "liabil" not in lower and not INCREASE.search(lower):
         percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
@@ -451,7 +477,7 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
     _overage(sentence, emit)
     if _TRUE_UP.search(lower + " " + sentence.headings) and _LIST_PRICE.search(lower):
         emit(sentence, TermKind.true_up, None, None, "true-up", "list_price")
-    elif _TRUE_UP.search(lower) and re.search(r"\bcontract(?:ed)? (?:price|rate)|\bprices in this", lower):
+    elif _TRUE_UP.search(lower) and _CONTRACT_PRICE.search(lower):
         emit(sentence, TermKind.true_up, None, None, "true-up", "contract_price")
     if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b", lower):
         percents = find_percents(sentence.text)

@@ -53,7 +53,10 @@ _CAP = re.compile(
 _CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice|ticket|apply|ask for|raise)", re.I)
 _SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
 _NOT_SOLE = re.compile(
-    r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b|\bdo(?:es)? not limit\b[^.]{0,60}\bremed|\bwithout prejudice\b[^.]{0,60}"
+    r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b"
+    # "credits do not limit / exclude / affect the Customer's right to claim damages"
+    r"|\bdo(?:es)? not (?:limit|exclude|affect|restrict|replace|prejudice)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
+    r"|\bwithout prejudice\b[^.]{0,60}"
     r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
     re.I,
 )
@@ -81,17 +84,23 @@ _THIRD_PARTY = re.compile(
 _FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
-    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months?|quarters?"
-    r"|(?:service|measurement|reporting) periods?)\b"
+    r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?"
+    r"(?:(?:service|measurement|reporting|billing)\s+)?(?:months?|quarters?|(?:service|measurement|reporting|billing)"
+    r" periods?)\b"
     r"|\b(?:one|two|three|four|five|six)\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months|quarters)\b"
-    r"|\bconsecutive (?:calendar )?(?:months|quarters)\b|\bchronic",
+    r"|\bconsecutive (?:calendar |service |measurement )?(?:months|quarters)\b|\bchronic",
     re.I,
 )
 _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
-_REPORT = re.compile(r"\breport", re.I)
+# A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
+_REPORT = re.compile(
+    r"\breport(?!ing\s+(?:portal|module|dashboard|tool|component|suite|api|application|platform|service)\b)", re.I
+)
 _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla|\bservice reports?\b", re.I)
-_REPORT_WHEN = re.compile(r"monthly|weekly|daily|quarterly|each month|every month|within|each quarter", re.I)
+_REPORT_WHEN = re.compile(
+    r"monthly|weekly|daily|quarterly|each month|every month|within|each quarter|\bof the following month\b", re.I
+)
 _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
 )
@@ -193,8 +202,11 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
                     p.value,
                     "%",
                     "per component",
-                    _window(header) or named_window(header, emit.periods),
-                )
+                    # The header, else the lead-in: "shall meet the following Availability in each Measurement
+                    # Period:" above the table.
+                    _window(header) or named_window(header, emit.periods) or _window(sentence.lead)
+                    or named_window(sentence.lead, emit.periods),
+                )  # fmt: skip
 
 
 def _row_threshold(cell: str) -> Decimal | None:
@@ -454,9 +466,22 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
     if _MEASURED.search(lower) and _UPTIME.search(lower) and re.search(r"monitor|records|logs|data|tools|tests", lower):
         if _INDEPENDENT.search(lower):
             emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "independent")
-        elif _VENDOR_OWN.search(lower):
+        elif _VENDOR_OWN.search(lower) or _measured_by_vendor(lower, emit.vendors):
             emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "vendor_monitoring")
     if _OUTAGE_WORDS.search(lower) and _MINIMUM_OUTAGE.search(lower) and "notice" not in lower:
         minutes = [d for d in find_durations(sentence.text) if d.unit == "minute"]
         if minutes:
             emit(sentence, TermKind.minimum_outage, minutes[0].value, "minute", "shortest outage that counts")
+
+
+_MEASURED_BY = re.compile(
+    r"\b(?:measured|monitored|calculated|determined|recorded)\s+(?:solely\s+|only\s+)?by\s+(?:the\s+)?(\w+)"
+)
+_VENDOR_WORDS = ("provider", "supplier", "vendor", "licensor", "contractor")
+
+
+def _measured_by_vendor(lower: str, vendors: tuple[str, ...]) -> bool:
+    """ "Availability is measured by Kumotsu with synthetic test transactions": the vendor, by its role word or the
+    name the document gives it, measures its own promise."""
+    match = _MEASURED_BY.search(lower)
+    return match is not None and (match.group(1) in _VENDOR_WORDS or match.group(1) in vendors)
