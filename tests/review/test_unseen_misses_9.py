@@ -280,3 +280,19 @@ def test_a_vendor_named_in_the_order_measures_its_own_uptime_in_the_sla() -> Non
     )
     result = review_documents([order, sla], check_contract=False, clauses=False)
     assert _keys(result, TermKind.uptime_measurement) == [(None, None, "vendor_monitoring", None)]
+
+
+def test_each_rate_of_a_sentence_is_named_by_its_own_words() -> None:
+    result = review_text(
+        "2.1 Calls to mobiles are charged at NOK 0.31 per minute and calls to landlines at NOK 0.12 per minute.\n\n"
+        "2.2 SMS are charged at NOK 0.40 per domestic message and NOK 0.95 per international message.\n\n"
+        "2.3 If ordered, it is charged at NOK 0.20 per assisted conversation.\n",
+        "order.md",
+    )
+    assert [t.detail for t in result.terms if t.kind is TermKind.usage_rate] == [
+        "Calls to mobiles",
+        "calls to landlines",
+        "SMS",
+        "international message",
+        "assisted conversation",
+    ]

@@ -270,7 +270,7 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             if seat_before and _PERIOD.search(text, lead_start, amount.end + 30):
                 seat = seat_before
         piece = text[max(previous_end, clause_start(text, amount.start)) : amount.start]
-        label = _prose_label(piece)
+        label = _prose_label(piece, after)
         previous_end = amount.end
         if (_NOT_RECURRING.search(piece + after[:30]) and not usage) or _SHORTFALL.search(piece):
             continue
@@ -303,11 +303,38 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.usage_rate, amount.value, f"{amount.unit}/{unit}", label, basis, threshold)
 
 
-def _prose_label(piece: str) -> str:
-    piece = re.sub(r"^\W*(?:and|or)\b", "", piece.strip(" :;,-–"))
-    piece = re.sub(r"\b(?:are|is)?\s*(?:charged|billed|priced)?\s*(?:at|of)?\s*$", "", piece.strip(), flags=re.I)
+def _prose_label(piece: str, after: str = "") -> str:
+    """What an amount prices, from the words before it: "Outbound calls are charged at" -> "Outbound calls". The
+    unit of the amount before it is not part of it ("... per minute and calls to landlines at" -> "calls to
+    landlines"); with no words of its own, the qualifier after it names it ("AED 0.42 per marketing conversation"
+    -> "marketing conversation")."""
+    piece = piece.strip(" :;,-–")
+    if (unit := _USAGE_UNIT.match(piece)) is not None:
+        piece = piece[unit.end() :]
+        # The rest of the previous amount's own words: "... per minute to domestic fixed lines and at ¥11"
+        piece = re.sub(r"^\s*(?:to|for|from|on)\s[^,;]*?\band\b", "", piece, flags=re.I)
+    piece = re.sub(r"^\W*(?:and|or|then)\b", "", piece.strip(" :;,-–"), flags=re.I)
+    piece = re.sub(
+        r"\b(?:are|is|will be|shall be)?\s*(?:then\s+|also\s+)?(?:charged|billed|priced|invoiced)?\s*(?:at|of)?\s*$",
+        "",
+        piece.strip(),
+        flags=re.I,
+    )
     words = piece.strip(" :;,-–").split()
+    if not words or words[-1].lower() in ("it", "they", "this", "these", "them"):
+        words = _label_after(after)
     return " ".join(words[-8:]) or "usage"
+
+
+def _label_after(after: str) -> list[str]:
+    """The words after an amount that say what it prices: "per marketing conversation" -> marketing conversation;
+    "per minute to domestic mobile phones" -> to domestic mobile phones."""
+    after = after.strip()
+    unit = _USAGE_UNIT.match(after)
+    if unit is None:
+        return []
+    tail = re.match(r"\s*((?:to|for|from|on)\s+[^,;.]*?)(?=\s+and\b|[,;.]|$)", after[unit.end() :], re.I)
+    return tail.group(1).split() if tail else unit.group(0).split()[1:]
 
 
 def _unit(raw: str) -> str:
