@@ -9,33 +9,24 @@ document states are still listed with their own document; the rules and the part
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from principal.review.amending_titles import is_amendment
 from principal.review.extract.terms import Term, TermKind
 
-_AMENDING = re.compile(
-    r"\bamendment\b|\bamending\b|\baddend(?:um|a)\b|\bchange order\b|\bchange request\b|\bvariation\b"
-    r"|\bside letter\b",
-    re.I,
-)
-_OWN_KIND = re.compile(r"\b(?:data processing|data protection|service levels?|security)\s+addend(?:um|a)\b", re.I)
+__all__ = ["is_amendment", "terms_in_force"]
+
 # Terms that list several things; an amendment adds to the list rather than replacing it.
 _ADDITIVE = frozenset({
     TermKind.seat_price, TermKind.seat_quantity, TermKind.usage_rate, TermKind.uptime_target, TermKind.reference,
     TermKind.maintenance_notice,
 })  # fmt: skip
+_LINES = frozenset({TermKind.seat_price, TermKind.seat_quantity})
 # Two kinds that are one switch: an amendment that makes AI opt-in ends the default-on it replaces, and back.
 _ONE_SLOT = {TermKind.ai_opt_in: TermKind.ai_default_on}
 # Terms whose variants are separate rights: a chronic-failure exit does not replace a right to terminate for cause.
 _BY_BASIS = frozenset({TermKind.termination_right, TermKind.carve_out})
 _SAME_RIGHT = {"no_convenience": "convenience"}
-
-
-def is_amendment(title: str) -> bool:
-    """Whether a document's title says it changes another document (a "Data Processing Addendum" is a DPA, a
-    document of its own kind)."""
-    return bool(_AMENDING.search(_OWN_KIND.sub(" ", title)))
 
 
 def _slot(term: Term) -> tuple[TermKind, str | None]:
@@ -48,6 +39,15 @@ def terms_in_force(terms: Sequence[Term], amending: set[str | None]) -> tuple[Te
     """The package's terms once the amending documents' terms replace what they change; `amending` holds the
     `location.document` labels of the amending documents."""
     changed = {_slot(t) for t in terms if t.location.document in amending and t.kind not in _ADDITIVE}
-    if not changed:
+    # A line the amendment names again gets its new figure ("the Qty for line 1 (Omnichannel Agent) is replaced by
+    # 260"); seats it adds under another name ("sixty additional licences") are added.
+    renamed = {(t.kind, t.detail.casefold()) for t in terms if t.location.document in amending and t.kind in _LINES}
+    if not changed and not renamed:
         return tuple(terms)
-    return tuple(t for t in terms if t.location.document in amending or t.kind in _ADDITIVE or _slot(t) not in changed)
+    return tuple(
+        t
+        for t in terms
+        if t.location.document in amending
+        or (t.kind in _ADDITIVE and (t.kind, t.detail.casefold()) not in renamed)
+        or (t.kind not in _ADDITIVE and _slot(t) not in changed)
+    )

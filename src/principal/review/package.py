@@ -35,7 +35,14 @@ _SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", 
 _KINDS = (
     ("sla", re.compile(r"service level|\bsla\b|service levels|uptime|\bavailability\b", re.I)),
     ("dpa", re.compile(r"data processing|\bdpa\b", re.I)),
-    ("order", re.compile(r"\border\b|\bquote\b|service schedule|order form|confirmation", re.I)),
+    (
+        "order",
+        re.compile(
+            r"\border\b|\bquot(?:e|ation)\b|service schedule|order form|confirmation|statement of work"
+            r"|\bsow\b",
+            re.I,
+        ),
+    ),
     ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),
 )
 

@@ -17,9 +17,9 @@ from principal.review.extract.contract_terms import (
     extract_references,
     extract_termination,
 )
-from principal.review.extract.defined_periods import defined_periods
+from principal.review.extract.defined_periods import defined_periods, defined_windows
 from principal.review.extract.emit import Emit
-from principal.review.extract.numbers import find_money
+from principal.review.extract.numbers import KRONER, find_money, kroner_in
 from principal.review.extract.parties import vendor_aliases
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
 from principal.review.extract.pricing import extract_rates, extract_usage_controls
@@ -59,7 +59,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
 
 def document_currency(document: Document) -> str | None:
     """The currency most amounts in the document are in (a 'no set-up fee' is zero in that currency)."""
-    counts = Counter(m.unit for m in find_money(document.text[:200_000]))
+    kroner = kroner_in(document.text)
+    units = (kroner if m.unit == KRONER else m.unit for m in find_money(document.text[:200_000]))
+    counts = Counter(unit for unit in units if unit is not None)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -87,7 +89,14 @@ def extract_terms(
     `shared_vendors`: the names the package's documents give the vendor."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
-    emit = Emit(document, document_currency(document), periods=periods, vendors=vendors)
+    emit = Emit(
+        document,
+        document_currency(document),
+        periods=periods,
+        vendors=vendors,
+        kroner=kroner_in(document.text),
+        windows=defined_windows(document.text),
+    )
     for sentence in sentences(document, segments):
         if _is_heading(sentence):
             continue

@@ -79,7 +79,8 @@ _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
     r"|transition, migration or (?:other )?exit services"
-    r"|help to migrate|support the move to a new|post-termination services",
+    r"|help to migrate|support the move to a new|post-termination services"
+    r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service",
     re.I,
 )
 _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
@@ -140,8 +141,17 @@ _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|account manager|\b(?:implementation|project|technical|engagement) lead\b",
                         re.I)  # fmt: skip
-_REPLACE = re.compile(r"\breplace|\bsubstitut|\breassign|\bremove", re.I)
+_REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov", re.I)
 _APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
+# A replacing verb, not the noun: "Any replacement must have comparable experience" replaces nobody.
+_REPLACE_VERB = re.compile(
+    r"\b(?:replace[sd]?|replacing|substitut(?:e|es|ed|ing)|reassign(?:s|ed|ing)?|remove[sd]?|removing)\b", re.I
+)
+_NEEDS_APPROVAL = re.compile(
+    r"\bonly (?:with|after|upon|on)\b|\bsubject to\b[^.;]{0,40}\b(?:consent|approv)|\brequires?\b[^.;]{0,40}"
+    r"\b(?:consent|approv)|\b(?:must|shall|will) (?:first )?(?:obtain|seek|get)\b",
+    re.I,
+)
 _IMPLEMENTATION = re.compile(
     r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee", re.I
 )
@@ -206,7 +216,13 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.termination_right, period, period_unit, "termination for cause (cure period)",
                  "cause")  # fmt: skip
         return
-    if verb is None or sentence.is_row:
+    if sentence.is_row:
+        return
+    if verb is None:
+        # "It shall then pay an early exit charge equal to 50% of ...", "In that case the Customer shall pay all Fees
+        # for the remainder of the term": the charge for the termination the sentence before allows.
+        if _TERMINATE.search(sentence.previous):
+            _termination_fee(sentence, emit)
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
     if _CONVENIENCE.search(lower) and not paying and not _vendor_subject(lower, verb.start(), emit.vendors):
@@ -220,12 +236,21 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
         value, unit = as_stated(cure[0]) if cure else (None, None)
         emit(sentence, TermKind.termination_right, value, unit, "termination for cause (cure period)", "cause")
+    _termination_fee(sentence, emit)
+
+
+def _termination_fee(sentence: Sentence, emit: Emit) -> None:
+    lower = sentence.lower
+    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
     share = _SHARE_OF_REMAINING.search(lower)
     if share and _EXIT_CHARGE.search(lower) and (percent := find_percents(sentence.text[share.start() : share.end()])):
         # "an early termination fee equal to 50% of the fees remaining for the Initial Term"
         emit(sentence, TermKind.termination_fee, percent[0].value, "%", "share of remaining fees on early termination",
              "remaining_fees")  # fmt: skip
-    elif _REMAINING.search(lower) and ("due" in lower or "payable" in lower or "pay" in lower):
+    elif (
+        _REMAINING.search(lower) and re.search(r"\b(?:due|payable|pay|pays|paying)\b", lower) and "refund" not in lower
+    ):
+        # The buyer pays the rest of the term; a refund of prepaid fees for it is the opposite.
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
     elif _EXIT_CHARGE.search(lower) and (paying or _OWES.search(lower)):
         # The months the charge is counted in, not a notice period before it ("on three months' notice, subject to
@@ -254,6 +279,16 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     if _POINTER.search(lower) and not _GRANT.search(lower):
         return  # "the data export and exit terms are as set out in the MSA": a pointer, not a right
     transition = _TRANSITION.search(lower)
+    if (
+        transition is None
+        and re.match(r"\W*(?:the|this|that|such) (?:assistance|support)\b", lower)
+        and _TRANSITION.search(sentence.previous)
+        and (basis := _paid_or_free(lower)) is not None
+    ):
+        # "The assistance is invoiced at Skagerrak's hourly rates.": the price of the help the sentence before
+        # offers (joined with it when the terms are finished).
+        emit(sentence, TermKind.transition_assistance, None, None, "transition assistance", basis)
+        return
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
         delete_first = _DELETE.search(lower)
@@ -266,7 +301,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             export = None  # "will delete Customer Data ... after the end of the export period": no export right
         if export:
             scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
-            window = _export_window(sentence, scope_end)
+            window = _export_window(sentence, scope_end, emit.windows)
             value, unit = window if window else (None, None)
             refused = _NONE.search(lower) and negated(lower, export.start())
             scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
@@ -274,7 +309,8 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.data_export, value, unit, "data export", basis)
         delete = _DELETE.search(lower)
         if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower
-                       or "following" in lower or "ends" in lower or "after which" in lower):  # fmt: skip
+                       or "following" in lower or re.search(r"\bend(?:s|ed)\b", lower)
+                       or "after which" in lower):  # fmt: skip
             after = [
                 d
                 for d in find_durations(sentence.text)
@@ -294,7 +330,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         # the price of the export right the sentence before grants (joined with it when the terms are finished);
         # an amendment's "the export period is forty-five (45) days" states the window itself.
         basis = _paid_or_free(lower)
-        window = _export_window(sentence, len(lower)) if _EXPORT_PERIOD.search(lower) else None
+        window = _export_window(sentence, len(lower), emit.windows) if _EXPORT_PERIOD.search(lower) else None
         if basis is not None or window is not None:
             emit(sentence, TermKind.data_export, window[0] if window else None, window[1] if window else None,
                  "data export", basis)  # fmt: skip
@@ -323,10 +359,13 @@ def _paid_or_free(lower: str) -> str | None:
     return None
 
 
-def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | None:
+def _export_window(
+    sentence: Sentence, scope_end: int, windows: dict[str, tuple[Decimal, str]]
+) -> tuple[Decimal, str] | None:
     """The period in which the buyer can get its data out; a vendor's delivery time ("will return it within 30
     days", "will provide a copy within twenty (20) days") is not such a period, nor is a period stated after
-    `scope_end` (the transition assistance that the same sentence goes on to describe)."""
+    `scope_end` (the transition assistance that the same sentence goes on to describe). A period the document
+    defines ("During the Exit Period, ...") gives its defined length."""
     text = sentence.text
     for d in find_durations(text):
         if d.unit not in ("day", "business_day", "week", "month") or d.start >= scope_end:
@@ -347,6 +386,10 @@ def _export_window(sentence: Sentence, scope_end: int) -> tuple[Decimal, str] | 
         if re.match(r"^\W*(?:of|after) (?:your|the \w+'s|the client's) request", after):
             continue
         return as_stated(d)
+    lower = sentence.lower[:scope_end]
+    for name, (value, unit) in windows.items():
+        if re.search(rf"\b(?:during|within|in|throughout|for)\s+(?:the|that|this|such)\s+{re.escape(name)}\b", lower):
+            return value, unit
     return None
 
 
@@ -392,7 +435,8 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         _implementation_fee(sentence, emit, continued=True)
     # "Implementation: SEK 240,000: 40% on signature ...": a term table's label names the fee.
     labelled = bool(
-        re.match(r"\W*(?:implementation|onboarding|set[- ]?up)\b[^:]{0,30}:", lower) and find_money(sentence.text)
+        re.match(r"\W*(?:implementation|onboarding|set[- ]?up)\b[^:]{0,30}:", sentence.body.lower())
+        and find_money(sentence.text)
     )
     if implementation and (_FEE.search(lower) or labelled) and "per hour" not in lower and "credit" not in lower:
         _implementation_fee(sentence, emit)
@@ -419,11 +463,27 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         ):
             emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
     if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):
-        approval = _APPROVAL.search(lower)
-        basis = (
-            "approval" if approval and re.search(r"\bwithout\b|\bonly with\b|\bprior\b", lower) else "vendor_discretion"
-        )
-        emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)
+        basis = _substitution(lower)
+        if basis is not None:
+            emit(sentence, TermKind.key_personnel, None, None, "key personnel substitution", basis)
+
+
+def _substitution(lower: str) -> str | None:
+    """Who decides a change of key people: the buyer ("shall not replace the Project Lead without the Customer's
+    prior written consent", "only with its approval", "replacement requires the Customer's approval") or the
+    vendor ("may replace any of them without the Customer's consent", "may reassign staff at its discretion"). A
+    sentence about a replacement with no say in it ("any replacement must have comparable experience") is
+    neither."""
+    verb = _REPLACE_VERB.search(lower)
+    approval = _APPROVAL.search(lower)
+    if approval is not None:
+        needed = _NEEDS_APPROVAL.search(lower) or (verb is not None and negated(lower, verb.start()))
+        waived = re.search(r"\bwithout\b[^.;]{0,40}$", lower[: approval.start()])
+        if needed or (not waived and re.search(r"\bprior\b", lower)):
+            return "approval"
+        if waived and verb is not None:
+            return "vendor_discretion"
+    return "vendor_discretion" if verb is not None else None
 
 
 def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False) -> None:
@@ -441,6 +501,9 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
     else:
         signature = _AT_SIGNATURE.search(lower)
         go_live = AT_GO_LIVE.search(lower)
+        if go_live and re.search(r"\b(?:if|even if|whether or not|regardless of whether|in case)\s+(?:the\s+)?$",
+                                 lower[max(0, go_live.start() - 30) : go_live.start()]):  # fmt: skip
+            go_live = None  # "non-refundable, including if go-live is delayed": a condition, not when it is due
         if signature and not negated(lower, signature.start()):
             when = "signature"
         elif go_live:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
+
+from principal.review.extract.numbers import find_durations
 
 # A defined period's name: one or two capitalised words (not an article) before Period, Window, Interval, Cycle,
 # Month, Quarter or Year ("Service Month" means a calendar month).
 _NAME = (
-    r"(?:(?!(?:The|A|An|Each|Any|Every|Such|That|This)\s)[A-Z][A-Za-z]+\s){1,2}"
+    r"(?:(?!(?:The|A|An|Each|Any|Every|Such|That|This)\s)[A-Z][A-Za-z-]+\s){1,2}"
     r"(?:Period|Window|Interval|Cycle|Month|Quarter|Year)"
 )
 _QUOTE_OPEN = "[\"“‘']?"
@@ -80,3 +83,21 @@ def named_window(lower: str, periods: dict[str, str]) -> str | None:
         if name in lower:
             return span
     return None
+
+
+# '"Exit Period" means the ninety (90) days following the termination or expiry of an Order': a window after the
+# contract ends, named once and used later ("During the Exit Period, ... available for export").
+_AFTER_END = re.compile(r"^\s*(?:the\s+)?(?:period\s+of\s+)?[^,;]{0,40}?\b(?:following|after)\s+(?:the\s+)?"
+                        r"(?:termination|expiry|expiration|end)\b", re.I)  # fmt: skip
+
+
+def defined_windows(text: str) -> dict[str, tuple[Decimal, str]]:
+    """Lower-case name of each period the text defines as a stretch of time after the contract ends -> its
+    length as stated ("exit period" -> 90 day)."""
+    found: dict[str, tuple[Decimal, str]] = {}
+    for match in _DEFINED_AS.finditer(text[:400_000]):
+        body = match.group("body")
+        durations = find_durations(body)
+        if _AFTER_END.match(body) and durations and durations[0].unit in ("day", "business_day", "week", "month"):
+            found[" ".join(match.group("name").lower().split())] = (durations[0].value, durations[0].unit)
+    return found

@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from principal.review.amendments import is_amendment
+from principal.review.amending_titles import is_amendment
 from principal.review.document import Document
 from principal.review.extract.context import Sentence
+from principal.review.extract.numbers import KRONER
 from principal.review.extract.terms import Term, TermKind
 
 MAX_QUOTE = 400
@@ -33,6 +34,10 @@ class Emit:
     """Periods the document defines ("service period") and the window each is ("month")."""
     vendors: tuple[str, ...] = ()
     """Lower-case names the document gives the vendor besides its role words ("duna")."""
+    windows: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    """Periods after the end the document defines ("exit period") and their length (90 day)."""
+    kroner: str | None = None
+    """The currency the document's "kr" amounts are in (NOK, SEK, DKK, ISK), if it says."""
 
     def __call__(
         self,
@@ -44,6 +49,10 @@ class Emit:
         basis: str | None = None,
         threshold: Decimal | None = None,
     ) -> None:
+        if unit is not None and unit.split("/")[0] == KRONER:
+            if self.kroner is None:
+                return  # "kr 689,00" in a document that never says whose kroner: unknown, not guessed
+            unit = self.kroner + unit[len(KRONER) :]
         quote = sentence.quote
         if len(quote) > MAX_QUOTE:
             quote = quote[: MAX_QUOTE - 1] + "…"

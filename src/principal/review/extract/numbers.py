@@ -52,6 +52,21 @@ NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
 WHOLE = rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|{_SPACE_GROUPS}(?!\d)|\d+)"
 INTEGER_CELL = re.compile(WHOLE)
 
+# "kr" is the krone or krona of Norway, Sweden, Denmark and Iceland alike: amounts in it carry this placeholder
+# until the document says which (`kroner_in`); a document that never says leaves them unread.
+KRONER = "kr"
+_KRONER_CODES = re.compile(r"\b(NOK|SEK|DKK|ISK)\b|\b(norwegian|swedish|danish|icelandic) kron(?:er|or|ur|a|e)\b", re.I)
+_KRONER_NAMES = {"norwegian": "NOK", "swedish": "SEK", "danish": "DKK", "icelandic": "ISK"}
+
+
+def kroner_in(text: str) -> str | None:
+    """Which kroner a document's "kr" means: the first of NOK, SEK, DKK and ISK it names, by code or name."""
+    match = _KRONER_CODES.search(text[:200_000])
+    if match is None:
+        return None
+    return match.group(1).upper() if match.group(1) else _KRONER_NAMES[match.group(2).lower()]
+
+
 # Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in
 # capitals ("ALL 3 agents"); symbols and the dollar prefixes vendors use.
 _WORD_CODES = frozenset({"ALL", "TOP", "SOS", "CUP", "MOP", "BOB", "PEN", "MAD"})
@@ -60,7 +75,8 @@ CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD"
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
                   "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
                   "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR",
-                  "Rs": "INR", "R": "ZAR", "Ft": "HUF"}  # fmt: skip
+                  "Rs": "INR", "R": "ZAR", "Ft": "HUF", "kr": KRONER, "kr.": KRONER, "Kr": KRONER,
+                  "Kr.": KRONER}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -73,16 +89,17 @@ CODE = (
 _RAND = rf"(?<![\w$])R(?=\s?(?:\d+[.,]\d{{2}}(?!\d)|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
 _CUR = (
     rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|{_RAND}|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
-    rf"|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
+    rf"|(?<![A-Za-z])[Kk]r\.?(?=\s?\d)|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
 )
 # A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
-    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b)"
+    rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}"
+    rf"\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b|kr\b)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
-_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹]|(?<=\()TL(?=\)))")
+_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹]|(?<=\()TL(?=\))|\bkr\b)")
 
 
 def currency_in(text: str) -> str | None:

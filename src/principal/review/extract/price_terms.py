@@ -58,7 +58,8 @@ _CPI_POINTS = re.compile(
     re.I,
 )
 _MINIMUM = re.compile(
-    r"\bminimum (?:commitment|purchase|spend|monthly|annual|order|fee|charge)|\bcommits? to\b"
+    r"\bminimum (?:(?:usage|voice|call|traffic|consumption) )?(?:commitment|purchase|spend|monthly|annual|order|fee"
+    r"|charge)|\bcommits? to\b"
     r"|\b(?:annual|monthly|yearly) minimum\b|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)"
     r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
     re.I,

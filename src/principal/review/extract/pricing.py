@@ -79,7 +79,8 @@ _NOT_RECURRING = re.compile(
 )
 _REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I)
 _BAND_UP_TO = re.compile(
-    r"\b(?:first|up\s+to|upto)\s+(" + WHOLE + r")|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(" + WHOLE + r")\b",
+    r"\b(?:first|up\s+to|upto)\s+(" + WHOLE + r")|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(" + WHOLE + r")\b"
+    r"(?!\s*(?:toll|free|numbers?)\b)",  # "calls to 1-800 toll-free numbers" is a dialling prefix, no band
     re.I,
 )
 _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceeding)\s+(" + WHOLE + r")", re.I)
@@ -97,6 +98,12 @@ _SEATS_IN_PROSE = re.compile(
     + r")\)?\s+(?:additional\s+|extra\s+|further\s+|new\s+)?(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?"
     r"(?:(?-i:[A-Z][\w-]{0,20})\s+){0,3}"  # the seat type's own name: "75 Contact Agent licences"
     r"(?:seats?|users?|agents?|licen[cs]es?|supervisors?|subscriptions?)\b",
+    re.I,
+)
+_QUANTITY_CHANGED = re.compile(
+    r"\b(?:qty|quantity|number of (?:\w+\s+){0,2}?(?:seats|users|agents|licen[cs]es))\b[^.;]{0,60}?"
+    r"\b(?:is|are|shall be|will be)\s+(?:replaced by|increased to|reduced to|decreased to|changed to|amended to)\s+"
+    r"(?:\w+\s+\()?(" + WHOLE + r")\)?(?!\s*%|\d|[.,]\d)",
     re.I,
 )
 _AI = re.compile(
@@ -135,7 +142,7 @@ _OPT_IN = re.compile(
 _BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost", re.I)
 _USAGE_SUBJECT = re.compile(
     r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b"
-    r"|\btelephony (?:charges|fees)\b",
+    r"|\b(?:telephony|traffic) (?:charges|fees)\b",
     re.I,
 )
 _CAP_VERB = re.compile(
@@ -185,7 +192,7 @@ _LIST_PRICE = re.compile(
 _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\bprices in this"
     r"|\b(?:unit |same )?(?:prices|rates) (?:in|set out in|stated in|shown in|of)"
-    r" (?:section|clause|schedule|table|part)\b",
+    r" (?:the )?(?:section|clause|schedule|table|part)\b",
     re.I,
 )
 INCREASE = re.compile(
@@ -201,7 +208,7 @@ SURCHARGE = re.compile(
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
     r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
-    r"|\b(?:measured|metered|rated|timed) per second\b"
+    r"|\b(?:measured|metered|rated|timed) per second\b|\b(?:billed|charged|metered|rated|timed) by the second\b"
     # "billed in units of sixty (60) seconds, and a part of a unit is billed as a full unit"
     r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
     r"|\b(?:part|fraction) of an? (?:unit|minute|increment|block)\b[^.;]{0,40}\b(?:full|whole)\b",
@@ -251,6 +258,12 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             _row_rates(sentence, emit)
         return
     text = sentence.body
+    if (changed := _QUANTITY_CHANGED.search(text)) is not None:
+        # An amendment's new quantity: "the Qty for line 1 (Omnichannel Agent) is replaced by 260"; named as the
+        # line it changes, so the amendment's quantity replaces that line's (see amendments.terms_in_force).
+        named = re.search(r"\(([^()]{2,60})\)", text[: changed.start(1)])
+        emit(sentence, TermKind.seat_quantity, to_decimal(changed.group(1)), "seat",
+             named.group(1).strip() if named else "amended quantity")  # fmt: skip
     money = find_money(text)
     if not money:
         return
@@ -556,7 +569,7 @@ def _rounding(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if not _ROUNDING.search(lower) or not re.search(r"\bcalls?\b|\bminutes?\b|\busage\b|\bsecond", lower):
         return
-    if re.search(r"\bper[- ]second\b|\b(?:billed|charged|measured|metered|rated|timed) per second\b", lower):
+    if re.search(r"\bper[- ]second\b|\b(?:billed|charged|measured|metered|rated|timed) (?:per|by the) second\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "second", "call rounding", "per_call")
         return
     body = sentence.body.lower()  # not the clause number: "4.2 Minutes are rounded up"

@@ -92,7 +92,7 @@ _SAME_PRICE = re.compile(
     r"(?:continue|remain)s?\s+"
     r"(?:to apply|in (?:force|effect))\b"
     # "charged at the Fees in force at the end of the preceding period"
-    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+end\s+of\s+)?"
+    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+(?:end|last\s+day)\s+of\s+)?"
     r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
     re.I,
 )

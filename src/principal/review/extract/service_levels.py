@@ -63,7 +63,8 @@ _NOT_SOLE = re.compile(
 _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b", re.I)
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
-    r"|\bshall not be considered|\bnot be taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
+    r"|\bshall not be considered|\bnot be taken into account"
+    r"|\bdo(?:es)? not take into account|\bnot taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
     r"|\bexcused|\bnot count|\b(?:is|are) not reduced by\b|\bdoes not reduce\b|\b(?:shall|will) not be reduced by\b",
     re.I,
 )
@@ -73,7 +74,8 @@ _COUNTS = re.compile(
     re.I,
 )
 _CARRIER = re.compile(
-    r"\bcarriers?\b|telecommunications? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
+    r"\bcarriers?\b|\btelecom(?:munications?)? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
+    r"|\b(?:network|mobile|telephone|phone) operators?\b"
     r"|public (?:switched )?telephone network|internet service providers?|carrier networks",
     re.I,
 )
@@ -88,7 +90,7 @@ _CHRONIC_COUNT = re.compile(
     r"(?:(?:service|measurement|reporting|billing)\s+)?(?:months?|quarters?|(?:service|measurement|reporting|billing)"
     r" periods?)\b"
     r"|\b(?:one|two|three|four|five|six)\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?(?:months|quarters)\b"
-    r"|\bconsecutive (?:calendar |service |measurement )?(?:months|quarters)\b|\bchronic",
+    r"|\bconsecutive (?:[a-z]+ )?(?:months|quarters|periods)\b|\bchronic",
     re.I,
 )
 _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
@@ -174,7 +176,11 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
         if floor is not None and credits:
             emit(sentence, TermKind.credit_tier, credits[0].value, "%", "service credit", "outage", floor)
         return
-    if not header or not _UPTIME.search(header):
+    # "| Service component | Target per Measurement Period |" under a heading "Availability targets"
+    targets = bool(re.search(r"\btargets?\b|\bcommitment\b|\bservice levels?\b", header)) and bool(
+        _UPTIME.search(sentence.headings + " " + sentence.lead)
+    )
+    if not header or not (_UPTIME.search(header) or targets):
         return
     if _CREDIT.search(header):
         first = cells[0] if cells else ""
@@ -370,7 +376,14 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
                 "fees",
                 _window(lower) or named_window(lower, emit.periods),
             )
-    if credit and _CLAIM.search(lower) and not re.search(r"without any claim|not need to claim|automatically", lower):
+    # A report listing "the credits that may be claimed" within ten days is the vendor's deadline, not the buyer's.
+    vendor_reports = _REPORT.search(lower) and not re.search(r"\b(?:must|shall|should|needs? to)\b", lower)
+    if (
+        credit
+        and _CLAIM.search(lower)
+        and not vendor_reports
+        and not re.search(r"without any claim|not need to claim|automatically", lower)
+    ):
         for duration in find_durations(sentence.text):
             if duration.unit in ("day", "business_day", "week", "month"):
                 emit(sentence, TermKind.credit_claim_deadline, duration.value, duration.unit, "credit claim")
@@ -389,7 +402,7 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     """Carve-outs from the uptime figure and maintenance notice periods."""
     lower = sentence.lower
     context = f"{sentence.lead} {lower}"
-    if not any(w in lower for w in ("maintenance", "carrier", "telecommunication", "pstn", "telephone", "internet",
+    if not any(w in lower for w in ("maintenance", "carrier", "telecom", "operator", "pstn", "telephone", "internet",
                                       "third-party", "third party", "force majeure",
                                       "reasonable control")):  # fmt: skip
         return

@@ -21,7 +21,15 @@ from typing import Any
 Page = list[str]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s*$", re.I)
-_CLAUSE_START = re.compile(r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)")
+# A clause number starts a clause only before a word that can open one: "Schedule" then "2 governs ..." is a
+# sentence the line break cut.
+_CLAUSE_START = re.compile(
+    r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?![a-z])\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)"
+)
+# "... does not take into account (a) scheduled maintenance ... in advance," then "(b) emergency maintenance, or
+# (c) ...": the next item of a list written inside one sentence, not a list item of its own.
+_LATER_ITEM = re.compile(r"^\(?[b-z]\)")
+_INLINE_FIRST_ITEM = re.compile(r"\S\s+\(a\)\s")
 _LABEL = re.compile(
     r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$"
 )  # "(a)", "3.3", "C1."
@@ -57,15 +65,19 @@ def layout_document(data: bytes) -> list[Page]:
 
     pages: list[list[Line]] = []
     heights: list[float] = []
+    gutter: float | None = None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages):
-            pages.append(_page_lines(page, number))
+            lines, gutter = _page_lines(page, number, gutter)
+            pages.append(lines)
             heights.append(float(page.height))
     _drop_running_lines(pages, heights)
     return _paragraphs(pages)
 
 
-def _page_lines(page: Any, number: int) -> list[Line]:
+def _page_lines(page: Any, number: int, before: float | None) -> tuple[list[Line], float | None]:
+    """The page's lines, by column, and its gutter; `before` is the previous page's gutter: a last page whose
+    right-hand column holds only a short signature block keeps the columns of the pages before it."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -84,6 +96,8 @@ def _page_lines(page: Any, number: int) -> list[Line]:
     height = float(page.height)
     body = [w for w in words if MARGIN * height < w["top"] and w["bottom"] < (1 - MARGIN) * height]
     gutter = _gutter(body, width)
+    if gutter is None and before is not None and _still_splits(body, before):
+        gutter = before
     lines: list[Line] = []
     if gutter is None:
         lines.extend(_lines(words, number, 0))
@@ -108,7 +122,15 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                 row_top = top + index * step
                 lines.append(Line(number, column, row_top, row_top + step, [(0.0, c) for c in cells], table=True))
     lines.sort(key=lambda line: (line.column, line.top))
-    return _merge_wrapped_cells(lines)
+    return _merge_wrapped_cells(lines), gutter
+
+
+def _still_splits(words: list[dict[str, Any]], gutter: float) -> bool:
+    """No word crosses the previous page's gutter and text stands on both sides of it."""
+    if any(w["x0"] < gutter < w["x1"] for w in words):
+        return False
+    left = sum(1 for w in words if w["x1"] <= gutter)
+    return left >= 10 and len(words) - left >= 3
 
 
 def _page_wide(words: list[dict[str, Any]], gutter: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -364,7 +386,8 @@ def _paragraphs(pages: list[list[Line]]) -> list[Page]:
             joined = " ".join(current)
             # "... Agent Licences at CHF" then "79.50 per Agent Licence": a figure the line before asks for, not
             # a clause number.
-            starts_clause = bool(_CLAUSE_START.match(text)) and not _WANTS_FIGURE.search(joined)
+            inline_item = bool(_LATER_ITEM.match(text) and _INLINE_FIRST_ITEM.search(joined)) and not _ends(joined)
+            starts_clause = bool(_CLAUSE_START.match(text)) and not _WANTS_FIGURE.search(joined) and not inline_item
             line_heading = is_heading(line)
             if heading != line_heading:  # a heading's last line, or a heading after body text
                 new = True
