@@ -74,6 +74,12 @@ _EXPORTS = re.compile(
     re.I,
 )
 _HANDS_OVER = re.compile(r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b", re.I)
+# The buyer denied the export itself: "Customer may not export data after the termination date".
+_BUYER_MAY_NOT_EXPORT = re.compile(
+    r"\b(?:customer|client|subscriber|licensee|buyer)\b[^.;]{0,30}\b(?:may not|cannot|can ?not|shall not|will not be"
+    r" able to|is not entitled to|has no right to)\s+(?:\w+\s+)?(?:export|retrieve|download|extract)\b",
+    re.I,
+)
 _DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
 _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
@@ -303,7 +309,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
             window = _export_window(sentence, scope_end, emit.windows)
             value, unit = window if window else (None, None)
-            refused = _NONE.search(lower) and negated(lower, export.start())
+            refused = (_NONE.search(lower) and negated(lower, export.start())) or _BUYER_MAY_NOT_EXPORT.search(lower)
             scope = lower[: transition.start()] if transition and transition.start() > export.start() else lower
             basis = "none" if refused else _paid_or_free(scope[export.start() :] if transition else scope)
             emit(sentence, TermKind.data_export, value, unit, "data export", basis)

@@ -56,6 +56,7 @@ _NOT_SOLE = re.compile(
     r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b"
     # "credits do not limit / exclude / affect the Customer's right to claim damages"
     r"|\bdo(?:es)? not (?:limit|exclude|affect|restrict|replace|prejudice)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
+    r"|\bnothing\b[^.]{0,60}\b(?:limits?|excludes?|restricts?)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
     r"|\bwithout prejudice\b[^.]{0,60}"
     r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
     re.I,

@@ -1,0 +1,46 @@
+"""Paraphrases of common terms, written to probe the extractors with wording no corpus document uses: billing that
+"begins" or whose charges "start to accrue"; a buyer denied the export itself; prices "firm" or with "no price
+increase"; "nothing ... limits" the right to damages."""
+
+from __future__ import annotations
+
+import pytest
+
+from principal.review.extract.terms import TermKind
+from tests.review.conftest import review_text
+
+
+def _keys(text: str, kind: TermKind) -> list[tuple[object, ...]]:
+    return [t.key()[1:5] for t in review_text(text, "order.md").terms if t.kind is kind]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Billing begins on the Effective Date regardless of whether the Services have been deployed.",
+        "Charges for the Subscription start to accrue on the date the tenant is provisioned.",
+    ],
+)
+def test_billing_that_begins_before_anything_is_live(sentence: str) -> None:
+    assert _keys("3.1 " + sentence + "\n", TermKind.billing_start) == [(None, None, "before_go_live", None)]
+
+
+def test_a_buyer_denied_the_export_itself_has_no_export_right() -> None:
+    keys = _keys("9.4 The Client cannot download its data once the Agreement has terminated.\n", TermKind.data_export)
+    assert keys == [(None, None, "none", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Prices are firm for the Term.", "No price increase shall apply during the Subscription Term."]
+)
+def test_prices_held_for_the_term(sentence: str) -> None:
+    assert _keys("4.2 " + sentence + "\n", TermKind.price_increase) == [(0, "%", "fixed", None)]
+
+
+def test_nothing_limiting_the_right_to_damages_means_credits_are_not_the_sole_remedy() -> None:
+    keys = _keys(
+        "## Service credits\n\n5.6 Nothing in this Schedule restricts the Client's right to recover damages in "
+        "addition to service credits.\n",
+        TermKind.sole_remedy,
+    )
+    assert keys == [(None, None, "not_sole", None)]
