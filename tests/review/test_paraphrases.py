@@ -44,3 +44,35 @@ def test_nothing_limiting_the_right_to_damages_means_credits_are_not_the_sole_re
         TermKind.sole_remedy,
     )
     assert keys == [(None, None, "not_sole", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Customer may end the Order, wholly or partly, at any time on thirty (30) days' written notice.",
+         [(30, "day", "convenience", None)]),
+        ("The Customer may terminate the Order at any time on notice if the Supplier becomes insolvent.", []),
+    ],
+)  # fmt: skip
+def test_ending_at_any_time_on_notice_is_termination_for_convenience(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    keys = _keys("12.1 " + sentence + "\n", TermKind.termination_right)
+    assert [k for k in keys if k[2] == "convenience"] == expected
+
+
+def test_electing_not_to_renew_on_notice_implies_a_renewal_to_stop() -> None:
+    keys = _keys(
+        "8.3 Either party may choose not to renew by giving the other written notice at least forty-five (45) days "
+        "before the renewal date.\n",
+        TermKind.renewal_notice,
+    )
+    assert keys == [(45, "day", "auto", None)]
+
+
+def test_a_deadline_for_sla_claims_is_a_credit_claim_deadline() -> None:
+    keys = _keys(
+        "6.2 The Client must raise any SLA claim within ten (10) business days after the end of the month.\n",
+        TermKind.credit_claim_deadline,
+    )
+    assert keys == [(10, "business_day", None, None)]

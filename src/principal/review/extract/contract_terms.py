@@ -24,7 +24,10 @@ _BUYER_OR_BOTH = re.compile(
 _CONVENIENCE = re.compile(
     r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
     # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
-    r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)",
+    r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)"
+    # "may terminate the Services ... at any time upon 45 days' written notice", no breach named
+    r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
+    r"(?=[^.;]{0,80}\bnotice\b)",
     re.I,
 )
 _TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)

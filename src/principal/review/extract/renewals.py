@@ -62,7 +62,9 @@ _RENEWED = re.compile(r"\b(?:agreement|contract|term|order|subscription|licen[cs
 _NOT_THE_TERM = re.compile(r"\bforce majeure\b|\barbitrat|\bintellectual property\b|\biprs?\b|\bvests?\b"
                            r"|\bwarranty period\b|\bpatent", re.I)  # fmt: skip
 _NON_RENEWAL_NOTICE = re.compile(
-    r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b|\bnotif\w*\s[^.;]{0,40}\bof (?:the |its |an? )?non-?renewal\b",
+    r"\bnotice of non-?renewal\b|\bnon-?renewal notice\b|\bnotif\w*\s[^.;]{0,40}\bof (?:the |its |an? )?non-?renewal\b"
+    # "Either party may elect not to renew by giving written notice no less than 30 days before the renewal date"
+    r"|\b(?:elects?|chooses?|decides?)\s+not\s+to\s+renew\b[^.;]{0,60}\bnotice\b",
     re.I,
 )
 # The sentence states the initial term before its renewal ("shall commence on ... and be valid for five years").

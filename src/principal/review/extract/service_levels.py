@@ -363,9 +363,10 @@ def _whole(value: Decimal) -> Decimal:
 def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
     """Credit caps, claim deadlines and sole-remedy wording (or its denial)."""
     lower = sentence.lower
-    if "credit" not in lower and "remed" not in lower:
+    sla_claim = re.search(r"\b(?:sla|service level) claims?\b", lower)
+    if "credit" not in lower and "remed" not in lower and not sla_claim:
         return
-    credit = _CREDIT.search(lower)
+    credit = _CREDIT.search(lower) or sla_claim
     if credit and _CAP.search(lower) and not sentence.is_row:
         percents = find_percents(sentence.text)
         if percents:
