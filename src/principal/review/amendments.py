@@ -48,6 +48,13 @@ def terms_in_force(terms: Sequence[Term], amending: set[str | None]) -> tuple[Te
         t
         for t in terms
         if t.location.document in amending
-        or (t.kind in _ADDITIVE and (t.kind, t.detail.casefold()) not in renamed)
+        or (t.kind in _ADDITIVE and not _names_again(t, renamed))
         or (t.kind not in _ADDITIVE and _slot(t) not in changed)
     )
+
+
+def _names_again(term: Term, renamed: set[tuple[TermKind, str]]) -> bool:
+    """An amendment names this line again: by its whole name, or by the name it starts with ("Agen Omnichannel"
+    for "Agen Omnichannel (voice, email, WhatsApp and web chat)")."""
+    detail = term.detail.casefold()
+    return any(kind is term.kind and len(name) >= 4 and detail.startswith(name) for kind, name in renamed)

@@ -24,7 +24,8 @@ from principal.review.extract.parties import package_vendors
 from principal.review.extract.terms import Term, TermKind
 from principal.review.rules import RuleContext, run_rules
 from principal.review.rules.base import Finding, Names, names_of
-from principal.review.segment import segment
+from principal.review.segment import Segments, segment
+from principal.review.word_changes import changed_figures
 
 MIN_WORDS = 40
 _SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", "vendor", "fee", "term", "shall",
@@ -121,6 +122,7 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     kinds: list[str] = []
     mentions: list[Term] = []
     amending: set[str | None] = set()
+    amendments: list[tuple[Document, Segments]] = []
     periods = package_periods([d.text for d in labelled]) if len(labelled) > 1 else None
     vendors = package_vendors([d.text for d in labelled]) if len(labelled) > 1 else ()
     for document in labelled:
@@ -129,11 +131,15 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
         kinds.append(kind)
         if kind == "amendment" and len(labelled) > 1:
             amending.add(document.label)
+            amendments.append((document, segments))
         terms.extend(extract_terms(document, segments, periods, vendors))
         mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
                                          document_title(document), document.pages, len(document.paragraph_starts),
                                          len(document.text), len(segments.sections)))  # fmt: skip
+    changed = [t for t in terms if t.location.document not in amending]
+    for document, segments in amendments:
+        terms.extend(changed_figures(document, segments, changed))  # "the words "4%" are replaced by "3%""
     present = set(kinds)
     if "agreement" in present:
         present |= {"msa"}

@@ -26,8 +26,15 @@ _DEFINITION = re.compile(
     r"|\((?:the\s+|each\s+a\s+|an?\s+)?[\"“]([A-Z][^\"”\n]{0,60})[\"”]\)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
+# An abbreviation, or a clause number at the start of its line ("2.1. Agent seats"), is no sentence end; a
+# cross-reference ending a sentence ("at the prices in 2.1 and 2.2. Seats cannot ...") is.
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?<![\w.,])\d{1,2}(?:\.\d{1,2})*)$"
+    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*)$"
+)
+# A numbered clause's run-in heading, in title case: "(a) Initial Term", "4.2 Fees", "§ 3 Payment Terms".
+_RUN_IN_HEADING = re.compile(
+    r"\s*(?:\([a-z0-9]{1,3}\)|[a-z]\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+"
+    r"[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|and|for|to|in|the|on|by|or)){0,5}"
 )
 MAX_SENTENCE = 1500
 
@@ -155,9 +162,12 @@ def sentence_spans(document: Document, extra_cuts: list[int] | None = None) -> t
     cuts = set(document.paragraph_starts)
     cuts.update(extra_cuts or ())
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[max(0, match.start() - 8) : match.start()]
-        if _NOT_AN_END.search(before):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _NOT_AN_END.search(before) or (match.start() <= 12 and re.fullmatch(r"\s*\d{1,2}(?:\.\d{1,2})*", before)):
             continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if match.start() - line_start <= 80 and _RUN_IN_HEADING.fullmatch(text, line_start, match.start()):
+            continue  # "(a) Initial Term. Twenty-four (24) months ...": the heading runs into its clause
         cuts.add(match.end())
     ordered = sorted(c for c in cuts if 0 < c < len(text))
     spans: list[tuple[int, int]] = []

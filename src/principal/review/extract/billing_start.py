@@ -21,7 +21,10 @@ _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
     r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
     r"[^.]{0,30}\bfees\b"
-    # "Billing begins on ...", "Charges for the Subscription start to accrue on ..."
+    # "Billing begins on ...", "Charges for the Subscription start to accrue on ...", "Start of charges: seat and usage
+    # charges start on the Activation Date"
+    r"|^\W*(?:start|commencement) of (?:charges|fees|billing)\s*[:|]|\b(?:charges|fees)\s+(?:start|begin|commence)\s+"
+    r"(?:on|from|at)\b"
     r"|\bbilling\s+(?:begins|starts|commences|will\s+(?:begin|start|commence))\b"
     r"|\b(?:fees|charges)\b[^.]{0,40}\b(?:start|begin)s?\s+to\s+accrue\b"
     # A row label: "Billing start:", "Fees start: on the Go-Live Date", "Licence charges begin:"

@@ -17,6 +17,12 @@ _ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
 _NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
 _CELL_SEPARATOR = re.compile(r"(?:^|\s)\|(?=\s|$)")
 # A column heading over figures (a rate card's "Price (USD)", a ladder's "Credit"), not over terms in words.
+# Words that head a column of figures ("Credit (share of quarterly subscription fees)"): a heading row, not a term.
+_COLUMN_WORDS = re.compile(
+    r"\b(?:price|fee|rate|charge|cost|amount|credit|quantity|qty|users?|seats?|minutes|volume|target|availability"
+    r"|uptime|service level|position|terms?|details?|description|value)s?\b",
+    re.I,
+)
 _FIGURE_HEADING = re.compile(
     r"\d|%|\b(?:price|fee|rate|charge|cost|amount|credit|per|quantity|qty|users?|seats?|minutes|volume|target"
     r"|availability|uptime|service level)s?\b|[$€£¥₹]",
@@ -95,7 +101,9 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
         cells: tuple[str, ...] = ()
         if in_table and " | " in body:
             cells = split_cells(body)
-            if _is_key_value(cells, header) and start != tables[table_at][0]:
+            if start == tables[table_at][0] and _headless_terms(cells):
+                header = ("", "")  # a two-column table of terms with no heading row: its first row is a term
+            if _is_key_value(cells, header) and (start != tables[table_at][0] or header == ("", "")):
                 # "Renewal | automatic, for periods of 12 months, unless ..." states a term as a sentence would.
                 body, cells = f"{cells[0]}: {cells[1].rstrip('.')}.", ()
             # A header opens the table, or restarts it with every cell named; a row of words with empty cells in
@@ -122,12 +130,24 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
             lead, lead_section = "", None
 
 
+def _headless_terms(cells: tuple[str, ...]) -> bool:
+    """The first row of a two-column table is a term, not a heading, when its second cell is a phrase of its own
+    ("Customer billing contact | Accounts Payable, No. 25, Zhongzheng Road, ..."); headings are a word or two
+    ("Term | Position")."""
+    return (
+        len(cells) == 2
+        and bool(cells[0])
+        and len(re.findall(r"[A-Za-z]{2,}", cells[1])) > 5
+        and not _COLUMN_WORDS.search(" ".join(cells))
+    )
+
+
 def _is_key_value(cells: tuple[str, ...], header: tuple[str, ...]) -> bool:
     """A row of a two-column table of terms: a label without figures and the term in words ("Payment | within 30
     days of the invoice date"), not a rate card or ladder row whose figures need their column headings."""
     if len(cells) != 2 or len(header) != 2 or not cells[0] or re.search(r"\d", cells[0]):
         return False
-    if _FIGURE_HEADING.search(header[1]):
+    if header[1] and _FIGURE_HEADING.search(header[1]):
         return False
     # The term in words ("within 30 days of the invoice date") or an amount ("SEK 1,500,000"), not a bare figure
     # ("99.95%") that only its column heading explains.

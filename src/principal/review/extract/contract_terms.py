@@ -62,7 +62,7 @@ _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\
 _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
-    r"|\bits data\b|\bcouncil's data\b|\bdata\b",
+    r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b",
     re.I,
 )
 _EXPORT = re.compile(
@@ -88,7 +88,7 @@ _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
     r"|transition, migration or (?:other )?exit services"
-    r"|help to migrate|support the move to a new|post-termination services"
+    r"|help to migrate|support the move to a new|post-termination services|\bhand-?over services\b"
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service",
     re.I,
 )
@@ -97,7 +97,8 @@ _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of cha
                    re.I)  # fmt: skip
 _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
-    r"|\bsubject to payment\b|\bda(?:y|ily) rates\b|\brates? in\b[^.;]{0,30}\bprice list\b"
+    r"|\bsubject to payment\b|\bda(?:y|ily) rates?\b"
+    r"|\bper (?:consultant |person[- ])?(?:day|hour)\b|\brates? in\b[^.;]{0,30}\bprice list\b"
     r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
     r"|\bprevailing charges\b|\bfor a fee\b|\bcharge for (?:the|each|any) export\b|\brates for professional services\b",
     re.I,
@@ -121,6 +122,12 @@ _GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|
 _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin"
                             r"|\b(?:export|retrieval|download) (?:period|window)(?: after termination)?"
                             r" (?:is|shall be|will be|becomes)(?: extended to)?)\s*$", re.I)  # fmt: skip
+# "... days after termination", "after the effective date of termination", "after the Order Form ends"
+_AFTER_THE_END = re.compile(
+    r"^\W*(?:after|following)\s+(?:the\s+)?(?:effective\s+date\s+of\s+)?(?:termination|expiry|expiration|the end"
+    r"|end\b|(?:this|the|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:ends|terminates|expires|is terminated))",
+    re.I,
+)
 _EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b", re.I)
 _LIABILITY = re.compile(r"\bliabilit", re.I)
 _LIMIT = re.compile(
@@ -148,6 +155,7 @@ _ANNUAL_MULTIPLE = re.compile(
 _LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
+                        r"|\bits (?:employees|staff)\b"
                         r"|account manager|\b(?:implementation|project|technical|engagement) lead\b",
                         re.I)  # fmt: skip
 _REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov", re.I)
@@ -175,13 +183,14 @@ _ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
-    r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b",
+    r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
+    r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b",
     re.I,
 )
 # Accepting the order is signing it; accepting the service is go-live.
 AT_GO_LIVE = re.compile(
     r"go[- ]live|\bacceptance\b(?! of (?:this|the) " + _ORDER + r"\b)|\baccepts\b|production use|cutover"
-    r"|\blive (?:\w+ )?(?:calls?|use|operations|traffic)",
+    r"|\blive (?:\w+ )?(?:calls?|use|operations|traffic|interactions?|contacts?|conversations?)",
     re.I,
 )
 _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
@@ -385,10 +394,12 @@ def _export_window(
         if not window_words:
             continue
         word = window_words.group(0).strip().lower()
-        if word == "within" and not re.match(r"^\W*(?:after|following)\s+(?:termination|the end|an order ends)", after):
+        if word == "within" and not _AFTER_THE_END.match(after):
             continue
         asks = re.search(
-            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+(?:for\s+)?(?:it|them|this|that))?\s+within\s*$", before
+            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+(?:so|in\s+writing|for\s+it|it|them|this|that)){0,2}\s+within\s*$",
+            before,
+            re.I,
         )
         if word == "within" and not asks and _DELIVERS.search(text[clause_start(text, d.start) : d.start]):
             continue  # the vendor's time to hand the data over, not the buyer's window to take it
@@ -466,7 +477,9 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         elif (
             days
             and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower)
-            and not re.search(r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit", lower)
+            and not re.search(
+                r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit|\bdisput", lower
+            )
             # "may suspend the Services if an invoice is more than 15 days overdue": a remedy, not the payment term
             and not _OVERDUE.search(lower[clause_start(lower, days[0].start) : clause_end(lower, days[0].end)])
         ):
@@ -495,6 +508,20 @@ def _substitution(lower: str) -> str | None:
     return "vendor_discretion" if verb is not None else None
 
 
+def fee_due(lower: str) -> str | None:
+    """When a one-time fee falls due, from the words saying so: `milestones`, `signature`, `go_live` or None."""
+    if _MILESTONES.search(lower):
+        return "milestones"
+    signature = _AT_SIGNATURE.search(lower)
+    go_live = AT_GO_LIVE.search(lower)
+    if go_live and re.search(r"\b(?:if|even if|whether or not|regardless of whether|in case)\s+(?:the\s+)?$",
+                             lower[max(0, go_live.start() - 30) : go_live.start()]):  # fmt: skip
+        go_live = None  # "non-refundable, including if go-live is delayed": a condition, not when it is due
+    if signature and not negated(lower, signature.start()):
+        return "signature"
+    return "go_live" if go_live else None
+
+
 def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False) -> None:
     lower = sentence.lower
     money = [m for m in find_money(sentence.text) if "per" not in sentence.text[m.end : m.end + 6]]
@@ -505,18 +532,8 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
     when: str | None = None
     parts = money[1:] if len(money) >= 3 else []  # "CAD 12,000, of which CAD 6,000 at kick-off and CAD 6,000 ..."
     in_parts = bool(parts) and sum(m.value for m in parts) == money[0].value
-    if _MILESTONES.search(lower) or len([p for p in percents if p.value < 100]) >= 2 or in_parts:
-        when = "milestones"
-    else:
-        signature = _AT_SIGNATURE.search(lower)
-        go_live = AT_GO_LIVE.search(lower)
-        if go_live and re.search(r"\b(?:if|even if|whether or not|regardless of whether|in case)\s+(?:the\s+)?$",
-                                 lower[max(0, go_live.start() - 30) : go_live.start()]):  # fmt: skip
-            go_live = None  # "non-refundable, including if go-live is delayed": a condition, not when it is due
-        if signature and not negated(lower, signature.start()):
-            when = "signature"
-        elif go_live:
-            when = "go_live"
+    split = len([p for p in percents if p.value < 100]) >= 2 or in_parts
+    when = "milestones" if split else fee_due(lower)
     if zero:
         emit(sentence, TermKind.implementation_fee, Decimal(0), emit.currency, "implementation fee", when)
     elif money:

@@ -36,6 +36,7 @@ _LAKHS = r"\d{1,2}(?:,\d{2})+,\d{3}"  # "6,96,000", "10,00,000"
 _SPACE_GROUPS = r"\d{1,3}(?:" + _SPACE + r"\d{3})+"  # "1 250", "12 000 000"
 _PLAIN_DIGITS = (
     r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?!\d|[,.]\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d,]|\.\d)"  # "1.250.000": dots that can only group thousands
     r"|0,\d+(?!\d|,\d)"
     rf"|{_LAKHS}(?:\.\d+)?(?!\d|,\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -48,9 +49,13 @@ _SPACE_GROUPED = rf"(?<![\d.,]){_SPACE_GROUPS}(?:[.,]\d{{1,4}})?(?!\d|{_SPACE}\d
 DIGITS = r"(?=[\d.])(?:" + _SPACE_GROUPED + "|" + _PLAIN_DIGITS + ")"
 # A table cell that is only a figure, and one that is only a whole number (thousands grouped by commas or spaces).
 NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
-# A whole number as counts and band limits are written: lakhs and crores, comma or space groups, plain digits.
-WHOLE = rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|{_SPACE_GROUPS}(?!\d)|\d+)"
-INTEGER_CELL = re.compile(WHOLE)
+# A whole number as counts and band limits are written: lakhs and crores, comma, dot or space groups ("1.000.000
+# minutes", as Indonesian and continental documents write counts), plain digits.
+WHOLE = (
+    rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?![\d]|[.,]\d)|{_SPACE_GROUPS}(?!\d)|\d+)"
+)
+# A table cell that is only a whole number: a dot never groups it ("1.250" in a cell is a price, not a count).
+INTEGER_CELL = re.compile(rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|{_SPACE_GROUPS}(?!\d)|\d+)")
 
 # "kr" is the krone or krona of Norway, Sweden, Denmark and Iceland alike: amounts in it carry this placeholder
 # until the document says which (`kroner_in`); a document that never says leaves them unread.
@@ -76,7 +81,8 @@ CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD"
                   "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
                   "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR",
                   "Rs": "INR", "R": "ZAR", "Ft": "HUF", "kr": KRONER, "kr.": KRONER, "Kr": KRONER,
-                  "Kr.": KRONER}  # fmt: skip
+                  "Kr.": KRONER, "NT$": "TWD", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "KShs": "KES",
+                  "Kshs": "KES", "Rp": "IDR", "Rp.": "IDR"}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -88,7 +94,9 @@ CODE = (
 # or grouped thousands), so a requirement number such as "R2" or "R12" is no amount.
 _RAND = rf"(?<![\w$])R(?=\s?(?:\d+[.,]\d{{2}}(?!\d)|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)|\d{{1,3}}(?:,\d{{3}})+(?!\d)))"
 _CUR = (
-    rf"(?:US\$|NZ\$|HK\$|MX\$|Mex\$|R\$|{_RAND}|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
+    rf"(?:US\$|NZ\$|HK\$|NT\$|MX\$|Mex\$|R\$|{_RAND}"
+    # Ringgit, Kenya shillings and rupiah before their figure: "RM 185.00", "KSh 4,850.00", "Rp 385.000"
+    rf"|(?<![A-Za-z])(?:RM|KShs?|Kshs?|Rp\.?)(?=\s?\d)|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
     rf"|(?<![A-Za-z])[Kk]r\.?(?=\s?\d)|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
 )
 # A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
@@ -99,7 +107,9 @@ MONEY = re.compile(
     rf"\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b|kr\b)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
-_CURRENCY_MENTION = re.compile(rf"(?P<code>{CODE})|(?P<symbol>[$€£¥₹]|(?<=\()TL(?=\))|\bkr\b)")
+_CURRENCY_MENTION = re.compile(
+    rf"(?P<code>{CODE})|(?P<symbol>NT\$|[$€£¥₹]|(?<=\()TL(?=\))|\bkr\b|\bRM\b|\bKShs?\b|\bRp\b)"
+)
 
 
 def currency_in(text: str) -> str | None:
@@ -169,21 +179,44 @@ def to_decimal(digits: str) -> Decimal | None:
     elif "," in text:
         grouped = _GROUPED_BY_COMMAS.fullmatch(text) or text.count(",") > 1
         text = text.replace(",", "") if grouped else text.replace(",", ".")
+    elif text.count(".") > 1:
+        text = text.replace(".", "")
     try:
         return Decimal(text)
     except InvalidOperation:
         return None
 
 
+def count_of(whole: str) -> Decimal | None:
+    """A count or band limit matched by WHOLE: every comma, dot and space groups digits ("600.000 minutes" is six
+    hundred thousand; a count has no fraction)."""
+    digits = re.sub(r"[\s,.]", "", whole.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
+    return Decimal(digits) if digits.isdigit() else None
+
+
 _SCALES = {"million": Decimal(1_000_000), "m": Decimal(1_000_000), "billion": Decimal(1_000_000_000),
            "thousand": Decimal(1000), "k": Decimal(1000)}  # fmt: skip
+
+
+# Currencies whose amounts are whole in practice and grouped by dots: "Rp 385.000" is 385,000 rupiah, never 385.
+_DOT_GROUPED = frozenset({"IDR", "VND", "CLP", "COP", "PYG"})
+_ONE_DOT_GROUP = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def amount_in(digits: str, currency: str | None) -> Decimal | None:
+    """A figure in a currency: as `to_decimal`, except that a dot before three digits groups thousands in the
+    currencies written that way."""
+    if currency in _DOT_GROUPED and _ONE_DOT_GROUP.fullmatch(digits.strip()):
+        return Decimal(digits.strip().replace(".", ""))
+    return to_decimal(digits)
 
 
 def find_money(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for m in MONEY.finditer(text):
         digits = m.group("amount") or m.group("amount2")
-        value = to_decimal(digits)
+        code = m.group("cur") or m.group("cur2")
+        value = amount_in(digits, CURRENCY_CODES.get(code, code))
         if value is None:
             continue
         scale = (m.group("scale") or m.group("scale2") or "").lower()

@@ -12,6 +12,7 @@ from principal.review.extract.meaning import LESSER_OF, bound_before, negated, s
 from principal.review.extract.numbers import (
     NUMBER_WORDS,
     WHOLE,
+    count_of,
     find_money,
     find_percents,
     to_decimal,
@@ -74,7 +75,7 @@ _SEAT_WORDS = re.compile(
     re.I,
 )
 _DENIED_REDUCTION = re.compile(
-    r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased)"
+    r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased|removed)"
     r"|\b(?:may|shall|can|will) not be (?:reduced|decreased|removed)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
     re.I,
 )
@@ -202,7 +203,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")
         elif volume:
             unit = "minute" if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s")
-            emit(sentence, TermKind.minimum_commitment, to_decimal(volume.group(1)), unit, "minimum commitment")
+            emit(sentence, TermKind.minimum_commitment, count_of(volume.group(1)), unit, "minimum commitment")
     reduce = _REDUCE.search(lower)
     if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
         allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)

@@ -14,12 +14,15 @@ import re
 from decimal import Decimal
 
 from principal.review.extract.context import Sentence
+from principal.review.extract.contract_terms import fee_due
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import bound_before, clause_start, negated
 from principal.review.extract.numbers import (
     INTEGER_CELL,
     NUMBER_CELL,
     WHOLE,
+    amount_in,
+    count_of,
     currency_in,
     find_money,
     find_percents,
@@ -58,7 +61,7 @@ _COUNT_AFTER = re.compile(
 # The unit named before the amount: "each summary is charged at £0.021", "every session is billed at USD 0.19",
 # "each session handled by the voice bot shall be charged at TL 2,40".
 _EACH_UNIT = re.compile(
-    rf"\b(?:each|every)\s+(?:[a-z-]+\s+)?(?P<unit>{_USAGE_UNITS})(?:\s+[^.,;:]{{1,60}}?)?"
+    rf"\b(?:each|every)\s+(?:[a-z-]+\s+){{0,2}}(?P<unit>{_USAGE_UNITS})(?:\s+[^.,;:]{{1,60}}?)?"
     r"\s+(?:is|will be|shall be)\s+(?:then\s+|also\s+)?(?:charged|billed|priced|invoiced)\s+at\s*$",
     re.I,
 )
@@ -70,14 +73,18 @@ _QUANTITY_HEADER = re.compile(
 )
 _PRICE_HEADER = re.compile(r"\b(?:price|fee|rate|charge|cost|amount)\b", re.I)
 # A column of line totals (quantity times unit price) beside the unit price: "Line total", "Monthly total", "Extended".
-_TOTAL_HEADER = re.compile(r"\b(?:total|subtotal|extended|line amount)\b", re.I)
+_TOTAL_HEADER = re.compile(
+    r"\b(?:total|subtotal|extended|(?:line|annual|monthly|yearly|quarterly|contract|term) amount)\b", re.I
+)
 _BAND_HEADER = re.compile(r"\b(?:per month|monthly|minutes|sessions|conversations|volume|tier)\b", re.I)
 _NOT_RECURRING = re.compile(
     r"\bone[- ]?(?:time|off)\b|\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b"
     r"|\btraining\b|\btransition\b|\bmigration\b|\bper hour\b|\bhourly\b|\bday rate\b",
     re.I,
 )
-_REFERENCE_CELL = re.compile(r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I)
+_REFERENCE_CELL = re.compile(
+    r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\.?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I
+)  # "3", "A1", "1.2.1", "A.1.1"
 _BAND_UP_TO = re.compile(
     r"\b(?:first|up\s+to|upto)\s+(" + WHOLE + r")|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(" + WHOLE + r")\b"
     r"(?!\s*(?:toll|free|numbers?)\b)",  # "calls to 1-800 toll-free numbers" is a dialling prefix, no band
@@ -101,11 +108,15 @@ _SEATS_IN_PROSE = re.compile(
     re.I,
 )
 _QUANTITY_CHANGED = re.compile(
-    r"\b(?:qty|quantity|number of (?:\w+\s+){0,2}?(?:seats|users|agents|licen[cs]es))\b[^.;]{0,60}?"
-    r"\b(?:is|are|shall be|will be)\s+(?:replaced by|increased to|reduced to|decreased to|changed to|amended to)\s+"
-    r"(?:\w+\s+\()?(" + WHOLE + r")\)?(?!\s*%|\d|[.,]\d)",
+    r"\b(?:qty|quantity|number of (?P<name>(?:\w+\s+){0,2}?)(?:seats|users|agents|licen[cs]es))\b"
+    r"(?:[^.;]|\.(?=\d)){0,60}?"
+    r"\b(?:is|are|shall be|will be)\s+(?:replaced by|(?:increased|reduced|decreased|changed|amended)"
+    r"(?:\s+from\s+(?:\w+\s+\()?\d[\d,.]*\)?)?\s+to)\s+"
+    r"(?:\w+\s+\()?(?P<count>" + WHOLE + r")\)?(?!\s*%|\d|[.,]\d)",
     re.I,
 )
+# "The Provider enables it only for the channels the Customer names": the feature of the sentence before.
+_SWITCHES_IT = re.compile(r"\b(?:enables?|activates?|switch(?:es)? on|turns? on|deploys?) (?:it|them)\b", re.I)
 _AI = re.compile(
     r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|summar\w*|sentiment"
     r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription"
@@ -146,7 +157,8 @@ _USAGE_SUBJECT = re.compile(
     re.I,
 )
 _CAP_VERB = re.compile(
-    r"\b(?:shall|will|must|do(?:es)?) not exceed\b|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
+    r"\b(?:shall|will|must|may|can|do(?:es)?) not exceed\b|\bcannot exceed\b"
+    r"|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
     r"|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
     r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b"
@@ -176,11 +188,13 @@ _TRUE_UP = re.compile(
     r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b"
     # "Seats activated above the numbers in section 1 are invoiced ... at Supplier's list price"
     r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in use|used|activated|added|deployed)\s+"
-    r"(?:above|beyond|in excess of|over)"
+    r"(?:(?:in|during|for)\s+(?:a|any|each|the)\s+(?:day|month|quarter)\s+)?(?:above|beyond|in excess of|over)"
     r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
     # "Fees for additional Users added during the Term ... at the then-current list price"
     r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated|may be "
     r"ordered)\b|\b(?:seats|licen[cs]es|users|agents)\s+added\s+(?:during|in the course of|after)\b"
+    # Peak use above the order invoiced: "If that number is higher than the quantity in line 1, the excess is invoiced"
+    r"|\bthe excess is (?:invoiced|charged|billed)\b"
     # A term row "Additional users: may be added at any time ... at the then-current list price"
     r"|^\W*additional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s*[:|]\s*(?:\w+\s+)?(?:be\s+)?added\b",
     re.I,
@@ -192,7 +206,7 @@ _LIST_PRICE = re.compile(
 _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\bprices in this"
     r"|\b(?:unit |same )?(?:prices|rates) (?:in|set out in|stated in|shown in|of)"
-    r" (?:the )?(?:section|clause|schedule|table|part)\b",
+    r" (?:the )?(?:section|clause|schedule|table|part)\b|\bunit price of (?:that|the|each|this|line)\b",
     re.I,
 )
 INCREASE = re.compile(
@@ -241,7 +255,7 @@ def _money_cell(cell: str, header: str) -> tuple[Decimal, str] | None:
     number = re.sub(r"^(\S+)\s*(?:per\b|/).*$", r"\1", number)
     if NUMBER_CELL.fullmatch(number):
         currency = currency_in(header)
-        value = to_decimal(number)
+        value = amount_in(number, currency)
         if currency and value is not None:
             return value, currency
     return None
@@ -258,12 +272,14 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             _row_rates(sentence, emit)
         return
     text = sentence.body
+    line_name: str | None = None
     if (changed := _QUANTITY_CHANGED.search(text)) is not None:
         # An amendment's new quantity: "the Qty for line 1 (Omnichannel Agent) is replaced by 260"; named as the
         # line it changes, so the amendment's quantity replaces that line's (see amendments.terms_in_force).
-        named = re.search(r"\(([^()]{2,60})\)", text[: changed.start(1)])
-        emit(sentence, TermKind.seat_quantity, to_decimal(changed.group(1)), "seat",
-             named.group(1).strip() if named else "amended quantity")  # fmt: skip
+        named = re.search(r"\(([^()]{2,60})\)", text[: changed.start("count")])
+        name = named.group(1).strip() if named else (changed.group("name") or "").strip()
+        line_name = name or None  # the price the same sentence states is that line's ("at the existing price")
+        emit(sentence, TermKind.seat_quantity, count_of(changed.group("count")), "seat", name or "amended quantity")
     money = find_money(text)
     if not money:
         return
@@ -289,10 +305,12 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             continue
         if seat and not usage:
             per = "year" if _YEAR.search(after[:40]) else "month"
-            emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", label)
+            emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", line_name or label)
+            if line_name:
+                continue
             quantity = _prose_seats(piece)
             if quantity is None and (count := _COUNT_AFTER.match(after)):
-                quantity = to_decimal(count.group(1))  # "GBP 70.00 (40 agents)"
+                quantity = count_of(count.group(1))  # "GBP 70.00 (40 agents)"
             if quantity is None and amount is money[0]:
                 quantity = _prose_seats(_bare_count(sentence.text, text) + piece)
             if quantity is None and amount is money[0] and not find_money(sentence.previous.upper()):
@@ -377,9 +395,9 @@ def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, De
     up_to = _BAND_UP_TO.search(text)
     above = _BAND_ABOVE.search(text)
     if above and (not up_to or above.start() < up_to.start()):
-        return "band_above", to_decimal(above.group(1))
+        return "band_above", count_of(above.group(1))
     if up_to:
-        return "band_up_to", to_decimal(up_to.group(1) or up_to.group(2))
+        return "band_up_to", count_of(up_to.group(1) or up_to.group(2))
     if previous_threshold is not None and _THEREAFTER_WORDS.search(text):
         return "band_above", previous_threshold
     return None, None
@@ -394,7 +412,7 @@ def _bare_count(text: str, body: str) -> str:
 
 def _prose_seats(piece: str) -> Decimal | None:
     matches = list(_SEATS_IN_PROSE.finditer(piece))
-    return to_decimal(matches[-1].group(1)) if matches else None
+    return count_of(matches[-1].group(1)) if matches else None
 
 
 def _row_rates(sentence: Sentence, emit: Emit) -> None:
@@ -423,7 +441,8 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
         context = f"{cell} {column} " + " ".join(c for c in cells if _SEAT_UNIT.search(c) or _USAGE_UNIT.search(c))
         if _NOT_RECURRING.search(row_text) and not _USAGE_UNIT.search(context.replace("per hour", "")):
             if re.search(r"\bimplementation|\bonboarding|\bset[- ]?up|\bprofessional services", row_text, re.I):
-                emit(sentence, TermKind.implementation_fee, value, currency, label)
+                # "| Implementation: ... | 96,000.00 | In full when Customer accepts this Quotation |"
+                emit(sentence, TermKind.implementation_fee, value, currency, label, fee_due(row_text.lower()))
             elif re.search(r"\btransition", row_text, re.I):
                 emit(sentence, TermKind.transition_assistance, None, None, label, "paid")
             continue
@@ -496,7 +515,12 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
         return
     capping = _CAP_VERB.search(lower) and _USAGE_SUBJECT.search(lower)
-    if capping and "credit" not in lower and "liabil" not in lower and not INCREASE.search(lower):
+    # A price increase is no cap; raising the cap itself ("unless the Customer has raised that ceiling") is.
+    increase = INCREASE.search(lower)
+    priced = increase is not None and not re.search(
+        r"\b(?:cap|ceiling|limit)\b", lower[increase.start() : increase.end() + 30]
+    )
+    if capping and "credit" not in lower and "liabil" not in lower and not priced:
         percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
         money = find_money(sentence.text)
         if percents:
@@ -504,7 +528,8 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
     ai_position = _AI.search(lower) or (
-        _AI.search(sentence.previous) if re.match(r"\W*(?:it|they|the feature)\b", lower) or _same_subject(sentence)
+        _AI.search(sentence.previous)
+        if re.match(r"\W*(?:it|they|the feature)\b", lower) or _same_subject(sentence) or _SWITCHES_IT.search(lower)
         else None
     )  # fmt: skip
     if ai_position and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):

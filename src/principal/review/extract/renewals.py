@@ -14,9 +14,13 @@ from principal.review.extract.numbers import Quantity, find_durations, find_perc
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:term|period)\b|\bhas a term of\b"
+    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:(?:subscription|service|contract)\s+)?(?:term|period)\b"
+    r"|\bhas a term of\b"
     r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
-    r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b",
+    r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b"
+    # "This Agreement takes effect on signature and continues for thirty-six (36) months from the Go-Live Date"
+    r"|\b(?:this|the) (?:agreement|order(?: form)?|contract)\b[^.;]{0,60}?"
+    r"\b(?:continues|remains in (?:force|effect)|runs) for\b",
     re.I,
 )
 _TERM_MENTIONED = re.compile(
@@ -127,6 +131,8 @@ def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
     twenty-four (24) month Initial Term")."""
     if duration.start >= term.start():
         between = lower[term.end() : duration.start]
+        if between.strip() in (".", ":", "-", "–", "—"):
+            return True  # a label: "(a) Initial Term. Twenty-four (24) months from the Service Start Date."
         return len(between) <= 45 and not re.search(r"[;.]\s|\bor\b|\band\b", between)
     # "twelve (12) months of the Initial Term" is a part of the term, not its length.
     return term.start() - duration.end <= 12 and not re.search(r"\bof\b", lower[duration.end : term.start()])

@@ -66,7 +66,8 @@ _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
     r"|\bshall not be considered|\bnot be taken into account"
     r"|\bdo(?:es)? not take into account|\bnot taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
-    r"|\bexcused|\bnot count|\b(?:is|are) not reduced by\b|\bdoes not reduce\b|\b(?:shall|will) not be reduced by\b",
+    r"|\bexcused|\bnot count|\bleft out\b|\bdisregarded\b|\b(?:is|are) not reduced by\b|\bdoes not reduce\b"
+    r"|\b(?:shall|will) not be reduced by\b",
     re.I,
 )
 _COUNTS = re.compile(
@@ -94,11 +95,13 @@ _CHRONIC_COUNT = re.compile(
     r"|\bconsecutive (?:[a-z]+ )?(?:months|quarters|periods)\b|\bchronic",
     re.I,
 )
-_MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b", re.I)
+_MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b|\bless than\b|\blower than\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(
-    r"\breport(?!ing\s+(?:portal|module|dashboard|tool|component|suite|api|application|platform|service)\b)", re.I
+    r"\breport(?!ing\s+(?:portal|module|dashboard|tool|component|suite|api|application|platform|service)\b)"
+    r"|\bpublish(?:es)?\b(?=[^.;]{0,40}\b(?:uptime|availability)\b)",
+    re.I,
 )
 _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla|\bservice reports?\b", re.I)
 _REPORT_WHEN = re.compile(
@@ -107,7 +110,9 @@ _REPORT_WHEN = re.compile(
 _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
 )
-_MEASURED = re.compile(r"\b(?:measured|measures?|calculated|calculates|determined|monitored)\b", re.I)
+_MEASURED = re.compile(
+    r"\b(?:measured|measures?|calculated|calculates|determined|determin(?:es|ing)|monitored)\b", re.I
+)
 _INDEPENDENT = re.compile(r"\bindependent\b|\bthird[- ]party monitoring\b|\bjointly\b|\bcustomer'?s own\b"
                           r"|\bclient may audit\b|\bsynthetic\b[^.]{0,60}\bindependent", re.I)  # fmt: skip
 _VENDOR_OWN = re.compile(
@@ -118,7 +123,7 @@ _VENDOR_OWN = re.compile(
 _MINIMUM_OUTAGE = re.compile(
     r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]){0,4}?\(?\d{0,4}\)?\s*"
     r"(?:consecutive\s+)?minutes?\b"
-    r"|\bconsecutive minutes\b",
+    r"|\bconsecutive minutes\b|\bminutes?\s+or\s+more\s+in\s+a\s+row\b",
     re.I,
 )
 _OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)
@@ -364,9 +369,11 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
     """Credit caps, claim deadlines and sole-remedy wording (or its denial)."""
     lower = sentence.lower
     sla_claim = re.search(r"\b(?:sla|service level) claims?\b", lower)
-    if "credit" not in lower and "remed" not in lower and not sla_claim:
+    # "Service Credits are a price reduction. They do not limit the Customer's right to claim damages."
+    about_credits = re.match(r"\W*(?:they|these|such credits)\b", lower) and "credit" in sentence.previous
+    if "credit" not in lower and "remed" not in lower and not sla_claim and not about_credits:
         return
-    credit = _CREDIT.search(lower) or sla_claim
+    credit = _CREDIT.search(lower) or sla_claim or (about_credits and _CREDIT.search(sentence.previous))
     if credit and _CAP.search(lower) and not sentence.is_row:
         percents = find_percents(sentence.text)
         if percents:
@@ -496,7 +503,12 @@ _VENDOR_WORDS = ("provider", "supplier", "vendor", "licensor", "contractor")
 
 
 def _measured_by_vendor(lower: str, vendors: tuple[str, ...]) -> bool:
-    """ "Availability is measured by Kumotsu with synthetic test transactions": the vendor, by its role word or the
-    name the document gives it, measures its own promise."""
+    """The vendor, by its role word or the name the document gives it, measures its own promise: "Availability is
+    measured by Kumotsu with synthetic test transactions", "calculated from the monitoring tools of Mawingu's
+    network operations centre"."""
     match = _MEASURED_BY.search(lower)
-    return match is not None and (match.group(1) in _VENDOR_WORDS or match.group(1) in vendors)
+    if match is not None and (match.group(1) in _VENDOR_WORDS or match.group(1) in vendors):
+        return True
+    names = "|".join(re.escape(name) for name in (*_VENDOR_WORDS, *vendors))
+    tools = rf"\b(?:monitoring|tools|systems?|logs|records|probes)\b[^.;]{{0,30}}\bof (?:the )?(?:{names})['’]s\b"
+    return bool(re.search(tools, lower))
