@@ -76,3 +76,55 @@ def test_a_deadline_for_sla_claims_is_a_credit_claim_deadline() -> None:
         TermKind.credit_claim_deadline,
     )
     assert keys == [(10, "business_day", None, None)]
+
+
+def test_outages_shorter_than_a_floor_are_not_counted() -> None:
+    keys = _keys("4.5 Outages of less than four (4) minutes are disregarded.\n", TermKind.minimum_outage)
+    assert keys == [(4, "minute", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Buyer may terminate this Contract on giving not less than sixty (60) days' written notice.",
+         [(60, "day", "convenience", None)]),
+        ("The Buyer may terminate this Contract on 30 days' notice if the Supplier fails to remedy a breach.", []),
+    ],
+)  # fmt: skip
+def test_ending_on_notice_alone_is_termination_for_convenience(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    keys = _keys("9.1 " + sentence + "\n", TermKind.termination_right)
+    assert [k for k in keys if k[2] == "convenience"] == expected
+
+
+def test_an_export_on_a_request_received_within_a_period_after_expiry() -> None:
+    keys = _keys(
+        "10.3 The Supplier shall deliver a copy of the Customer Data free of charge within 5 Working Days of a "
+        "request received within sixty (60) days after expiry.\n",
+        TermKind.data_export,
+    )
+    assert keys == [(60, "day", "free", None)]
+
+
+def test_a_seat_price_labelled_per_agent_per_month() -> None:
+    keys = _keys("3.1 Fee per named agent per month: GBP 64.00.\n", TermKind.seat_price)
+    assert keys == [(64, "GBP/user/month", None, None)]
+
+
+def test_the_notice_for_maintenance_not_its_monthly_limit() -> None:
+    keys = _keys(
+        "5.2 Scheduled maintenance may not exceed six (6) hours a month and is announced at least ten (10) days in "
+        "advance; it does not count as Downtime.\n",
+        TermKind.maintenance_notice,
+    )
+    assert keys == [(10, "day", None, None)]
+
+
+def test_a_reduction_down_to_a_floor_is_the_share_above_it() -> None:
+    keys = _keys(
+        "2.6 The Client may reduce its Users at each anniversary, provided the number of Users does not fall below "
+        "seventy-five percent (75%) of the initial quantity.\n",
+        TermKind.seat_reduction,
+    )
+    assert keys == [(25, "%", "allowed", None)]

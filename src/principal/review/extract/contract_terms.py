@@ -27,7 +27,12 @@ _CONVENIENCE = re.compile(
     r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)"
     # "may terminate the Services ... at any time upon 45 days' written notice", no breach named
     r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
-    r"(?=[^.;]{0,80}\bnotice\b)",
+    r"(?=[^.;]{0,80}\bnotice\b)"
+    # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
+    r"|\bterminat\w*\s+(?:this|the|an?|any)\s+(?:[\w-]+\s+){0,3}?(?:on|upon|by)\s+(?:giving\s+)?(?:the\s+other\s+"
+    r"party\s+)?(?:not less than|no less than|at least|a minimum of)?\s*(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
+    r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
+    r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
     re.I,
 )
 _TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
@@ -397,7 +402,8 @@ def _export_window(
         if word == "within" and not _AFTER_THE_END.match(after):
             continue
         asks = re.search(
-            r"\b(?:asks?|requests?|applies|elects)\b(?:\s+(?:so|in\s+writing|for\s+it|it|them|this|that)){0,2}\s+within\s*$",
+            r"\b(?:asks?|requests?|applies|elects|received|made)\b(?:\s+(?:so|in\s+writing|for\s+it|it|them|this|that)){0,2}"
+            r"\s+within\s*$",
             before,
             re.I,
         )

@@ -190,6 +190,14 @@ _RATE_AFTER = re.compile(
 )
 
 
+# A floor the reduced quantity must stay above, not the share that may go.
+_FLOOR_BEFORE = re.compile(
+    r"\b(?:fall|drop|go|be reduced)\s+below\s*$|\b(?:at least|no fewer than|not fewer than|a minimum of|not less than"
+    r"|no less than)\s*$",
+    re.I,
+)
+
+
 def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     """Minimum commitments and whether seat quantities may be reduced."""
     lower = sentence.lower
@@ -235,6 +243,8 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
         elif re.search(r"\bmay\b|\bcan\b|\bentitled\b|\bright to\b", lower):
             percents = find_percents(sentence.text)
             value = percents[0].value if percents else None
+            if percents and _FLOOR_BEFORE.search(sentence.text[max(0, percents[0].start - 40) : percents[0].start]):
+                value = 100 - percents[0].value  # "provided the Users do not fall below 80%": 20% may go
             emit(sentence, TermKind.seat_reduction, value, "%" if value is not None else None, "seat quantities",
                  "allowed")  # fmt: skip
 

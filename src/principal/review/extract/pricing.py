@@ -45,7 +45,8 @@ _USAGE_UNIT = re.compile(rf"(?:\bper\s+(?:(?!per\b)[a-z-]+\s+){{0,2}}?|/\s?)(?P<
 # month", "Monthly fee per concurrent agent: GBP 70.00", "150 agent licences at USD 92.00 each per month".
 _SEAT_BEFORE = re.compile(
     r"\b(?:each|every|per|a|the)\s+(?:named\s+|concurrent\s+|active\s+)?(?:agent|user|seat|licen[cs]e|supervisor)"
-    r"(?:\s+(?:seat|licen[cs]e))?\s*(?::|\bcosts?|\b(?:is|are|will\s+be|shall\s+be)(?:\s+(?:charged|priced|billed))?"
+    r"(?:\s+(?:seat|licen[cs]e))?(?:\s+per\s+(?:month|year|annum))?\s*(?::|\bcosts?|\b(?:is|are|will\s+be|shall\s+be)"
+    r"(?:\s+(?:charged|priced|billed))?"
     r"(?:\s+at)?)?\s*$"
     r"|\b\d[\d,]*\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?(?:seats|users|agents|licen[cs]es)\s+at\s*$"
     r"|\bper-(?:agent|user|seat)\s+(?:fee|price|charge)\s+(?:of|is)\s*$"

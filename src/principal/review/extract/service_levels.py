@@ -86,6 +86,8 @@ _THIRD_PARTY = re.compile(
     re.I,
 )
 _FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
+_NOTICE_AFTER = re.compile(r"\W*(?:['’]s?\s+)?(?:in advance|prior|before|(?:written\s+)?notice)\b", re.I)
+_NOTICE_BEFORE = re.compile(r"\b(?:notice|notif\w*|announc\w*)\b[^.;]{0,20}$", re.I)
 _NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
     r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?"
@@ -127,7 +129,7 @@ _MINIMUM_OUTAGE = re.compile(
     re.I,
 )
 _OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)
-_OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruption\b|\boutage\b|\bunavailable\b", re.I)
+_OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruptions?\b|\boutages?\b|\bunavailable\b", re.I)
 _CHUNK = re.compile(r";|,\s+(?=and\b|rising\b|increasing\b|where\b|if\b|below\b|the\b|customer\b|\w+ (?:will|shall)\b)"
                     r"|\band to\b|\band below\b|\brising to\b|\bincreasing to\b", re.I)  # fmt: skip
 
@@ -431,7 +433,12 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     if planned and _NOTICE.search(lower):
         durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "hour", "week")]
         if durations:
-            emit(sentence, TermKind.maintenance_notice, durations[0].value, durations[0].unit, "maintenance notice")
+            # The period of the notice, not a cap on the maintenance itself ("shall not exceed eight (8) hours per
+            # month and shall be notified at least seven (7) days in advance").
+            noticed = [d for d in durations if _NOTICE_AFTER.match(sentence.text, d.end)
+                       or _NOTICE_BEFORE.search(sentence.text[max(0, d.start - 40) : d.start])]  # fmt: skip
+            chosen = (noticed or durations)[0]
+            emit(sentence, TermKind.maintenance_notice, chosen.value, chosen.unit, "maintenance notice")
     for pattern, name in ((_CARRIER, "carrier"), (_THIRD_PARTY, "third_party"), (_FORCE_MAJEURE, "force_majeure")):
         found = pattern.search(lower)
         relevant = (_UPTIME.search(context) or _OUTAGE_WORDS.search(context) or "exclusion" in sentence.headings
