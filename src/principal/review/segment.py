@@ -29,11 +29,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
 # An abbreviation, or a clause number at the start of its line ("2.1. Agent seats"), is no sentence end; a
 # cross-reference ending a sentence ("at the prices in 2.1 and 2.2. Seats cannot ...") is.
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?:^|\n)[ \t]*\d{1,2}(?:\.\d{1,2})*)$"
+    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?:^|\n)[ \t]*[A-Z]?\d{1,2}(?:\.\d{1,2})*)$"
 )
 # A numbered clause's run-in heading, in title case: "(a) Initial Term", "4.2 Fees", "§ 3 Payment Terms".
 _RUN_IN_HEADING = re.compile(
-    r"\s*(?:\([a-z0-9]{1,3}\)|[a-z]\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+"
+    r"\s*(?:\([a-z0-9]{1,3}\)|[a-z]\)|[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+"
     r"[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|and|for|to|in|the|on|by|or)){0,5}"
 )
 MAX_SENTENCE = 1500

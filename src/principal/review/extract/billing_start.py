@@ -19,7 +19,8 @@ from principal.review.extract.terms import TermKind
 
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}\b(?:begin|commence"
-    r"|start|accrue|become payable|are charged from|first invoiced)|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
+    r"|start|accrue|become payable|are charged from|first invoiced|are payable from|is payable from)"
+    r"|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
     r"[^.]{0,30}\bfees\b"
     # "Billing begins on ...", "Charges for the Subscription start to accrue on ...", "Start of charges: seat and usage
     # charges start on the Activation Date"

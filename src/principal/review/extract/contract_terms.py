@@ -35,12 +35,14 @@ _CONVENIENCE = re.compile(
     r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
     re.I,
 )
+_LEAVES_OPEN = re.compile(r"\b(?:do(?:es)? not|shall not|will not) (?:limit|affect|prejudice|restrict)\b", re.I)
 _TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
 # For cause: a material breach, or any breach left unremedied ("breaches these Terms and does not remedy the breach
 # within thirty (30) days").
 _CAUSE = re.compile(
-    r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b"
-    r"|\bbreach(?:es|ed)?\b[^.;]{0,80}\b(?:fails? to|does not|do not|has not|not) (?:remedy|cure|remedied|cured)\b",
+    r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b|\bmaterial default\b"
+    r"|\bbreach(?:es|ed)?\b[^.;]{0,80}\b(?:fails? to|does not|do not|has not|have not|not)(?: been)?"
+    r" (?:remedy|cure|remedied|cured)\b|\bfor good cause\b",
     re.I,
 )
 _REMAINING = re.compile(
@@ -64,14 +66,14 @@ _SHARE_OF_REMAINING = re.compile(
 # The buyer owes the charge: "subject to paying", "the Customer pays a termination fee", "is payable".
 _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
                    r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b", re.I)  # fmt: skip
-_EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee)\b", re.I)
+_EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
     r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b",
     re.I,
 )
 _EXPORT = re.compile(
-    r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:\w+ )?(?:data|content|personal data)|\bcopy of\b"
+    r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:[\w'’]+ )?(?:data|content|personal data)|\bcopy of\b"
     r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
     r"|\bhand(?:s|ing)? (?:over|back)\b"
     r"|\b(?:provide|deliver|send|supply)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:data|content)\s+in\s+[\w-]+\s+format\b",
@@ -94,7 +96,8 @@ _TRANSITION = re.compile(
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
     r"|transition, migration or (?:other )?exit services"
     r"|help to migrate|support the move to a new|post-termination services|\bhand-?over services\b"
-    r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service",
+    r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
+    r"|\bassistance\b[^.;]{0,50}\bto migrate\b",
     re.I,
 )
 _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
@@ -161,7 +164,8 @@ _LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|t
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|\bits (?:employees|staff)\b"
-                        r"|account manager|\b(?:implementation|project|technical|engagement) lead\b",
+                        r"|account manager"
+                        r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b",
                         re.I)  # fmt: skip
 _REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov", re.I)
 _APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
@@ -208,7 +212,7 @@ _REFERENCES = (
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
-                       r"|\bCloud Services? Terms\b"
+                       r"|\bCloud Services? Terms\b|\bFramework Agreement\b"
                        r"|\b(?:of|under|and) the Terms\b(?! of)")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
                        r"|\b[A-Z]\w+ (?:and|&) Service Levels\b"
@@ -239,8 +243,8 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.termination_right, period, period_unit, "termination for cause (cure period)",
                  "cause")  # fmt: skip
         return
-    if sentence.is_row:
-        return
+    if sentence.is_row or _LEAVES_OPEN.search(lower):
+        return  # "They do not limit the right ... to terminate for material Default": no right of its own
     if verb is None:
         # "It shall then pay an early exit charge equal to 50% of ...", "In that case the Customer shall pay all Fees
         # for the remainder of the term": the charge for the termination the sentence before allows.
@@ -333,7 +337,9 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         delete = _DELETE.search(lower)
         if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower
                        or "following" in lower or re.search(r"\bend(?:s|ed)\b", lower)
-                       or "after which" in lower):  # fmt: skip
+                       or "after which" in lower
+                       or (re.search(r"\bthen\b", lower)
+                           and re.search(r"\bterminat|\bexpir", sentence.previous))):  # fmt: skip
             after = [
                 d
                 for d in find_durations(sentence.text)

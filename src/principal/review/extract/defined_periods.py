@@ -91,10 +91,22 @@ _AFTER_END = re.compile(r"^\s*(?:the\s+)?(?:period\s+of\s+)?[^,;]{0,40}?\b(?:fol
                         r"(?:termination|expiry|expiration|end)\b", re.I)  # fmt: skip
 
 
+_AFTER_THE_END = re.compile(r"\b(?:following|after)\s+(?:the\s+)?(?:expiry|termination|expiration|end)\b", re.I)
+
+
 def defined_windows(text: str) -> dict[str, tuple[Decimal, str]]:
     """Lower-case name of each period the text defines as a stretch of time after the contract ends -> its
     length as stated ("exit period" -> 90 day)."""
     found: dict[str, tuple[Decimal, str]] = {}
+    for match in _DEFINED_AFTER.finditer(text[:400_000]):
+        # "For six (6) months following the expiry or termination of this Contract (the "Exit Period")"
+        before = text[max(0, match.start() - 160) : match.start()]
+        breaks = list(re.finditer(r"[.;\n]", before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        durations = find_durations(clause)
+        after_end = _AFTER_THE_END.search(clause)
+        if durations and after_end and durations[0].unit in ("day", "business_day", "week", "month"):
+            found[" ".join(match.group("name").lower().split())] = (durations[0].value, durations[0].unit)
     for match in _DEFINED_AS.finditer(text[:400_000]):
         body = match.group("body")
         durations = find_durations(body)

@@ -36,6 +36,9 @@ class Emit:
     """Lower-case names the document gives the vendor besides its role words ("duna")."""
     windows: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
     """Periods after the end the document defines ("exit period") and their length (90 day)."""
+    uptime_window: str | None = None
+    """The window the document measures availability over where it says so once ("available during each calendar
+    month at no less than the percentage below"): the window of its targets that state none."""
     kroner: str | None = None
     """The currency the document's "kr" amounts are in (NOK, SEK, DKK, ISK), if it says."""
 
@@ -64,7 +67,10 @@ class Emit:
 
     def finish(self, title: str) -> tuple[Term, ...]:
         terms = _resolve_dates(self.terms, self.dates)
-        return tuple(_drop_self_references(_drop_vaguer(_merge(_dedupe(terms))), title))
+        if self.uptime_window is not None:
+            terms = [replace(t, basis=self.uptime_window) if t.kind is TermKind.uptime_target and t.basis is None
+                     else t for t in terms]  # fmt: skip
+        return tuple(_drop_self_references(_drop_vaguer(_reductions(_merge(_dedupe(terms)))), title))
 
 
 def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
@@ -136,6 +142,15 @@ def _merge(terms: list[Term]) -> list[Term]:
             best = max(of_kind, key=lambda t: (t.value is not None) + (t.basis is not None))
             out = [t for t in out if t.kind is not kind or t is best or (t.value is not None and t.value != best.value)]
     return out
+
+
+def _reductions(terms: list[Term]) -> list[Term]:
+    """Seats that may not be reduced during the term in one sentence and may be reduced at renewal in the next: one
+    right, to reduce at renewal."""
+    bases = {t.basis for t in terms if t.kind is TermKind.seat_reduction}
+    if {"prohibited", "renewal"} <= bases:
+        return [t for t in terms if not (t.kind is TermKind.seat_reduction and t.basis == "prohibited")]
+    return terms
 
 
 def _drop_vaguer(terms: list[Term]) -> list[Term]:

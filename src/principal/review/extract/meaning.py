@@ -42,7 +42,7 @@ _CAP = re.compile(
     r"|\bcapped\s+at|\bcap(?:ped)?\s+of|\blimited\s+to|\bceiling\s+of"
     rf"|\bthe\s+{LESSER_OF}(?:\s+\S+){{0,6}}\s+and"
     r"|\bnever\s+(?:be\s+)?(?:more|higher|greater)\s+than|\bsubject\s+to\s+a"
-    r"|\bno\s+(?:\w+\s+){1,3}(?:shall|will|may|can)\s+exceed"
+    r"|\bno\s+(?:\w+\s+){1,3}(?:(?:shall|will|may|can)\s+exceed|exceeds)"
     r"|\b(?:not|never)\s+(?:\w+\s+){0,5}by\s+(?:more|greater)\s+than)\s*(?:\S+\s+){0,3}$",
     re.I,
 )

@@ -104,7 +104,7 @@ _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
     rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}"
-    rf"\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b|kr\b)"
+    rf"\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b|kr\b|€|£)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
 _CURRENCY_MENTION = re.compile(
@@ -121,7 +121,9 @@ def currency_in(text: str) -> str | None:
 
 
 # A rate in pence, as UK price lists write call charges: "0.9p per minute" is GBP 0.009.
-PENCE = re.compile(r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b))", re.I)
+PENCE = re.compile(
+    r"(?<![\w.])(?P<amount>\d{1,4}(?:\.\d+)?)\s?(?:p|pence)\b(?=\s*(?:per\b|/|a\s|each\b|$))", re.I
+)  # "0.9p per minute", and "1.4p" alone in a rate card's cell
 PERCENT = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s+(?:percent|per\s?cent)\s*\(\s*)?"
     rf"(?=[\d.])(?<![\w.,])(?P<num>{_PLAIN_DIGITS})\s?(?:%|percent\b|per\s?cent\b)\)?"

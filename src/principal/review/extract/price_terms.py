@@ -76,7 +76,8 @@ _SEAT_WORDS = re.compile(
 )
 _DENIED_REDUCTION = re.compile(
     r"\bnot be entitled to decrease|\bmay not (?:reduce|decrease|lower)|\bcannot be (?:reduced|decreased|removed)"
-    r"|\b(?:may|shall|can|will) not be (?:reduced|decreased|removed)|\bnon-?cancell?able|\bno (?:reduction|decrease)",
+    r"|\b(?:may|shall|can|will) not be (?:reduced|decreased|removed)|\bnon-?cancell?able|\bno (?:reduction|decrease)"
+    r"|\b(?:reduction|decrease)\b[^.;]{0,60}\bis not (?:possible|permitted|allowed)\b",
     re.I,
 )
 # The exception that follows a denial: "may not reduce ..., other than by up to 15% a year".
@@ -84,7 +85,8 @@ _EXCEPTION = re.compile(r"\b(?:except|other than|save|unless|but (?:may|can)|apa
 _AT_RENEWAL = re.compile(
     r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b"
     r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b"
-    r"|\b(?:with effect )?from (?:a|any|each|the) renewal\b",
+    r"|\b(?:with effect )?from (?:a|any|each|the) renewal\b"
+    r"|\b(?:end|expiry) of the (?:minimum|initial) (?:term|period)\b|\b(?:of|at) any renewal (?:term|period)\b",
     re.I,
 )
 _BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|charged|payable)\b", re.I)
@@ -245,8 +247,10 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
             value = percents[0].value if percents else None
             if percents and _FLOOR_BEFORE.search(sentence.text[max(0, percents[0].start - 40) : percents[0].start]):
                 value = 100 - percents[0].value  # "provided the Users do not fall below 80%": 20% may go
+            # "may be reduced with effect from the end of the minimum term or of any renewal period"
+            basis = "renewal" if value is None and _AT_RENEWAL.search(lower) else "allowed"
             emit(sentence, TermKind.seat_reduction, value, "%" if value is not None else None, "seat quantities",
-                 "allowed")  # fmt: skip
+                 basis)  # fmt: skip
 
 
 def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:

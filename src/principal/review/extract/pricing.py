@@ -95,7 +95,8 @@ _BAND_ABOVE = re.compile(r"\b(?:above|over|beyond|in excess of|more than|exceedi
 # Words that put a rate on the units after the previous band: "USD 0.0079 per minute thereafter", "then £0.0110".
 _THEREAFTER_WORDS = re.compile(
     r"\bthereafter\b|\b(?:above|beyond|after|over) th(?:at|is|ose)\b(?! (?:date|period|term))|^\W*(?:and\s+)?then\b"
-    r"(?![- ]current)|\bfor (?:all|any|every) (?:further|additional|other|remaining)\b|\bfor the rest\b",
+    r"(?![- ]current)|\bfor (?:all|any|every) (?:further|additional|other|remaining)\b|\bfor the rest\b"
+    r"|\beach (?:further|additional|subsequent) (?:minute|session|message|conversation)\b",
     re.I,
 )
 # Where the words of one amount end and the next amount's begin.
@@ -118,6 +119,7 @@ _QUANTITY_CHANGED = re.compile(
 )
 # "The Provider enables it only for the channels the Customer names": the feature of the sentence before.
 _SWITCHES_IT = re.compile(r"\b(?:enables?|activates?|switch(?:es)? on|turns? on|deploys?) (?:it|them)\b", re.I)
+_UNIT_COLUMN = re.compile(r"per|unit|per unit|units?|charging basis|billing unit|unit of measure|uom|basis", re.I)
 _AI = re.compile(
     r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|summar\w*|sentiment"
     r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription"
@@ -181,7 +183,7 @@ _OVERAGE = re.compile(
 _TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times)\b", re.I)
 _NO_PREMIUM = re.compile(r"\bno premium\b|\bsame rates?\b|\bat the rates in\b", re.I)
 _TRUE_UP = re.compile(
-    r"\btrue[- ]?up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b"
+    r"\btrue[- ]?up\b|\btrued[- ]up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b"
     # Seats found in use above the order and added to it: "any seats in use above the ordered quantity will be added"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
@@ -206,7 +208,7 @@ _LIST_PRICE = re.compile(
 # The prices the order itself states: "at the contracted rate", "at the unit prices in section 1".
 _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\bprices in this"
-    r"|\b(?:unit |same )?(?:prices|rates) (?:in|set out in|stated in|shown in|of)"
+    r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
     r" (?:the )?(?:section|clause|schedule|table|part)\b|\bunit price of (?:that|the|each|this|line)\b",
     re.I,
 )
@@ -222,7 +224,7 @@ SURCHARGE = re.compile(
 )
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
-    r"|\bfull[- ]minute\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
+    r"|\bfull[- ]minutes?\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
     r"|\b(?:measured|metered|rated|timed) per second\b|\b(?:billed|charged|metered|rated|timed) by the second\b"
     # "billed in units of sixty (60) seconds, and a part of a unit is billed as a full unit"
     r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
@@ -419,6 +421,9 @@ def _prose_seats(piece: str) -> Decimal | None:
 def _row_rates(sentence: Sentence, emit: Emit) -> None:
     cells = list(sentence.cells)
     header = list(sentence.header) + [""] * max(0, len(cells) - len(sentence.header))
+    # A column headed "Per" or "Charging basis" holds the unit without its "per": "| 0.0185 | minute |".
+    cells = [f"per {cell}" if _UNIT_COLUMN.fullmatch(head.strip()) and cell and not cell.lower().startswith("per ")
+             else cell for cell, head in zip(cells, header, strict=False)]  # fmt: skip
     header_text = " ".join(sentence.header)
     labels = [c for c in cells if _is_label(c)]
     label = labels[0] if labels else (cells[0] if cells else "")
@@ -457,7 +462,11 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage:
             band_text = " ".join(c for i, c in enumerate(cells) if i != index)
-            basis, threshold = _band(band_text, None)
+            # "| ..., each further minute in the month | 0,0250 € |" after the row of the first band
+            last = emit.terms[-1] if emit.terms else None
+            banded = last is not None and last.kind is TermKind.usage_rate and last.basis == "band_up_to"
+            before = last.threshold if banded and last is not None else None
+            basis, threshold = _band(band_text, before)
             emit(sentence, TermKind.usage_rate, value, f"{currency}/{_unit(usage.group('unit'))}", label, basis,
                  threshold)  # fmt: skip
         elif _QUANTITY_HEADER.search(header_text) and re.search(r"\bmonth|\bannual|\byear", column, re.I):
@@ -608,5 +617,5 @@ def _rounding(sentence: Sentence, emit: Emit) -> None:
         number, unit = found
         value = Decimal(_WORDS.get(number, 0) or int(number)) if not number.isdigit() else Decimal(number)
         emit(sentence, TermKind.usage_rounding, value, unit.lower(), "call rounding", "per_call")
-    elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minute\b|\bper started minute\b", lower):
+    elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minutes?\b|\bper started minute\b", lower):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "minute", "call rounding", "per_call")

@@ -16,7 +16,7 @@ from principal.review.extract.terms import TermKind
 _TERM = re.compile(
     r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:(?:subscription|service|contract)\s+)?(?:term|period)\b"
     r"|\bhas a term of\b"
-    r"|^\W*(?:\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*:"  # "Term:", "3. Term:", "(c) Term:"
+    r"|^\W*(?:[A-Z]?\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*[:.]"  # "Term:", "3. Term:", "(c) Term:", "C1. Term."
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b"
     # "This Agreement takes effect on signature and continues for thirty-six (36) months from the Go-Live Date"
     r"|\b(?:this|the) (?:agreement|order(?: form)?|contract)\b[^.;]{0,60}?"
@@ -54,6 +54,7 @@ _AUTO = re.compile(
 )
 _BY_AGREEMENT = re.compile(
     r"\brenewal requires\b|\bmay agree a renewal\b|\bmust be agreed\b|\bunless you sign a renewal\b"
+    r"|\bno automatic (?:renewal|extension)\b|\bmay be (?:renewed|extended)\b[^.;]{0,60}\bonly by\b"
     r"|\bnew order signed\b|\bonly by (?:written |mutual )?agreement\b|\bby mutual agreement\b"
     r"|\b(?:upon|on|by|with|subject to) (?:the )?(?:parties['’] )?mutual (?:written )?(?:agreement|consent)\b"
     r"|\bif (?:both parties|the parties) (?:so )?agree\b|\bmutually agreed?\b"
@@ -98,7 +99,7 @@ _SAME_PRICE = re.compile(
     r"(?:continue|remain)s?\s+"
     r"(?:to apply|in (?:force|effect))\b"
     # "charged at the Fees in force at the end of the preceding period"
-    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+(?:end|last\s+day)\s+of\s+)?"
+    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|in\s+effect|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+(?:end|last\s+day)\s+of\s+)?"
     r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
     re.I,
 )

@@ -50,8 +50,13 @@ _CAP = re.compile(
     r"|\bat most\b",
     re.I,
 )
-_CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice|ticket|apply|ask for|raise)", re.I)
-_SOLE = re.compile(r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed", re.I)
+_CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice|ticket|apply|ask for|raise|assert)", re.I)
+_SOLE = re.compile(
+    r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed"
+    # "The credits under this Annex settle all claims of the Customer arising from a shortfall"
+    r"|\bcredits?\b[^.]{0,40}\b(?:settle|satisfy|discharge)s? all (?:claims|liability)\b",
+    re.I,
+)
 _NOT_SOLE = re.compile(
     r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b"
     # "credits do not limit / exclude / affect the Customer's right to claim damages"
@@ -65,7 +70,8 @@ _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
     r"|\bshall not be considered|\bnot be taken into account"
-    r"|\bdo(?:es)? not take into account|\bnot taken into account|\b(?:is|are) not (?:treated as |counted as )?downtime"
+    r"|\bdo(?:es)? not take into account|\bnot taken into account"
+    r"|\b(?:is|are) not (?:treated as |counted as )?(?:downtime|unavailab\w*)"
     r"|\bexcused|\bnot count|\bleft out\b|\bdisregarded\b|\b(?:is|are) not reduced by\b|\bdoes not reduce\b"
     r"|\b(?:shall|will) not be reduced by\b",
     re.I,
@@ -155,11 +161,20 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
         _availability_row(sentence, emit)
         return
     lower = sentence.lower
+    if (
+        emit.uptime_window is None
+        and not _CREDIT.search(lower)
+        and (_UPTIME.search(lower) or (_MEASURED.search(lower) and re.search(r"\btargets?\b", lower)))
+    ):
+        emit.uptime_window = _window(lower) or named_window(lower, emit.periods)
     if "%" not in lower and "percent" not in lower:
         return
     text = sentence.text
     percents = find_percents(text)
-    if _CREDIT.search(lower) or ("credit" in sentence.headings and _BELOW.search(lower)):
+    # A ladder row listed under a lead-in that names the credit: "earns a credit ... as follows:" then "(i) from
+    # 99.0% to below 99.9%: 5%;"
+    listed = _CREDIT.search(sentence.lead) and re.search(r"\bbelow\b|\bless than\b|\bunder\b|<", lower)
+    if _CREDIT.search(lower) or ("credit" in sentence.headings and _BELOW.search(lower)) or listed:
         if not _CAP.search(lower):
             _credit_ladder(sentence, emit)
         return
@@ -192,6 +207,11 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
         return
     if _CREDIT.search(header):
         first = cells[0] if cells else ""
+        heads = [h.lower() for h in sentence.header]
+        level = next((i for i, h in enumerate(heads) if _UPTIME.search(h) and not _CREDIT.search(h)), 0)
+        if 0 < level < len(cells):
+            # "| Band | Availability achieved | Service Credit |": a band name before the level it starts at
+            first, cells = cells[level], [cells[level]] + [c for i, c in enumerate(cells) if i > level]
         values = [p.value for c in cells[1:] for p in find_percents(c) if p.value < 100]
         if not values:
             # "| < 99.5% | 20 |" under a heading "Credit (% of monthly fees)": the bare figure is the percentage
