@@ -16,21 +16,10 @@ from pathlib import Path
 import pytest
 
 from principal.review.extract.terms import TermKind
-from principal.review.ingest import load_document, read_document
-from principal.review.result import ReviewResult
-from principal.review.review import review_documents
-from tests.review.conftest import review_text
+from principal.review.ingest import load_document
+from tests.review.conftest import review_text, review_texts, term_keys
 
 FRESH7 = Path(__file__).resolve().parent.parent.parent / "corpus" / "review" / "fresh7"
-
-
-def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
-    return [t.key()[1:5] for t in result.terms if t.kind is kind]
-
-
-def _package(*documents: tuple[str, str]) -> ReviewResult:
-    read = [read_document(text.encode(), name) for name, text in documents]
-    return review_documents(read, check_contract=False, clauses=False)
 
 
 @pytest.mark.parametrize(
@@ -44,12 +33,12 @@ def test_kr_amounts_are_in_the_kroner_the_document_names(currency_line: str, uni
     result = review_text(
         currency_line + "\n\n2.1 Each agent licence costs kr 425,00 per agent per month.\n", "order.md"
     )
-    assert _keys(result, TermKind.seat_price) == [(Decimal("425.00"), unit, None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal("425.00"), unit, None, None)]
 
 
 def test_kr_amounts_in_a_document_that_never_says_whose_kroner_are_left_unread() -> None:
     result = review_text("2.1 Each agent licence costs kr 425,00 per agent per month.\n", "order.md")
-    assert _keys(result, TermKind.seat_price) == []
+    assert term_keys(result, TermKind.seat_price) == []
 
 
 def test_a_kr_column_heading_prices_its_bare_figures() -> None:
@@ -57,7 +46,7 @@ def test_a_kr_column_heading_prices_its_bare_figures() -> None:
         "Amounts in NOK.\n\n| Licence | Count | kr per licence per month |\n|---|---|---|\n| Agent | 30 | 510,00 |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_price) == [(Decimal("510.00"), "NOK/user/month", None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal("510.00"), "NOK/user/month", None, None)]
 
 
 def test_usage_timed_by_the_second_and_traffic_charges_capped() -> None:
@@ -66,8 +55,8 @@ def test_usage_timed_by_the_second_and_traffic_charges_capped() -> None:
         "exceed NOK 40 000,00.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.usage_rounding) == [(Decimal(1), "second", "per_call", None)]
-    assert _keys(result, TermKind.usage_cap) == [(Decimal(40000), "NOK", None, None)]
+    assert term_keys(result, TermKind.usage_rounding) == [(Decimal(1), "second", "per_call", None)]
+    assert term_keys(result, TermKind.usage_cap) == [(Decimal(40000), "NOK", None, None)]
 
 
 def test_renewal_at_the_prices_in_force_on_the_last_day_of_the_term() -> None:
@@ -76,7 +65,7 @@ def test_renewal_at_the_prices_in_force_on_the_last_day_of_the_term() -> None:
         "term apply during the renewal.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.renewal_pricing) == [(None, None, "same_price", None)]
+    assert term_keys(result, TermKind.renewal_pricing) == [(None, None, "same_price", None)]
 
 
 def test_an_availability_table_headed_target_under_an_availability_heading() -> None:
@@ -85,7 +74,7 @@ def test_an_availability_table_headed_target_under_an_availability_heading() -> 
         "| Voice routing | 99,9 % |\n| Reporting | 99,5 % |\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.uptime_target) == [
+    assert term_keys(result, TermKind.uptime_target) == [
         (Decimal("99.9"), "%", "month", None),
         (Decimal("99.5"), "%", "month", None),
     ]
@@ -98,8 +87,8 @@ def test_telecom_operators_excluded_and_chronic_failure_over_defined_periods() -
         "terminate the Order on notice.\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.carve_out) == [(None, None, "carrier", None)]
-    assert _keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
+    assert term_keys(result, TermKind.carve_out) == [(None, None, "carrier", None)]
+    assert term_keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
 
 
 def test_a_monthly_report_listing_claimable_credits_sets_no_claim_deadline() -> None:
@@ -108,7 +97,7 @@ def test_a_monthly_report_listing_claimable_credits_sets_no_claim_deadline() -> 
         "availability and of the credits the Client may claim.\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.credit_claim_deadline) == []
+    assert term_keys(result, TermKind.credit_claim_deadline) == []
 
 
 @pytest.mark.parametrize(
@@ -124,7 +113,7 @@ def test_a_monthly_report_listing_claimable_credits_sets_no_claim_deadline() -> 
 )  # fmt: skip
 def test_who_decides_a_change_of_key_people(sentence: str, expected: list[tuple[object, ...]]) -> None:
     result = review_text("## 6. Staffing\n\n6.1 " + sentence + "\n", "sow.md")
-    assert _keys(result, TermKind.key_personnel) == expected
+    assert term_keys(result, TermKind.key_personnel) == expected
 
 
 def test_deletion_after_the_agreement_has_ended_and_assistance_priced_in_the_next_sentence() -> None:
@@ -134,15 +123,15 @@ def test_deletion_after_the_agreement_has_ended_and_assistance_priced_in_the_nex
         "end of the Agreement. The assistance is charged at the Vendor's daily rates.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.data_deletion) == [(Decimal(60), "day", None, None)]
-    assert _keys(result, TermKind.transition_assistance) == [(Decimal(2), "month", "paid", None)]
+    assert term_keys(result, TermKind.data_deletion) == [(Decimal(60), "day", None, None)]
+    assert term_keys(result, TermKind.transition_assistance) == [(Decimal(2), "month", "paid", None)]
 
 
 def test_a_dialling_prefix_is_no_volume_band() -> None:
     result = review_text(
         "| Traffic | Rate |\n|---|---|\n| Calls to 0-800 free-phone numbers | USD 0.021 per minute |\n", "order.md"
     )
-    assert _keys(result, TermKind.usage_rate) == [(Decimal("0.021"), "USD/minute", None, None)]
+    assert term_keys(result, TermKind.usage_rate) == [(Decimal("0.021"), "USD/minute", None, None)]
 
 
 def test_an_amendment_that_restates_a_lines_quantity_replaces_it() -> None:
@@ -155,8 +144,8 @@ def test_an_amendment_that_restates_a_lines_quantity_replaces_it() -> None:
         "amendment.md",
         "# Amendment No. 2\n\n1. The quantity for line 1 (Voice Agent) is increased to 130.\n",
     )
-    result = _package(order, amendment)
-    assert sorted(_keys(result, TermKind.seat_quantity)) == [
+    result = review_texts(order, amendment)
+    assert sorted(term_keys(result, TermKind.seat_quantity)) == [
         (Decimal(100), "seat", None, None),
         (Decimal(130), "seat", None, None),
     ]  # each document's own reading
@@ -183,7 +172,7 @@ def test_a_statement_of_work_under_a_master_agreement_not_provided() -> None:
         "the parties.\n\n1. The Provider configures the contact centre.\n",
     )
     order = ("order.md", "# Order Form\n\n1. The Master Services Agreement governs this Order Form.\n")
-    result = _package(sow, order)
+    result = review_texts(sow, order)
     assert "referenced_document_missing" in {f.rule for f in result.findings}
 
 
@@ -193,7 +182,7 @@ def test_an_export_window_given_by_a_defined_period() -> None:
         "Wind-down Period the Client may export its Customer Data at no charge.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.data_export) == [(Decimal(60), "day", "free", None)]
+    assert term_keys(result, TermKind.data_export) == [(Decimal(60), "day", "free", None)]
 
 
 @pytest.mark.parametrize(
@@ -211,7 +200,7 @@ def test_a_termination_charge_stated_after_the_right(second: str, expected: list
         "10.2 The Client may terminate the Agreement for convenience on thirty (30) days' notice. " + second + "\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.termination_fee) == expected
+    assert term_keys(result, TermKind.termination_fee) == expected
 
 
 def test_a_waived_fee_labelled_after_a_clause_number_and_a_minimum_usage_commitment() -> None:
@@ -220,8 +209,8 @@ def test_a_waived_fee_labelled_after_a_clause_number_and_a_minimum_usage_commitm
         "ILS 9,000.00 per calendar month.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.implementation_fee) == [(Decimal(0), "ILS", None, None)]
-    assert _keys(result, TermKind.minimum_commitment) == [(Decimal(9000), "ILS", None, None)]
+    assert term_keys(result, TermKind.implementation_fee) == [(Decimal(0), "ILS", None, None)]
+    assert term_keys(result, TermKind.minimum_commitment) == [(Decimal(9000), "ILS", None, None)]
 
 
 def test_seats_added_at_the_unit_prices_in_the_table_above() -> None:
@@ -229,7 +218,7 @@ def test_seats_added_at_the_unit_prices_in_the_table_above() -> None:
         "2.4 Additional seats ordered during the term are charged at the unit prices in the table above.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.true_up) == [(None, None, "contract_price", None)]
+    assert term_keys(result, TermKind.true_up) == [(None, None, "contract_price", None)]
 
 
 def test_a_fee_that_stays_due_if_go_live_slips_is_not_due_at_go_live() -> None:
@@ -238,7 +227,7 @@ def test_a_fee_that_stays_due_if_go_live_slips_is_not_due_at_go_live() -> None:
         "later than planned.\n",
         "sow.md",
     )
-    assert _keys(result, TermKind.implementation_fee) == [(Decimal(20000), "USD", None, None)]
+    assert term_keys(result, TermKind.implementation_fee) == [(Decimal(20000), "USD", None, None)]
 
 
 def test_pdf_lines_cut_before_a_lower_case_word_an_inline_item_or_a_signature_column() -> None:

@@ -18,18 +18,7 @@ from principal.review.extract.numbers import find_money
 from principal.review.extract.terms import TermKind
 from principal.review.ingest import read_document
 from principal.review.package import review_package
-from principal.review.result import ReviewResult
-from principal.review.review import review_documents
-from tests.review.conftest import review_text
-
-
-def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
-    return [t.key()[1:5] for t in result.terms if t.kind is kind]
-
-
-def _package(*documents: tuple[str, str]) -> ReviewResult:
-    read = [read_document(text.encode(), name) for name, text in documents]
-    return review_documents(read, check_contract=False, clauses=False)
+from tests.review.conftest import review_text, review_texts, term_keys
 
 
 @pytest.mark.parametrize(
@@ -55,11 +44,11 @@ def test_counts_grouped_by_dots_in_bands_and_commitments() -> None:
         "| more than 2.000.000 | Rp 160 |\n\n4.1 The Customer commits to 750.000 outbound minutes per month.\n",
         "schedule.md",
     )
-    assert _keys(result, TermKind.usage_rate) == [
+    assert term_keys(result, TermKind.usage_rate) == [
         (Decimal(190), "IDR/minute", "band_up_to", Decimal(2000000)),
         (Decimal(160), "IDR/minute", "band_above", Decimal(2000000)),
     ]
-    assert _keys(result, TermKind.minimum_commitment) == [(Decimal(750000), "minute", None, None)]
+    assert term_keys(result, TermKind.minimum_commitment) == [(Decimal(750000), "minute", None, None)]
 
 
 def test_an_annual_amount_column_is_a_line_total() -> None:
@@ -68,7 +57,7 @@ def test_an_annual_amount_column_is_a_line_total() -> None:
         "|---|---|---|---|---|\n| 1 | Agent | 50 | 90 | 54,000 |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_price) == [(Decimal(90), "USD/user/month", None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal(90), "USD/user/month", None, None)]
 
 
 def test_a_term_table_without_a_heading_row() -> None:
@@ -77,7 +66,7 @@ def test_a_term_table_without_a_heading_row() -> None:
         "| Initial Service Term | 24 months from the Start Date |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.subscription_term) == [(Decimal(24), "month", None, None)]
+    assert term_keys(result, TermKind.subscription_term) == [(Decimal(24), "month", None, None)]
 
 
 @pytest.mark.parametrize(
@@ -88,7 +77,7 @@ def test_a_term_table_without_a_heading_row() -> None:
     ],
 )
 def test_the_term_after_a_run_in_heading_or_as_what_the_agreement_runs_for(sentence: str) -> None:
-    assert _keys(review_text(sentence + "\n", "order.md"), TermKind.subscription_term) == [
+    assert term_keys(review_text(sentence + "\n", "order.md"), TermKind.subscription_term) == [
         (Decimal(36), "month", None, None)
     ]
 
@@ -99,7 +88,7 @@ def test_when_a_one_time_fee_in_a_table_row_is_due() -> None:
         "| Implementation and training | 12,000.00 | When the Customer signs this Order Form |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.implementation_fee) == [(Decimal("12000.00"), "USD", "signature", None)]
+    assert term_keys(result, TermKind.implementation_fee) == [(Decimal("12000.00"), "USD", "signature", None)]
 
 
 @pytest.mark.parametrize(
@@ -113,7 +102,7 @@ def test_when_a_one_time_fee_in_a_table_row_is_due() -> None:
     ],
 )  # fmt: skip
 def test_true_ups_named_by_the_line_or_the_excess(sentence: str, basis: str) -> None:
-    assert _keys(review_text("3.3 " + sentence + "\n", "order.md"), TermKind.true_up) == [(None, None, basis, None)]
+    assert term_keys(review_text("3.3 " + sentence + "\n", "order.md"), TermKind.true_up) == [(None, None, basis, None)]
 
 
 def test_content_exported_and_deleted_and_hand_over_services_refused() -> None:
@@ -123,9 +112,9 @@ def test_content_exported_and_deleted_and_hand_over_services_refused() -> None:
         "7.3 The Vendor has no obligation to provide hand-over services.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.data_export) == [(Decimal(21), "day", "free", None)]
-    assert _keys(result, TermKind.data_deletion) == [(Decimal(60), "day", None, None)]
-    assert _keys(result, TermKind.transition_assistance) == [(None, None, "none", None)]
+    assert term_keys(result, TermKind.data_export) == [(Decimal(21), "day", "free", None)]
+    assert term_keys(result, TermKind.data_deletion) == [(Decimal(60), "day", None, None)]
+    assert term_keys(result, TermKind.transition_assistance) == [(None, None, "none", None)]
 
 
 def test_the_vendors_own_staff_and_a_dispute_window() -> None:
@@ -134,8 +123,8 @@ def test_the_vendors_own_staff_and_a_dispute_window() -> None:
         "8.2 The Client must dispute an invoice within ten (10) days of its date.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.key_personnel) == [(None, None, "vendor_discretion", None)]
-    assert _keys(result, TermKind.payment_terms) == []
+    assert term_keys(result, TermKind.key_personnel) == [(None, None, "vendor_discretion", None)]
+    assert term_keys(result, TermKind.payment_terms) == []
 
 
 def test_exclusions_left_out_of_the_calculation() -> None:
@@ -153,7 +142,7 @@ def test_a_usage_cap_that_may_not_be_exceeded_unless_the_buyer_raises_it() -> No
         "limit in writing.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.usage_cap) == [(Decimal(500000), "KES", None, None)]
+    assert term_keys(result, TermKind.usage_cap) == [(Decimal(500000), "KES", None, None)]
 
 
 def test_a_feature_switched_on_by_it_and_priced_per_two_word_unit() -> None:
@@ -162,18 +151,18 @@ def test_a_feature_switched_on_by_it_and_priced_per_two_word_unit() -> None:
         "writing. Each chatbot web session is charged at USD 0.30.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.ai_opt_in) == [(None, None, None, None)]
-    assert _keys(result, TermKind.usage_rate) == [(Decimal("0.30"), "USD/session", None, None)]
+    assert term_keys(result, TermKind.ai_opt_in) == [(None, None, None, None)]
+    assert term_keys(result, TermKind.usage_rate) == [(Decimal("0.30"), "USD/session", None, None)]
 
 
 def test_help_charged_per_consultant_day_and_credits_that_do_not_limit_damages() -> None:
     exit_help = review_text("9.2 Exit assistance is charged at USD 1,400 per consultant day.\n", "schedule.md")
-    assert _keys(exit_help, TermKind.transition_assistance) == [(None, None, "paid", None)]
+    assert term_keys(exit_help, TermKind.transition_assistance) == [(None, None, "paid", None)]
     credits = review_text(
         "## Service credits\n\n5.4 Service Credits reduce the price. They do not limit any claim for damages.\n",
         "sla.md",
     )
-    assert _keys(credits, TermKind.sole_remedy) == [(None, None, "not_sole", None)]
+    assert term_keys(credits, TermKind.sole_remedy) == [(None, None, "not_sole", None)]
 
 
 def test_an_amendment_that_raises_a_lines_seats_at_the_existing_price() -> None:
@@ -187,7 +176,7 @@ def test_an_amendment_that_raises_a_lines_seats_at_the_existing_price() -> None:
         "# Amendment No. 1\n\n1. The number of Voice Agent licences in line B.1.1 is increased from 100 to 125, at "
         "the existing price of USD 70.00 per licence per month.\n",
     )
-    result = _package(order, amendment)
+    result = review_texts(order, amendment)
     deal = result.deal_yaml
     assert "agents: 125" in deal and "quantity: 100" not in deal
     assert deal.count("unit_price: 70") == 1  # one line, not a second one from the amendment's restated price
@@ -199,7 +188,7 @@ def test_an_export_asked_for_in_writing_within_a_period_after_termination() -> N
         "the Vendor will deliver a copy of Customer Data at its standard rates.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.data_export) == [(Decimal(30), "day", "paid", None)]
+    assert term_keys(result, TermKind.data_export) == [(Decimal(30), "day", "paid", None)]
 
 
 @pytest.mark.parametrize(
@@ -210,7 +199,7 @@ def test_an_export_asked_for_in_writing_within_a_period_after_termination() -> N
     ],
 )
 def test_availability_measured_only_by_the_vendor(sentence: str) -> None:
-    assert _keys(review_text("3.1 " + sentence + "\n", "sla.md"), TermKind.uptime_measurement) == [
+    assert term_keys(review_text("3.1 " + sentence + "\n", "sla.md"), TermKind.uptime_measurement) == [
         (None, None, "vendor_monitoring", None)
     ]
 
@@ -222,8 +211,8 @@ def test_chronic_failure_less_than_a_level_and_published_uptime() -> None:
         "fifth day of the following month.\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
-    assert _keys(result, TermKind.reporting) == [(None, None, "month", None)]
+    assert term_keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
+    assert term_keys(result, TermKind.reporting) == [(None, None, "month", None)]
 
 
 def test_start_of_charges_on_a_date_defined_as_the_first_live_interaction() -> None:
@@ -233,7 +222,7 @@ def test_start_of_charges_on_a_date_defined_as_the_first_live_interaction() -> N
         "| Start of charges | all charges start on the Launch Date |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.billing_start) == [(None, None, "go_live", None)]
+    assert term_keys(result, TermKind.billing_start) == [(None, None, "go_live", None)]
 
 
 def test_an_outage_that_counts_only_after_minutes_in_a_row() -> None:
@@ -241,7 +230,7 @@ def test_an_outage_that_counts_only_after_minutes_in_a_row() -> None:
         '1.2 The Service is "Unavailable" when agents cannot use it for three (3) minutes or more in a row.\n',
         "sla.md",
     )
-    assert _keys(result, TermKind.minimum_outage) == [(Decimal(3), "minute", None, None)]
+    assert term_keys(result, TermKind.minimum_outage) == [(Decimal(3), "minute", None, None)]
 
 
 def test_a_removal_denied_save_for_a_share_after_a_cross_reference() -> None:
@@ -250,7 +239,7 @@ def test_a_removal_denied_save_for_a_share_after_a_cross_reference() -> None:
         "each anniversary the Client may remove up to five percent (5%) of them.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_reduction) == [(Decimal(5), "%", "allowed", None)]
+    assert term_keys(result, TermKind.seat_reduction) == [(Decimal(5), "%", "allowed", None)]
 
 
 def test_an_amendment_that_replaces_quoted_words_changes_the_figure_of_that_clause() -> None:

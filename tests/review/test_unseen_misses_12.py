@@ -15,12 +15,7 @@ import pytest
 
 from principal.review.extract.numbers import find_money
 from principal.review.extract.terms import TermKind
-from principal.review.result import ReviewResult
-from tests.review.conftest import review_text
-
-
-def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
-    return [t.key()[1:5] for t in result.terms if t.kind is kind]
+from tests.review.conftest import review_text, term_keys
 
 
 @pytest.mark.parametrize(
@@ -42,8 +37,8 @@ def test_a_rate_card_whose_per_column_holds_the_unit() -> None:
         "| 1 | Agent | 40 | 55.00 | seat per month |\n| 2 | Outbound calls | - | 0.0110 | minute |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_price) == [(Decimal("55.00"), "CAD/user/month", None, None)]
-    assert _keys(result, TermKind.usage_rate) == [(Decimal("0.0110"), "CAD/minute", None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal("55.00"), "CAD/user/month", None, None)]
+    assert term_keys(result, TermKind.usage_rate) == [(Decimal("0.0110"), "CAD/minute", None, None)]
 
 
 def test_credit_ladders_under_a_lead_in_or_with_a_band_name_first() -> None:
@@ -52,7 +47,7 @@ def test_credit_ladders_under_a_lead_in_or_with_a_band_name_first() -> None:
         "below 99.5%: 4%;\n\n(ii) below 99.0%: 9%.\n",
         "sla.md",
     )
-    assert _keys(listed, TermKind.credit_tier) == [
+    assert term_keys(listed, TermKind.credit_tier) == [
         (Decimal(4), "%", "below", Decimal("99.5")),
         (Decimal(9), "%", "below", Decimal("99.0")),
     ]
@@ -61,7 +56,7 @@ def test_credit_ladders_under_a_lead_in_or_with_a_band_name_first() -> None:
         " 6% |\n| Silver | Below 99.0% | 15% |\n",
         "sla.md",
     )
-    assert _keys(banded, TermKind.credit_tier) == [
+    assert term_keys(banded, TermKind.credit_tier) == [
         (Decimal(6), "%", "below", Decimal("99.5")),
         (Decimal(15), "%", "below", Decimal("99.0")),
     ]
@@ -73,7 +68,7 @@ def test_one_window_stated_before_a_table_of_targets() -> None:
         "below.\n\n| Module | Commitment |\n|---|---|\n| Voice | 99.95% |\n| Email | 99.5% |\n",
         "sla.md",
     )
-    assert [k[2] for k in _keys(result, TermKind.uptime_target)] == ["month", "month"]
+    assert [k[2] for k in term_keys(result, TermKind.uptime_target)] == ["month", "month"]
 
 
 def test_reductions_refused_during_the_term_and_allowed_at_renewal() -> None:
@@ -82,7 +77,7 @@ def test_reductions_refused_during_the_term_and_allowed_at_renewal() -> None:
         "with effect from the end of the initial term.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_reduction) == [(None, None, "renewal", None)]
+    assert term_keys(result, TermKind.seat_reduction) == [(None, None, "renewal", None)]
 
 
 def test_each_further_minute_is_the_next_band_and_full_minutes_round() -> None:
@@ -92,11 +87,11 @@ def test_each_further_minute_is_the_next_band_and_full_minutes_round() -> None:
         "4.1 Calls are charged in full minutes.\n",
         "order.md",
     )
-    assert [k[2:] for k in _keys(result, TermKind.usage_rate)] == [
+    assert [k[2:] for k in term_keys(result, TermKind.usage_rate)] == [
         ("band_up_to", Decimal(200000)),
         ("band_above", Decimal(200000)),
     ]
-    assert _keys(result, TermKind.usage_rounding) == [(Decimal(1), "minute", "per_call", None)]
+    assert term_keys(result, TermKind.usage_rounding) == [(Decimal(1), "minute", "per_call", None)]
 
 
 def test_exclusions_not_treated_as_unavailability_and_credits_that_settle_all_claims() -> None:
@@ -107,8 +102,8 @@ def test_exclusions_not_treated_as_unavailability_and_credits_that_settle_all_cl
         "sla.md",
     )
     assert sorted(t.basis for t in result.terms if t.kind is TermKind.carve_out) == ["carrier", "maintenance"]
-    assert _keys(result, TermKind.sole_remedy) == [(None, None, "credits", None)]
-    assert _keys(result, TermKind.credit_claim_deadline) == [(Decimal(15), "day", None, None)]
+    assert term_keys(result, TermKind.sole_remedy) == [(None, None, "credits", None)]
+    assert term_keys(result, TermKind.credit_claim_deadline) == [(Decimal(15), "day", None, None)]
 
 
 def test_call_off_terms_under_a_framework_agreement() -> None:
@@ -120,8 +115,8 @@ def test_call_off_terms_under_a_framework_agreement() -> None:
         "terms.md",
     )
     assert [t.basis for t in result.terms if t.kind is TermKind.reference] == ["msa"]
-    assert _keys(result, TermKind.termination_fee) == [(Decimal(3), "month", "fees", None)]
-    assert (Decimal(15), "business_day", "cause", None) in _keys(result, TermKind.termination_right)
+    assert term_keys(result, TermKind.termination_fee) == [(Decimal(3), "month", "fees", None)]
+    assert (Decimal(15), "business_day", "cause", None) in term_keys(result, TermKind.termination_right)
 
 
 def test_migration_help_for_an_exit_period_defined_after_its_length() -> None:
@@ -131,8 +126,8 @@ def test_migration_help_for_an_exit_period_defined_after_its_length() -> None:
         "the Exit Period the Supplier shall return the Buyer's data on request, without charge.\n",
         "terms.md",
     )
-    assert _keys(result, TermKind.transition_assistance) == [(Decimal(4), "month", "free", None)]
-    assert _keys(result, TermKind.data_export) == [(Decimal(4), "month", "free", None)]
+    assert term_keys(result, TermKind.transition_assistance) == [(Decimal(4), "month", "free", None)]
+    assert term_keys(result, TermKind.data_export) == [(Decimal(4), "month", "free", None)]
 
 
 def test_an_index_with_no_increase_exceeding_a_cap_and_charges_payable_from_go_live() -> None:
@@ -141,19 +136,19 @@ def test_an_index_with_no_increase_exceeding_a_cap_and_charges_payable_from_go_l
         "per cent (2%).\n\n3.2 Licence charges are payable from the Go-Live Date.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.price_increase_cap) == [(Decimal(2), "%", None, None)]
-    assert _keys(result, TermKind.billing_start) == [(None, None, "go_live", None)]
+    assert term_keys(result, TermKind.price_increase_cap) == [(Decimal(2), "%", None, None)]
+    assert term_keys(result, TermKind.billing_start) == [(None, None, "go_live", None)]
 
 
 def test_no_automatic_extension_and_renewal_at_the_prices_in_effect() -> None:
     none = review_text("4.2 There is no automatic extension of the Contract.\n", "order.md")
-    assert _keys(none, TermKind.renewal_term) == [(None, None, "by_agreement", None)]
+    assert term_keys(none, TermKind.renewal_term) == [(None, None, "by_agreement", None)]
     same = review_text(
         "6.3 The Order renews for 12-month terms; the prices for a renewal term are the prices in effect at the end "
         "of the preceding term.\n",
         "order.md",
     )
-    assert _keys(same, TermKind.renewal_pricing) == [(None, None, "same_price", None)]
+    assert term_keys(same, TermKind.renewal_pricing) == [(None, None, "same_price", None)]
 
 
 def test_seats_trued_up_at_the_per_seat_price_of_a_section() -> None:
@@ -161,7 +156,7 @@ def test_seats_trued_up_at_the_per_seat_price_of_a_section() -> None:
         "2.5 Seats in use above the ordered quantity are trued up each quarter at the per-seat price in Section B.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.true_up) == [(None, None, "contract_price", None)]
+    assert term_keys(result, TermKind.true_up) == [(None, None, "contract_price", None)]
 
 
 def test_an_onboarding_lead_kept_unless_the_buyer_approves() -> None:
@@ -169,7 +164,7 @@ def test_an_onboarding_lead_kept_unless_the_buyer_approves() -> None:
         "A2. The Vendor will not replace the Onboarding Lead before go-live without the Client's written approval.\n",
         "terms.md",
     )
-    assert _keys(result, TermKind.key_personnel) == [(None, None, "approval", None)]
+    assert term_keys(result, TermKind.key_personnel) == [(None, None, "approval", None)]
 
 
 def test_a_breach_that_has_not_been_remedied_and_a_right_left_open_by_credits() -> None:
@@ -178,10 +173,10 @@ def test_a_breach_that_has_not_been_remedied_and_a_right_left_open_by_credits() 
         "twenty (20) days after a written warning.\n",
         "terms.md",
     )
-    assert _keys(cause, TermKind.termination_right) == [(Decimal(20), "day", "cause", None)]
+    assert term_keys(cause, TermKind.termination_right) == [(Decimal(20), "day", "cause", None)]
     left_open = review_text(
         "## Service credits\n\n4.4 Credits reduce the price. They do not limit the Buyer's right to terminate for "
         "material default.\n",
         "sla.md",
     )
-    assert _keys(left_open, TermKind.termination_right) == []
+    assert term_keys(left_open, TermKind.termination_right) == []

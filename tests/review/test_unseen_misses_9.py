@@ -17,13 +17,8 @@ from principal.review.extract.defined_periods import defined_periods
 from principal.review.extract.numbers import find_money
 from principal.review.extract.terms import TermKind
 from principal.review.ingest import read_document
-from principal.review.result import ReviewResult
 from principal.review.review import review_documents
-from tests.review.conftest import review_text
-
-
-def _keys(result: ReviewResult, kind: TermKind) -> list[tuple[object, ...]]:
-    return [t.key()[1:5] for t in result.terms if t.kind is kind]
+from tests.review.conftest import review_text, term_keys
 
 
 @pytest.mark.parametrize(
@@ -48,7 +43,7 @@ def test_a_sentence_ending_in_a_price_with_cents_ends_there() -> None:
         "in writing.\n",
         "schedule.md",
     )
-    assert _keys(result, TermKind.usage_cap) == [(Decimal(90000), "ZAR", None, None)]
+    assert term_keys(result, TermKind.usage_cap) == [(Decimal(90000), "ZAR", None, None)]
 
 
 def test_seats_and_rates_in_a_term_table_in_forint() -> None:
@@ -58,9 +53,9 @@ def test_seats_and_rates_in_a_term_table_in_forint() -> None:
         "| Calls to mobiles | 6,10 Ft per minute |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_quantity) == [(Decimal(75), "seat", None, None)]
-    assert _keys(result, TermKind.seat_price) == [(Decimal(11800), "HUF/user/month", None, None)]
-    assert _keys(result, TermKind.usage_rate) == [(Decimal("6.10"), "HUF/minute", None, None)]
+    assert term_keys(result, TermKind.seat_quantity) == [(Decimal(75), "seat", None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal(11800), "HUF/user/month", None, None)]
+    assert term_keys(result, TermKind.usage_rate) == [(Decimal("6.10"), "HUF/minute", None, None)]
 
 
 @pytest.mark.parametrize(
@@ -77,7 +72,7 @@ def test_a_term_table_row_saying_when_charges_start(row: str, basis: str) -> Non
         "| Activation Date | the day the vendor emails the administrator's login credentials |\n" + row + "\n",
         "order.md",
     )
-    assert _keys(result, TermKind.billing_start) == [(None, None, basis, None)]
+    assert term_keys(result, TermKind.billing_start) == [(None, None, basis, None)]
 
 
 def test_migration_help_at_the_daily_rates_of_a_price_list_is_paid() -> None:
@@ -87,7 +82,7 @@ def test_migration_help_at_the_daily_rates_of_a_price_list_is_paid() -> None:
         "rates.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.transition_assistance) == [(Decimal(60), "day", "paid", None)]
+    assert term_keys(result, TermKind.transition_assistance) == [(Decimal(60), "day", "paid", None)]
 
 
 def test_periods_defined_as_a_month_or_a_year() -> None:
@@ -111,7 +106,7 @@ def test_an_availability_table_takes_its_window_from_the_lead_in() -> None:
         "| Component | Availability |\n|---|---|\n| Voice | 99.95% |\n| Chat | 99.9% |\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.uptime_target) == [
+    assert term_keys(result, TermKind.uptime_target) == [
         (Decimal("99.95"), "%", "month", None),
         (Decimal("99.9"), "%", "month", None),
     ]
@@ -126,7 +121,7 @@ def test_an_availability_table_takes_its_window_from_the_lead_in() -> None:
 )
 def test_credits_that_leave_damages_open_are_not_the_sole_remedy(sentence: str) -> None:
     result = review_text("## Service levels\n\n5.5 " + sentence + "\n", "sla.md")
-    assert _keys(result, TermKind.sole_remedy) == [(None, None, "not_sole", None)]
+    assert term_keys(result, TermKind.sole_remedy) == [(None, None, "not_sole", None)]
 
 
 def test_a_share_of_the_fees_for_the_unexpired_term_and_no_fee_from_the_notice() -> None:
@@ -136,7 +131,7 @@ def test_a_share_of_the_fees_for_the_unexpired_term_and_no_fee_from_the_notice()
         "fallen due for the unexpired part of the Initial Term.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.termination_fee) == [(Decimal(40), "%", "remaining_fees", None)]
+    assert term_keys(result, TermKind.termination_fee) == [(Decimal(40), "%", "remaining_fees", None)]
 
 
 def test_a_months_fee_after_a_notice_period_is_counted_from_the_charge() -> None:
@@ -145,7 +140,7 @@ def test_a_months_fee_after_a_notice_period_is_counted_from_the_charge() -> None
         "month's fees is then payable.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.termination_fee) == [(Decimal(1), "month", "fees", None)]
+    assert term_keys(result, TermKind.termination_fee) == [(Decimal(1), "month", "fees", None)]
 
 
 def test_a_chronic_exit_counted_in_defined_months() -> None:
@@ -154,7 +149,7 @@ def test_a_chronic_exit_counted_in_defined_months() -> None:
         "consecutive Service Months, the Customer may terminate the Order without any termination fee.\n",
         "sla.md",
     )
-    assert _keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
+    assert term_keys(result, TermKind.termination_right) == [(None, None, "chronic", None)]
 
 
 def test_a_component_named_reporting_is_no_performance_report() -> None:
@@ -163,26 +158,26 @@ def test_a_component_named_reporting_is_no_performance_report() -> None:
         "fees applies.\n",
         "sla.md",
     )
-    assert _keys(portal, TermKind.reporting) == []
+    assert term_keys(portal, TermKind.reporting) == []
     report = review_text(
         "9.1 The Vendor sends a service report for each month by the tenth working day of the following month.\n",
         "sla.md",
     )
-    assert _keys(report, TermKind.reporting) == [(None, None, "month", None)]
+    assert term_keys(report, TermKind.reporting) == [(None, None, "month", None)]
 
 
 def test_an_amendment_that_resets_the_usage_cap() -> None:
     result = review_text(
         "3. The consumption cap in clause 6.2 of Schedule B is reduced to R120 000,00 per month.\n", "change.md"
     )
-    assert _keys(result, TermKind.usage_cap) == [(Decimal(120000), "ZAR", None, None)]
+    assert term_keys(result, TermKind.usage_cap) == [(Decimal(120000), "ZAR", None, None)]
 
 
 def test_a_commitment_per_month_is_a_sum_and_a_rate_per_minute_is_not() -> None:
     monthly = review_text("4.1 The Client commits to a minimum spend of NOK 40,000 per month.\n", "order.md")
-    assert _keys(monthly, TermKind.minimum_commitment) == [(Decimal(40000), "NOK", None, None)]
+    assert term_keys(monthly, TermKind.minimum_commitment) == [(Decimal(40000), "NOK", None, None)]
     rate = review_text("4.2 The Client commits to calls at NOK 0.25 per minute.\n", "order.md")
-    assert _keys(rate, TermKind.minimum_commitment) == []
+    assert term_keys(rate, TermKind.minimum_commitment) == []
 
 
 @pytest.mark.parametrize(
@@ -194,7 +189,7 @@ def test_a_commitment_per_month_is_a_sum_and_a_rate_per_minute_is_not() -> None:
 )
 def test_accepting_the_order_is_signing_it(sentence: str, basis: str) -> None:
     result = review_text("2.1 " + sentence + "\n", "order.md")
-    assert _keys(result, TermKind.implementation_fee) == [(Decimal(9000), "USD", basis, None)]
+    assert term_keys(result, TermKind.implementation_fee) == [(Decimal(9000), "USD", basis, None)]
 
 
 def test_an_implementation_fee_split_in_the_next_sentence() -> None:
@@ -203,7 +198,7 @@ def test_an_implementation_fee_split_in_the_next_sentence() -> None:
         "and the remaining half at go-live.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.implementation_fee) == [(Decimal(180000), "NOK", "milestones", None)]
+    assert term_keys(result, TermKind.implementation_fee) == [(Decimal(180000), "NOK", "milestones", None)]
 
 
 def test_assist_features_that_stay_off_unless_ordered() -> None:
@@ -211,7 +206,7 @@ def test_assist_features_that_stay_off_unless_ordered() -> None:
         "3.2 The AI summary feature shall not be switched on unless the Client signs a written order for it.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.ai_opt_in) == [(None, None, None, None)]
+    assert term_keys(result, TermKind.ai_opt_in) == [(None, None, None, None)]
 
 
 @pytest.mark.parametrize(
@@ -223,7 +218,7 @@ def test_assist_features_that_stay_off_unless_ordered() -> None:
 )
 def test_additional_seats_in_a_term_table(row: str, basis: str) -> None:
     result = review_text("| Term | Position |\n|---|---|\n| Term | 36 months |\n" + row + "\n", "order.md")
-    assert _keys(result, TermKind.true_up) == [(None, None, basis, None)]
+    assert term_keys(result, TermKind.true_up) == [(None, None, basis, None)]
 
 
 def test_a_totals_row_named_at_its_end_is_no_price() -> None:
@@ -232,7 +227,7 @@ def test_a_totals_row_named_at_its_end_is_no_price() -> None:
         "| Annual licence total | | PHP 1,008,000.00 |\n",
         "order.md",
     )
-    assert _keys(result, TermKind.seat_price) == [(Decimal("2100.00"), "PHP/user/month", None, None)]
+    assert term_keys(result, TermKind.seat_price) == [(Decimal("2100.00"), "PHP/user/month", None, None)]
 
 
 @pytest.mark.parametrize(
@@ -254,7 +249,7 @@ def test_a_breach_left_unremedied_gives_a_right_for_cause() -> None:
         "within twenty-one (21) days of being asked to.\n",
         "msa.md",
     )
-    assert _keys(result, TermKind.termination_right) == [(Decimal(21), "day", "cause", None)]
+    assert term_keys(result, TermKind.termination_right) == [(Decimal(21), "day", "cause", None)]
 
 
 def test_usage_billed_in_blocks_and_a_unit_then_charged() -> None:
@@ -263,8 +258,8 @@ def test_usage_billed_in_blocks_and_a_unit_then_charged() -> None:
         "2.3 Each transcript generated is then billed at PHP 1.50.\n",
         "order.md",
     )
-    assert _keys(result, TermKind.usage_rounding) == [(Decimal(30), "second", "per_call", None)]
-    assert _keys(result, TermKind.usage_rate) == [(Decimal("1.50"), "PHP/transcript", None, None)]
+    assert term_keys(result, TermKind.usage_rounding) == [(Decimal(30), "second", "per_call", None)]
+    assert term_keys(result, TermKind.usage_rate) == [(Decimal("1.50"), "PHP/transcript", None, None)]
 
 
 def test_a_vendor_named_in_the_order_measures_its_own_uptime_in_the_sla() -> None:
@@ -279,7 +274,7 @@ def test_a_vendor_named_in_the_order_measures_its_own_uptime_in_the_sla() -> Non
         "sla.md",
     )
     result = review_documents([order, sla], check_contract=False, clauses=False)
-    assert _keys(result, TermKind.uptime_measurement) == [(None, None, "vendor_monitoring", None)]
+    assert term_keys(result, TermKind.uptime_measurement) == [(None, None, "vendor_monitoring", None)]
 
 
 def test_each_rate_of_a_sentence_is_named_by_its_own_words() -> None:
