@@ -180,3 +180,8 @@ def test_a_breach_that_has_not_been_remedied_and_a_right_left_open_by_credits() 
         "sla.md",
     )
     assert term_keys(left_open, TermKind.termination_right) == []
+
+
+def test_all_the_charges_invoiced_at_once() -> None:
+    result = review_text("3.1 The Vendor shall bill the Charges quarterly in arrears.\n", "order.md")
+    assert term_keys(result, TermKind.billing_frequency) == [(None, None, "quarterly_arrears", None)]

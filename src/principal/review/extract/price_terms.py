@@ -89,7 +89,7 @@ _AT_RENEWAL = re.compile(
     r"|\b(?:end|expiry) of the (?:minimum|initial) (?:term|period)\b|\b(?:of|at) any renewal (?:term|period)\b",
     re.I,
 )
-_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|charged|payable)\b", re.I)
+_BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|bills?|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
 _ARREARS = re.compile(r"\bin arrears\b", re.I)
 _FREQUENCY = (
@@ -108,6 +108,9 @@ _RECURRING_SUBJECT = re.compile(
     r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b"
     r"|^\W*(?:invoicing|billing(?: cycle| frequency)?)\s*:"
     r"|\bannual subscription charges\b"
+    # all the charges at once: "The Supplier shall invoice the Charges monthly in arrears"
+    r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
+    r"|^\W*(?:all\s+)?(?:the\s+)?charges are (?:invoiced|billed)\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
