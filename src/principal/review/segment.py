@@ -165,8 +165,10 @@ def sentence_spans(document: Document, extra_cuts: list[int] | None = None) -> t
         before = text[max(0, match.start() - 12) : match.start()]
         if _NOT_AN_END.search(before) or (match.start() <= 12 and re.fullmatch(r"\s*\d{1,2}(?:\.\d{1,2})*", before)):
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if match.start() - line_start <= 80 and _RUN_IN_HEADING.fullmatch(text, line_start, match.start()):
+        # Only the last 80 characters are looked at: a file of one long line costs linear time, not quadratic.
+        newline = text.rfind("\n", max(0, match.start() - 81), match.start())
+        line_start = newline + 1 if newline >= 0 or match.start() <= 81 else -1
+        if line_start >= 0 and _RUN_IN_HEADING.fullmatch(text, line_start, match.start()):
             continue  # "(a) Initial Term. Twenty-four (24) months ...": the heading runs into its clause
         cuts.add(match.end())
     ordered = sorted(c for c in cuts if 0 < c < len(text))

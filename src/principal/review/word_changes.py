@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from principal.review.document import Document
 from principal.review.extract.context import sentences
+from principal.review.extract.emit import MAX_QUOTE
 from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
 from principal.review.extract.terms import Term
 from principal.review.segment import Segments
@@ -61,4 +62,5 @@ def changed_figures(document: Document, segments: Segments, others: Sequence[Ter
                     continue
                 if ref is not None and not _in_clause(term, ref):
                     continue
-                yield replace(term, value=new.value, quote=sentence.quote, location=sentence.locate(document))
+                quote = sentence.quote if len(sentence.quote) <= MAX_QUOTE else sentence.quote[: MAX_QUOTE - 1] + "…"
+                yield replace(term, value=new.value, quote=quote, location=sentence.locate(document))

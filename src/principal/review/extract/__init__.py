@@ -22,7 +22,7 @@ from principal.review.extract.emit import Emit
 from principal.review.extract.numbers import KRONER, find_money, kroner_in
 from principal.review.extract.parties import vendor_aliases
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
-from principal.review.extract.pricing import extract_rates, extract_usage_controls
+from principal.review.extract.pricing import extract_rates
 from principal.review.extract.renewals import extract_term_and_renewal
 from principal.review.extract.service_levels import (
     extract_availability,
@@ -31,6 +31,7 @@ from principal.review.extract.service_levels import (
     extract_service_exits,
 )
 from principal.review.extract.terms import Term, TermKind
+from principal.review.extract.usage_controls import extract_usage_controls
 from principal.review.segment import Segments
 
 __all__ = ["EXTRACTORS", "Term", "TermKind", "extract_terms", "reference_mentions"]
@@ -57,9 +58,9 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def document_currency(document: Document) -> str | None:
-    """The currency most amounts in the document are in (a 'no set-up fee' is zero in that currency)."""
-    kroner = kroner_in(document.text)
+def document_currency(document: Document, kroner: str | None = None) -> str | None:
+    """The currency most amounts in the document are in (a 'no set-up fee' is zero in that currency); `kroner` is
+    the currency its "kr" amounts are in (`kroner_in`)."""
     units = (kroner if m.unit == KRONER else m.unit for m in find_money(document.text[:200_000]))
     counts = Counter(unit for unit in units if unit is not None)
     return counts.most_common(1)[0][0] if counts else None
@@ -89,12 +90,13 @@ def extract_terms(
     `shared_vendors`: the names the package's documents give the vendor."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
+    kroner = kroner_in(document.text)
     emit = Emit(
         document,
-        document_currency(document),
+        document_currency(document, kroner),
         periods=periods,
         vendors=vendors,
-        kroner=kroner_in(document.text),
+        kroner=kroner,
         windows=defined_windows(document.text),
     )
     for sentence in sentences(document, segments):

@@ -14,7 +14,7 @@ COMPANY = re.compile(
 DEFINED = re.compile(r"\((?:the\s+|each\s+a\s+)?[\"“]([A-Z][\w&]*(?:\s[A-Z][\w&]*){0,2})[\"”]\)")
 ROLE_WORDS = ("customer", "client", "subscriber", "buyer", "bank", "council", "licensee", "purchaser")
 NOT_A_PARTY = ("agreement", "msa", "dpa", "sla", "services", "order", "fees", "charges", "party")
-_VENDOR_ROLES = ("provider", "supplier", "vendor", "licensor", "contractor", "reseller")
+VENDOR_ROLES = ("provider", "supplier", "vendor", "licensor", "contractor", "reseller")
 
 
 def vendor_aliases(text: str) -> tuple[str, ...]:
@@ -31,7 +31,7 @@ def vendor_aliases(text: str) -> tuple[str, ...]:
             continue
         if lower in ROLE_WORDS:
             buyer_named = True
-        elif lower in _VENDOR_ROLES:
+        elif lower in VENDOR_ROLES:
             roles.append(lower)
         elif COMPANY.search(head[max(0, match.start() - 80) : match.start()]):
             companies.append(lower)

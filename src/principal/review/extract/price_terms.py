@@ -18,8 +18,8 @@ from principal.review.extract.numbers import (
     to_decimal,
     words_to_int,
 )
-from principal.review.extract.pricing import INCREASE, SURCHARGE
 from principal.review.extract.terms import TermKind
+from principal.review.extract.usage_controls import INCREASE, SURCHARGE
 
 _OVER_PREVIOUS = re.compile(
     r"\b(?:not|never)\s+(?:to\s+)?exceed\s+the\s+(?:\w+\s+){0,2}?(?:fees|prices|charges|rates)\s+(?:for|of|in|during|payable"
@@ -210,7 +210,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     if _MINIMUM.search(lower) and not sentence.is_row and "credit" not in lower:
         money = find_money(text)
         volume = re.search(r"\b(" + WHOLE + r")\)?\s+(?:[a-z-]+\s+)?(minutes|sessions|messages)\b", text, re.I)
-        # A rate ("$0.02 per minute") is no commitment; a sum per period ("AED 12,000.00 per month") is.
+        # A rate ("USD 0.02 per minute") is no commitment; a sum per period ("AED 12,000.00 per month") is.
         money = [m for m in money if not _RATE_AFTER.match(text, m.end)]
         if money:
             emit(sentence, TermKind.minimum_commitment, money[0].value, money[0].unit, "minimum commitment")

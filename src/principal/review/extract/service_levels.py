@@ -14,6 +14,7 @@ from principal.review.extract.defined_periods import named_window
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import negated
 from principal.review.extract.numbers import NUMBER_CELL, Quantity, find_durations, find_percents, to_decimal
+from principal.review.extract.parties import VENDOR_ROLES
 from principal.review.extract.terms import TermKind
 
 _UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
@@ -526,7 +527,6 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
 _MEASURED_BY = re.compile(
     r"\b(?:measured|monitored|calculated|determined|recorded)\s+(?:solely\s+|only\s+)?by\s+(?:the\s+)?(\w+)"
 )
-_VENDOR_WORDS = ("provider", "supplier", "vendor", "licensor", "contractor")
 
 
 def _measured_by_vendor(lower: str, vendors: tuple[str, ...]) -> bool:
@@ -534,8 +534,8 @@ def _measured_by_vendor(lower: str, vendors: tuple[str, ...]) -> bool:
     measured by Kumotsu with synthetic test transactions", "calculated from the monitoring tools of Mawingu's
     network operations centre"."""
     match = _MEASURED_BY.search(lower)
-    if match is not None and (match.group(1) in _VENDOR_WORDS or match.group(1) in vendors):
+    if match is not None and (match.group(1) in VENDOR_ROLES or match.group(1) in vendors):
         return True
-    names = "|".join(re.escape(name) for name in (*_VENDOR_WORDS, *vendors))
+    names = "|".join(re.escape(name) for name in (*VENDOR_ROLES, *vendors))
     tools = rf"\b(?:monitoring|tools|systems?|logs|records|probes)\b[^.;]{{0,30}}\bof (?:the )?(?:{names})['’]s\b"
     return bool(re.search(tools, lower))
