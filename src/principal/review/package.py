@@ -47,6 +47,8 @@ _KINDS = (
     ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),
 )
 
+# "Annex SL: Service Levels", "Schedule 3 - Service Levels": the name the other documents call it by.
+_DESIGNATION = re.compile(r"^(?:(?:Annex|Schedule|Exhibit|Appendix|Attachment)\s+[A-Z0-9]{1,4})\b")
 _SLA_TOPIC = re.compile(r"service levels?|\bsla\b|\buptime\b|\bavailability\b", re.I)
 _EXIT_TOPIC = re.compile(r"\bexit\b|data export|transition assistance", re.I)
 
@@ -104,6 +106,22 @@ def document_kind(document: Document) -> str:
     return kinds[0] if len(kinds) == 1 else "agreement"
 
 
+def designations_of(documents: Sequence[Document], kinds: Sequence[str]) -> dict[str, str]:
+    """Lower-case designation of each master, service-level or data-processing document of a package that has one
+    ("annex sl") -> its kind ("sla"); a designation two documents share names neither."""
+    found: dict[str, list[str]] = {}
+    for document, kind in zip(documents, kinds, strict=True):
+        designation = _DESIGNATION.match(document_title(document))
+        if designation and kind in ("msa", "sla", "dpa"):
+            found.setdefault(" ".join(designation.group(0).lower().split()), []).append(kind)
+    return {name: kinds[0] for name, kinds in found.items() if len(set(kinds)) == 1}
+
+
+def _names_absent(name: str, titles: str) -> bool:
+    """A framework agreement is a document of its own: call-off terms made under it are not it."""
+    return bool(re.fullmatch(r"framework agreement", name, re.I)) and "framework" not in titles
+
+
 def labels_for(documents: Sequence[Document]) -> list[str | None]:
     if len(documents) == 1:
         return [None]
@@ -119,20 +137,19 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     labelled = [replace(d, label=label) for d, label in zip(documents, labels_for(documents), strict=True)]
     summaries = []
     terms: list[Term] = []
-    kinds: list[str] = []
     mentions: list[Term] = []
     amending: set[str | None] = set()
     amendments: list[tuple[Document, Segments]] = []
     periods = package_periods([d.text for d in labelled]) if len(labelled) > 1 else None
     vendors = package_vendors([d.text for d in labelled]) if len(labelled) > 1 else ()
-    for document in labelled:
+    kinds = [document_kind(d) for d in labelled]
+    designations = designations_of(labelled, kinds) if len(labelled) > 1 else {}
+    for document, kind in zip(labelled, kinds, strict=True):
         segments = segment(document)
-        kind = document_kind(document)
-        kinds.append(kind)
         if kind == "amendment" and len(labelled) > 1:
             amending.add(document.label)
             amendments.append((document, segments))
-        terms.extend(extract_terms(document, segments, periods, vendors))
+        terms.extend(extract_terms(document, segments, periods, vendors, designations))
         mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
                                          document_title(document), document.pages, len(document.paragraph_starts),
@@ -143,7 +160,9 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     present = set(kinds)
     if "agreement" in present:
         present |= {"msa"}
-    missing = tuple(t for t in terms if t.kind is TermKind.reference and t.basis not in present)
+    titles = " ".join(s.title for s in summaries).lower()
+    missing = tuple(t for t in terms if t.kind is TermKind.reference
+                    and (t.basis not in present or _names_absent(t.detail, titles)))  # fmt: skip
     deferred: set[str] = set()
     absent = {t.basis for t in missing}
     for reference in (*missing, *(m for m in mentions if m.basis in absent)):

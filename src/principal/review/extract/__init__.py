@@ -31,7 +31,7 @@ from principal.review.extract.service_levels import (
     extract_service_exits,
 )
 from principal.review.extract.terms import Term, TermKind
-from principal.review.extract.usage_controls import extract_usage_controls
+from principal.review.extract.usage_controls import ai_names_in, extract_usage_controls
 from principal.review.segment import Segments
 
 __all__ = ["EXTRACTORS", "Term", "TermKind", "extract_terms", "reference_mentions"]
@@ -85,9 +85,11 @@ def extract_terms(
     segments: Segments,
     shared_periods: dict[str, str] | None = None,
     shared_vendors: tuple[str, ...] = (),
+    designations: dict[str, str] | None = None,
 ) -> tuple[Term, ...]:
     """`shared_periods`: periods the other documents of its package define; the document's own definitions win.
-    `shared_vendors`: the names the package's documents give the vendor."""
+    `shared_vendors`: the names the package's documents give the vendor. `designations`: what the package's
+    documents are called ("annex sl") and what each is ("sla")."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
     kroner = kroner_in(document.text)
@@ -98,6 +100,8 @@ def extract_terms(
         vendors=vendors,
         kroner=kroner,
         windows=defined_windows(document.text),
+        ai_names=ai_names_in(document.text, vendors),
+        designations=designations or {},
     )
     for sentence in sentences(document, segments):
         if _is_heading(sentence):

@@ -36,7 +36,11 @@ _CONVENIENCE = re.compile(
     re.I,
 )
 _LEAVES_OPEN = re.compile(r"\b(?:do(?:es)? not|shall not|will not) (?:limit|affect|prejudice|restrict)\b", re.I)
-_TERMINATE = re.compile(r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)", re.I)
+_TERMINATE = re.compile(
+    r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)|\b(?:is|are|be|been|was) ended\b"
+    r"|\bends? (?:early|before)\b",
+    re.I,
+)
 # For cause: a material breach, or any breach left unremedied ("breaches these Terms and does not remedy the breach
 # within thirty (30) days").
 _CAUSE = re.compile(
@@ -46,7 +50,8 @@ _CAUSE = re.compile(
     re.I,
 )
 _REMAINING = re.compile(
-    r"remainder of the (?:subscription |initial |then[- ]current )?term|all (?:remaining|unpaid) fees|accelerat"
+    r"remainder of (?:the|that|its|this) (?:subscription |initial |then[- ]current )?term"
+    r"|all (?:remaining|unpaid) fees|accelerat"
     r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
     r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b",
     re.I,
@@ -54,6 +59,8 @@ _REMAINING = re.compile(
 # A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
 # Fees", "25% of the Fees that would have been payable for the rest of the Term", "sixty percent (60%) of the
 # subscription Fees that would have fallen due for the unexpired part of the initial period".
+_ENDED = re.compile(r"\bterminat|\bexpir|\bend of the (?:contract|agreement|term)\b", re.I)
+_OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments?)\b|\bnot be (?:payable|due)\b", re.I)
 _SHARE_OF_REMAINING = re.compile(
     r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
     r"(?:remaining|outstanding|that would (?:have been|be|have fallen|fall) (?:payable|due))"
@@ -69,7 +76,8 @@ _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\
 _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
-    r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b",
+    r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b"
+    r"|\b(?:customer|client|subscriber)(?:'s)? records\b|\bits records\b",
     re.I,
 )
 _EXPORT = re.compile(
@@ -275,9 +283,13 @@ def _termination_fee(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.termination_fee, percent[0].value, "%", "share of remaining fees on early termination",
              "remaining_fees")  # fmt: skip
     elif (
-        _REMAINING.search(lower) and re.search(r"\b(?:due|payable|pay|pays|paying)\b", lower) and "refund" not in lower
+        _REMAINING.search(lower)
+        and re.search(r"\b(?:due|payable|pay|pays|paying)\b", lower)
+        and "refund" not in lower
+        and not _OWES_NOTHING.search(lower)
     ):
-        # The buyer pays the rest of the term; a refund of prepaid fees for it is the opposite.
+        # The buyer pays the rest of the term; a refund of prepaid fees for it, or "no Fees will be payable for the
+        # remainder of its Subscription Term", is the opposite.
         emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
     elif _EXIT_CHARGE.search(lower) and (paying or _OWES.search(lower)):
         # The months the charge is counted in, not a notice period before it ("on three months' notice, subject to
@@ -339,7 +351,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
                        or "following" in lower or re.search(r"\bend(?:s|ed)\b", lower)
                        or "after which" in lower
                        or (re.search(r"\bthen\b", lower)
-                           and re.search(r"\bterminat|\bexpir", sentence.previous))):  # fmt: skip
+                           and _ENDED.search(sentence.previous))):  # fmt: skip
             after = [
                 d
                 for d in find_durations(sentence.text)
@@ -555,14 +567,20 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
 
 
 def extract_references(sentence: Sentence, emit: Emit) -> None:
-    """Other documents this one relies on: the MSA or terms it is made under, an SLA or DPA it attaches."""
+    """Other documents this one relies on: the MSA or terms it is made under, an SLA or DPA it attaches, also by
+    the designation another document of its package has ("Annex SL" where "Annex SL: Service Levels" is given)."""
     text = sentence.text
-    for topic, pattern in _REFERENCES:
+    named = [
+        (topic, re.compile(rf"\b{re.escape(designation)}\b", re.I)) for designation, topic in emit.designations.items()
+    ]
+    found: set[str] = set()
+    for topic, pattern in (*_REFERENCES, *named):
         for match in pattern.finditer(text):
-            if negated(text.lower(), match.start()):
+            if topic in found or negated(text.lower(), match.start()):
                 continue
             start = clause_start(text, match.start())
             if re.search(r"\b(?:this|these)\s+$", text[max(start, match.start() - 8) : match.start()], re.I):
                 continue
             emit(sentence, TermKind.reference, None, None, match.group(0), topic)
+            found.add(topic)
             break

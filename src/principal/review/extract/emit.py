@@ -41,6 +41,10 @@ class Emit:
     month at no less than the percentage below"): the window of its targets that state none."""
     kroner: str | None = None
     """The currency the document's "kr" amounts are in (NOK, SEK, DKK, ISK), if it says."""
+    designations: dict[str, str] = field(default_factory=dict)
+    """Designations of the package's other documents and what each is ("annex sl" -> "sla")."""
+    ai_names: tuple[str, ...] = ()
+    """Lower-case product names the document says are AI features ("rheinwelle resümee")."""
 
     def __call__(
         self,
@@ -105,15 +109,18 @@ def _resolve_dates(terms: list[Term], dates: dict[str, str]) -> list[Term]:
 
 
 def _dedupe(terms: list[Term]) -> list[Term]:
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], tuple[int, str]] = {}
     out = []
     for term in terms:
         key: tuple[object, ...] = term.key()
         if term.kind in _LINE_KINDS:
             key = (*key, term.detail, term.location.start)
-        if key in seen:
+        first = seen.get(key)
+        # "99.9% for Voice, 99.9% for Digital Channels": two components' targets in one sentence are two terms
+        named = term.kind is TermKind.uptime_target and ":" in term.detail
+        if first is not None and not (named and first[0] == term.location.start and first[1] != term.detail):
             continue
-        seen.add(key)
+        seen.setdefault(key, (term.location.start, term.detail))
         out.append(term)
     return out
 

@@ -108,9 +108,14 @@ _MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b|\bless than\b|\b
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(
-    r"\breport(?!ing\s+(?:portal|module|dashboard|tool|component|suite|api|application|platform|service)\b)"
+    r"\breport(?!ing\s+(?:portal|module|dashboard|tool|component|suite|api|application|platform|service"
+    r"|(?:and|&)\s+analytics)\b)"
     r"|\bpublish(?:es)?\b(?=[^.;]{0,40}\b(?:uptime|availability)\b)",
     re.I,
+)
+# "99.9% for Voice, 99.9% for Digital Channels and 99.5% for Reporting": the component a target in a list is for
+_FOR_COMPONENT = re.compile(
+    r"\s+(?:for|on)\s+(?:the\s+)?(?P<name>[A-Z][\w/&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w/&-]*){0,4})"
 )
 _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla|\bservice reports?\b", re.I)
 _REPORT_WHEN = re.compile(
@@ -186,6 +191,9 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     many = len(targets) > 1
     for p in targets:
         scope = "per component" if (many or COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
+        named = _FOR_COMPONENT.match(text, p.end) if many else None
+        if named and scope == "per component":
+            scope = f"per component: {' '.join(named.group('name').lower().split())}"
         emit(sentence, TermKind.uptime_target, p.value, "%", scope, window)
     if targets and _EFFORTS.search(lower):
         emit(sentence, TermKind.uptime_standard, None, None, "availability promise", "reasonable_efforts")

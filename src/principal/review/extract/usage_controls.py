@@ -23,6 +23,30 @@ _AI = re.compile(
     r"|asistente virtual|assistente virtual|assistant virtuel|virtuelle[rn]? assistent|conversational analytics)\b",
     re.I,
 )
+# "Rheinwelle Resümee (AI call summary)", "Clarity, our AI assistant,": a product name the document gives a feature
+# it describes as AI; a sentence naming only the product ("Rheinwelle Resümee is activated for all queues") is about AI.
+_NAMED_AI = re.compile(
+    r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?: \(| ?[,–—-] (?:an?|our|the) )(?P<what>[^()\n]{0,60})"
+)
+
+
+def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Lower-case product names `text` describes as AI features, other than the vendor's own names."""
+    found = []
+    for match in _NAMED_AI.finditer(text[:400_000]):
+        name = match.group("name").lower()
+        if _AI.search(match.group("what")) and not _AI.search(name) and name not in vendors:
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _names_ai(lower: str, names: tuple[str, ...]) -> re.Match[str] | None:
+    for name in names:
+        if found := re.search(rf"\b{re.escape(name)}\b", lower):
+            return found
+    return None
+
+
 _DEFAULT_ON = re.compile(
     r"\b(?:enabled|on|activated|switched on|turned on) by default\b|\bby default\b|\bactivated automatically\b"
     r"|\bautomatically (?:enabled|activated|applied|generated|turned on|switched on)\b|\bdefault[- ]on\b"
@@ -163,7 +187,7 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
-    ai_position = _AI.search(lower) or (
+    ai_position = _AI.search(lower) or _names_ai(lower, emit.ai_names) or (
         _AI.search(sentence.previous)
         if re.match(r"\W*(?:it|they|the feature)\b", lower) or _same_subject(sentence) or _SWITCHES_IT.search(lower)
         else None

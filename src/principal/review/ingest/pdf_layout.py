@@ -177,12 +177,14 @@ def _gutter(words: list[dict[str, Any]], width: float) -> float | None:
     right = [w for w in words if w["x0"] >= middle]
     if len(left) < 20 or len(right) < 20:
         return None
-    # Running text fills its column: most left-hand lines end close to the gutter (a table's first column does not).
-    ends: dict[int, float] = {}
+    # Running text fills its column: most left-hand lines of prose end close to the gutter (a table's first column
+    # does not). Lines of a few words (headings, the cells of a table inside the column) say nothing either way.
+    rows: dict[int, list[float]] = {}
     for w in left:
-        key = round(w["top"])
-        ends[key] = max(ends.get(key, 0.0), w["x1"])
-    near = sum(1 for x1 in ends.values() if x1 > low + best[0] - 60)
+        rows.setdefault(round(w["top"]), []).append(w["x1"])
+    prose = [max(ends) for ends in rows.values() if len(ends) >= 4]
+    ends = prose if len(prose) >= 5 else [max(ends) for ends in rows.values()]
+    near = sum(1 for x1 in ends if x1 > low + best[0] - 60)
     return middle if near >= 0.5 * len(ends) else None
 
 
@@ -260,6 +262,8 @@ def _join(before: str, after: str) -> str:
     """Two pieces of a line broken by the layout: a word hyphenated at the break is closed up again."""
     if len(before) >= 2 and before.endswith("-") and before[-2].isalnum() and after[:1].isalnum():
         return before + after
+    if before[-1:].isalpha() and re.match(r"[b-hj-wyz](?:\s|$)", after):
+        return before + after  # a narrow cell breaks a word anywhere: "Availabilit" / "y achieved"
     return f"{before} {after}"
 
 

@@ -110,7 +110,7 @@ def rule_no_per_component_sla(ctx: RuleContext) -> list[Finding]:
     the average holds), so the measured signal says little about the effort that matters most to the buyer.
     """
     targets = ctx.of(TermKind.uptime_target)
-    per_component = [t for t in targets if t.detail == "per component"]
+    per_component = [t for t in targets if t.detail.startswith("per component")]
     named = {m.group(0).lower() for t in per_component for m in COMPONENT.finditer(t.quote)}
     if not targets or len(per_component) > 1 or len(named) > 1:
         return []  # two or more components with targets of their own; one named component is still one figure
