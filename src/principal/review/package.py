@@ -160,6 +160,8 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     present = set(kinds)
     if "agreement" in present:
         present |= {"msa"}
+    if any(t.kind is TermKind.uptime_target and t.location.document not in amending for t in terms):
+        present |= {"sla"}  # service levels set out in a schedule of the master agreement supplied
     titles = " ".join(s.title for s in summaries).lower()
     missing = tuple(t for t in terms if t.kind is TermKind.reference
                     and (t.basis not in present or _names_absent(t.detail, titles)))  # fmt: skip

@@ -29,11 +29,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
 # An abbreviation, or a clause number at the start of its line ("2.1. Agent seats"), is no sentence end; a
 # cross-reference ending a sentence ("at the prices in 2.1 and 2.2. Seats cannot ...") is.
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:No|Inc|Ltd|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf)|(?:^|\n)[ \t]*[A-Z]?\d{1,2}(?:\.\d{1,2})*)$"
+    r"(?:\b(?:No|Nos|Inc|Ltd|Ltda|Pty|Pvt|Bhd|Sdn|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf|approx|incl|excl"
+    # currencies written with a point: "Rs. 0.85", "Fr. 1'250.00", "Rp. 45.000"
+    r"|Rs|Rp|Fr|Kshs)|(?:^|\n)[ \t]*[A-Z]?\d{1,2}(?:\.\d{1,2})*)$"
 )
-# A numbered clause's run-in heading, in title case: "(a) Initial Term", "4.2 Fees", "§ 3 Payment Terms".
-_RUN_IN_HEADING = re.compile(
-    r"\s*(?:\([a-z0-9]{1,3}\)|[a-z]\)|[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+"
+# A clause's run-in heading, in title case, numbered or not: "(a) Initial Term", "4.2 Fees", "§ 3 Payment Terms",
+# "Subscription Period" at the start of its line.
+RUN_IN_HEADING = re.compile(
+    r"\s*(?:(?:\([a-z0-9]{1,3}\)|[a-z]\)|[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|§\s*\d{1,2}(?:\.\d{1,2})*)\s+)?"
     r"[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|and|for|to|in|the|on|by|or)){0,5}"
 )
 MAX_SENTENCE = 1500
@@ -168,7 +171,7 @@ def sentence_spans(document: Document, extra_cuts: list[int] | None = None) -> t
         # Only the last 80 characters are looked at: a file of one long line costs linear time, not quadratic.
         newline = text.rfind("\n", max(0, match.start() - 81), match.start())
         line_start = newline + 1 if newline >= 0 or match.start() <= 81 else -1
-        if line_start >= 0 and _RUN_IN_HEADING.fullmatch(text, line_start, match.start()):
+        if line_start >= 0 and RUN_IN_HEADING.fullmatch(text, line_start, match.start()):
             continue  # "(a) Initial Term. Twenty-four (24) months ...": the heading runs into its clause
         cuts.add(match.end())
     ordered = sorted(c for c in cuts if 0 < c < len(text))

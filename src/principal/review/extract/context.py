@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from principal.review.document import Document, Location
 from principal.review.extract.numbers import CODE
-from principal.review.segment import Section, Segments
+from principal.review.segment import RUN_IN_HEADING, Section, Segments
 
 _ITEM = re.compile(r"^\s*(?:\(?[a-z]{1,4}\)|\(?\d{1,2}\)|[-•*])\s")
 _NUMBERED = re.compile(r"^\s*(?:[A-Z]?\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{0,2}\.)\s+")
@@ -55,6 +55,15 @@ class Sentence:
     def body(self) -> str:
         """The text without a leading clause number ("2.1 ", "C3. ", "(b) "): numbers that are not quantities."""
         return _NUMBERED.sub("", _ITEM.sub("", self.text, count=1), count=1)
+
+    @property
+    def heading_end(self) -> int:
+        """Where the run-in heading at the start of the text ends ("4.2 Termination. Neither party may ..."), or 0:
+        the heading's words name the clause; the verbs and their negations come after it."""
+        match = RUN_IN_HEADING.match(self.text)
+        if match is None or not re.match(r"\.\s+[A-Z(\"“]", self.text[match.end() :]):
+            return 0
+        return match.end() + 1
 
     @property
     def is_row(self) -> bool:

@@ -115,7 +115,7 @@ _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
     r"|\bsubject to payment\b|\bda(?:y|ily) rates?\b"
     r"|\bper (?:consultant |person[- ])?(?:day|hour)\b|\brates? in\b[^.;]{0,30}\bprice list\b"
-    r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates in\b"
+    r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates (?:(?:set out|stated|specified|shown) )?in\b"
     r"|\bprevailing charges\b|\bfor a fee\b|\bcharge for (?:the|each|any) export\b|\brates for professional services\b",
     re.I,
 )
@@ -171,7 +171,8 @@ _ANNUAL_MULTIPLE = re.compile(
 _LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
 _FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
-                        r"|\bits (?:employees|staff)\b"
+                        r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
+                        r"|\bwhich (?:of its )?(?:consultants|engineers|staff|specialists)\b"
                         r"|account manager"
                         r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b",
                         re.I)  # fmt: skip
@@ -192,10 +193,11 @@ _IMPLEMENTATION = re.compile(
 # A sentence about the fee the previous one named: "half of it", "the balance of that fee", "invoices it on".
 _OF_IT = re.compile(
     r"\b(?:half|part|\d{1,3}\s?%|balance|rest|remainder) of (?:it|this|that|the (?:fee|charge|amount))\b"
-    r"|\binvoices? (?:it|this (?:fee|charge))\b|\b(?:it|this (?:fee|charge)) is (?:invoiced|payable|due)\b",
+    r"|\binvoices? (?:it|this (?:fee|charge|amount|sum|price))\b"
+    r"|\b(?:it|this (?:fee|charge|amount|sum|price)) is (?:invoiced|payable|due)\b",
     re.I,
 )
-_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b", re.I)
+_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b|\b(?:fixed|lump[- ]sum) price\b", re.I)
 _ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)"
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
@@ -215,6 +217,7 @@ _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|th
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
 _OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
+_OF_THE_MASTER = re.compile(r"\s+(?:of|in) (?:the|this) (?:MSA|Master \w+ Agreement|Agreement)\b")
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
@@ -241,7 +244,9 @@ def as_stated(duration: Quantity) -> tuple[Decimal, str]:
 
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    verb = _TERMINATE.search(lower)
+    verb = _TERMINATE.search(lower, sentence.heading_end) or _TERMINATE.search(
+        lower
+    )  # the clause's verb, not its title
     if verb is None and sentence.lead and _CAUSE.search(lower) and _TERMINATE.search(sentence.lead):
         # An item under "Either party may terminate for cause upon:" — "(a) a material breach not cured within
         # thirty (30) days": the lead-in's right, with the item's cure period.
@@ -317,7 +322,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         return
     if _POINTER.search(lower) and not _GRANT.search(lower):
         return  # "the data export and exit terms are as set out in the MSA": a pointer, not a right
-    transition = _TRANSITION.search(lower)
+    transition = _TRANSITION.search(lower, sentence.heading_end) or _TRANSITION.search(lower)
     if (
         transition is None
         and re.match(r"\W*(?:the|this|that|such) (?:assistance|support)\b", lower)
@@ -331,13 +336,11 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
     if _DATA.search(lower) and (_EXPORT.search(lower) or _DELETE.search(lower)):
         export = _EXPORT.search(lower)
         delete_first = _DELETE.search(lower)
-        if (
-            export
-            and delete_first
-            and delete_first.start() < export.start()
-            and re.match(r"\w*\s+(?:period|window)\b", lower[export.end() :])
-        ):
-            export = None  # "will delete Customer Data ... after the end of the export period": no export right
+        if export and delete_first and re.match(r"\w*\s+(?:period|window)\b", lower[export.end() :]):
+            # "will delete Customer Data ... after the end of the export period", "Within thirty (30) days after
+            # the retrieval period ends, ... shall delete": the period names a time, it grants no export right
+            export = next((m for m in _EXPORT.finditer(lower, export.end())
+                           if not re.match(r"\w*\s+(?:period|window)\b", lower[m.end() :])), None)  # fmt: skip
         if export:
             scope_end = transition.start() if transition and transition.start() > export.start() else len(lower)
             window = _export_window(sentence, scope_end, emit.windows)
@@ -348,6 +351,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.data_export, value, unit, "data export", basis)
         delete = _DELETE.search(lower)
         if delete and ("terminat" in lower or "expir" in lower or "end of" in lower or "after that" in lower
+                       or re.search(r"\bafter the (?:\w+ )?(?:export|exit|retrieval) period\b", lower)
                        or "following" in lower or re.search(r"\bend(?:s|ed)\b", lower)
                        or "after which" in lower
                        or (re.search(r"\bthen\b", lower)
@@ -383,6 +387,8 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         # The period of the assistance follows its mention in the same clause ("support the move ... for up to six
         # (6) months"); one before it belongs to that clause only if nothing else separates them.
         own_end = clause_end(lower, transition.end())
+        if not lower[transition.end() : own_end].strip(" .:-–"):
+            own_end = clause_end(lower, own_end + 1)  # "6.4 Transition Services. ... for up to three months"
         after = [d for d in durations if transition.start() <= d.start <= own_end]
         before = [d for d in durations if d.end <= transition.start() and clause_start(lower, transition.start())
                   <= d.start]  # fmt: skip
@@ -463,7 +469,7 @@ def extract_liability(sentence: Sentence, emit: Emit) -> None:
         return
     money = find_money(sentence.text)
     if money:
-        emit(sentence, TermKind.liability_cap, money[0].value, money[0].unit, "liability cap", "amount")
+        emit(sentence, TermKind.liability_cap, money[0].value, money[0].unit, "liability cap")
 
 
 def extract_delivery(sentence: Sentence, emit: Emit) -> None:
@@ -581,6 +587,8 @@ def extract_references(sentence: Sentence, emit: Emit) -> None:
             start = clause_start(text, match.start())
             if re.search(r"\b(?:this|these)\s+$", text[max(start, match.start() - 8) : match.start()], re.I):
                 continue
+            if topic == "sla" and match.group(0).startswith("(") and _OF_THE_MASTER.match(text, match.end()):
+                continue  # "Schedule 1 (Service Levels) of the MSA": a part of the master agreement
             emit(sentence, TermKind.reference, None, None, match.group(0), topic)
             found.add(topic)
             break

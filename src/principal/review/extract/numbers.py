@@ -108,7 +108,8 @@ MONEY = re.compile(
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
 _CURRENCY_MENTION = re.compile(
-    rf"(?P<code>{CODE})|(?P<symbol>NT\$|[$€£¥₹]|(?<=\()TL(?=\))|\bkr\b|\bRM\b|\bKShs?\b|\bRp\b)"
+    rf"(?P<code>{CODE})|(?P<symbol>(?:US|NZ|HK|NT|MX|Mex|R|(?<![A-Za-z])[CAS])\$|[$€£¥₹₩₺₱₦₪₫฿]|zł|(?<=\()TL(?=\))"
+    r"|\bkr\b|\bRM\b|\bKShs?\b|\bRp\b)"
 )
 
 

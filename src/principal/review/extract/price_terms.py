@@ -65,7 +65,8 @@ _MINIMUM = re.compile(
     r"\bminimum (?:(?:usage|voice|call|traffic|consumption) )?(?:commitment|purchase|spend|monthly|annual|order|fee"
     r"|charge)|\bcommits? to\b"
     r"|\b(?:annual|monthly|yearly) minimum\b|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)"
-    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b",
+    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b|\bminimum usage\b"
+    r"|\b(?:usage|consumption|call|voice) (?:fees|charges) of (?:at least|not less than|no less than)\b",
     re.I,
 )
 _REDUCE = re.compile(r"\b(?:reduc|decreas|lower|remov)\w*", re.I)

@@ -62,7 +62,8 @@ _COUNT_AFTER = re.compile(
 # "each session handled by the voice bot shall be charged at TL 2,40".
 _EACH_UNIT = re.compile(
     rf"\b(?:each|every)\s+(?:[a-z-]+\s+){{0,2}}(?P<unit>{_USAGE_UNITS})(?:\s+[^.,;:]{{1,60}}?)?"
-    r"\s+(?:is|will be|shall be)\s+(?:then\s+|also\s+)?(?:charged|billed|priced|invoiced)\s+at\s*$",
+    r"\s+(?:(?:is|will be|shall be)\s+(?:then\s+|also\s+)?(?:charged|billed|priced|invoiced)\s+at|costs?|will cost)"
+    r"\s*$",
     re.I,
 )
 # A charge for volume not used ("a shortfall is invoiced at $0.0105 per minute") is not a price of usage.
@@ -189,6 +190,9 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             if quantity is None and amount is money[0] and not find_money(sentence.previous.upper()):
                 # "Licensed agents: 260 named agents." then "Agent fee: SEK 720 per agent per month."
                 quantity = _prose_seats(sentence.previous)
+                last = next((t for t in reversed(emit.terms) if t.kind is TermKind.seat_quantity), None)
+                if last is not None and last.value == quantity and last.quote.lower() in sentence.previous:
+                    quantity = None  # "... is increased from 220 to 250 users." then "The unit price ... is unchanged."
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage or (stated_unit and amount.start >= stated_unit.end() and not _SEAT_UNIT.search(after[:32])):
@@ -198,6 +202,8 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             assert unit_match is not None
             unit = _unit(unit_match.group("unit"))
             lead = text[max(own_start, clause_start(text, amount.start)) : amount.start]
+            if re.fullmatch(r"[^:;.]{3,120}:\s*", text[own_start : amount.start]):
+                lead = text[own_start : amount.start]  # "(a) the first 150,000 minutes in each month: S$0.0120"
             own = lead + " " + text[amount.end : own_end]
             basis, threshold = _band(own, previous_threshold)
             if basis == "band_up_to":
@@ -224,6 +230,10 @@ def _prose_label(piece: str, after: str = "") -> str:
         piece.strip(),
         flags=re.I,
     )
+    # "Once Sage is provisioned, each Sage session costs" -> "Sage session"
+    piece = re.sub(r"^(?:once|when|if|after|where)\b[^,]*,\s*|^(?:each|every)\s+|\s+(?:costs?|will cost)$", "",
+                   piece.strip(" :;,-–"), flags=re.I)  # fmt: skip
+    piece = re.sub(r"^(?:each|every)\s+", "", piece, flags=re.I)
     words = piece.strip(" :;,-–").split()
     if not words or words[-1].lower() in ("it", "they", "this", "these", "them"):
         words = _label_after(after)

@@ -94,6 +94,8 @@ _LIST_PRICE = re.compile(
 _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing|previously|formerly)\s*$", re.I)
 _SAME_PRICE = re.compile(
     r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
+    r"|\b(?:prices|rates|fees) (?:in force|applicable|in effect) at the end of the"
+    r" (?:preceding|previous|prior|expiring) (?:period|term)\b"
     r"|\bthe same as (?:in|for|during|at) the (?:final|last|preceding|previous|prior|expiring|initial)\b"
     r"|\b(?:prices|rates|fees|charges|pricing) in this (?:order(?: form)?|agreement|schedule)\s+"
     r"(?:continue|remain)s?\s+"
@@ -113,6 +115,14 @@ def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
     renew = _RENEW.search(lower)
     if renew and not sentence.is_row:
         _renewal(sentence, emit, renew.start())
+        return
+    if re.search(r"\b(?:each|every|any|the) (?:such )?extension\b", lower) and _RENEW.search(sentence.previous):
+        # "... is extended automatically for successive periods of twelve (12) months ..." then "Each extension is
+        # charged at the prices in force at the end of the preceding period": the price of that renewal
+        if _LIST_PRICE.search(lower):
+            emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
+        elif _SAME_PRICE.search(lower) and not find_percents(text):
+            emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
         return
     if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
         named = [m for m in _TERM.finditer(lower)

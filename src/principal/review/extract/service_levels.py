@@ -53,7 +53,7 @@ _CAP = re.compile(
 )
 _CLAIM = re.compile(r"\b(?:claim|request|submit|notify|notice|ticket|apply|ask for|raise|assert)", re.I)
 _SOLE = re.compile(
-    r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+remed"
+    r"\b(?:sole|exclusive|only)\b(?:\s+and\s+exclusive)?(?:\s+financial)?\s+(?:remed|compensation\b)"
     # "The credits under this Annex settle all claims of the Customer arising from a shortfall"
     r"|\bcredits?\b[^.]{0,40}\b(?:settle|satisfy|discharge)s? all (?:claims|liability)\b",
     re.I,
@@ -89,7 +89,11 @@ _CARRIER = re.compile(
     re.I,
 )
 _THIRD_PARTY = re.compile(
-    r"third[- ]party (?:services|providers?|software|networks?)|not provided by (?:the )?(?:provider|vendor|supplier)",
+    r"third[- ]party (?:services|providers?|software|networks?|platforms?|applications?|channels?|systems?)"
+    r"|not provided by (?:the )?(?:provider|vendor|supplier)"
+    r"|\b(?:operated|provided|run|hosted|supplied) by third parties"
+    r"|\b(?:services|systems|applications|channels) (?:that|which) (?:[\w'’]+ ){1,3}does not"
+    r" (?:provide|operate|control)\b",
     re.I,
 )
 _FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
@@ -104,7 +108,14 @@ _CHRONIC_COUNT = re.compile(
     r"|\bconsecutive (?:[a-z]+ )?(?:months|quarters|periods)\b|\bchronic",
     re.I,
 )
-_MISS = re.compile(r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b|\bless than\b|\blower than\b", re.I)
+_MISS = re.compile(
+    r"\bmiss\w*|\bshort of\b|\bfail\w*|\bbelow\b|\bless than\b|\blower than\b"
+    r"|\b(?:does|do|did) not (?:reach|meet|achieve|attain)\b|\bnot (?:reached|met|achieved)\b",
+    re.I,
+)
+_NOT_REACHED = re.compile(
+    r"\b(?:does|do|did) not(?= (?:reach|meet|achieve|attain)\b)|\bnot(?= (?:reached|met|achieved)\b)"
+)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(
@@ -443,7 +454,8 @@ def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     context = f"{sentence.lead} {lower}"
     if not any(w in lower for w in ("maintenance", "carrier", "telecom", "operator", "pstn", "telephone", "internet",
-                                      "third-party", "third party", "force majeure",
+                                      "third-party", "third party", "third parties", "does not provide",
+                                      "force majeure",
                                       "reasonable control")):  # fmt: skip
         return
     lead_excludes = bool(_EXCLUDE.search(sentence.lead))
@@ -495,6 +507,11 @@ def _excluded(lower: str, at: int, lead_excludes: bool, colon: int) -> bool:
     return lead_excludes
 
 
+def _blank_misses(lower: str) -> str:
+    """The text with the "not" of "does not reach" blanked out (same length, so positions hold)."""
+    return _NOT_REACHED.sub(lambda m: " " * len(m.group(0)), lower)
+
+
 def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
     """Chronic-failure termination rights, performance reporting, measurement, minimum outage length."""
     lower = sentence.lower
@@ -509,7 +526,9 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
             or "chronic" in sentence.headings
             or "credit" in lower
         )
-        and not negated(lower, _EXIT.search(lower).start())  # type: ignore[union-attr]
+        # "if the Telephony component does not reach its commitment ..., the Customer may terminate": the
+        # condition's "not" is the miss, not a denial of the exit
+        and not negated(_blank_misses(lower), _EXIT.search(lower).start())  # type: ignore[union-attr]
     ):
         emit(sentence, TermKind.termination_right, None, None, "chronic service failure", "chronic")
     if _REPORT.search(lower) and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):

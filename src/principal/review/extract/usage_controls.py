@@ -37,6 +37,9 @@ def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
         name = match.group("name").lower()
         if _AI.search(match.group("what")) and not _AI.search(name) and name not in vendors:
             found.append(name)
+            first, _, rest = name.partition(" ")
+            if first in vendors and rest:
+                found.append(rest)  # "Tembusu Sage", then "Sage" alone
     return tuple(dict.fromkeys(found))
 
 
@@ -48,7 +51,8 @@ def _names_ai(lower: str, names: tuple[str, ...]) -> re.Match[str] | None:
 
 
 _DEFAULT_ON = re.compile(
-    r"\b(?:enabled|on|activated|switched on|turned on) by default\b|\bby default\b|\bactivated automatically\b"
+    r"\b(?:enabled|on|activated|switched on|turned on) by default\b"
+    r"|(?<!off )(?<!disabled )(?<!deactivated )(?<!inactive )(?<!not )\bby default\b|\bactivated automatically\b"
     r"|\bautomatically (?:enabled|activated|applied|generated|turned on|switched on)\b|\bdefault[- ]on\b"
     r"|\bswitched on for (?:every|all)\b|\bincluded in every\b|\bunless customer asks\b|\bunless (?:the )?customer"
     r" (?:disables|opts out|turns)"
@@ -62,7 +66,9 @@ _DEFAULT_ON = re.compile(
     re.I,
 )
 _OPT_IN = re.compile(
-    r"\bopt(?:s|ed)?[- ]in\b|\bonly (?:upon|after|with|for|on|where|if|when|once)\b|\b(?:asks|requests) for it\b"
+    r"\bopt(?:s|ed)?[- ]in\b|\b(?:disabled|deactivated|inactive|off) by default\b"
+    r"|\b(?:delivered|supplied|provided|shipped|set up) (?:switched off|turned off|disabled|deactivated|inactive)\b"
+    r"|\bonly (?:upon|after|with|for|on|where|if|when|once)\b|\b(?:asks|requests) for it\b"
     r"|\buntil (?:the )?customer'?s?\b|\bon request\b"
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
@@ -108,10 +114,14 @@ _TRUE_UP = re.compile(
     r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b"
+    # "Licences in excess of the ordered quantity are invoiced at ..."
+    r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in excess of|above|beyond|over)\s+the\s+"
+    r"(?:ordered|contracted|subscribed|committed|purchased|licensed)\s+(?:quantity|quantities|number)\b"
     # "Seats activated above the numbers in section 1 are invoiced ... at Supplier's list price"
-    r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in use|used|activated|added|deployed)\s+"
+    r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in use|used|activated|added|deployed|assigned|provisioned)\s+"
     r"(?:(?:in|during|for)\s+(?:a|any|each|the)\s+(?:day|month|quarter)\s+)?(?:above|beyond|in excess of|over)"
-    r"\s+the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
+    r"\s+(?:the\s+(?:numbers?|quantit(?:y|ies))\s+(?:in|of|set out in|stated in|shown in)\b"
+    r"|(?:those|these|the ordered|the contracted)\s+(?:numbers?|quantit(?:y|ies))\b)"
     # "Fees for additional Users added during the Term ... at the then-current list price"
     r"|\badditional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s+(?:added|ordered|purchased|activated|may be "
     r"ordered)\b|\b(?:seats|licen[cs]es|users|agents)\s+added\s+(?:during|in the course of|after)\b"
@@ -122,11 +132,13 @@ _TRUE_UP = re.compile(
     re.I,
 )
 _LIST_PRICE = re.compile(
-    r"\bthen[- ]current list price|\blist price|\bprice list\b|\bprevailing (?:rates|prices)", re.I
+    r"\bthen[- ]current list price|\blist price|\blist rates?\b|\bprice list\b|\bprevailing (?:rates|prices)"
+    r"|\b(?:rates|prices) (?:then )?prevailing\b",
+    re.I,
 )
 # The prices the order itself states: "at the contracted rate", "at the unit prices in section 1".
 _CONTRACT_PRICE = re.compile(
-    r"\bcontract(?:ed)? (?:price|rate)|\bprices in this"
+    r"\bcontract(?:ed)? (?:price|rate)|\b(?:prices|rates) in this\b"
     r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
     r" (?:the )?(?:section|clause|schedule|table|part)\b|\bunit price of (?:that|the|each|this|line)\b",
     re.I,
@@ -187,14 +199,18 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
+    refers_back = re.match(r"\W*(?:it|they|the feature)\b", sentence.body.lower()) or _same_subject(sentence)
     ai_position = _AI.search(lower) or _names_ai(lower, emit.ai_names) or (
-        _AI.search(sentence.previous)
-        if re.match(r"\W*(?:it|they|the feature)\b", lower) or _same_subject(sentence) or _SWITCHES_IT.search(lower)
+        (_AI.search(sentence.previous) or _names_ai(sentence.previous, emit.ai_names))
+        if refers_back or _SWITCHES_IT.search(lower)
         else None
     )  # fmt: skip
     if ai_position and (_BILLABLE.search(lower) or _DEFAULT_ON.search(lower) or _OPT_IN.search(lower)):
-        default = _DEFAULT_ON.search(lower)
-        opt_in = _OPT_IN.search(lower)
+        # "AI Features Enabled by Default. No AI feature is enabled by default": the clause, not its heading
+        default = _DEFAULT_ON.search(lower, sentence.heading_end)
+        opt_in = _OPT_IN.search(lower, sentence.heading_end)
+        if default is None and opt_in is None:
+            default, opt_in = _DEFAULT_ON.search(lower), _OPT_IN.search(lower)
         if default and not negated(lower, default.start()) and not (opt_in and opt_in.start() < default.start()):
             emit(sentence, TermKind.ai_default_on, None, None, "AI features", "default_on")
         elif (opt_in or (default and negated(lower, default.start()))) and ai_position is not None:
@@ -214,8 +230,11 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
 def _overage(sentence: Sentence, emit: Emit) -> None:
     text = sentence.body
     lower = text.lower()
-    if not _OVERAGE.search(lower) or not re.search(r"\b(?:charged|billed|invoiced)\b", lower):
+    overage = _OVERAGE.search(lower)
+    if overage is None or not re.search(r"\b(?:charged|billed|invoiced)\b", lower):
         return
+    if re.search(r"\b(?:users|seats|licen[cs]es|agents)\s+$", lower[: overage.start()]):
+        return  # "Users in excess of the licensed quantity ... invoiced": seats trued up, not usage over a commitment
     if "credit" in lower or ("forecast" in lower and not _TIMES.search(lower) and not find_percents(text)):
         return
     percents = [p for p in find_percents(text) if p.start > _OVERAGE.search(lower).end()]  # type: ignore[union-attr]

@@ -48,10 +48,12 @@ def nesting_depth(text: str) -> int:
 
 
 def _list_marker(item: Any, positions: dict[int, int]) -> str:
-    """The marker a browser draws before an <li> of an <ol>: "(a) ", "1. ", "(iv) "; "" for <ul> items.
+    """The marker a browser draws before an <li>: "(a) ", "1. ", "(iv) " in an <ol>, "- " in a <ul>.
     `positions` counts the items met so far under each list (items come in document order), so a list of n items
     costs n steps, not n squared."""
     parent = item.parent
+    if parent is not None and parent.tag == "ul":
+        return "- "  # a bullet, as Markdown writes it: the item continues its list's lead-in
     if parent is None or parent.tag != "ol":
         return ""
     position = positions[parent.mem_id] = positions.get(parent.mem_id, 0) + 1
