@@ -34,7 +34,7 @@ _SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", 
             # what a short amendment or variation says instead: it changes a contract from a date
             "amend", "variation", "addend", "agreed", "rate", "per month", "with effect")  # fmt: skip
 _KINDS = (
-    ("sla", re.compile(r"service level|\bsla\b|service levels|uptime|\bavailability\b", re.I)),
+    ("sla", re.compile(r"service level|\bsla\b|service levels|uptime|\bavailability\b|service description", re.I)),
     ("dpa", re.compile(r"data processing|\bdpa\b", re.I)),
     (
         "order",
@@ -44,7 +44,14 @@ _KINDS = (
             re.I,
         ),
     ),
-    ("msa", re.compile(r"master|terms and conditions|terms of service|general terms|customer terms", re.I)),
+    (
+        "msa",
+        re.compile(
+            r"master|terms and conditions|terms of service|terms of business|general terms|customer terms"
+            r"|general conditions|subscription agreement",
+            re.I,
+        ),
+    ),
 )
 
 # "Annex SL: Service Levels", "Schedule 3 - Service Levels": the name the other documents call it by.

@@ -15,7 +15,6 @@ from principal.review.extract.contract_terms import (
     extract_exit,
     extract_liability,
     extract_references,
-    extract_termination,
 )
 from principal.review.extract.defined_periods import defined_periods, defined_windows
 from principal.review.extract.emit import Emit
@@ -30,6 +29,7 @@ from principal.review.extract.service_levels import (
     extract_exclusions,
     extract_service_exits,
 )
+from principal.review.extract.termination import extract_termination
 from principal.review.extract.terms import Term, TermKind
 from principal.review.extract.usage_controls import ai_names_in, extract_usage_controls
 from principal.review.segment import Segments

@@ -20,7 +20,7 @@ from principal.review.extract.terms import TermKind
 _BILLING = re.compile(
     r"\b(?:subscription|licen[cs]e|recurring|seat|monthly)\s+(?:fees?|charges?|billing|invoicing)\b[^.]{0,40}"
     r"\b(?:begin|commence|start|accrue|become payable|are charged from|first invoiced|are payable from|is payable from"
-    r"|(?:are|is) due from|become due from)"
+    r"|(?:are|is) due from|become due from|(?:are|is) owed from)"
     r"|\b(?:begin|commence|start|accru)(?:e|es|s|ing)?\b"
     r"[^.]{0,30}\bfees\b"
     # "Billing begins on ...", "Charges for the Subscription start to accrue on ...", "Start of charges: seat and usage

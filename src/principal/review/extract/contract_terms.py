@@ -1,5 +1,5 @@
-"""Termination, exit, liability, implementation, billing start, payment, personnel and the other
-documents a document refers to.
+"""Exit (data export, deletion, transition assistance), liability, implementation, billing start, payment,
+personnel and the other documents a document refers to (termination rights and fees are in `termination`).
 
 Durations are kept in the units the document states; only exact conversions are made (a year is 12 months, a
 week 7 days), so "ninety (90) days" of transition assistance stays 90 days.
@@ -13,67 +13,10 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import clause_end, clause_start, negated
-from principal.review.extract.numbers import Quantity, find_durations, find_money, find_percents
+from principal.review.extract.numbers import as_stated, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
-_VENDOR = re.compile(r"\b(?:supplier|provider|vendor|contractor|licensor|we)\b", re.I)
-_BUYER_OR_BOTH = re.compile(
-    r"\b(?:customer|client|buyer|subscriber|licensee|purchaser|you|neither|either|both|each|any)\b|\bpart(?:y|ies)\b",
-    re.I,
-)
-_CONVENIENCE = re.compile(
-    r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
-    # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
-    r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)"
-    # "may terminate the Services ... at any time upon 45 days' written notice", no breach named
-    r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
-    r"(?=[^.;]{0,80}\bnotice\b)"
-    # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
-    r"|\bterminat\w*\s+(?:this|the|an?|any)\s+(?:[\w-]+\s+){0,3}?(?:on|upon|by)\s+(?:giving\s+)?(?:the\s+other\s+"
-    r"party\s+)?(?:not less than|no less than|at least|a minimum of)?\s*(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
-    r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
-    r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
-    re.I,
-)
-_LEAVES_OPEN = re.compile(r"\b(?:do(?:es)? not|shall not|will not) (?:limit|affect|prejudice|restrict)\b", re.I)
-_TERMINATE = re.compile(
-    r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)|\b(?:is|are|be|been|was) ended\b"
-    r"|\bends? (?:early|before)\b",
-    re.I,
-)
-# For cause: a material breach, or any breach left unremedied ("breaches these Terms and does not remedy the breach
-# within thirty (30) days").
-_CAUSE = re.compile(
-    r"\bfor cause\b|\bmaterial(?:ly)? breach\w*|\bmaterial breach\b|\bmaterial default\b"
-    r"|\bbreach(?:es|ed)?\b[^.;]{0,80}\b(?:fails? to|does not|do not|has not|have not|not)(?: been)?"
-    r" (?:remedy|cure|remedied|cured)\b|\bfor good cause\b",
-    re.I,
-)
-_REMAINING = re.compile(
-    r"remainder of (?:the|that|its|this) (?:subscription |initial |then[- ]current )?term"
-    r"|all (?:remaining|unpaid) fees|accelerat"
-    r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
-    r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b",
-    re.I,
-)
-# A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
-# Fees", "25% of the Fees that would have been payable for the rest of the Term", "sixty percent (60%) of the
-# subscription Fees that would have fallen due for the unexpired part of the initial period".
 _ENDED = re.compile(r"\bterminat|\bexpir|\bend of the (?:contract|agreement|term)\b", re.I)
-_OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments?)\b|\bnot be (?:payable|due)\b", re.I)
-_SHARE_OF_REMAINING = re.compile(
-    r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
-    r"(?:remaining|outstanding|that would (?:have been|be|have fallen|fall) (?:payable|due))"
-    r"|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?(?:fees|charges)"
-    # "... of the subscription Fees for the unexpired part of the Initial Term"
-    r"|(?:\w+\s+)?(?:fees|charges)\s+(?:[\w,]+\s+){0,6}?(?:for|in|over|during)\s+the\s+(?:unexpired|remaining|rest"
-    r"|remainder|balance)\b)",
-    re.I,
-)
-# The buyer owes the charge: "subject to paying", "the Customer pays a termination fee", "is payable".
-_OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
-                   r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b", re.I)  # fmt: skip
-_EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment)\b", re.I)
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
     r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b"
@@ -104,6 +47,7 @@ _TRANSITION = re.compile(
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
     r"|transition, migration or (?:other )?exit services"
     r"|help to migrate|support the move to a new|post-termination services|\bhand-?over services\b"
+    r"|\bsupports? the (?:transfer|migration|move) of the services?\b"
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
     r"|\bassistance\b[^.;]{0,50}\bto migrate\b",
     re.I,
@@ -112,7 +56,8 @@ _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of cha
                    r"|\bat no cost\b",
                    re.I)  # fmt: skip
 _PAID = re.compile(
-    r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
+    r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional[- ]services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
+    r"|\bagainst payment\b"
     r"|\bsubject to payment\b|\bda(?:y|ily) rates?\b"
     r"|\bper (?:consultant |person[- ])?(?:day|hour)\b|\brates? in\b[^.;]{0,30}\bprice list\b"
     r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates (?:(?:set out|stated|specified|shown) )?in\b"
@@ -136,6 +81,8 @@ _POINTER = re.compile(
 _GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|retrieve|download|return|provide|keep"
                     r"|delete|make)\b", re.I)  # fmt: skip
 _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin"
+                            # "Upon the Customer's written request, received no later than fourteen (14) days after"
+                            r"|\brequest\b[^.;]{0,20}?\b(?:no|not) later than"
                             r"|\b(?:export|retrieval|download) (?:period|window)(?: after termination)?"
                             r" (?:is|shall be|will be|becomes)(?: extended to)?)\s*$", re.I)  # fmt: skip
 # "... days after termination", "after the effective date of termination", "after the Order Form ends"
@@ -176,11 +123,13 @@ _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key p
                         r"|account manager"
                         r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b",
                         re.I)  # fmt: skip
-_REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov", re.I)
+_REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov|\bassign (?:a |an )?(?:different|another|new)\b", re.I)
 _APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
 # A replacing verb, not the noun: "Any replacement must have comparable experience" replaces nobody.
 _REPLACE_VERB = re.compile(
-    r"\b(?:replace[sd]?|replacing|substitut(?:e|es|ed|ing)|reassign(?:s|ed|ing)?|remove[sd]?|removing)\b", re.I
+    r"\b(?:replace[sd]?|replacing|substitut(?:e|es|ed|ing)|reassign(?:s|ed|ing)?|remove[sd]?|removing)\b"
+    r"|\bassign (?:a |an )?(?:different|another|new)\b",
+    re.I,
 )
 _NEEDS_APPROVAL = re.compile(
     r"\bonly (?:with|after|upon|on)\b|\bsubject to\b[^.;]{0,40}\b(?:consent|approv)|\brequires?\b[^.;]{0,40}"
@@ -194,7 +143,8 @@ _IMPLEMENTATION = re.compile(
 _OF_IT = re.compile(
     r"\b(?:half|part|\d{1,3}\s?%|balance|rest|remainder) of (?:it|this|that|the (?:fee|charge|amount))\b"
     r"|\binvoices? (?:it|this (?:fee|charge|amount|sum|price))\b"
-    r"|\b(?:it|this (?:fee|charge|amount|sum|price)) is (?:invoiced|payable|due)\b",
+    r"|\b(?:it|this (?:fee|charge|amount|sum|price)) is (?:invoiced|payable|due)\b"
+    r"|^\W*the (?:full |whole |total )?(?:amount|sum|fee) is (?:invoiced|payable|due)\b",
     re.I,
 )
 _FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b|\b(?:fixed|lump[- ]sum) price\b", re.I)
@@ -203,12 +153,14 @@ _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
     r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
-    r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b",
+    r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b"
+    r"|\b(?:has|have) (?:countersigned|signed|accepted) (?:this|the) " + _ORDER + r"\b",
     re.I,
 )
 # Accepting the order is signing it; accepting the service is go-live.
 AT_GO_LIVE = re.compile(
-    r"go[- ]live|\bacceptance\b(?! of (?:this|the) " + _ORDER + r"\b)|\baccepts\b|production use|cutover"
+    r"go[- ]live|\bgone live\b|\bacceptance\b(?! of (?:this|the) " + _ORDER + r"\b)|\baccepts\b|production use"
+    r"|cutover"
     r"|\blive (?:\w+ )?(?:calls?|use|operations|traffic|interactions?|contacts?|conversations?)",
     re.I,
 )
@@ -223,97 +175,16 @@ _REFERENCES = (
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
-                       r"|\bCloud Services? Terms\b|\bFramework Agreement\b"
+                       r"|\bCloud Services? Terms\b|\bFramework Agreement\b|\bTerms of Business\b"
+                       r"|\bGeneral Conditions(?: of (?:Service|Sale|Supply|Business))?\b"
+                       r"|\b(?:Cloud |SaaS |Software )?Subscription Agreement\b"
                        r"|\b(?:of|under|and) the Terms\b(?! of)")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
                        r"|\b[A-Z]\w+ (?:and|&) Service Levels\b"
-                       r"|\bwhich (?:contains|sets out|includes) the service levels\b"
+                       r"|\bwhich (?:contains|sets out|includes|describes) the (?:[\w,]+ ){0,4}service levels\b"
                        r"|\((?:[\w ]+ )?(?:Service Levels?|Availability|Uptime)(?: [A-Z]\w+)?\)")),
     ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
 )  # fmt: skip
-
-
-def as_stated(duration: Quantity) -> tuple[Decimal, str]:
-    """The duration in the unit the document uses, converting only exactly: years to months, weeks to days."""
-    if duration.unit == "year":
-        return duration.value * 12, "month"
-    if duration.unit == "week":
-        return duration.value * 7, "day"
-    return duration.value, duration.unit
-
-
-def extract_termination(sentence: Sentence, emit: Emit) -> None:
-    lower = sentence.lower
-    verb = _TERMINATE.search(lower, sentence.heading_end) or _TERMINATE.search(
-        lower
-    )  # the clause's verb, not its title
-    if verb is None and sentence.lead and _CAUSE.search(lower) and _TERMINATE.search(sentence.lead):
-        # An item under "Either party may terminate for cause upon:" — "(a) a material breach not cured within
-        # thirty (30) days": the lead-in's right, with the item's cure period.
-        cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
-        if cure and not sentence.is_row:
-            period, period_unit = as_stated(cure[0])
-            emit(sentence, TermKind.termination_right, period, period_unit, "termination for cause (cure period)",
-                 "cause")  # fmt: skip
-        return
-    if sentence.is_row or _LEAVES_OPEN.search(lower):
-        return  # "They do not limit the right ... to terminate for material Default": no right of its own
-    if verb is None:
-        # "It shall then pay an early exit charge equal to 50% of ...", "In that case the Customer shall pay all Fees
-        # for the remainder of the term": the charge for the termination the sentence before allows.
-        if _TERMINATE.search(sentence.previous):
-            _termination_fee(sentence, emit)
-        return
-    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
-    if _CONVENIENCE.search(lower) and not paying and not _vendor_subject(lower, verb.start(), emit.vendors):
-        if negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower):
-            emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
-        else:
-            notice = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "month")]
-            value, unit = as_stated(notice[0]) if notice else (None, None)
-            emit(sentence, TermKind.termination_right, value, unit, "termination for convenience", "convenience")
-    if _CAUSE.search(lower) and "chronic" not in lower:
-        cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
-        value, unit = as_stated(cure[0]) if cure else (None, None)
-        emit(sentence, TermKind.termination_right, value, unit, "termination for cause (cure period)", "cause")
-    _termination_fee(sentence, emit)
-
-
-def _termination_fee(sentence: Sentence, emit: Emit) -> None:
-    lower = sentence.lower
-    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
-    share = _SHARE_OF_REMAINING.search(lower)
-    if share and _EXIT_CHARGE.search(lower) and (percent := find_percents(sentence.text[share.start() : share.end()])):
-        # "an early termination fee equal to 50% of the fees remaining for the Initial Term"
-        emit(sentence, TermKind.termination_fee, percent[0].value, "%", "share of remaining fees on early termination",
-             "remaining_fees")  # fmt: skip
-    elif (
-        _REMAINING.search(lower)
-        and re.search(r"\b(?:due|payable|pay|pays|paying)\b", lower)
-        and "refund" not in lower
-        and not _OWES_NOTHING.search(lower)
-    ):
-        # The buyer pays the rest of the term; a refund of prepaid fees for it, or "no Fees will be payable for the
-        # remainder of its Subscription Term", is the opposite.
-        emit(sentence, TermKind.termination_fee, None, None, "remaining fees on early termination", "remaining_fees")
-    elif _EXIT_CHARGE.search(lower) and (paying or _OWES.search(lower)):
-        # The months the charge is counted in, not a notice period before it ("on three months' notice, subject to
-        # a termination charge of two months' fees").
-        charge = _EXIT_CHARGE.search(lower)
-        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year") and charge
-                  and d.start > charge.start()]  # fmt: skip
-        if months:
-            value, _unit = as_stated(months[0])
-            emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
-
-
-def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...]) -> bool:
-    """The vendor alone is who may or may not terminate ("The Supplier may not terminate ... for convenience", or
-    by the name the document gives it: "Duna is not entitled to terminate"): a right or a denial of the vendor's,
-    which says nothing of the buyer's own right to leave."""
-    subject = lower[clause_start(lower, at) : at]
-    named = any(re.search(rf"\b{re.escape(alias)}\b", subject) for alias in aliases)
-    return (bool(_VENDOR.search(subject)) or named) and not _BUYER_OR_BOTH.search(subject)
 
 
 def extract_exit(sentence: Sentence, emit: Emit) -> None:
@@ -485,7 +356,10 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         _implementation_fee(sentence, emit, continued=True)
     # "Implementation: SEK 240,000: 40% on signature ...": a term table's label names the fee.
     labelled = bool(
-        re.match(r"\W*(?:implementation|onboarding|set[- ]?up)\b[^:]{0,30}:", sentence.body.lower())
+        re.match(
+            r"[^:.]{0,40}?\b(?:implementation|onboarding|set[- ]?up)\b[^:(]{0,30}(?:\([^)]{0,200}\)\s*)?:",
+            sentence.body.lower(),
+        )
         and find_money(sentence.text)
     )
     if implementation and (_FEE.search(lower) or labelled) and "per hour" not in lower and "credit" not in lower:

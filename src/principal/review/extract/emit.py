@@ -109,18 +109,17 @@ def _resolve_dates(terms: list[Term], dates: dict[str, str]) -> list[Term]:
 
 
 def _dedupe(terms: list[Term]) -> list[Term]:
-    seen: dict[tuple[object, ...], tuple[int, str]] = {}
+    seen: set[tuple[object, ...]] = set()
     out = []
     for term in terms:
         key: tuple[object, ...] = term.key()
         if term.kind in _LINE_KINDS:
             key = (*key, term.detail, term.location.start)
-        first = seen.get(key)
-        # "99.9% for Voice, 99.9% for Digital Channels": two components' targets in one sentence are two terms
-        named = term.kind is TermKind.uptime_target and ":" in term.detail
-        if first is not None and not (named and first[0] == term.location.start and first[1] != term.detail):
+        elif term.kind is TermKind.uptime_target and ":" in term.detail:
+            key = (*key, term.detail)  # "99.9% for Voice, 99.9% for Digital Channels": one target per component
+        if key in seen:
             continue
-        seen.setdefault(key, (term.location.start, term.detail))
+        seen.add(key)
         out.append(term)
     return out
 

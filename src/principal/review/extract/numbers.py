@@ -35,7 +35,8 @@ _SPACE = "[ \u00a0\u202f\u2009]"
 _LAKHS = r"\d{1,2}(?:,\d{2})+,\d{3}"  # "6,96,000", "10,00,000"
 _SPACE_GROUPS = r"\d{1,3}(?:" + _SPACE + r"\d{3})+"  # "1 250", "12 000 000"
 _PLAIN_DIGITS = (
-    r"\d{1,3}(?:\.\d{3})+,\d{1,4}(?!\d|[,.]\d)"
+    r"\d{1,3}(?:['’]\d{3})+(?:\.\d{1,4})?(?!\d|['’]\d)"  # Swiss: "18'400.00", "1’500"
+    r"|\d{1,3}(?:\.\d{3})+,\d{1,4}(?!\d|[,.]\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d,]|\.\d)"  # "1.250.000": dots that can only group thousands
     r"|0,\d+(?!\d|,\d)"
     rf"|{_LAKHS}(?:\.\d+)?(?!\d|,\d)"
@@ -52,7 +53,8 @@ NUMBER_CELL = re.compile(rf"(?:{DIGITS})")
 # A whole number as counts and band limits are written: lakhs and crores, comma, dot or space groups ("1.000.000
 # minutes", as Indonesian and continental documents write counts), plain digits.
 WHOLE = (
-    rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?![\d]|[.,]\d)|{_SPACE_GROUPS}(?!\d)|\d+)"
+    rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+(?![\d]|[.,]\d)|{_SPACE_GROUPS}(?!\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+)"
 )
 # A table cell that is only a whole number: a dot never groups it ("1.250" in a cell is a price, not a count).
 INTEGER_CELL = re.compile(rf"(?:{_LAKHS}(?!\d|,\d)|\d{{1,3}}(?:,\d{{3}})+|{_SPACE_GROUPS}(?!\d)|\d+)")
@@ -79,10 +81,10 @@ ISO_CODES = tuple(sorted(code for code in MINOR_UNITS if code not in _WORD_CODES
 CURRENCY_CODES = {**{code: code for code in ISO_CODES}, "US$": "USD", "$": "USD", "€": "EUR", "£": "GBP",
                   "C$": "CAD", "A$": "AUD", "NZ$": "NZD", "S$": "SGD", "HK$": "HKD", "¥": "JPY",
                   "₹": "INR", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN", "₩": "KRW", "₺": "TRY", "₱": "PHP",
-                  "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Rs.": "INR",
-                  "Rs": "INR", "R": "ZAR", "Ft": "HUF", "kr": KRONER, "kr.": KRONER, "Kr": KRONER,
-                  "Kr.": KRONER, "NT$": "TWD", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "KShs": "KES",
-                  "Kshs": "KES", "Rp": "IDR", "Rp.": "IDR"}  # fmt: skip
+                  "TL": "TRY", "₦": "NGN", "₪": "ILS", "₫": "VND", "฿": "THB", "zł": "PLN", "Kč": "CZK",
+                  "Rs.": "INR", "Rs": "INR", "Fr.": "CHF", "SFr.": "CHF", "R": "ZAR", "Ft": "HUF", "kr": KRONER,
+                  "kr.": KRONER, "Kr": KRONER, "Kr.": KRONER, "NT$": "TWD", "RM": "MYR", "KSh": "KES", "Ksh": "KES",
+                  "KShs": "KES", "Kshs": "KES", "Rp": "IDR", "Rp.": "IDR"}  # fmt: skip
 # Grouped by first letter ("N(?:AD|GN|...)"), so a digit or a word tries one branch, not every code.
 _BY_LETTER = {letter: [c[1:] for c in ISO_CODES if c[0] == letter] for letter in sorted({c[0] for c in ISO_CODES})}
 CODE = (
@@ -97,18 +99,18 @@ _CUR = (
     rf"(?:US\$|NZ\$|HK\$|NT\$|MX\$|Mex\$|R\$|{_RAND}"
     # Ringgit, Kenya shillings and rupiah before their figure: "RM 185.00", "KSh 4,850.00", "Rp 385.000"
     rf"|(?<![A-Za-z])(?:RM|KShs?|Kshs?|Rp\.?)(?=\s?\d)|(?<![A-Za-z])TL(?=\s?\d)|(?<![A-Za-z])Rs\.?(?=\s?\d)|(?<![A-Za-z])[CAS]\$"
-    rf"|(?<![A-Za-z])[Kk]r\.?(?=\s?\d)|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
+    rf"|(?<![A-Za-z])[Kk]r\.?(?=\s?\d)|(?<![A-Za-z])S?Fr\.(?=\s?\d)|{CODE}|[$€£¥₹₩₺₱₦₪₫฿])"
 )
 # A scale after the amount ("USD 1.5m", "$2 million"); "M.N." (moneda nacional, Mexico's pesos) is no million.
 _SCALE = r"(?:\s*(?P<scale>million|thousand|billion|[mMkK]\b(?!\.\w)))?"
 MONEY = re.compile(
     rf"(?P<cur>{_CUR})\s?(?P<amount>{DIGITS}){_SCALE}"
     rf"|(?<![\w.])(?P<amount2>{DIGITS}){_SCALE.replace('scale', 'scale2')}"
-    rf"\s?(?P<cur2>{CODE}|dollars\b|zł|TL\b|Ft\b|kr\b|€|£)"
+    rf"\s?(?P<cur2>{CODE}|dollars\b|zł|Kč|TL\b|Ft\b|kr\b|€|£)"
 )
 _PESOS = re.compile(r"\s?M\.\s?N\.|\s?MXN\b|\s?pesos\b", re.I)
 _CURRENCY_MENTION = re.compile(
-    rf"(?P<code>{CODE})|(?P<symbol>(?:US|NZ|HK|NT|MX|Mex|R|(?<![A-Za-z])[CAS])\$|[$€£¥₹₩₺₱₦₪₫฿]|zł|(?<=\()TL(?=\))"
+    rf"(?P<code>{CODE})|(?P<symbol>(?:US|NZ|HK|NT|MX|Mex|R|(?<![A-Za-z])[CAS])\$|[$€£¥₹₩₺₱₦₪₫฿]|zł|Kč|(?<=\()TL(?=\))"
     r"|\bkr\b|\bRM\b|\bKShs?\b|\bRp\b)"
 )
 
@@ -175,7 +177,7 @@ _GROUPED_BY_COMMAS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
 def to_decimal(digits: str) -> Decimal | None:
     """A figure matched by DIGITS as a Decimal: group separators dropped, the decimal mark (the last of a dot and
     a comma when both appear; a lone comma unless it groups thousands, see DIGITS) read as the point."""
-    text = re.sub(_SPACE, "", digits)
+    text = re.sub(_SPACE + "|['’]", "", digits)
     if "," in text and "." in text:
         mark = "," if text.rindex(",") > text.rindex(".") else "."
         text = text.replace("." if mark == "," else ",", "").replace(",", ".")
@@ -193,7 +195,7 @@ def to_decimal(digits: str) -> Decimal | None:
 def count_of(whole: str) -> Decimal | None:
     """A count or band limit matched by WHOLE: every comma, dot and space groups digits ("600.000 minutes" is six
     hundred thousand; a count has no fraction)."""
-    digits = re.sub(r"[\s,.]", "", whole.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
+    digits = re.sub(r"[\s,.'’]", "", whole.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", ""))
     return Decimal(digits) if digits.isdigit() else None
 
 
@@ -299,3 +301,12 @@ def in_months(quantity: Quantity) -> Decimal:
     if quantity.unit == "month":
         return quantity.value
     return in_days(quantity) / Decimal("30.4375")
+
+
+def as_stated(duration: Quantity) -> tuple[Decimal, str]:
+    """The duration in the unit the document uses, converting only exactly: years to months, weeks to days."""
+    if duration.unit == "year":
+        return duration.value * 12, "month"
+    if duration.unit == "week":
+        return duration.value * 7, "day"
+    return duration.value, duration.unit

@@ -35,7 +35,10 @@ _IS_OVERAGE = re.compile(
 )
 _LESSER_OF = re.compile(rf"\b{LESSER_OF}\b")
 _CPI = re.compile(
-    r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b", re.I
+    r"\bcpi\b|\bprices?\s+index\b|\binflation\b|\bvpi\b|\brpi\b|\bhicp\b|\bindex of (?:consumer|retail) prices\b"
+    # national indices by their own names: Mexico's INPC, Brazil's IPCA, Switzerland's LIK, Poland's and Czechia's
+    r"|\binpc\b|\bipca\b|\bigp-m\b|\blik\b|\bprecios al consumidor\b|\bconsumer prices\b",
+    re.I,
 )
 # Prices held only for an opening period ("fixed for the first twelve (12) months", "until the first anniversary"):
 # a freeze before increases, not prices fixed for the term.
@@ -87,7 +90,8 @@ _AT_RENEWAL = re.compile(
     r"\bonly at renewal\b|\bat (?:each |the )?renewal\b|\bon renewal\b"
     r"|\b(?:start|beginning|commencement) of (?:a|any|each|the) renewal (?:term|period)\b"
     r"|\b(?:with effect )?from (?:a|any|each|the) renewal\b"
-    r"|\b(?:end|expiry) of the (?:minimum|initial) (?:term|period)\b|\b(?:of|at) any renewal (?:term|period)\b",
+    r"|\b(?:end|expiry) of the (?:minimum|initial) (?:term|period)\b|\b(?:of|at) any renewal (?:term|period)\b"
+    r"|\bend of (?:an?|each|any|the) (?:extension|renewal) (?:term|period)\b",
     re.I,
 )
 _BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|bills?|charged|payable)\b", re.I)
@@ -111,7 +115,7 @@ _RECURRING_SUBJECT = re.compile(
     r"|\bannual subscription charges\b"
     # all the charges at once: "The Supplier shall invoice the Charges monthly in arrears"
     r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
-    r"|^\W*(?:all\s+)?(?:the\s+)?charges are (?:invoiced|billed)\b"
+    r"|^\W*(?:all\s+)?(?:the\s+)?(?:charges|fees) are (?:invoiced|billed)\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
@@ -219,7 +223,13 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
             unit = "minute" if volume.group(2).lower() == "minutes" else volume.group(2).lower().rstrip("s")
             emit(sentence, TermKind.minimum_commitment, count_of(volume.group(1)), unit, "minimum commitment")
     reduce = _REDUCE.search(lower)
-    if reduce and _SEAT_WORDS.search(lower) and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
+    # "Licence quantities cannot be reduced during the Minimum Term. A reduction may take effect only at the end of
+    # the Minimum Term ...": the second sentence is about the seats the first names
+    seats = _SEAT_WORDS.search(lower) or (
+        re.match(r"\W*(?:a|any|such|the|each) reductions?\b", sentence.body.lower())
+        and _SEAT_WORDS.search(sentence.previous)
+    )
+    if reduce and seats and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
         allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)
         exception = _EXCEPTION.search(lower, reduce.end())
         excepted = [p for p in find_percents(sentence.text) if exception and p.start > exception.end()]
@@ -263,10 +273,14 @@ def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
     if sentence.is_row:
         _billing_cell(sentence, emit)
         return
-    if not _BILLED_WHEN.search(lower) or not _RECURRING_SUBJECT.search(lower):
+    if not _BILLED_WHEN.search(lower):
         return
     subject = _RECURRING_SUBJECT.search(lower)
-    assert subject is not None
+    if subject is None and _RECURRING_SUBJECT.search(sentence.previous):
+        # "Licence fees are owed from the Go-Live Date. They are invoiced quarterly in advance."
+        subject = re.match(r"\W*(?:they|these fees|those fees) (?:are|will be|shall be)\b", lower)
+    if subject is None:
+        return
     clause = lower[subject.start() : subject.start() + 90].split(";")[0]
     advance = _ADVANCE.search(clause)
     arrears = _ARREARS.search(clause)

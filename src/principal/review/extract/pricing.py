@@ -35,7 +35,8 @@ _SEAT_UNIT = re.compile(
     re.I,
 )
 _USAGE_UNITS = (
-    "minute|min|second|session|message|summary|summaries|call|conversation|interaction|sms|text|email|gb"
+    "60-second increment|started minute|minute|min|second|session|message|summary|summaries|call|conversation"
+    "|interaction|sms|text|email|gb"
     "|gigabyte|token|transaction|api call|request|contact|page|transcription|transcript|recording"
 )
 # "per minute", "/min", and with a qualifier between: "per chat session", "per analysed minute".
@@ -44,7 +45,7 @@ _USAGE_UNIT = re.compile(rf"(?:\bper\s+(?:(?!per\b)[a-z-]+\s+){{0,2}}?|/\s?)(?P<
 # month", "Monthly fee per concurrent agent: GBP 70.00", "150 agent licences at USD 92.00 each per month".
 _SEAT_BEFORE = re.compile(
     r"\b(?:each|every|per|a|the)\s+(?:named\s+|concurrent\s+|active\s+)?(?:agent|user|seat|licen[cs]e|supervisor)"
-    r"(?:\s+(?:seat|licen[cs]e))?(?:\s+per\s+(?:month|year|annum))?\s*(?::|\bcosts?|\b(?:is|are|will\s+be|shall\s+be)"
+    r"(?:\s+(?:seat|licen[cs]e))?(?:\s+per\s+(?:month|year|annum))?\s*(?::|\bcosts?|\bremains?|\b(?:is|are|will\s+be|shall\s+be)"
     r"(?:\s+(?:charged|priced|billed))?"
     r"(?:\s+at)?)?\s*$"
     r"|\b\d[\d,]*\s+(?:named\s+|concurrent\s+)?(?:agent\s+|supervisor\s+)?(?:seats|users|agents|licen[cs]es)\s+at\s*$"
@@ -114,7 +115,9 @@ _QUANTITY_CHANGED = re.compile(
     r"(?:[^.;]|\.(?=\d)){0,60}?"
     r"\b(?:is|are|shall be|will be)\s+(?:replaced by|(?:increased|reduced|decreased|changed|amended)"
     r"(?:\s+from\s+(?:\w+\s+\()?\d[\d,.]*\)?)?\s+to)\s+"
-    r"(?:\w+\s+\()?(?P<count>" + WHOLE + r")\)?(?!\s*%|\d|[.,]\d)",
+    r"(?:\w+\s+\()?[\"“]?(?P<count>"
+    + WHOLE
+    + r")[\"”]?\)?(?!\s*%|\d|[.,]\d)",  # 'the quantity "60" is replaced by "75"'
     re.I,
 )
 _UNIT_COLUMN = re.compile(r"per|unit|per unit|units?|charging basis|billing unit|unit of measure|uom|basis", re.I)
@@ -255,8 +258,8 @@ def _unit(raw: str) -> str:
     unit = raw.lower()
     if unit == "summaries":
         return "summary"
-    if unit == "min":
-        return "minute"
+    if unit in ("min", "60-second increment", "started minute"):
+        return "minute"  # "per 60-second increment", "per started minute": a minute, rounded up
     if unit == "sms":
         return "message"
     return unit.rstrip("s") if unit.endswith("s") and unit not in ("sms",) else unit

@@ -7,10 +7,9 @@ import re
 from decimal import Decimal
 
 from principal.review.extract.context import Sentence
-from principal.review.extract.contract_terms import as_stated
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import negated
-from principal.review.extract.numbers import Quantity, find_durations, find_percents
+from principal.review.extract.numbers import Quantity, as_stated, find_durations, find_percents
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
@@ -28,7 +27,9 @@ _TERM_MENTIONED = re.compile(
     r"|before|throughout|beyond)\s+(?:the|this|its|each)\s+(?:\w+\s+)?$",
     re.I,
 )
-_RENEW = re.compile(r"\brenew\w*|\bnonrenewal\b|\bextend\w*|\bcontinues? (?:on an? )?month[- ]to[- ]month\b"
+# "Renewal Order No. 2" names a document; it renews nothing by itself.
+_RENEW = re.compile(r"\brenew(?!al\s+(?:order|quote|quotation|form)\b)\w*|\bnonrenewal\b|\bextend\w*"
+                    r"|\bcontinues? (?:on an? )?month[- ]to[- ]month\b"
                     r"|\bfurther (?:periods?|year)\b"
                     # "within a rolling period of twelve months" counts failures in a window, it renews nothing
                     r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
@@ -106,7 +107,12 @@ _SAME_PRICE = re.compile(
     re.I,
 )
 # Words that give notice, whether or not they say "notice" ("unless one party tells the other in writing").
-_TELLS = re.compile(r"\bnotice\b|\bnotif\w*|\btells?\b|\binforms?\b|\bin writing\b|\bwritten\b", re.I)
+_TELLS = re.compile(
+    r"\bnotice\b|\bnotif\w*|\btells?\b|\binforms?\b|\bin writing\b|\bwritten\b|\bletter\b"
+    # "unless either party terminates it ... at least three (3) months before the end": the way out of the renewal
+    r"|\bunless (?:either|one|a) party (?:terminates|cancels|ends) it\b",
+    re.I,
+)
 
 
 def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
@@ -116,7 +122,8 @@ def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
     if renew and not sentence.is_row:
         _renewal(sentence, emit, renew.start())
         return
-    if re.search(r"\b(?:each|every|any|the) (?:such )?extension\b", lower) and _RENEW.search(sentence.previous):
+    extension = re.search(r"\b(?:each|every|any|the|an) (?:such )?extension\b", lower)
+    if extension and (_RENEW.search(sentence.previous) or _SAME_PRICE.search(lower) or _LIST_PRICE.search(lower)):
         # "... is extended automatically for successive periods of twelve (12) months ..." then "Each extension is
         # charged at the prices in force at the end of the preceding period": the price of that renewal
         if _LIST_PRICE.search(lower):

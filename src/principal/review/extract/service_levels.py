@@ -79,7 +79,7 @@ _EXCLUDE = re.compile(
 )
 _COUNTS = re.compile(
     r"(?<!not )\bcounts? (?:as|against)\b|(?<!not )\bcounted as\b|\bis not excluded\b|\bare not excluded\b"
-    r"|\bis not excluded time\b",
+    r"|\bis not excluded time\b|\b(?:is|are) not an? excluded\b",
     re.I,
 )
 _CARRIER = re.compile(
@@ -116,6 +116,7 @@ _MISS = re.compile(
 _NOT_REACHED = re.compile(
     r"\b(?:does|do|did) not(?= (?:reach|meet|achieve|attain)\b)|\bnot(?= (?:reached|met|achieved)\b)"
 )
+_NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(
@@ -141,7 +142,8 @@ _MEASURED = re.compile(
 _INDEPENDENT = re.compile(r"\bindependent\b|\bthird[- ]party monitoring\b|\bjointly\b|\bcustomer'?s own\b"
                           r"|\bclient may audit\b|\bsynthetic\b[^.]{0,60}\bindependent", re.I)  # fmt: skip
 _VENDOR_OWN = re.compile(
-    r"\b(?:its|their) own\b|\binternal monitoring\b|['’]s (?:own |internal )?(?:monitoring|records|measurements"
+    r"\b(?:its|their) own\b|\binternal monitoring\b"
+    r"|['’]s (?:own |internal )?(?:platform )?(?:monitoring|records|measurements"
     r"|system logs|tools)|\bprovider['’]s records\b|\brecords are conclusive\b|\bmeasurements are final\b",
     re.I,
 )
@@ -255,7 +257,7 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
                     TermKind.uptime_target,
                     p.value,
                     "%",
-                    "per component",
+                    f"per component: {' '.join(cells[0].lower().split())}" if cells[0].strip() else "per component",
                     # The header, else the lead-in: "shall meet the following Availability in each Measurement
                     # Period:" above the table.
                     _window(header) or named_window(header, emit.periods) or _window(sentence.lead)
@@ -522,6 +524,7 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         and (
             _UPTIME.search(lower)
             or re.search(r"\btarget|\bcommitment|\bservice level", lower)
+            or re.search(r"\b(?:below|less than|lower than|under)\s+\d{2}(?:[.,]\d+)?\s?%", lower)  # "below 99.0 %"
             or "service level" in sentence.headings
             or "chronic" in sentence.headings
             or "credit" in lower
@@ -530,7 +533,12 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         # condition's "not" is the miss, not a denial of the exit
         and not negated(_blank_misses(lower), _EXIT.search(lower).start())  # type: ignore[union-attr]
     ):
-        emit(sentence, TermKind.termination_right, None, None, "chronic service failure", "chronic")
+        # "... the Customer may terminate the Order by thirty (30) days' written notice": the notice it needs
+        exit_at = _EXIT.search(lower).start()  # type: ignore[union-attr]
+        notice = [d for d in find_durations(sentence.text) if d.start > exit_at and d.unit in ("day", "business_day")
+                  and _NOTICE_FOLLOWS.match(sentence.text[d.end :])]  # fmt: skip
+        value, unit = (notice[0].value, notice[0].unit) if notice else (None, None)
+        emit(sentence, TermKind.termination_right, value, unit, "chronic service failure", "chronic")
     if _REPORT.search(lower) and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):
         emit(
             sentence,

@@ -26,7 +26,8 @@ _AI = re.compile(
 # "Rheinwelle Resümee (AI call summary)", "Clarity, our AI assistant,": a product name the document gives a feature
 # it describes as AI; a sentence naming only the product ("Rheinwelle Resümee is activated for all queues") is about AI.
 _NAMED_AI = re.compile(
-    r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?: \(| ?[,–—-] (?:an?|our|the) )(?P<what>[^()\n]{0,60})"
+    r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?: \(| ?[,–—-] (?:(?:an?|our|the) )?)"
+    r"(?P<what>[^()\n|]{0,60})"
 )
 
 
@@ -35,7 +36,7 @@ def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
     found = []
     for match in _NAMED_AI.finditer(text[:400_000]):
         name = match.group("name").lower()
-        if _AI.search(match.group("what")) and not _AI.search(name) and name not in vendors:
+        if _AI.search(match.group("what")[:40]) and not _AI.search(name) and name not in vendors:
             found.append(name)
             first, _, rest = name.partition(" ")
             if first in vendors and rest:
@@ -102,7 +103,8 @@ _CAP_RESET = re.compile(
 )
 _OVERAGE = re.compile(
     r"\b(?:above|over|exceeding|in excess of|beyond)\s+the\s+(?:committed|annual commitment|commitment"
-    r"|monthly forecast)|\bexceeding the commitment\b|\boverage\b|\busage above\b|\bin excess of the\b",
+    r"|monthly forecast|monthly commitment|minimum (?:monthly )?commitment)|\bexceeding the commitment\b|\boverage\b"
+    r"|\busage above\b|\bin excess of the\b",
     re.I,
 )
 _TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times)\b", re.I)
@@ -114,6 +116,9 @@ _TRUE_UP = re.compile(
     r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b"
+    # "If the Client uses more licences than it has ordered, the additional licences are invoiced at ..."
+    r"|\buses more (?:licen[cs]es|seats|users)\b"
+    r"|\bthe additional (?:licen[cs]es|seats|users) are (?:invoiced|charged|billed)\b"
     # "Licences in excess of the ordered quantity are invoiced at ..."
     r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in excess of|above|beyond|over)\s+the\s+"
     r"(?:ordered|contracted|subscribed|committed|purchased|licensed)\s+(?:quantity|quantities|number)\b"
@@ -140,7 +145,8 @@ _LIST_PRICE = re.compile(
 _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\b(?:prices|rates) in this\b"
     r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
-    r" (?:the )?(?:section|clause|schedule|table|part)\b|\bunit price of (?:that|the|each|this|line)\b",
+    r" (?:the )?(?:order (?:form|schedule)|section|clause|schedule|table|part)\b"
+    r"|\bunit price of (?:that|the|each|this|line)\b",
     re.I,
 )
 INCREASE = re.compile(
@@ -150,7 +156,7 @@ INCREASE = re.compile(
 )
 SURCHARGE = re.compile(
     r"\b(?:regulatory|compliance|cost recovery|recovery fee|recovery charge|universal service|administrative fee"
-    r"|surcharge)\b",
+    r"|surcharge|levy|levies)\b",
     re.I,
 )
 _ROUNDING = re.compile(
@@ -220,7 +226,7 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.true_up, None, None, "true-up", "list_price")
     elif _TRUE_UP.search(lower) and _CONTRACT_PRICE.search(lower):
         emit(sentence, TermKind.true_up, None, None, "true-up", "contract_price")
-    if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b", lower):
+    if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b|\blevy\b", lower):
         percents = find_percents(sentence.text)
         if percents and not INCREASE.search(lower):
             emit(sentence, TermKind.surcharge, percents[0].value, "%", "surcharge")

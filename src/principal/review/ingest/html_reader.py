@@ -47,6 +47,9 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+_MARKER_ONLY = re.compile(r"-|\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\d{1,3}\.")
+
+
 def _list_marker(item: Any, positions: dict[int, int]) -> str:
     """The marker a browser draws before an <li>: "(a) ", "1. ", "(iv) " in an <ol>, "- " in a <ul>.
     `positions` counts the items met so far under each list (items come in document order), so a list of n items
@@ -98,7 +101,10 @@ def read_html(name: str, text: str, limits: Limits) -> Document:
     row_has_cell = False
 
     def flush() -> None:
-        builder.paragraph(" ".join("".join(parts).split()))
+        text = " ".join("".join(parts).split())
+        if _MARKER_ONLY.fullmatch(text):
+            return  # "<li><p>...": the item's marker stays with the paragraph it numbers
+        builder.paragraph(text)
         parts.clear()
 
     for node in root.traverse(include_text=True):

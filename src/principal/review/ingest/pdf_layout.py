@@ -22,9 +22,10 @@ Page = list[str]
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?\s*$", re.I)
 # A clause number starts a clause only before a word that can open one: "Schedule" then "2 governs ..." is a
-# sentence the line break cut.
+# sentence the line break cut, "99.9 % for Omnichannel Routing" a percentage, "1 January" a date.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 _CLAUSE_START = re.compile(
-    r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?![a-z])\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)"
+    r"^(?:\(?[a-z]{1,3}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?![a-z%]|" + _MONTHS + r")\S|[A-Z]\d{1,2}\.?\s|\u2022|-\s)"
 )
 # "... does not take into account (a) scheduled maintenance ... in advance," then "(b) emergency maintenance, or
 # (c) ...": the next item of a list written inside one sentence, not a list item of its own.
@@ -34,7 +35,7 @@ _LABEL = re.compile(
     r"^(?:\(?[a-z]{1,4}\)|\d{1,2}(?:\.\d{1,2}){0,3}\.?|[A-Z]\d{1,2}\.?|[A-Z]\.)$"
 )  # "(a)", "3.3", "C1."
 _END = re.compile(r"[.;:!?)\]\"”]$")
-_WANTS_FIGURE = re.compile(r"(?:\b[A-Z]{3}|[$€£¥₹]|\b(?:at|of|to|by|than))$")
+_WANTS_FIGURE = re.compile(r"(?:\b[A-Z]{3}|[$€£¥₹]|\b(?:at|of|to|by|than|from|until|on|before|after|per))$")
 MARGIN = 0.09  # share of the page height at top and bottom where running headers and footers live
 CELL_GAP = 11.0  # points: a wider gap between two words on a line separates table cells
 
