@@ -1,5 +1,7 @@
 """The hostile inputs of issue 19 (and the ones found since): each refused with one located line and exit 2 within
-2 CPU-seconds and 500 MB, measured in a child process under RLIMIT_CPU and RLIMIT_AS (tests/fuzzing/bounded_main.py).
+4 CPU-seconds and 500 MB, measured in a child process under RLIMIT_CPU and RLIMIT_AS (tests/fuzzing/bounded_main.py).
+The slowest (a flow list refused at its 20,000th value) costs 1.3-1.5 CPU-s on an idle 2-core machine and passed
+2 CPU-s under a loaded test run; before issue 19's fixes these files took up to 110 CPU-s and 2.75 GB.
 
 Each file under tests/fixtures/hostile ends with `# expect: LINE:COL: field: message`: exactly that line is reported.
 Goals files there (`*.goals.yaml`) are valid but unmeetable: `kpis` reports them as findings (exit 1) in strict JSON.
@@ -23,7 +25,7 @@ DEAL = ROOT / "examples" / "ccaas-450" / "deal.yaml"
 DEALS = sorted(p for p in HOSTILE.glob("*.yaml") if not p.name.endswith(".goals.yaml"))
 LOGS = sorted(HOSTILE.glob("*.csv"))
 GOALS = sorted(HOSTILE.glob("*.goals.yaml"))
-CPU_SECONDS = 2.0
+CPU_SECONDS = 4.0
 MEMORY_MB = 500
 
 

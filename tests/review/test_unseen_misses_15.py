@@ -182,3 +182,13 @@ def test_pdf_lines_that_start_with_a_percentage_or_a_date_continue_their_sentenc
     assert "99.95 % for Telephony, 99.9 % for Omnichannel Routing and 99.5 % for Workforce Management" in sla
     terms = load_document(fresh11 / "rigiline" / "framework-agreement.pdf").text
     assert "with effect from 1 January, by the change in the Swiss consumer price index" in terms
+
+
+def test_a_heading_that_lists_ai_beside_other_services_names_no_ai_feature() -> None:
+    result = review_text(
+        "## 3 Telephony, messaging and AI\n\n3.1 Telephony is enabled for all queues from the start date.\n\n"
+        "3.2 Brisa Assist, AI summary of a call, is enabled for all queues from the start date.\n",
+        "order.md",
+    )
+    defaults = [t.quote for t in result.terms if t.kind is TermKind.ai_default_on]
+    assert defaults == ["3.2 Brisa Assist, AI summary of a call, is enabled for all queues from the start date."]

@@ -26,7 +26,7 @@ _AI = re.compile(
 # "Rheinwelle Resümee (AI call summary)", "Clarity, our AI assistant,": a product name the document gives a feature
 # it describes as AI; a sentence naming only the product ("Rheinwelle Resümee is activated for all queues") is about AI.
 _NAMED_AI = re.compile(
-    r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?: \(| ?[,–—-] (?:(?:an?|our|the) )?)"
+    r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?:(?P<paren> \()| ?[,–—-] (?:(?:an?|our|the) )?)"
     r"(?P<what>[^()\n|]{0,60})"
 )
 
@@ -36,7 +36,12 @@ def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
     found = []
     for match in _NAMED_AI.finditer(text[:400_000]):
         name = match.group("name").lower()
-        if _AI.search(match.group("what")[:40]) and not _AI.search(name) and name not in vendors:
+        what = match.group("what")
+        # In brackets the description may come later ("(real-time suggestions and AI summaries)"); after a comma it
+        # must open with the AI words ("Rigiline Assist, AI summary of a call"), or "Telephony, messaging and AI"
+        # would name telephony an AI feature.
+        described = _AI.search(what[:40]) if match.group("paren") else _AI.match(what)
+        if described and not _AI.search(name) and name not in vendors:
             found.append(name)
             first, _, rest = name.partition(" ")
             if first in vendors and rest:
