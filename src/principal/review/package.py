@@ -48,7 +48,7 @@ _KINDS = (
         "msa",
         re.compile(
             r"master|terms and conditions|terms of service|terms of business|general terms|customer terms"
-            r"|general conditions|subscription agreement",
+            r"|general conditions|subscription agreement|platform terms|conditions of contract",
             re.I,
         ),
     ),

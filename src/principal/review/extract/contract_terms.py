@@ -176,7 +176,8 @@ _REFERENCES = (
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
                        r"|\bCloud Services? Terms\b|\bFramework Agreement\b|\bTerms of Business\b"
-                       r"|\bGeneral Conditions(?: of (?:Service|Sale|Supply|Business))?\b"
+                       r"|\bGeneral Conditions(?: of (?:Service|Sale|Supply|Business))?\b|\bPlatform Terms\b"
+                       r"|\bConditions of Contract\b"
                        r"|\b(?:Cloud |SaaS |Software )?Subscription Agreement\b"
                        r"|\b(?:of|under|and) the Terms\b(?! of)")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"

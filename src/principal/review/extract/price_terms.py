@@ -60,7 +60,7 @@ _FIXED_PRICES = re.compile(
 _CPI_POINTS = re.compile(
     rf"(?:\bplus|\+)\s*(?:up\s+to\s+|a\s+maximum\s+of\s+|at\s+most\s+)?"
     rf"(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
-    rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*percentage points?"
+    rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*(?:percentage )?points?\b"
     rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?)",
     re.I,
 )
@@ -96,7 +96,7 @@ _AT_RENEWAL = re.compile(
 )
 _BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|bills?|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
-_ARREARS = re.compile(r"\bin arrears\b", re.I)
+_ARREARS = re.compile(r"\bin arrears\b|\bat the end of (?:each|the) (?:month|quarter|year)\b|\bà terme échu\b", re.I)
 _FREQUENCY = (
     (
         re.compile(
@@ -112,7 +112,7 @@ _FREQUENCY = (
 _RECURRING_SUBJECT = re.compile(
     r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b"
     r"|^\W*(?:invoicing|billing(?: cycle| frequency)?)\s*:"
-    r"|\bannual subscription charges\b"
+    r"|\bannual subscription charges\b|^\W*(?:the\s+)?subscriptions (?:are|will be|shall be) (?:invoiced|billed)\b"
     # all the charges at once: "The Supplier shall invoice the Charges monthly in arrears"
     r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
     r"|^\W*(?:all\s+)?(?:the\s+)?(?:charges|fees) are (?:invoiced|billed)\b"
@@ -230,7 +230,7 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
         and _SEAT_WORDS.search(sentence.previous)
     )
     if reduce and seats and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
-        allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)\b", lower)
+        allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)d?\b", lower)
         exception = _EXCEPTION.search(lower, reduce.end())
         excepted = [p for p in find_percents(sentence.text) if exception and p.start > exception.end()]
         # The label of a term row is no verb: "Reductions: users may not be removed ..." turns on the verb's negation.

@@ -13,7 +13,8 @@ from principal.review.extract.numbers import Quantity, as_stated, find_durations
 from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
-    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:(?:subscription|service|contract)\s+)?(?:term|period)\b"
+    r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:(?:subscription|service|contract|firm|fixed)\s+)?"
+    r"(?:term|period)\b"
     r"|\bhas a term of\b"
     r"|^\W*(?:[A-Z]?\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*[:.]"  # "Term:", "3. Term:", "(c) Term:", "C1. Term."
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b"
@@ -95,8 +96,8 @@ _LIST_PRICE = re.compile(
 _REPLACED = re.compile(r"\b(?:instead of|rather than|in place of|replacing|previously|formerly)\s*$", re.I)
 _SAME_PRICE = re.compile(
     r"\bsame as the pricing\b|\bsame (?:prices|rates|pricing|fees|charges|unit prices)\b|\bunchanged\b"
-    r"|\b(?:prices|rates|fees) (?:in force|applicable|in effect) at the end of the"
-    r" (?:preceding|previous|prior|expiring) (?:period|term)\b"
+    r"|\b(?:prices|rates|fees) (?:in force|applicable|in effect) at the (?:end|expiry) of (?:the|a|each)"
+    r" (?:(?:preceding|previous|prior|expiring) )?(?:period|term)\b"
     r"|\bthe same as (?:in|for|during|at) the (?:final|last|preceding|previous|prior|expiring|initial)\b"
     r"|\b(?:prices|rates|fees|charges|pricing) in this (?:order(?: form)?|agreement|schedule)\s+"
     r"(?:continue|remain)s?\s+"

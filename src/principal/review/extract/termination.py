@@ -22,6 +22,13 @@ _BUYER_OR_BOTH = re.compile(
 _ORDINARY_EXCLUDED = re.compile(
     r"\bordinary termination\b[^.;]{0,100}\b(?:is|are|shall be) excluded\b|\bno ordinary termination\b", re.I
 )
+# "may not terminate ... for convenience during the initial period, except on three (3) months' notice and on
+# payment of ...": a denial with an exception is a right on those conditions.
+_EXCEPT_ON_NOTICE = re.compile(
+    r"\b(?:except|save|other than|unless)\s+(?:on|upon|by|with)\s+(?:giving\s+)?(?:at least\s+)?(?:[\w-]+\s+)?"
+    r"\(?\d{1,3}\)?\s+(?:days|months|business days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b",
+    re.I,
+)
 _CONVENIENCE = re.compile(
     r"\bfor convenience\b|\bwithout cause\b|\bfor any reason\b(?! other than)"
     # Ending early on notice alone, no breach named ("either of us may end this order early by giving ... notice").
@@ -123,7 +130,8 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         and not chronic  # "If the Voice Platform misses its target in three consecutive months ... by 30 days' notice"
         and not _vendor_subject(lower, verb.start(), emit.vendors)
     ):
-        if negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower):
+        excepted = _EXCEPT_ON_NOTICE.search(lower, verb.end())
+        if (negated(lower, verb.start()) or re.search(r"\bno right to terminate\b", lower)) and not excepted:
             emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
         else:
             notice = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "month")]
