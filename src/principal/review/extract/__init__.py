@@ -31,7 +31,7 @@ from principal.review.extract.service_levels import (
 )
 from principal.review.extract.termination import extract_termination
 from principal.review.extract.terms import Term, TermKind
-from principal.review.extract.usage_controls import ai_names_in, extract_usage_controls
+from principal.review.extract.usage_controls import ai_name_pattern, extract_usage_controls
 from principal.review.segment import Segments
 
 __all__ = ["EXTRACTORS", "Term", "TermKind", "extract_terms", "reference_mentions"]
@@ -100,8 +100,11 @@ def extract_terms(
         vendors=vendors,
         kroner=kroner,
         windows=defined_windows(document.text),
-        ai_names=ai_names_in(document.text, vendors),
-        designations=designations or {},
+        ai_names=ai_name_pattern(document.text, vendors),
+        designations=tuple(
+            (topic, re.compile(rf"\b{re.escape(designation)}\b", re.I))
+            for designation, topic in (designations or {}).items()
+        ),
     )
     for sentence in sentences(document, segments):
         if _is_heading(sentence):

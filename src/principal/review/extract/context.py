@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from principal.review.document import Document, Location
 from principal.review.extract.numbers import CODE
@@ -56,7 +57,7 @@ class Sentence:
         """The text without a leading clause number ("2.1 ", "C3. ", "(b) "): numbers that are not quantities."""
         return _NUMBERED.sub("", _ITEM.sub("", self.text, count=1), count=1)
 
-    @property
+    @cached_property
     def heading_end(self) -> int:
         """Where the run-in heading at the start of the text ends ("4.2 Termination. Neither party may ..."), or 0:
         the heading's words name the clause; the verbs and their negations come after it."""
@@ -64,6 +65,11 @@ class Sentence:
         if match is None or not re.match(r"\.\s+[A-Z(\"“]", self.text[match.end() :]):
             return 0
         return match.end() + 1
+
+    def in_clause(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match after the run-in heading, else in the heading itself ("Transition Assistance." over a
+        clause that names the help otherwise)."""
+        return pattern.search(self.lower, self.heading_end) or pattern.search(self.lower)
 
     @property
     def is_row(self) -> bool:

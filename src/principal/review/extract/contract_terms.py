@@ -194,7 +194,7 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         return
     if _POINTER.search(lower) and not _GRANT.search(lower):
         return  # "the data export and exit terms are as set out in the MSA": a pointer, not a right
-    transition = _TRANSITION.search(lower, sentence.heading_end) or _TRANSITION.search(lower)
+    transition = sentence.in_clause(_TRANSITION)
     if (
         transition is None
         and re.match(r"\W*(?:the|this|that|such) (?:assistance|support)\b", lower)
@@ -451,11 +451,8 @@ def extract_references(sentence: Sentence, emit: Emit) -> None:
     """Other documents this one relies on: the MSA or terms it is made under, an SLA or DPA it attaches, also by
     the designation another document of its package has ("Annex SL" where "Annex SL: Service Levels" is given)."""
     text = sentence.text
-    named = [
-        (topic, re.compile(rf"\b{re.escape(designation)}\b", re.I)) for designation, topic in emit.designations.items()
-    ]
     found: set[str] = set()
-    for topic, pattern in (*_REFERENCES, *named):
+    for topic, pattern in (*_REFERENCES, *emit.designations):
         for match in pattern.finditer(text):
             if topic in found or negated(text.lower(), match.start()):
                 continue

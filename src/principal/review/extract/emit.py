@@ -41,10 +41,10 @@ class Emit:
     month at no less than the percentage below"): the window of its targets that state none."""
     kroner: str | None = None
     """The currency the document's "kr" amounts are in (NOK, SEK, DKK, ISK), if it says."""
-    designations: dict[str, str] = field(default_factory=dict)
-    """Designations of the package's other documents and what each is ("annex sl" -> "sla")."""
-    ai_names: tuple[str, ...] = ()
-    """Lower-case product names the document says are AI features ("rheinwelle resümee")."""
+    designations: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    """What each of the package's documents is and the designation it goes by (("sla", "Annex SL"), ...)."""
+    ai_names: re.Pattern[str] | None = None
+    """The product names the document says are AI features ("rheinwelle resümee"), or None."""
 
     def __call__(
         self,

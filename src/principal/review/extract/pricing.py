@@ -234,8 +234,8 @@ def _prose_label(piece: str, after: str = "") -> str:
         flags=re.I,
     )
     # "Once Sage is provisioned, each Sage session costs" -> "Sage session"
-    piece = re.sub(r"^(?:once|when|if|after|where)\b[^,]*,\s*|^(?:each|every)\s+|\s+(?:costs?|will cost)$", "",
-                   piece.strip(" :;,-–"), flags=re.I)  # fmt: skip
+    piece = re.sub(r"^(?:once|when|if|after|where)\b[^,]*,\s*|\s+(?:costs?|will cost)$", "", piece.strip(" :;,-–"),
+                   flags=re.I)  # fmt: skip
     piece = re.sub(r"^(?:each|every)\s+", "", piece, flags=re.I)
     words = piece.strip(" :;,-–").split()
     if not words or words[-1].lower() in ("it", "they", "this", "these", "them"):

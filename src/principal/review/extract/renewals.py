@@ -127,10 +127,7 @@ def extract_term_and_renewal(sentence: Sentence, emit: Emit) -> None:
     if extension and (_RENEW.search(sentence.previous) or _SAME_PRICE.search(lower) or _LIST_PRICE.search(lower)):
         # "... is extended automatically for successive periods of twelve (12) months ..." then "Each extension is
         # charged at the prices in force at the end of the preceding period": the price of that renewal
-        if _LIST_PRICE.search(lower):
-            emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
-        elif _SAME_PRICE.search(lower) and not find_percents(text):
-            emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
+        _renewal_price(sentence, emit)
         return
     if _TERM.search(lower) and not sentence.is_row and "confidential" not in lower:
         named = [m for m in _TERM.finditer(lower)
@@ -157,6 +154,19 @@ def _states_length(lower: str, term: re.Match[str], duration: Quantity) -> bool:
     return term.start() - duration.end <= 12 and not re.search(r"\bof\b", lower[duration.end : term.start()])
 
 
+def _renewal_price(sentence: Sentence, emit: Emit) -> None:
+    """What a renewal costs: the list price of the day, or the prices of the period before it."""
+    lower = sentence.lower
+    if _LIST_PRICE.search(lower):
+        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
+    elif (
+        _SAME_PRICE.search(lower)
+        and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower)
+        and not find_percents(sentence.text)  # "shall not exceed the fees for the previous term by more than 3%": a cap
+    ):
+        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
+
+
 def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
     lower = sentence.lower
     text = sentence.text
@@ -164,14 +174,7 @@ def _renewal(sentence: Sentence, emit: Emit, at: int) -> None:
         return  # rights that vest automatically, a time limit extended by force majeure: not the contract's renewal
     # The price of a renewal, and the renewal itself when the same sentence states it ("shall automatically renew
     # for one (1) year terms at the then prevailing rates unless either party gives sixty (60) days' notice").
-    if _LIST_PRICE.search(lower):
-        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "list_price")
-    elif (
-        _SAME_PRICE.search(lower)
-        and re.search(r"pric|\bfees?\b|\bcharges?\b|\brates?\b", lower)
-        and not find_percents(text)  # "shall not exceed the fees for the previous term by more than 3%": a cap
-    ):
-        emit(sentence, TermKind.renewal_pricing, None, None, "renewal pricing", "same_price")
+    _renewal_price(sentence, emit)
     # The verb, not "renewal"; "may elect not to renew" is the way out of a renewal, not a denial of one.
     verbs = [v for v in re.finditer(r"\b(?:renew(?:s|ed|ing)?|extend(?:s|ed|ing)?|continues?)\b", lower)
              if not _OPT_OUT.search(lower[max(0, v.start() - 40) : v.start()])]  # fmt: skip

@@ -64,10 +64,10 @@ _REMAINING = re.compile(
     r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b",
     re.I,
 )
+_OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments?)\b|\bnot be (?:payable|due)\b", re.I)
 # A share of what is left: "50% of the fees remaining for the Initial Term", "fifty percent (50%) of the remaining
 # Fees", "25% of the Fees that would have been payable for the rest of the Term", "sixty percent (60%) of the
 # subscription Fees that would have fallen due for the unexpired part of the initial period".
-_OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments?)\b|\bnot be (?:payable|due)\b", re.I)
 _SHARE_OF_REMAINING = re.compile(
     r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
     r"(?:remaining|outstanding|that would (?:have been|be|have fallen|fall) (?:payable|due))"
@@ -85,9 +85,7 @@ _EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:ch
 
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    verb = _TERMINATE.search(lower, sentence.heading_end) or _TERMINATE.search(
-        lower
-    )  # the clause's verb, not its title
+    verb = sentence.in_clause(_TERMINATE)  # the clause's verb, not its title's "Termination."
     if _ORDINARY_EXCLUDED.search(lower):
         # "Ordinary termination of an Order before the end of its Minimum Term is excluded for both parties" (the
         # ordentliche Kündigung of German-law contracts): no exit for convenience

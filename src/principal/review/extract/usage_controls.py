@@ -31,8 +31,9 @@ _NAMED_AI = re.compile(
 )
 
 
-def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """Lower-case product names `text` describes as AI features, other than the vendor's own names."""
+def ai_name_pattern(text: str, vendors: tuple[str, ...] = ()) -> re.Pattern[str] | None:
+    """The product names `text` describes as AI features, other than the vendor's own names, as one pattern (None
+    when it names none): a sentence that names only the product is about AI."""
     found = []
     for match in _NAMED_AI.finditer(text[:400_000]):
         name = match.group("name").lower()
@@ -46,14 +47,10 @@ def ai_names_in(text: str, vendors: tuple[str, ...] = ()) -> tuple[str, ...]:
             first, _, rest = name.partition(" ")
             if first in vendors and rest:
                 found.append(rest)  # "Tembusu Sage", then "Sage" alone
-    return tuple(dict.fromkeys(found))
-
-
-def _names_ai(lower: str, names: tuple[str, ...]) -> re.Match[str] | None:
-    for name in names:
-        if found := re.search(rf"\b{re.escape(name)}\b", lower):
-            return found
-    return None
+    if not found:
+        return None
+    names = sorted(dict.fromkeys(found), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(name) for name in names) + r")\b")
 
 
 _DEFAULT_ON = re.compile(
@@ -211,8 +208,9 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         elif money:
             emit(sentence, TermKind.usage_cap, money[0].value, money[0].unit, "usage charges")
     refers_back = re.match(r"\W*(?:it|they|the feature)\b", sentence.body.lower()) or _same_subject(sentence)
-    ai_position = _AI.search(lower) or _names_ai(lower, emit.ai_names) or (
-        (_AI.search(sentence.previous) or _names_ai(sentence.previous, emit.ai_names))
+    named = emit.ai_names
+    ai_position = _AI.search(lower) or (named and named.search(lower)) or (
+        (_AI.search(sentence.previous) or (named and named.search(sentence.previous)))
         if refers_back or _SWITCHES_IT.search(lower)
         else None
     )  # fmt: skip
