@@ -93,9 +93,11 @@ def extract_terms(
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
     kroner = kroner_in(document.text)
+    title = document_title(document)
     emit = Emit(
         document,
         document_currency(document, kroner),
+        title=title.lower(),
         periods=periods,
         vendors=vendors,
         kroner=kroner,
@@ -111,7 +113,7 @@ def extract_terms(
             continue
         for extractor in EXTRACTORS:
             extractor(sentence, emit)
-    return emit.finish(document_title(document))
+    return emit.finish(title)
 
 
 def reference_mentions(document: Document, segments: Segments) -> list[Term]:

@@ -49,7 +49,8 @@ _TRANSITION = re.compile(
     r"|help to migrate|support the move to a new|post-termination services|\bhand-?over services\b"
     r"|\bsupports? the (?:transfer|migration|move) of the services?\b"
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
-    r"|\bassistance\b[^.;]{0,50}\bto migrate\b",
+    r"|\bassistance\b[^.;]{0,50}\bto migrate\b"
+    r"|\breversibility (?:assistance|services|support)\b",  # French drafting's exit help (réversibilité)
     re.I,
 )
 _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
@@ -116,7 +117,8 @@ _ANNUAL_MULTIPLE = re.compile(
 )
 # "shall not be liable for any amount in excess of the fees paid in the six (6) months before the claim"
 _LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
-_FEES = re.compile(r"\bfees\b|amounts? paid|amounts? payable|\bcharges\b", re.I)
+# "the amounts paid", "the amount excluding VAT paid by the Client in the six (6) months preceding"
+_FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
                         r"|\bwhich (?:of its )?(?:consultants|engineers|staff|specialists)\b"
@@ -152,6 +154,8 @@ _ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
+    # "invoiced upon Customer's signature of this Service Order"
+    r"|\b(?:on|upon|at) (?:the )?\w+['’]s (?:signature|execution|signing) of (?:this|the)\b"
     r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
     r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b"
     r"|\b(?:has|have) (?:countersigned|signed|accepted) (?:this|the) " + _ORDER + r"\b",
@@ -415,8 +419,9 @@ def _substitution(lower: str) -> str | None:
 
 def fee_due(lower: str) -> str | None:
     """When a one-time fee falls due, from the words saying so: `milestones`, `signature`, `go_live` or None."""
-    if _MILESTONES.search(lower):
-        return "milestones"
+    milestones = _MILESTONES.search(lower)
+    if milestones and not re.search(r"\b(?:go[- ]live|acceptance|cutover)\s+milestone$", lower[: milestones.end()]):
+        return "milestones"  # "the Go-Live Milestone" alone is one payment, due on go-live
     signature = _AT_SIGNATURE.search(lower)
     go_live = AT_GO_LIVE.search(lower)
     if go_live and re.search(r"\b(?:if|even if|whether or not|regardless of whether|in case)\s+(?:the\s+)?$",

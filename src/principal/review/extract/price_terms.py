@@ -26,6 +26,12 @@ _OVER_PREVIOUS = re.compile(
     r"\s+in)\s+the\s+(?:previous|preceding|prior|expiring|last)\b",
     re.I,
 )
+# A limit on "a revision", "the adjustment" or "any increase" without naming the prices again.
+_ADJUSTMENT_LIMIT = re.compile(
+    r"\b(?:revisions?|adjustments?|increases?|indexations?|uplifts?)\b[^.;]{0,30}?"
+    r"\b(?:exceed|be (?:more|greater) than)\b",
+    re.I,
+)
 _PRICE_WORDS = re.compile(r"\b(?:fees?|prices?|pricing|rates?|charges?|unit prices|subscription fees)\b", re.I)
 # Usage beyond a commitment charged at a premium ("charged at the rates in clause 2.1 increased by 20%"): an overage
 # rate, read by the usage controls, not a price increase.
@@ -61,7 +67,9 @@ _CPI_POINTS = re.compile(
     rf"(?:\bplus|\+)\s*(?:up\s+to\s+|a\s+maximum\s+of\s+|at\s+most\s+)?"
     rf"(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
     rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*(?:percentage )?points?\b"
-    rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?)",
+    rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?"
+    # "plus half a point (0.5 percentage points)"
+    rf"|(?:[a-z-]+\s+){{1,4}}?\(\s*(?P<num4>\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\s*\))",
     re.I,
 )
 _MINIMUM = re.compile(
@@ -139,6 +147,20 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
         # "Fees for a renewal term shall not exceed the fees for the previous term by more than 3%": a cap.
         emit(sentence, TermKind.price_increase_cap, percents[0].value, "%", "annual increase cap")
         return
+    limit = _ADJUSTMENT_LIMIT.search(lower)
+    if (
+        limit
+        and (_CPI.search(sentence.previous) or INCREASE.search(sentence.previous))
+        and not _CPI.search(lower)
+        and "liabil" not in lower
+    ):
+        # "Prices are revised each year by the change in the index ..." then "In no event may a revision exceed
+        # 3,5 %.": the cap of the adjustment the sentence before sets (a sentence stating its own increase first is
+        # read below).
+        percents = find_percents(text)
+        if percents and percents[0].start > limit.start():
+            emit(sentence, TermKind.price_increase_cap, percents[0].value, "%", "annual increase cap")
+            return
     # "... may raise them by up to 6%" after a sentence about the prices: the prices are what "them" means.
     about_prices = _PRICE_WORDS.search(lower) or (
         re.search(r"\b(?:them|it)\b", lower) and _PRICE_WORDS.search(sentence.previous)
@@ -171,7 +193,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     if cpi and re.search(rf"\bexceed\s+the\s+{LESSER_OF}\b", lower) and not points:
         return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
     if cpi and points:
-        digits = points.group("num") or points.group("num2") or points.group("num3")
+        digits = points.group("num") or points.group("num2") or points.group("num3") or points.group("num4")
         number = words_to_int(points.group("only")) if points.group("only") else None
         value = to_decimal(digits) if digits else (Decimal(number) if number is not None else None)
         if value is not None:

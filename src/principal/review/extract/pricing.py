@@ -111,11 +111,14 @@ _SEATS_IN_PROSE = re.compile(
     re.I,
 )
 _QUANTITY_CHANGED = re.compile(
-    r"\b(?:qty|quantity|number of (?P<name>(?:\w+\s+){0,2}?)(?:seats|users|agents|licen[cs]es))\b"
-    r"(?:[^.;]|\.(?=\d)){0,60}?"
+    r"\b(?:(?:qty|quantity)(?:\s+(?:of|for)\s+(?P<line>[^.;()]{2,60}?)(?=\s+(?:in|under|on)\s+(?:the\s+)?"
+    r"(?:table|paragraph|clause|section|line|schedule|order)\b))?"  # "The quantity of Agent licence in the table"
+    r"|number of (?P<name>(?:\w+\s+){0,2}?)(?:seats|users|agents|licen[cs]es))\b"
+    r"(?:[^.;]|\.(?=\d)|(?<=\bref)\.|(?<=\bno)\.){0,90}?"  # "licences (ref. A1) is increased from 140 to 165"
     r"\b(?:is|are|shall be|will be)\s+(?:replaced by|(?:increased|reduced|decreased|changed|amended)"
-    r"(?:\s+from\s+(?:\w+\s+\()?\d[\d,.]*\)?)?\s+to)\s+"
-    r"(?:\w+\s+\()?[\"“]?(?P<count>"
+    # "from 140 to 165", "by thirty (30) to two hundred and fifty (250)"
+    r"(?:\s+(?:from|by)\s+(?:[\w-]+\s+){0,5}?\(?\d[\d,.]*\)?)?\s+to)\s+"
+    r"(?:(?:[\w-]+\s+){1,5}?\()?[\"“]?(?P<count>"
     + WHOLE
     + r")[\"”]?\)?(?!\s*%|\d|[.,]\d)",  # 'the quantity "60" is replaced by "75"'
     re.I,
@@ -153,8 +156,8 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
     if (changed := _QUANTITY_CHANGED.search(text)) is not None:
         # An amendment's new quantity: "the Qty for line 1 (Omnichannel Agent) is replaced by 260"; named as the
         # line it changes, so the amendment's quantity replaces that line's (see amendments.terms_in_force).
-        named = re.search(r"\(([^()]{2,60})\)", text[: changed.start("count")])
-        name = named.group(1).strip() if named else (changed.group("name") or "").strip()
+        named = re.search(r"\((?!(?:ref|no)\.)(?=[^()]*[a-z])([^()]{2,60})\)", text[: changed.start("count")], re.I)
+        name = named.group(1).strip() if named else (changed.group("line") or changed.group("name") or "").strip()
         line_name = name or None  # the price the same sentence states is that line's ("at the existing price")
         emit(sentence, TermKind.seat_quantity, count_of(changed.group("count")), "seat", name or "amended quantity")
     money = find_money(text)

@@ -46,6 +46,21 @@ COMPONENT = re.compile(
 _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platform[- ]wide|aggregate availability"
                     r"|all \w+ services together|across all", re.I)  # fmt: skip
 _CREDIT = re.compile(r"\bcredit", re.I)
+# Civil-law drafting names the credit a penalty ("the Provider owes a penalty equal to 5 % of the monthly fees"):
+# one only in a service-level clause, never "without penalty".
+_PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b", re.I)
+
+
+def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
+    """Where the sentence names a service credit: "credit", or a penalty in a service-level document, under a
+    service-level heading or beside an availability figure."""
+    lower = sentence.lower
+    found = _CREDIT.search(lower)
+    if found is None and (_UPTIME.search(lower) or _UPTIME.search(sentence.headings) or _UPTIME.search(emit.title)):
+        found = _PENALTY.search(lower)
+    return found
+
+
 _CAP = re.compile(
     r"(?:not|never) (?:to )?exceed|\bcapped\b|\bcap\b|in no event|no more than|up to a total|\blimited to\b|\bmaximum\b"
     r"|\bat most\b",
@@ -136,6 +151,11 @@ _REPORT_WHEN = re.compile(
 _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
 )
+_EFFORTS_TO_MEET = re.compile(
+    _EFFORTS.pattern + r"[^.;]{0,60}\b(?:meet|achieve|attain|maintain)\b[^.;]{0,40}\b(?:service levels?|availability"
+    r"|uptime)\b",
+    re.I,
+)
 _MEASURED = re.compile(
     r"\b(?:measured|measures?|calculated|calculates|determined|determin(?:es|ing)|monitored)\b", re.I
 )
@@ -150,7 +170,9 @@ _VENDOR_OWN = re.compile(
 _MINIMUM_OUTAGE = re.compile(
     r"\b(?:at least|shorter than|less than|minimum of|fewer than)\s+(?:\w+[- ]){0,4}?\(?\d{0,4}\)?\s*"
     r"(?:consecutive\s+)?minutes?\b"
-    r"|\bconsecutive minutes\b|\bminutes?\s+or\s+more\s+in\s+a\s+row\b",
+    r"|\bconsecutive minutes\b|\bminutes?\s+or\s+more\s+in\s+a\s+row\b"
+    # "Only periods of Unavailability lasting ten (10) minutes or more are counted"
+    r"|\bonly\b[^.;]{0,60}?\(?\d{0,4}\)?\s*(?:consecutive\s+)?minutes?\s+or\s+(?:more|longer)\b",
     re.I,
 )
 _OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)
@@ -182,18 +204,22 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if (
         emit.uptime_window is None
-        and not _CREDIT.search(lower)
+        and not _credit(sentence, emit)
         and (_UPTIME.search(lower) or (_MEASURED.search(lower) and re.search(r"\btargets?\b", lower)))
     ):
         emit.uptime_window = _window(lower) or named_window(lower, emit.periods)
     if "%" not in lower and "percent" not in lower:
+        if _EFFORTS_TO_MEET.search(lower):
+            # "shall use reasonable endeavours to ensure that the Services meet the following Service Levels": the
+            # promise behind the targets the table after it lists
+            emit(sentence, TermKind.uptime_standard, None, None, "availability promise", "reasonable_efforts")
         return
     text = sentence.text
     percents = find_percents(text)
     # A ladder row listed under a lead-in that names the credit: "earns a credit ... as follows:" then "(i) from
     # 99.0% to below 99.9%: 5%;"
     listed = _CREDIT.search(sentence.lead) and re.search(r"\bbelow\b|\bless than\b|\bunder\b|<", lower)
-    if _CREDIT.search(lower) or ("credit" in sentence.headings and _BELOW.search(lower)) or listed:
+    if _credit(sentence, emit) or ("credit" in sentence.headings and _BELOW.search(lower)) or listed:
         if not _CAP.search(lower):
             _credit_ladder(sentence, emit)
         return
@@ -415,9 +441,10 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
     sla_claim = re.search(r"\b(?:sla|service level) claims?\b", lower)
     # "Service Credits are a price reduction. They do not limit the Customer's right to claim damages."
     about_credits = re.match(r"\W*(?:they|these|such credits)\b", lower) and "credit" in sentence.previous
-    if "credit" not in lower and "remed" not in lower and not sla_claim and not about_credits:
+    named = _credit(sentence, emit)
+    if not named and "remed" not in lower and not sla_claim and not about_credits:
         return
-    credit = _CREDIT.search(lower) or sla_claim or (about_credits and _CREDIT.search(sentence.previous))
+    credit = named or sla_claim or (about_credits and _CREDIT.search(sentence.previous))
     if credit and _CAP.search(lower) and not sentence.is_row:
         percents = find_percents(sentence.text)
         if percents:

@@ -80,7 +80,9 @@ _SHARE_OF_REMAINING = re.compile(
 # The buyer owes the charge: "subject to paying", "the Customer pays a termination fee", "is payable".
 _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
                    r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b", re.I)  # fmt: skip
-_EXIT_CHARGE = re.compile(r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment)\b", re.I)
+_EXIT_CHARGE = re.compile(
+    r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b", re.I
+)
 
 
 def extract_termination(sentence: Sentence, emit: Emit) -> None:
