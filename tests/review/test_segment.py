@@ -16,7 +16,7 @@ def test_headings_in_one_long_line_and_at_line_starts() -> None:
         ("1.1", "Provision of Services", 2),
         ("(a)", "Provider shall provide the Services", 3),
         ("2", "Fees", 1),
-        ("V", "Term and Termination", 1),
+        ("V", "Term and Termination", 0),  # an article holds the numbered paragraphs after it
         ("4.2", "Notice", 2),
     ]
 

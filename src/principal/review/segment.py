@@ -15,7 +15,7 @@ from principal.review.document import Document
 
 _HEADING = re.compile(
     r"(?:(?<=\n)|\A|(?<=[.:;]\s)|(?<=[.:;]\s\s))[ \t]*"
-    r"(?:(?P<article>ARTICLE|Article)\s+(?P<anum>[IVXLC]{1,6}|\d{1,2})\b[.:]?(?=\s+[A-Z\n]|\s*$)"
+    r"(?:(?P<article>ARTICLE|Article)\s+(?P<anum>[IVXLC]{1,6}|\d{1,2})\b[.:]?(?=\s+[A-Z(\n—–]|\s*$)"
     r"|(?P<section>SECTION|Section)\s+(?P<snum>\d{1,2}(?:\.\d{1,2}){0,3})\b[.:]?(?=\s+[A-Z(])"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]\))?)(?:\.\s+|\s+)(?=[A-Z(])"
     r"|\((?P<sub>[a-z]|[ivx]{1,4})\)(?=\s))",
@@ -86,7 +86,7 @@ class Segments:
 
 def _level(match: re.Match[str], previous: int) -> tuple[str, int]:
     if match.group("article"):
-        return match.group("anum"), 1
+        return match.group("anum"), 0  # "Article 12 (Limitation of Liability)" holds its paragraphs "1.", "2."
     if match.group("section"):
         number = match.group("snum")
         return number, number.count(".") + 1
@@ -148,7 +148,9 @@ def _tables(document: Document) -> tuple[Table, ...]:
     bounds = [*document.paragraph_starts, len(text) + 1]
     for start, nxt in itertools.pairwise(bounds):
         end = nxt - 1 if nxt <= len(text) else len(text)
-        if " | " in text[start:end]:
+        line = text[start:end].strip()
+        # a row, or a PDF row's wrapped cell on a line of its own ("| Mainland China |")
+        if " | " in line or (line.startswith("| ") and line.endswith(" |")):
             run.append((start, end))
             continue
         if len(run) >= 2:

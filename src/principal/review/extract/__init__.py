@@ -18,17 +18,13 @@ from principal.review.extract.contract_terms import (
 )
 from principal.review.extract.defined_periods import defined_periods, defined_windows
 from principal.review.extract.emit import Emit
+from principal.review.extract.exclusions import extract_exclusions
 from principal.review.extract.numbers import KRONER, find_money, kroner_in
 from principal.review.extract.parties import vendor_aliases
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
 from principal.review.extract.pricing import extract_rates
 from principal.review.extract.renewals import extract_term_and_renewal
-from principal.review.extract.service_levels import (
-    extract_availability,
-    extract_credit_terms,
-    extract_exclusions,
-    extract_service_exits,
-)
+from principal.review.extract.service_levels import extract_availability, extract_credit_terms, extract_service_exits
 from principal.review.extract.termination import extract_termination
 from principal.review.extract.terms import Term, TermKind
 from principal.review.extract.usage_controls import ai_name_pattern, extract_usage_controls

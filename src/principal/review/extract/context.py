@@ -29,7 +29,9 @@ _FIGURE_HEADING = re.compile(
     r"|availability|uptime|service level)s?\b|[$€£¥₹]",
     re.I,
 )
-_MONEY_OR_PERCENT = re.compile(rf"\d\s*%|[$€£¥₹]\s?\d|{CODE}\s?\d|^\s*\d[\d,.]*\s*$")
+# A figure in a cell: a percentage, an amount, a bare number or a rate whose currency the heading gives ("0.12 per
+# minute" under "Rate (HKD)").
+_MONEY_OR_PERCENT = re.compile(rf"\d\s*%|[$€£¥₹]\s?\d|{CODE}\s?\d|^\s*\d[\d,.]*\s*$|^\s*\d[\d,.]*\s*(?:per\b|/)")
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,11 @@ def sentences(document: Document, segments: Segments) -> Iterator[Sentence]:
                     continue
         elif not in_table:
             header = ()
-        continues = bool(cells) or bool(_ITEM.match(body))
-        here_lead = lead if continues and lead_section == _parent(number) else ""
+        # "4.1 Unavailability does not include any period of:" then "4.1.1 Planned Maintenance ...": a numbered
+        # sub-clause continues its parent's lead-in as a lettered item does
+        child = bool(number and lead_section and number.startswith(lead_section + "."))
+        continues = bool(cells) or bool(_ITEM.match(body)) or child
+        here_lead = lead if continues and (lead_section == _parent(number) or child) else ""
         yield Sentence(start, end, body, body.lower(), headings, number, here_lead, cells, header if cells else (),
                        previous)  # fmt: skip
         previous = body.lower()

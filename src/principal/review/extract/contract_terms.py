@@ -34,7 +34,9 @@ _EXPORTS = re.compile(
     r"\bexports?\b(?!\s+control)|\b(?:that|the|this|such|each)\s+(?:return|retrieval|download|copy)\b(?!\s+of\s+(?!data))",
     re.I,
 )
-_HANDS_OVER = re.compile(r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b", re.I)
+_HANDS_OVER = re.compile(
+    r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b|\b(?:shall|will) do so\b", re.I
+)
 # The buyer denied the export itself: "Customer may not export data after the termination date".
 _BUYER_MAY_NOT_EXPORT = re.compile(
     r"\b(?:customer|client|subscriber|licensee|buyer)\b[^.;]{0,30}\b(?:may not|cannot|can ?not|shall not|will not be"
@@ -118,6 +120,9 @@ _ANNUAL_MULTIPLE = re.compile(
 # "shall not be liable for any amount in excess of the fees paid in the six (6) months before the claim"
 _LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
 # "the amounts paid", "the amount excluding VAT paid by the Client in the six (6) months preceding"
+_DAMAGES_PAYABLE = re.compile(
+    r"\b(?:aggregate|total|maximum)\s+(?:amount\s+of\s+)?(?:damages|compensation)\b|\bdamages\s+payable\s+by\b", re.I
+)
 _FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b", re.I)
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
@@ -154,6 +159,7 @@ _ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
+    r"|\bon the date of (?:execution|signature|signing)\b"
     # "invoiced upon Customer's signature of this Service Order"
     r"|\b(?:on|upon|at) (?:the )?\w+['’]s (?:signature|execution|signing) of (?:this|the)\b"
     r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
@@ -175,7 +181,7 @@ _OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
 _OF_THE_MASTER = re.compile(r"\s+(?:of|in) (?:the|this) (?:MSA|Master \w+ Agreement|Agreement)\b")
 _REFERENCES = (
-    ("msa", re.compile(r"\bMaster (?:Services|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
+    ("msa", re.compile(r"\bMaster (?:Services?|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
                        r"|\bGeneral Terms and Conditions\b|\bTerms of Service\b|\bCustomer Terms\b"
                        r"|\b(?:Customer|Client) Agreement\b|\bGeneral Terms\b|\bMaster Terms\b"
@@ -321,9 +327,12 @@ def _export_window(
 
 def extract_liability(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    if "liab" not in lower or "credit" in lower or _INSURANCE.search(lower):
+    # "The aggregate amount of damages payable by the Company ... shall be limited to" under "Limitation of
+    # Liability": liability by another name.
+    damages = "liabilit" in sentence.headings and _DAMAGES_PAYABLE.search(lower)
+    if ("liab" not in lower and not damages) or "credit" in lower or _INSURANCE.search(lower):
         return  # an insurance cover's limits ("liability insurance of not less than $1,000,000") cap nothing
-    if not ((_LIABILITY.search(lower) or _LIABLE_BEYOND.search(lower)) and _LIMIT.search(lower)):
+    if not ((_LIABILITY.search(lower) or _LIABLE_BEYOND.search(lower) or damages) and _LIMIT.search(lower)):
         return
     months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year")]
     fees = _FEES.search(lower)
@@ -380,19 +389,19 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     late_only = late is not None and not re.search(r"\b(?:payable|due|paid)\s+(?:within|in)\b", lower[: late.start()])
     if _PAYMENT.search(lower) and not implementation and not late_only and "notice" not in lower:
         net = _NET.search(lower)
-        days = [d for d in find_durations(sentence.text) if d.unit == "day"]
+        days = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
         if net:
             emit(sentence, TermKind.payment_terms, Decimal(net.group(1)), "day", "payment terms")
         elif (
             days
             and re.search(r"\binvoice|\bpay\b|\bpayment\b|\bpayable\b", lower)
             and not re.search(
-                r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|\bcredit|\bdisput", lower
+                r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|(?<!direct )\bcredit|\bdisput", lower
             )
             # "may suspend the Services if an invoice is more than 15 days overdue": a remedy, not the payment term
             and not _OVERDUE.search(lower[clause_start(lower, days[0].start) : clause_end(lower, days[0].end)])
         ):
-            emit(sentence, TermKind.payment_terms, days[0].value, "day", "payment terms")
+            emit(sentence, TermKind.payment_terms, days[0].value, days[0].unit, "payment terms")
     if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):
         basis = _substitution(lower)
         if basis is not None:
@@ -452,6 +461,26 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
         emit(sentence, TermKind.implementation_fee, None, None, "implementation fee", when)
 
 
+_MAX_OWN_PARTS = 50
+_PART_BEFORE = re.compile(r"\b(schedule|annex|appendix|exhibit|attachment)\s+([A-Z0-9]{1,3})\s*$", re.I)
+
+
+def _own_part(before: str, emit: Emit) -> bool:
+    """The schedule named just before is one this document holds: a heading line of its own opens with its
+    designation ("SCHEDULE 3 SERVICE LEVELS"), not a sentence ("Exhibit B (Service Levels) applies.")."""
+    named = _PART_BEFORE.search(before)
+    if named is None:
+        return False
+    designation = f"{named.group(1).lower()} {named.group(2).lower()}"
+    if designation not in emit.own_parts and len(emit.own_parts) >= _MAX_OWN_PARTS:
+        return False  # a hostile file naming thousands of schedules cannot make each one a scan of the text
+    if designation not in emit.own_parts:
+        # a heading: the line opens with the designation and states nothing ("SCHEDULE 3 SERVICE LEVELS")
+        pattern = rf"(?im)^[ \t#]*{re.escape(named.group(1))}\s+{re.escape(named.group(2))}\b[^\n.]{{0,70}}$"
+        emit.own_parts[designation] = re.search(pattern, emit.document.text) is not None
+    return emit.own_parts[designation]
+
+
 def extract_references(sentence: Sentence, emit: Emit) -> None:
     """Other documents this one relies on: the MSA or terms it is made under, an SLA or DPA it attaches, also by
     the designation another document of its package has ("Annex SL" where "Annex SL: Service Levels" is given)."""
@@ -466,6 +495,8 @@ def extract_references(sentence: Sentence, emit: Emit) -> None:
                 continue
             if topic == "sla" and match.group(0).startswith("(") and _OF_THE_MASTER.match(text, match.end()):
                 continue  # "Schedule 1 (Service Levels) of the MSA": a part of the master agreement
+            if topic == "sla" and match.group(0).startswith("(") and _own_part(text[: match.start()], emit):
+                continue  # '"Service Levels" means those in Schedule 3 (Service Levels)' where Schedule 3 follows
             emit(sentence, TermKind.reference, None, None, match.group(0), topic)
             found.add(topic)
             break

@@ -45,6 +45,8 @@ class Emit:
     """What each of the package's documents is and the designation it goes by (("sla", "Annex SL"), ...)."""
     ai_names: re.Pattern[str] | None = None
     """The product names the document says are AI features ("rheinwelle resümee"), or None."""
+    own_parts: dict[str, bool] = field(default_factory=dict)
+    """Whether each schedule the document names ("schedule 3") is one it holds itself (read once per name)."""
     title: str = ""
     """The document's first line, lower-case ("annex 2: service level commitments")."""
 

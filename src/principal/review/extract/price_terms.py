@@ -104,7 +104,12 @@ _AT_RENEWAL = re.compile(
 )
 _BILLED_WHEN = re.compile(r"\b(?:invoiced|invoices?|invoicing|billing|billed|bills?|charged|payable)\b", re.I)
 _ADVANCE = re.compile(r"\bin advance\b|\bin full at the start\b|\bat the start of (?:each|that|the)\b", re.I)
-_ARREARS = re.compile(r"\bin arrears\b|\bat the end of (?:each|the) (?:month|quarter|year)\b|\bà terme échu\b", re.I)
+_ARREARS = re.compile(
+    r"\bin arrears\b|\bat the end of (?:each|the) (?:month|quarter|year)\b|\bà terme échu\b"
+    # "invoiced together after the end of that month"
+    r"|\bafter the end of (?:each|that|the) (?:calendar )?(?:month|quarter)\b",
+    re.I,
+)
 _FREQUENCY = (
     (
         re.compile(
@@ -115,7 +120,7 @@ _FREQUENCY = (
         "annual",
     ),
     (re.compile(r"\bquarterly\b|\beach quarter\b", re.I), "quarterly"),
-    (re.compile(r"\bmonthly\b|\beach month\b", re.I), "monthly"),
+    (re.compile(r"\bmonthly\b|\beach (?:calendar )?month\b", re.I), "monthly"),
 )
 _RECURRING_SUBJECT = re.compile(
     r"\b(?:subscription|seat|licen[cs]e|recurring)\s+(?:and\s+[a-z]+\s+)?(?:fees|charges)\b"
@@ -125,7 +130,7 @@ _RECURRING_SUBJECT = re.compile(
     r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
     r"|^\W*(?:all\s+)?(?:the\s+)?(?:charges|fees) are (?:invoiced|billed)\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
-    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b"
+    r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b|^\W*(?:the\s+)?monthly (?:fees|charges)\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
     r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
     re.I,
@@ -139,6 +144,8 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     """Yearly increases (fixed, up to, CPI-linked), caps on them, and prices fixed for the term."""
     lower = sentence.lower
     text = sentence.text
+    if re.search(r"[\"”]\s*means\b", lower):
+        return  # a definition ('"Monthly Fees" means the fixed monthly fees for the Licences') grants nothing
     if _FIXED_PRICES.search(lower) and not find_percents(text) and not _FREEZE.search(lower):
         emit(sentence, TermKind.price_increase, Decimal(0), "%", "prices fixed", "fixed")
         return
@@ -303,7 +310,7 @@ def extract_billing_frequency(sentence: Sentence, emit: Emit) -> None:
         subject = re.match(r"\W*(?:they|these fees|those fees) (?:are|will be|shall be)\b", lower)
     if subject is None:
         return
-    clause = lower[subject.start() : subject.start() + 90].split(";")[0]
+    clause = lower[subject.start() : subject.start() + 120].split(";")[0]
     advance = _ADVANCE.search(clause)
     arrears = _ARREARS.search(clause)
     if not advance and not arrears:

@@ -87,6 +87,7 @@ _NOT_RECURRING = re.compile(
 _REFERENCE_CELL = re.compile(
     r"^(?:#|no\.?|ref\.?|line|item\s*#?)?\s*[A-Z]?\.?\d{1,2}(?:\.\d{1,2}){0,3}\.?$|^#$", re.I
 )  # "3", "A1", "1.2.1", "A.1.1"
+_ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,2}-\d{1,2}$")  # a first cell "4-1" numbers the row, it is no band "4 to 1"
 _BAND_UP_TO = re.compile(
     r"\b(?:first|up\s+to|upto)\s+(" + WHOLE + r")|\b\d[\d,]{0,14}\s*(?:to|-|–)\s*(" + WHOLE + r")\b"
     r"(?!\s*(?:toll|free|numbers?)\b)",  # "calls to 1-800 toll-free numbers" is a dialling prefix, no band
@@ -142,7 +143,13 @@ def _money_cell(cell: str, header: str) -> tuple[Decimal, str] | None:
 
 
 def _is_label(cell: str) -> bool:
-    return bool(cell) and not _REFERENCE_CELL.match(cell) and not NUMBER_CELL.fullmatch(cell) and not find_money(cell)
+    return (
+        bool(cell)
+        and not _REFERENCE_CELL.match(cell)
+        and not _ROW_NUMBER.match(cell)
+        and not NUMBER_CELL.fullmatch(cell)
+        and not find_money(cell)
+    )
 
 
 def extract_rates(sentence: Sentence, emit: Emit) -> None:
@@ -347,7 +354,7 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
             if quantity is not None:
                 emit(sentence, TermKind.seat_quantity, quantity, "seat", label)
         elif usage:
-            band_text = " ".join(c for i, c in enumerate(cells) if i != index)
+            band_text = " ".join(c for i, c in enumerate(cells) if i != index and not (i == 0 and _ROW_NUMBER.match(c)))
             # "| ..., each further minute in the month | 0,0250 € |" after the row of the first band
             last = emit.terms[-1] if emit.terms else None
             banded = last is not None and last.kind is TermKind.usage_rate and last.basis == "band_up_to"

@@ -30,7 +30,7 @@ _TERM_MENTIONED = re.compile(
 )
 # "Renewal Order No. 2" names a document; it renews nothing by itself.
 _RENEW = re.compile(r"\brenew(?!al\s+(?:order|quote|quotation|form)\b)\w*|\bnonrenewal\b|\bextend\w*"
-                    r"|\bcontinues? (?:on an? )?month[- ]to[- ]month\b"
+                    r"|\bcontinues? (?:on an? |from )?month[- ]to[- ]month\b"
                     r"|\bfurther (?:periods?|year)\b"
                     # "within a rolling period of twelve months" counts failures in a window, it renews nothing
                     r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
@@ -104,7 +104,10 @@ _SAME_PRICE = re.compile(
     r"(?:to apply|in (?:force|effect))\b"
     # "charged at the Fees in force at the end of the preceding period"
     r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|in\s+effect|applicable|payable)\s+(?:at|on|in|during)\s+(?:the\s+(?:end|last\s+day)\s+of\s+)?"
-    r"the\s+(?:preceding|previous|prior|expiring|initial)\b",
+    r"the\s+(?:preceding|previous|prior|expiring|initial)\b"
+    # "shall be the Fees in force immediately before that renewal period"
+    r"|\b(?:fees|prices|rates|charges)\s+(?:in\s+force|in\s+effect|applicable)\s+(?:immediately\s+)?(?:before|prior\s+to)"
+    r"\s+(?:that|the|such|each)\s+renewal\b",
     re.I,
 )
 # Words that give notice, whether or not they say "notice" ("unless one party tells the other in writing").

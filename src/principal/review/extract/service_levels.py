@@ -1,8 +1,7 @@
 """SLA terms: uptime targets (per component from a table or a list in prose), whether the promise is only an
 effort, how availability is measured, the shortest outage that counts, credit ladders (every tier paired with
-the uptime it starts below), credit caps, claim deadlines, sole-remedy wording (and its denial), carve-outs and
-maintenance notice (an exclusion denied, "emergency maintenance counts as downtime", is not a carve-out),
-chronic-failure exits and reporting duties."""
+the uptime it starts below), credit caps, claim deadlines, sole-remedy wording (and its denial), chronic-failure
+exits and reporting duties. Carve-outs and maintenance notice are read by `exclusions`."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from principal.review.extract.numbers import NUMBER_CELL, Quantity, find_duratio
 from principal.review.extract.parties import VENDOR_ROLES
 from principal.review.extract.terms import TermKind
 
-_UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
+UPTIME = re.compile(r"\b(?:availab\w*|uptime|up time|up-time|service level|unavailab\w*)", re.I)
 _BELOW = re.compile(r"\b(?:below|less than|under|lower than|falls? short of|short of)\s*$|<\s*$", re.I)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+\d[\d.,]*\s?%\s+(?:and|to)\s+\d[\d.,]*\s?%", re.I)
 _NOT_BELOW = re.compile(
@@ -56,7 +55,7 @@ def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
     service-level heading or beside an availability figure."""
     lower = sentence.lower
     found = _CREDIT.search(lower)
-    if found is None and (_UPTIME.search(lower) or _UPTIME.search(sentence.headings) or _UPTIME.search(emit.title)):
+    if found is None and (UPTIME.search(lower) or UPTIME.search(sentence.headings) or UPTIME.search(emit.title)):
         found = _PENALTY.search(lower)
     return found
 
@@ -82,39 +81,6 @@ _NOT_SOLE = re.compile(
     r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
     re.I,
 )
-_MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b", re.I)
-_EXCLUDE = re.compile(
-    r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
-    r"|\bshall not be considered|\bnot be taken into account"
-    r"|\bdo(?:es)? not take into account|\bnot taken into account"
-    r"|\b(?:is|are) not (?:treated as |counted as )?(?:downtime|unavailab\w*)"
-    r"|\bexcused|\bnot count|\bleft out\b|\bdisregarded\b|\b(?:is|are) not reduced by\b|\bdoes not reduce\b"
-    r"|\b(?:shall|will) not be reduced by\b",
-    re.I,
-)
-_COUNTS = re.compile(
-    r"(?<!not )\bcounts? (?:as|against)\b|(?<!not )\bcounted as\b|\bis not excluded\b|\bare not excluded\b"
-    r"|\bis not excluded time\b|\b(?:is|are) not an? excluded\b",
-    re.I,
-)
-_CARRIER = re.compile(
-    r"\bcarriers?\b|\btelecom(?:munications?)? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
-    r"|\b(?:network|mobile|telephone|phone) operators?\b"
-    r"|public (?:switched )?telephone network|internet service providers?|carrier networks",
-    re.I,
-)
-_THIRD_PARTY = re.compile(
-    r"third[- ]party (?:services|providers?|software|networks?|platforms?|applications?|channels?|systems?)"
-    r"|not provided by (?:the )?(?:provider|vendor|supplier)"
-    r"|\b(?:operated|provided|run|hosted|supplied) by third parties"
-    r"|\b(?:services|systems|applications|channels) (?:that|which) (?:[\w'’]+ ){1,3}does not"
-    r" (?:provide|operate|control)\b",
-    re.I,
-)
-_FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
-_NOTICE_AFTER = re.compile(r"\W*(?:['’]s?\s+)?(?:in advance|prior|before|(?:written\s+)?notice)\b", re.I)
-_NOTICE_BEFORE = re.compile(r"\b(?:notice|notif\w*|announc\w*)\b[^.;]{0,20}$", re.I)
-_NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
 _CHRONIC_COUNT = re.compile(
     r"\b(?:[a-z]{1,12}[- ]?)?\(?\d{1,3}\)?\s+(?:or more\s+)?(?:consecutive\s+)?(?:calendar\s+)?"
     r"(?:(?:service|measurement|reporting|billing)\s+)?(?:months?|quarters?|(?:service|measurement|reporting|billing)"
@@ -143,6 +109,10 @@ _REPORT = re.compile(
 # "99.9% for Voice, 99.9% for Digital Channels and 99.5% for Reporting": the component a target in a list is for
 _FOR_COMPONENT = re.compile(
     r"\s+(?:for|on)\s+(?:the\s+)?(?P<name>[A-Z][\w/&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w/&-]*){0,4})"
+)
+_NAME = r"[A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*){0,4}"
+_FOR_EACH_OF = re.compile(
+    rf"\s+(?:for|on)\s+each\s+of\s+(?:the\s+)?(?P<first>{_NAME})\s+and\s+(?:the\s+)?(?P<second>{_NAME})"
 )
 _REPORT_WHAT = re.compile(r"service level|performance|kpi|metric|availability|uptime|sla|\bservice reports?\b", re.I)
 _REPORT_WHEN = re.compile(
@@ -176,7 +146,7 @@ _MINIMUM_OUTAGE = re.compile(
     re.I,
 )
 _OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)
-_OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruptions?\b|\boutages?\b|\bunavailable\b", re.I)
+OUTAGE_WORDS = re.compile(r"\bdowntime\b|\bunavailab\w*|\binterruptions?\b|\boutages?\b|\bunavailable\b", re.I)
 _CHUNK = re.compile(r";|,\s+(?=and\b|rising\b|increasing\b|where\b|if\b|below\b|the\b|customer\b|\w+ (?:will|shall)\b)"
                     r"|\band to\b|\band below\b|\brising to\b|\bincreasing to\b", re.I)  # fmt: skip
 
@@ -205,7 +175,7 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     if (
         emit.uptime_window is None
         and not _credit(sentence, emit)
-        and (_UPTIME.search(lower) or (_MEASURED.search(lower) and re.search(r"\btargets?\b", lower)))
+        and (UPTIME.search(lower) or (_MEASURED.search(lower) and re.search(r"\btargets?\b", lower)))
     ):
         emit.uptime_window = _window(lower) or named_window(lower, emit.periods)
     if "%" not in lower and "percent" not in lower:
@@ -223,13 +193,20 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
         if not _CAP.search(lower):
             _credit_ladder(sentence, emit)
         return
-    if not _UPTIME.search(lower) or _CAP.search(lower):
+    if not UPTIME.search(lower) or _CAP.search(lower):
         return
     targets = [p for p in percents if Decimal(90) <= p.value <= 100 and not _threshold_before(text, p)]
     window = _window(lower) or _window(sentence.headings) or named_window(lower, emit.periods)
     many = len(targets) > 1
     for p in targets:
         scope = "per component" if (many or COMPONENT.search(lower)) and not _WHOLE.search(lower) else "whole service"
+        each = _FOR_EACH_OF.match(text, p.end)
+        if each and not _WHOLE.search(lower):
+            # "99.9% for each of the Digital Engagement Platform and the Agent Workspace": one target each
+            for name in (each.group("first"), each.group("second")):
+                emit(sentence, TermKind.uptime_target, p.value, "%", f"per component: {' '.join(name.lower().split())}",
+                     window)  # fmt: skip
+            continue
         named = _FOR_COMPONENT.match(text, p.end) if many else None
         if named and scope == "per component":
             scope = f"per component: {' '.join(named.group('name').lower().split())}"
@@ -241,7 +218,7 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
 def _availability_row(sentence: Sentence, emit: Emit) -> None:
     header = " ".join(sentence.header).lower()
     cells = list(sentence.cells)
-    if header and _CREDIT.search(header) and _OUTAGE_LENGTH.search(header) and not _UPTIME.search(header):
+    if header and _CREDIT.search(header) and _OUTAGE_LENGTH.search(header) and not UPTIME.search(header):
         floor = _outage_floor(cells[0]) if cells else None
         credits = [p for c in cells[1:] for p in find_percents(c) if p.value <= 100]
         if floor is not None and credits:
@@ -249,14 +226,14 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
         return
     # "| Service component | Target per Measurement Period |" under a heading "Availability targets"
     targets = bool(re.search(r"\btargets?\b|\bcommitment\b|\bservice levels?\b", header)) and bool(
-        _UPTIME.search(sentence.headings + " " + sentence.lead)
+        UPTIME.search(sentence.headings + " " + sentence.lead)
     )
-    if not header or not (_UPTIME.search(header) or targets):
+    if not header or not (UPTIME.search(header) or targets):
         return
     if _CREDIT.search(header):
         first = cells[0] if cells else ""
         heads = [h.lower() for h in sentence.header]
-        level = next((i for i, h in enumerate(heads) if _UPTIME.search(h) and not _CREDIT.search(h)), 0)
+        level = next((i for i, h in enumerate(heads) if UPTIME.search(h) and not _CREDIT.search(h)), 0)
         if 0 < level < len(cells):
             # "| Band | Availability achieved | Service Credit |": a band name before the level it starts at
             first, cells = cells[level], [cells[level]] + [c for i, c in enumerate(cells) if i > level]
@@ -380,7 +357,7 @@ def _duration_ladder(sentence: Sentence, emit: Emit, pieces: list[tuple[int, int
     as `credit_tier` with basis `outage` and as threshold the shortest outage, in minutes, it applies to. Only when
     the sentence is about outages and states no uptime level."""
     text = sentence.text
-    if not (_OUTAGE_WORDS.search(text) or _OUTAGE_WORDS.search(sentence.lead)) or any(
+    if not (OUTAGE_WORDS.search(text) or OUTAGE_WORDS.search(sentence.lead)) or any(
         Decimal(90) <= p.value < 100 for p in find_percents(text)
     ):
         return False
@@ -478,64 +455,6 @@ def extract_credit_terms(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.sole_remedy, None, None, "service credits", "credits")
 
 
-def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
-    """Carve-outs from the uptime figure and maintenance notice periods."""
-    lower = sentence.lower
-    context = f"{sentence.lead} {lower}"
-    if not any(w in lower for w in ("maintenance", "carrier", "telecom", "operator", "pstn", "telephone", "internet",
-                                      "third-party", "third party", "third parties", "does not provide",
-                                      "force majeure",
-                                      "reasonable control")):  # fmt: skip
-        return
-    lead_excludes = bool(_EXCLUDE.search(sentence.lead))
-    colon = lower.find(":")
-    for match in _MAINTENANCE.finditer(lower):
-        kind = (match.group("kind") or "").lower()
-        if _excluded(lower, match.start(), lead_excludes, colon):
-            basis = "emergency_maintenance" if kind in ("emergency", "urgent", "unscheduled") else "maintenance"
-            emit(sentence, TermKind.carve_out, None, None, "maintenance", basis)
-    planned = re.search(
-        r"\b(?:scheduled|planned|permitted|routine)\s+maintenance\b|^\W*(?:\(\w+\)\s*)?maintenance\b"
-        r"|\bmaintenance that\b"
-        r"|:\s*maintenance\b|\bmaintenance (?:announced|notified)\b",
-        lower,
-    )
-    if planned and _NOTICE.search(lower):
-        durations = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "hour", "week")]
-        if durations:
-            # The period of the notice, not a cap on the maintenance itself ("shall not exceed eight (8) hours per
-            # month and shall be notified at least seven (7) days in advance").
-            noticed = [d for d in durations if _NOTICE_AFTER.match(sentence.text, d.end)
-                       or _NOTICE_BEFORE.search(sentence.text[max(0, d.start - 40) : d.start])]  # fmt: skip
-            chosen = (noticed or durations)[0]
-            emit(sentence, TermKind.maintenance_notice, chosen.value, chosen.unit, "maintenance notice")
-    for pattern, name in ((_CARRIER, "carrier"), (_THIRD_PARTY, "third_party"), (_FORCE_MAJEURE, "force_majeure")):
-        found = pattern.search(lower)
-        relevant = (_UPTIME.search(context) or _OUTAGE_WORDS.search(context) or "exclusion" in sentence.headings
-                    or "excluded" in context)  # fmt: skip
-        if found and relevant and _excluded(lower, found.start(), lead_excludes, colon):
-            emit(sentence, TermKind.carve_out, None, None, name.replace("_", " "), name)
-
-
-def _excluded(lower: str, at: int, lead_excludes: bool, colon: int) -> bool:
-    """The subject at `at` is excluded from uptime: by its own clause, by a lead-in before a colon, or by the
-    list's lead-in; never when its clause says it counts as downtime or is not excluded."""
-    from principal.review.extract.meaning import clause_end, clause_start
-
-    start, end = clause_start(lower, at), clause_end(lower, at)
-    clause = lower[start : end + 1]
-    if _COUNTS.search(clause):
-        return False
-    if _EXCLUDE.search(clause):
-        return True
-    if 0 <= colon < at and _EXCLUDE.search(lower[:colon]):
-        return True
-    whole = lower[: end + 1]
-    if _EXCLUDE.search(whole) and not _COUNTS.search(whole):
-        return True
-    return lead_excludes
-
-
 def _blank_misses(lower: str) -> str:
     """The text with the "not" of "does not reach" blanked out (same length, so positions hold)."""
     return _NOT_REACHED.sub(lambda m: " " * len(m.group(0)), lower)
@@ -549,7 +468,7 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         and _CHRONIC_COUNT.search(lower)
         and _MISS.search(lower)
         and (
-            _UPTIME.search(lower)
+            UPTIME.search(lower)
             or re.search(r"\btarget|\bcommitment|\bservice level", lower)
             or re.search(r"\b(?:below|less than|lower than|under)\s+\d{2}(?:[.,]\d+)?\s?%", lower)  # "below 99.0 %"
             or "service level" in sentence.headings
@@ -566,7 +485,14 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
                   and _NOTICE_FOLLOWS.match(sentence.text[d.end :])]  # fmt: skip
         value, unit = (notice[0].value, notice[0].unit) if notice else (None, None)
         emit(sentence, TermKind.termination_right, value, unit, "chronic service failure", "chronic")
-    if _REPORT.search(lower) and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):
+    # Under a "Reporting" heading: "The Company shall notify the Customer by e-mail of the Monthly Availability
+    # Rate ... for each calendar month"
+    reports = _REPORT.search(lower) or (
+        re.search(r"\breport", sentence.headings) and re.search(r"\b(?:notify|inform|send|provide|deliver)", lower)
+    )
+    if reports and re.search(r"\bmeet\b", lower) and not re.search(r"\b(?:deliver|provide|send|publish|issue)", lower):
+        reports = None  # "The Parties shall meet quarterly to review the Service Level Reports": a meeting
+    if reports and _REPORT_WHAT.search(lower) and _REPORT_WHEN.search(lower):
         emit(
             sentence,
             TermKind.reporting,
@@ -575,12 +501,12 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
             "performance reporting",
             _window(lower) or named_window(lower, emit.periods),
         )
-    if _MEASURED.search(lower) and _UPTIME.search(lower) and re.search(r"monitor|records|logs|data|tools|tests", lower):
+    if _MEASURED.search(lower) and UPTIME.search(lower) and re.search(r"monitor|records|logs|data|tools|tests", lower):
         if _INDEPENDENT.search(lower):
             emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "independent")
         elif _VENDOR_OWN.search(lower) or _measured_by_vendor(lower, emit.vendors):
             emit(sentence, TermKind.uptime_measurement, None, None, "availability measurement", "vendor_monitoring")
-    if _OUTAGE_WORDS.search(lower) and _MINIMUM_OUTAGE.search(lower) and "notice" not in lower:
+    if OUTAGE_WORDS.search(lower) and _MINIMUM_OUTAGE.search(lower) and "notice" not in lower:
         minutes = [d for d in find_durations(sentence.text) if d.unit == "minute"]
         if minutes:
             emit(sentence, TermKind.minimum_outage, minutes[0].value, "minute", "shortest outage that counts")
@@ -600,4 +526,7 @@ def _measured_by_vendor(lower: str, vendors: tuple[str, ...]) -> bool:
         return True
     names = "|".join(re.escape(name) for name in (*VENDOR_ROLES, *vendors))
     tools = rf"\b(?:monitoring|tools|systems?|logs|records|probes)\b[^.;]{{0,30}}\bof (?:the )?(?:{names})['’]s\b"
-    return bool(re.search(tools, lower))
+    # "measured by the monitoring system operated by the Company", "the measurement records of the Company"
+    operated = r"\b(?:monitoring|tools|systems?|logs|records|probes)\b[^.;]{0,20}\b(?:operated by|of) (?:the )?"
+    operated += rf"(?:{names})\b"
+    return bool(re.search(tools, lower) or re.search(operated, lower))

@@ -37,16 +37,22 @@ _CONVENIENCE = re.compile(
     r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
     r"(?=[^.;]{0,80}\bnotice\b)"
     # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
-    r"|\bterminat\w*\s+(?:this|the|an?|any)\s+(?:[\w-]+\s+){0,3}?(?:on|upon|by)\s+(?:giving\s+)?(?:the\s+other\s+"
-    r"party\s+)?(?:not less than|no less than|at least|a minimum of)?\s*(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
+    r"|\b(?:terminat\w*|cancel)\s+(?:this|the|an?|any)\s+(?:[\w-]+\s+){0,6}?(?:on|upon|by)\s+(?:giving\s+)?"
+    r"(?:the\s+other\s+party\s+|the\s+\w+\s+)?(?:not less than|no less than|at least|a minimum of)?\s*"
+    r"(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
     r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
     r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
     re.I,
 )
+_AFTER_THE_EVENT = re.compile(
+    r"\b(?:after|upon|on|following|before|until|at)\s+(?:the\s+|any\s+|its\s+)?(?:expiry\s+or\s+)?$", re.I
+)
 _LEAVES_OPEN = re.compile(r"\b(?:do(?:es)? not|shall not|will not) (?:limit|affect|prejudice|restrict)\b", re.I)
 _TERMINATE = re.compile(
     r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)|\b(?:is|are|be|been|was) ended\b"
-    r"|\bends? (?:early|before)\b",
+    r"|\bends? (?:early|before)\b"
+    # "The Customer may cancel an Individual Contract during the Contract Period by giving ... notice"
+    r"|\bcancel (?:this|the|an?|any|its) (?:[\w-]+ ){0,2}?(?:contract|agreement|order|subscription)s?\b",
     re.I,
 )
 # For cause: a material breach, or any breach left unremedied ("breaches these Terms and does not remedy the breach
@@ -61,7 +67,9 @@ _REMAINING = re.compile(
     r"remainder of (?:the|that|its|this) (?:subscription |initial |then[- ]current )?term"
     r"|all (?:remaining|unpaid) fees|accelerat"
     r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
-    r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b",
+    r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b"
+    # "the total amount of the Monthly Fees for the remaining portion of the Contract Period"
+    r"|\b(?:fees|charges)\s+for\s+the\s+(?:remaining|unexpired)\s+(?:portion|part|period|months?)\b",
     re.I,
 )
 _OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments?)\b|\bnot be (?:payable|due)\b", re.I)
@@ -124,8 +132,15 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         return
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
     chronic = re.search(r"\bconsecutive\b|\bmiss(?:es|ed)? (?:its|the|a) (?:target|service level|commitment)\b", lower)
+    convenience = _CONVENIENCE.search(lower)
     if (
-        _CONVENIENCE.search(lower)
+        convenience
+        and convenience.group(0).lower() == "for any reason"
+        and _AFTER_THE_EVENT.search(lower, 0, verb.start())
+    ):
+        convenience = None  # "For fourteen (14) days after the termination ... for any reason, the Customer may ..."
+    if (
+        convenience
         and not paying
         and not chronic  # "If the Voice Platform misses its target in three consecutive months ... by 30 days' notice"
         and not _vendor_subject(lower, verb.start(), emit.vendors)

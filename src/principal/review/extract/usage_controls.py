@@ -16,7 +16,9 @@ from principal.review.extract.terms import TermKind
 # "The Provider enables it only for the channels the Customer names": the feature of the sentence before.
 _SWITCHES_IT = re.compile(r"\b(?:enables?|activates?|switch(?:es)? on|turns? on|deploys?) (?:it|them)\b", re.I)
 _AI = re.compile(
-    r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|summar\w*|sentiment"
+    r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|sentiment"
+    # a call summary, not "a summary of findings" from a penetration test or an executive summary
+    r"|(?<!executive )summar\w*(?!\s+of\s+(?:the\s+|its\s+|any\s+)?(?:findings|results|audit|changes|terms|key|main))"
     r"|generative|co-?pilot|agent assist|conversational ivr|speech analytics|transcription"
     r"|conversation intelligence|automated quality (?:scoring|management|assurance)|auto[- ]?qa|voice ?bots?"
     # product names in the vendor's language: "Asistente Virtual", "Assistente Virtual", "Assistant virtuel"
@@ -28,6 +30,9 @@ _AI = re.compile(
 _NAMED_AI = re.compile(
     r"\b(?P<name>[A-ZÄÖÜÉ][\w'-]+(?: [A-ZÄÖÜÉ][\w'-]+){0,3})(?:(?P<paren> \()| ?[,–—-] (?:(?:an?|our|the) )?)"
     r"(?P<what>[^()\n|]{0,60})"
+    # a product name run into its lower-case description: "| Lekgotla Insight speech analytics and sentiment |"
+    r"|\b(?P<run>(?!(?:The|This|That|Each|Any|All|Our|Your)\b)[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}) (?=[a-z])"
+    r"(?P<runwhat>[^()\n|.;]{0,60})"
 )
 
 
@@ -36,11 +41,11 @@ def ai_name_pattern(text: str, vendors: tuple[str, ...] = ()) -> re.Pattern[str]
     when it names none): a sentence that names only the product is about AI."""
     found = []
     for match in _NAMED_AI.finditer(text[:400_000]):
-        name = match.group("name").lower()
-        what = match.group("what")
-        # In brackets the description may come later ("(real-time suggestions and AI summaries)"); after a comma it
-        # must open with the AI words ("Rigiline Assist, AI summary of a call"), or "Telephony, messaging and AI"
-        # would name telephony an AI feature.
+        name = (match.group("name") or match.group("run")).lower()
+        what = match.group("what") if match.group("name") else match.group("runwhat")
+        # In brackets the description may come later ("(real-time suggestions and AI summaries)"); after a comma or
+        # run into the name it must open with the AI words ("Rigiline Assist, AI summary of a call"), or
+        # "Telephony, messaging and AI" would name telephony an AI feature.
         described = _AI.search(what[:40]) if match.group("paren") else _AI.match(what)
         if described and not _AI.search(name) and name not in vendors:
             found.append(name)
@@ -78,6 +83,7 @@ _OPT_IN = re.compile(
     # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
     r"|\bnot (?:be )?(?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
     r"|\bnot (?:enable|activate|switch on|turn on)\b[^.;]{0,60}\bunless\b"
+    r"|\b(?:switched|turned|kept|remains?|stays?|is|are) (?:switched )?(?:off|disabled|inactive) unless\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
     re.I,
 )
@@ -118,6 +124,12 @@ _TRUE_UP = re.compile(
     r"(?:ordered|contracted|subscribed|committed|purchased)\s+(?:quantity|quantities|number|seats)\b"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:number|quantity)\s+(?:ordered|contracted|subscribed|purchased)\b"
+    # "If the number of users active in any month is higher than the number in your Service Order"
+    r"|\b(?:users|seats|licen[cs]es|agents)\s+(?:active|in use|used|deployed)\b[^.;]{0,30}\b(?:is\s+)?(?:higher|more"
+    r"|greater) than the (?:number|quantity)\b"
+    # "Licences in use in excess of those ordered shall be invoiced at the Supplier's list price"
+    r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+those\s+"
+    r"(?:ordered|contracted|subscribed|committed|purchased)\b"
     # "Users active above the quantities in this Section 1 are invoiced from the month ..."
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+the\s+"
     r"(?:quantit(?:y|ies)|numbers?)\s+(?:in|of|stated in|set out in|shown in)\s+(?:this|the)\b"
@@ -150,7 +162,7 @@ _LIST_PRICE = re.compile(
 _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\b(?:prices|rates) in this\b"
     r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
-    r" (?:the )?(?:order (?:form|schedule)|section|clause|schedule|table|part)\b"
+    r" (?:the |your |this )?(?:(?:service )?order(?: form| schedule)?|section|clause|schedule|table|part)\b"
     r"|\bunit price of (?:that|the|each|this|line)\b",
     re.I,
 )
@@ -170,6 +182,7 @@ _ROUNDING = re.compile(
     r"|\b(?:measured|metered|rated|timed) per second\b|\b(?:billed|charged|metered|rated|timed) by the second\b"
     # "billed in units of sixty (60) seconds, and a part of a unit is billed as a full unit"
     r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
+    r"|\b\d+\)?[- ](?:second|minute)s?\s+(?:blocks?|units?)\b"  # "Calls are charged in 30-second blocks."
     r"|\b(?:part|fraction) of an? (?:unit|minute|increment|block)\b[^.;]{0,40}\b(?:full|whole)\b",
     re.I,
 )
