@@ -205,3 +205,25 @@ def test_a_wrapped_cell_on_a_line_of_its_own_keeps_the_table() -> None:
         (Decimal("0.55"), "HKD/minute", None, None),
         (Decimal("0.95"), "HKD/session", None, None),
     ]
+
+
+def test_a_price_restated_after_an_amended_quantity_is_that_lines_price() -> None:
+    # Noticed on fresh11 and left then: the restated price took its own sentence as the line's name.
+    result = review_texts(
+        (
+            "order.md",
+            "# Order\n\n| Line | Quantity | Price |\n|---|---|---|\n| Agent seat | 40 | 1 290 Kč per user "
+            "per month |\n",
+        ),
+        (
+            "amendment.md",
+            "# Amendment No. 2\n\n1. The number of Agent seats is increased from 40 to 55. The price "
+            "per user per month remains 1 290 Kč.\n",
+        ),
+    )
+    amended = [(t.kind, t.value, t.detail) for t in result.terms if t.location.document == "amendment.md"
+               and t.kind in (TermKind.seat_price, TermKind.seat_quantity)]  # fmt: skip
+    assert amended == [
+        (TermKind.seat_quantity, Decimal(55), "Agent"),
+        (TermKind.seat_price, Decimal(1290), "Agent"),
+    ]

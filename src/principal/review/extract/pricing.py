@@ -124,6 +124,11 @@ _QUANTITY_CHANGED = re.compile(
     + r")[\"”]?\)?(?!\s*%|\d|[.,]\d)",  # 'the quantity "60" is replaced by "75"'
     re.I,
 )
+# A label that names only the price ("The price per user per month remains"), not what it prices.
+_PRICE_ONLY_LABEL = re.compile(
+    r"^(?:the\s+)?(?:unit\s+|monthly\s+|licen[cs]e\s+)?(?:price|fee|rate)s?\b(?:\s+per\b|\s+(?:remains?|is|stays)\b|$)",
+    re.I,
+)
 _UNIT_COLUMN = re.compile(r"per|unit|per unit|units?|charging basis|billing unit|unit of measure|uom|basis", re.I)
 
 
@@ -192,6 +197,17 @@ def extract_rates(sentence: Sentence, emit: Emit) -> None:
             continue
         if seat and not usage:
             per = "year" if _YEAR.search(after[:40]) else "month"
+            last = emit.terms[-1] if emit.terms else None
+            if (
+                line_name is None
+                and _PRICE_ONLY_LABEL.match(label)
+                and last is not None
+                and last.kind is TermKind.seat_quantity
+                and last.quote.lower() in sentence.previous
+            ):
+                # "... is increased from 40 to 55." then "The price per user per month remains 1 290 Kč.": the
+                # price of the line the sentence before changed, named as that line
+                line_name = last.detail
             emit(sentence, TermKind.seat_price, amount.value, f"{amount.unit}/user/{per}", line_name or label)
             if line_name:
                 continue
