@@ -36,17 +36,15 @@ _BILLING = re.compile(
     r"\b(?:begin|commence|start)"
     r"|\b(?:(?:subscription|licen[cs]e|seat)\s+(?:fees?|charges?)|(?:fees|charges)\s+for\s+(?:the\s+)?(?:seats?"
     r"|licen[cs]es?|subscriptions?))\s+(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed|charged|payable)\s+from\b",
-    re.I,
 )
-_REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if", re.I)
+_REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if")
 # Signing, or the vendor handing over an empty tenant ("sends the login credentials", "provisions the tenant") while
 # the buyer's configuration is "still in progress": all before a single live call.
 _BEFORE_LIVE = re.compile(
     r"effective date|execution|signature|order date|date of this order|\bsigns?\b|\bsigned\b|\bsigning\b"
     r"|\blog-?in credentials\b|\bprovision(?:s|ed|ing)?\b|\bstill in progress\b",
-    re.I,
 )
-_EARLIER = re.compile(r"\bthe earlier of\b|\bwhichever is (?:the )?earlier\b|\bwhichever comes first\b", re.I)
+_EARLIER = re.compile(r"\bthe earlier of\b|\bwhichever is (?:the )?earlier\b|\bwhichever comes first\b")
 # "The Start Date is the date ...", "The Service Commencement Date means the day ...", '"Go-Live Date" means'.
 _DEFINES = re.compile(
     r"\bthe\s+((?:[a-z-]+\s+){1,3}date)\s+(?:is|means|shall be|will be)\s+(?:the\s+)?(?:date|day|earlier|later|first)\b"

@@ -3,6 +3,9 @@ personnel and the other documents a document refers to (termination rights and f
 
 Durations are kept in the units the document states; only exact conversions are made (a year is 12 months, a
 week 7 days), so "ninety (90) days" of transition assistance stays 90 days.
+
+Patterns searched in lower-case text are compiled without IGNORECASE (three times faster to match); the few that
+read the sentence's own text keep it.
 """
 
 from __future__ import annotations
@@ -16,34 +19,30 @@ from principal.review.extract.meaning import clause_end, clause_start, negated
 from principal.review.extract.numbers import as_stated, find_durations, find_money, find_percents
 from principal.review.extract.terms import TermKind
 
-_ENDED = re.compile(r"\bterminat|\bexpir|\bend of the (?:contract|agreement|term)\b", re.I)
+_ENDED = re.compile(r"\bterminat|\bexpir|\bend of the (?:contract|agreement|term)\b")
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
     r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b"
     r"|\b(?:customer|client|subscriber)(?:'s)? records\b|\bits records\b",
-    re.I,
 )
 _EXPORT = re.compile(
     r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:[\w'’]+ )?(?:data|content|personal data)|\bcopy of\b"
     r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
     r"|\bhand(?:s|ing)? (?:over|back)\b"
     r"|\b(?:provide|deliver|send|supply)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:data|content)\s+in\s+[\w-]+\s+format\b",
-    re.I,
 )
 _EXPORTS = re.compile(
     r"\bexports?\b(?!\s+control)|\b(?:that|the|this|such|each)\s+(?:return|retrieval|download|copy)\b(?!\s+of\s+(?!data))",
-    re.I,
 )
 _HANDS_OVER = re.compile(
-    r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b|\b(?:shall|will) do so\b", re.I
+    r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b|\b(?:shall|will) do so\b"
 )
 # The buyer denied the export itself: "Customer may not export data after the termination date".
 _BUYER_MAY_NOT_EXPORT = re.compile(
     r"\b(?:customer|client|subscriber|licensee|buyer)\b[^.;]{0,30}\b(?:may not|cannot|can ?not|shall not|will not be"
     r" able to|is not entitled to|has no right to)\s+(?:\w+\s+)?(?:export|retrieve|download|extract)\b",
-    re.I,
 )
-_DELETE = re.compile(r"\bdelet|\bdestroy|\berase", re.I)
+_DELETE = re.compile(r"\bdelet|\bdestroy|\berase")
 _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
@@ -53,11 +52,9 @@ _TRANSITION = re.compile(
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
     r"|\bassistance\b[^.;]{0,50}\bto migrate\b"
     r"|\breversibility (?:assistance|services|support)\b",  # French drafting's exit help (réversibilité)
-    re.I,
 )
 _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
-                   r"|\bat no cost\b",
-                   re.I)  # fmt: skip
+                   r"|\bat no cost\b")  # fmt: skip
 _PAID = re.compile(
     r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional[- ]services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
     r"|\bagainst payment\b"
@@ -65,11 +62,9 @@ _PAID = re.compile(
     r"|\bper (?:consultant |person[- ])?(?:day|hour)\b|\brates? in\b[^.;]{0,30}\bprice list\b"
     r"|\bhourly rates?\b|\btime[- ]and[- ]materials\b|\bat the rates (?:(?:set out|stated|specified|shown) )?in\b"
     r"|\bprevailing charges\b|\bfor a fee\b|\bcharge for (?:the|each|any) export\b|\brates for professional services\b",
-    re.I,
 )
 _NONE = re.compile(
     r"\bno obligation to (?:provide|retain|return)\b|\bnot obliged to\b|\bwill not provide\b|\bshall not provide\b",
-    re.I,
 )
 _DELIVERS = re.compile(
     r"\b(?:will|shall|must|agrees? to)\s+(?:\w+\s+){0,2}?(?:return|provide|deliver|send|supply|hand over|transfer"
@@ -79,10 +74,9 @@ _DELIVERS = re.compile(
 _POINTER = re.compile(
     r"\b(?:are|is)\s+(?:as\s+)?(?:set\s+out|described|contained|stated|dealt\s+with|provided\s+for)\s+in\b"
     r"|\b(?:are|is)\s+governed\s+by\b",
-    re.I,
 )
 _GRANT = re.compile(r"\b(?:may|will|shall|must|can)\s+(?:\w+\s+){0,3}?(?:export|retrieve|download|return|provide|keep"
-                    r"|delete|make)\b", re.I)  # fmt: skip
+                    r"|delete|make)\b")  # fmt: skip
 _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\brequest made within|\bwithin"
                             # "Upon the Customer's written request, received no later than fourteen (14) days after"
                             r"|\brequest\b[^.;]{0,20}?\b(?:no|not) later than"
@@ -92,59 +86,52 @@ _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\br
 _AFTER_THE_END = re.compile(
     r"^\W*(?:after|following)\s+(?:the\s+)?(?:effective\s+date\s+of\s+)?(?:termination|expiry|expiration|the end"
     r"|end\b|(?:this|the|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:ends|terminates|expires|is terminated))",
-    re.I,
 )
-_EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b", re.I)
-_LIABILITY = re.compile(r"\bliabilit", re.I)
+_EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b")
+_LIABILITY = re.compile(r"\bliabilit")
 _LIMIT = re.compile(
     r"\bnot\b[^.;]{0,25}\bexceed|not to exceed|\blimited\b[^.;]{0,30}?\bto\b|\brestricted to\b|in no (?:event|case)"
     r"|exceed the (?:total|amount)|maximum (?:aggregate|total|cumulative)?\s*liability|is limited|\bcapped at\b"
     r"|\b(?:neither|no)\b[^.;]{0,100}\b(?:shall|will|may)\s+exceed\b|\bin excess of\b|\bnot be more than\b"
     r"|\bno more than\b",
-    re.I,
 )
 _A_YEAR = re.compile(
     r"\b(?:in|during|for) (?:each|any|that|the) (?:contract |calendar )?year\b"
     r"|\b(?:(?:one|1) ?(?:x|times)|one hundred percent \(100%\)|100%) (?:of )?the (?:then[- ]current )?annual\b"
     r"|\b(?:liability|limited|exceed|to)\b[^.;]{0,20}\bthe annual (?:subscription |recurring |service )?"
     r"(?:fees|charges)\b",
-    re.I,
 )
-_INSURANCE = re.compile(r"\binsurance\b|\binsured\b|\binsurer|\bumbrella\b|\bper occurrence\b|\bfidelity bond\b", re.I)
+_INSURANCE = re.compile(r"\binsurance\b|\binsured\b|\binsurer|\bumbrella\b|\bper occurrence\b|\bfidelity bond\b")
 _TIMES = {"twice": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
 _ANNUAL_MULTIPLE = re.compile(
     r"\b(?:(twice)|(two|three|four|five|[2-5])\s*(?:\(\d\)\s*)?(?:x|times))\s+(?:the\s+)?(?:total\s+)?"
     r"(?:annual|yearly)\s+(?:subscription\s+|recurring\s+|service\s+)?(?:fees|charges)\b",
-    re.I,
 )
 # "shall not be liable for any amount in excess of the fees paid in the six (6) months before the claim"
-_LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b", re.I)
+_LIABLE_BEYOND = re.compile(r"\bliable\b[^.;]{0,40}\b(?:in excess of|exceeding|that exceeds?|beyond)\b")
 # "the amounts paid", "the amount excluding VAT paid by the Client in the six (6) months preceding"
 _DAMAGES_PAYABLE = re.compile(
-    r"\b(?:aggregate|total|maximum)\s+(?:amount\s+of\s+)?(?:damages|compensation)\b|\bdamages\s+payable\s+by\b", re.I
+    r"\b(?:aggregate|total|maximum)\s+(?:amount\s+of\s+)?(?:damages|compensation)\b|\bdamages\s+payable\s+by\b"
 )
-_FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b", re.I)
+_FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b")
 _PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
                         r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
                         r"|\bwhich (?:of its )?(?:consultants|engineers|staff|specialists)\b"
                         r"|account manager"
-                        r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b",
-                        re.I)  # fmt: skip
-_REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov|\bassign (?:a |an )?(?:different|another|new)\b", re.I)
-_APPROVAL = re.compile(r"\bconsent\b|\bapprov", re.I)
+                        r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b")  # fmt: skip
+_REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov|\bassign (?:a |an )?(?:different|another|new)\b")
+_APPROVAL = re.compile(r"\bconsent\b|\bapprov")
 # A replacing verb, not the noun: "Any replacement must have comparable experience" replaces nobody.
 _REPLACE_VERB = re.compile(
     r"\b(?:replace[sd]?|replacing|substitut(?:e|es|ed|ing)|reassign(?:s|ed|ing)?|remove[sd]?|removing)\b"
     r"|\bassign (?:a |an )?(?:different|another|new)\b",
-    re.I,
 )
 _NEEDS_APPROVAL = re.compile(
     r"\bonly (?:with|after|upon|on)\b|\bsubject to\b[^.;]{0,40}\b(?:consent|approv)|\brequires?\b[^.;]{0,40}"
     r"\b(?:consent|approv)|\b(?:must|shall|will) (?:first )?(?:obtain|seek|get)\b",
-    re.I,
 )
 _IMPLEMENTATION = re.compile(
-    r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee", re.I
+    r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee"
 )
 # A sentence about the fee the previous one named: "half of it", "the balance of that fee", "invoices it on".
 _OF_IT = re.compile(
@@ -152,9 +139,8 @@ _OF_IT = re.compile(
     r"|\binvoices? (?:it|this (?:fee|charge|amount|sum|price))\b"
     r"|\b(?:it|this (?:fee|charge|amount|sum|price)) is (?:invoiced|payable|due)\b"
     r"|^\W*the (?:full |whole |total )?(?:amount|sum|fee) is (?:invoiced|payable|due)\b",
-    re.I,
 )
-_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b|\b(?:fixed|lump[- ]sum) price\b", re.I)
+_FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b|\b(?:fixed|lump[- ]sum) price\b")
 _ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)"
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
@@ -165,20 +151,18 @@ _AT_SIGNATURE = re.compile(
     r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
     r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b"
     r"|\b(?:has|have) (?:countersigned|signed|accepted) (?:this|the) " + _ORDER + r"\b",
-    re.I,
 )
 # Accepting the order is signing it; accepting the service is go-live.
 AT_GO_LIVE = re.compile(
     r"go[- ]live|\bgone live\b|\bacceptance\b(?! of (?:this|the) " + _ORDER + r"\b)|\baccepts\b|production use"
     r"|cutover"
     r"|\blive (?:\w+ )?(?:calls?|use|operations|traffic|interactions?|contacts?|conversations?)",
-    re.I,
 )
 _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|three|four) parts\b"
-                         r"|\bhalf\b[^.;]{0,60}\band (?:the (?:other |remaining |second ))?half\b", re.I)  # fmt: skip
-_NET = re.compile(r"\bnet\s+(\d{1,3})\b", re.I)
-_OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b", re.I)
-_PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b", re.I)
+                         r"|\bhalf\b[^.;]{0,60}\band (?:the (?:other |remaining |second ))?half\b")  # fmt: skip
+_NET = re.compile(r"\bnet\s+(\d{1,3})\b")
+_OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b")
+_PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b")
 _OF_THE_MASTER = re.compile(r"\s+(?:of|in) (?:the|this) (?:MSA|Master \w+ Agreement|Agreement)\b")
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services?|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"

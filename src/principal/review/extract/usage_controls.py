@@ -1,6 +1,9 @@
 """Usage controls: usage caps and their absence, AI features billed by default or only on opt-in, overage
 premiums, true-ups at list or contract price, surcharges and per-call rounding (seat prices, usage rates and bands
-are in `pricing`)."""
+are in `pricing`).
+
+Every pattern here is searched in lower-case text (`Sentence.lower`, its lead, headings and previous sentence), so
+none is compiled with IGNORECASE, which makes Python's matcher try each alternation about three times slower."""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from principal.review.extract.numbers import find_money, find_percents, to_decim
 from principal.review.extract.terms import TermKind
 
 # "The Provider enables it only for the channels the Customer names": the feature of the sentence before.
-_SWITCHES_IT = re.compile(r"\b(?:enables?|activates?|switch(?:es)? on|turns? on|deploys?) (?:it|them)\b", re.I)
+_SWITCHES_IT = re.compile(r"\b(?:enables?|activates?|switch(?:es)? on|turns? on|deploys?) (?:it|them)\b")
 _AI = re.compile(
     r"\b(?:ai|genai|artificial intelligence|bots?|chatbots?|virtual (?:agent|assistant)|sentiment"
     # a call summary, not "a summary of findings" from a penetration test or an executive summary
@@ -23,7 +26,6 @@ _AI = re.compile(
     r"|conversation intelligence|automated quality (?:scoring|management|assurance)|auto[- ]?qa|voice ?bots?"
     # product names in the vendor's language: "Asistente Virtual", "Assistente Virtual", "Assistant virtuel"
     r"|asistente virtual|assistente virtual|assistant virtuel|virtuelle[rn]? assistent|conversational analytics)\b",
-    re.I,
 )
 # "Rheinwelle Resümee (AI call summary)", "Clarity, our AI assistant,": a product name the document gives a feature
 # it describes as AI; a sentence naming only the product ("Rheinwelle Resümee is activated for all queues") is about AI.
@@ -46,6 +48,7 @@ def ai_name_pattern(text: str, vendors: tuple[str, ...] = ()) -> re.Pattern[str]
         # In brackets the description may come later ("(real-time suggestions and AI summaries)"); after a comma or
         # run into the name it must open with the AI words ("Rigiline Assist, AI summary of a call"), or
         # "Telephony, messaging and AI" would name telephony an AI feature.
+        what = what.lower()
         described = _AI.search(what[:40]) if match.group("paren") else _AI.match(what)
         if described and not _AI.search(name) and name not in vendors:
             found.append(name)
@@ -71,7 +74,6 @@ _DEFAULT_ON = re.compile(
     r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:declines|refuses|rejects|opts out of)\b"
     r"|\bunless\b[^.;]{0,40}\b(?:disable|switch off|turn off|deactivate)\b",
-    re.I,
 )
 _OPT_IN = re.compile(
     r"\bopt(?:s|ed)?[- ]in\b|\b(?:disabled|deactivated|inactive|off) by default\b"
@@ -85,13 +87,11 @@ _OPT_IN = re.compile(
     r"|\bnot (?:enable|activate|switch on|turn on)\b[^.;]{0,60}\bunless\b"
     r"|\b(?:switched|turned|kept|remains?|stays?|is|are) (?:switched )?(?:off|disabled|inactive) unless\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
-    re.I,
 )
-_BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost", re.I)
+_BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost")
 _USAGE_SUBJECT = re.compile(
     r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b"
     r"|\b(?:telephony|traffic) (?:charges|fees)\b",
-    re.I,
 )
 _CAP_VERB = re.compile(
     r"\b(?:shall|will|must|may|can|do(?:es)?) not exceed\b|\bcannot exceed\b"
@@ -100,23 +100,20 @@ _CAP_VERB = re.compile(
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
     r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b"
     r"|\b(?:shall|will|may) not (?:invoice|bill|charge)\b[^.;]{0,60}\b(?:above|more than|in excess of|beyond)\b",
-    re.I,
 )
 # An amendment that sets a usage cap's new figure.
 _CAP_RESET = re.compile(
     r"\b(?:usage|consumption|call charges?) (?:cap|ceiling|limit)\b(?:[^.;:]|\.(?=\d)){0,80}?"
     r"\b(?:is|are|shall be|will be)\s+"
     r"(?:increased|raised|reduced|decreased|lowered|changed|amended|set)\s+to\b",
-    re.I,
 )
 _OVERAGE = re.compile(
     r"\b(?:above|over|exceeding|in excess of|beyond)\s+the\s+(?:committed|annual commitment|commitment"
     r"|monthly forecast|monthly commitment|minimum (?:monthly )?commitment)|\bexceeding the commitment\b|\boverage\b"
     r"|\busage above\b|\bin excess of the\b",
-    re.I,
 )
-_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times)\b", re.I)
-_NO_PREMIUM = re.compile(r"\bno premium\b|\bsame rates?\b|\bat the rates in\b", re.I)
+_TIMES = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:x|times)\b")
+_NO_PREMIUM = re.compile(r"\bno premium\b|\bsame rates?\b|\bat the rates in\b")
 _TRUE_UP = re.compile(
     r"\btrue[- ]?up\b|\btrued[- ]up\b|\breconcil\w*|\bmeasure peak\b|\bpeak concurrent usage\b"
     # Seats found in use above the order and added to it: "any seats in use above the ordered quantity will be added"
@@ -151,12 +148,10 @@ _TRUE_UP = re.compile(
     r"|\bthe excess is (?:invoiced|charged|billed)\b"
     # A term row "Additional users: may be added at any time ... at the then-current list price"
     r"|^\W*additional\s+(?:named\s+)?(?:users|seats|licen[cs]es|agents)\s*[:|]\s*(?:\w+\s+)?(?:be\s+)?added\b",
-    re.I,
 )
 _LIST_PRICE = re.compile(
     r"\bthen[- ]current list price|\blist price|\blist rates?\b|\bprice list\b|\bprevailing (?:rates|prices)"
     r"|\b(?:rates|prices) (?:then )?prevailing\b",
-    re.I,
 )
 # The prices the order itself states: "at the contracted rate", "at the unit prices in section 1".
 _CONTRACT_PRICE = re.compile(
@@ -164,17 +159,14 @@ _CONTRACT_PRICE = re.compile(
     r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
     r" (?:the |your |this )?(?:(?:service )?order(?: form| schedule)?|section|clause|schedule|table|part)\b"
     r"|\bunit price of (?:that|the|each|this|line)\b",
-    re.I,
 )
 INCREASE = re.compile(
     r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
     r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
-    re.I,
 )
 SURCHARGE = re.compile(
     r"\b(?:regulatory|compliance|cost recovery|recovery fee|recovery charge|universal service|administrative fee"
     r"|surcharge|levy|levies)\b",
-    re.I,
 )
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
@@ -184,18 +176,14 @@ _ROUNDING = re.compile(
     r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
     r"|\b\d+\)?[- ](?:second|minute)s?\s+(?:blocks?|units?)\b"  # "Calls are charged in 30-second blocks."
     r"|\b(?:part|fraction) of an? (?:unit|minute|increment|block)\b[^.;]{0,40}\b(?:full|whole)\b",
-    re.I,
 )
-_INCREMENT = re.compile(
-    r"\b(?:[a-z]+\s+\()?(?<![\d.])(?!0\d)(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\b", re.I
-)
+_INCREMENT = re.compile(r"\b(?:[a-z]+\s+\()?(?<![\d.])(?!0\d)(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\b")
 # The size of the increment where the words say it: "in thirty (30) second increments", "in pulses of sixty (60)
 # seconds", before any other duration of the sentence ("0800 minutes", "within 30 days").
 _SIZED_INCREMENT = re.compile(
     r"\b(?:[a-z]+\s+\()?(?<![\d.])(\d+|six|sixty|thirty|one)\)?[- ](second|minute)s?\s+(?:increments?|pulses?|blocks?)"
     r"|\b(?:increments?|pulses?|blocks?|units?)\s+of\s+(?:[a-z]+\s+\()?(\d+|six|sixty|thirty|one)\)?[- ]"
     r"(second|minute)s?\b",
-    re.I,
 )
 _WORDS = {"six": 6, "sixty": 60, "thirty": 30, "one": 1}
 
