@@ -31,7 +31,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”)]?\s+(?=[A-Z(\"“\d])")
 _NOT_AN_END = re.compile(
     r"(?:\b(?:No|Nos|Inc|Ltd|Ltda|Pty|Pvt|Bhd|Sdn|Co|Corp|e\.g|i\.e|U\.S|Sec|Art|St|Mr|Ms|Dr|vs|cf|approx|incl|excl"
     # currencies written with a point: "Rs. 0.85", "Fr. 1'250.00", "Rp. 45.000"
-    r"|Rs|Rp|Fr|Kshs|Ref|ref|Nr|Cl|cl|Sch|Para|para)|(?:^|\n)[ \t]*[A-Z]?\d{1,2}(?:\.\d{1,2})*)$"
+    r"|Rs|Rp|Fr|Kshs|kr|Kr|Ref|ref|Nr|Cl|cl|Sch|Para|para)|(?:^|\n)[ \t]*[A-Z]?\d{1,2}(?:\.\d{1,2})*)$"
 )
 # A clause's run-in heading, in title case, numbered or not: "(a) Initial Term", "4.2 Fees", "§ 3 Payment Terms",
 # "Subscription Period" at the start of its line.
@@ -149,8 +149,8 @@ def _tables(document: Document) -> tuple[Table, ...]:
     for start, nxt in itertools.pairwise(bounds):
         end = nxt - 1 if nxt <= len(text) else len(text)
         line = text[start:end].strip()
-        # a row, or a PDF row's wrapped cell on a line of its own ("| Mainland China |")
-        if " | " in line or (line.startswith("| ") and line.endswith(" |")):
+        # a row, or a PDF row's wrapped cell on a line of its own ("| Mainland China |", "| fees")
+        if " | " in line or line.startswith("| ") or line.endswith(" |"):
             run.append((start, end))
             continue
         if len(run) >= 2:

@@ -23,7 +23,7 @@ _REPLACED_WORDS = re.compile(
     r"(?:\b(?:clause|section|paragraph|article|§)\s*(?P<ref>\d{1,2}(?:\.\d{1,2}){0,3})\b[^\"“]{0,80}?)?"
     # 'the words "four percent (4%)"', or the quoted words alone after the clause ('In clause 8.6, "30 days" is ...')
     rf"(?:\bthe\s+(?:words?|figures?|numbers?|percentage|amount|period)\s+|(?<=[,:]\s)){_QUOTE_OPEN}(?P<old>[^\"”’]{{1,80}})"
-    rf"{_QUOTE_CLOSE}\s+(?:is|are|shall\s+be|will\s+be)\s+(?:replaced|substituted)\s+(?:by|with)\s+"
+    rf"{_QUOTE_CLOSE}\s+(?:is|are|shall\s+be|will\s+be)\s+(?:deleted\s+and\s+)?(?:replaced|substituted)\s+(?:by|with)\s+"
     rf"(?:the\s+(?:words?|figures?|numbers?)\s+)?{_QUOTE_OPEN}(?P<new>[^\"”’]{{1,80}}){_QUOTE_CLOSE}",
     re.I,
 )

@@ -82,13 +82,15 @@ def extract_terms(
     shared_periods: dict[str, str] | None = None,
     shared_vendors: tuple[str, ...] = (),
     designations: dict[str, str] | None = None,
+    shared_kroner: str | None = None,
 ) -> tuple[Term, ...]:
     """`shared_periods`: periods the other documents of its package define; the document's own definitions win.
     `shared_vendors`: the names the package's documents give the vendor. `designations`: what the package's
-    documents are called ("annex sl") and what each is ("sla")."""
+    documents are called ("annex sl") and what each is ("sla"). `shared_kroner`: the kroner another document of the
+    package names, for a document that writes "kr" without saying whose."""
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
-    kroner = kroner_in(document.text)
+    kroner = kroner_in(document.text) or shared_kroner
     title = document_title(document)
     emit = Emit(
         document,

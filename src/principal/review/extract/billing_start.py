@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from principal.review.extract.context import Sentence
-from principal.review.extract.contract_terms import AT_GO_LIVE
+from principal.review.extract.contract_terms import AT_GO_LIVE, implementation_named
 from principal.review.extract.emit import Emit
 from principal.review.extract.terms import TermKind
 
@@ -35,7 +35,11 @@ _BILLING = re.compile(
     r"|\b(?:billing|invoicing)\s+(?:for|of)\s+(?:the\s+)?(?:subscriptions?|licen[cs]es?|seats?)\b[^.]{0,30}"
     r"\b(?:begin|commence|start)"
     r"|\b(?:(?:subscription|licen[cs]e|seat)\s+(?:fees?|charges?)|(?:fees|charges)\s+for\s+(?:the\s+)?(?:seats?"
-    r"|licen[cs]es?|subscriptions?))\s+(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed|charged|payable)\s+from\b",
+    r"|licen[cs]es?|subscriptions?))\s+(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed|charged|payable)\s+from\b"
+    # "Licences are invoiced quarterly in advance (kvartalsvis forud), from the go-live date."
+    r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:licen[cs]es|seats|subscriptions|licen[cs]e fees|recurring fees)\b"
+    r"[^.;]{0,30}?"
+    r"\b(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed)\b[^.;]{0,60}\b(?:from|(?:starting|commencing)\s+(?:on|from))\b",
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if")
 # Signing, or the vendor handing over an empty tenant ("sends the login credentials", "provisions the tenant") while
@@ -76,7 +80,7 @@ def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
             name = next(group for group in defined.groups() if group)
             emit.dates[" ".join(name.split())] = basis
     billing = _BILLING.search(lower)
-    if billing is None or "implementation" in lower:
+    if billing is None or ("implementation" in lower and implementation_named(lower)):
         if re.search(r"\b(?:date|day)\b", lower) and (basis := date_basis(lower)) is not None:
             emit.dates[THAT_DATE] = basis  # what "that date" in the next sentences refers to
         return

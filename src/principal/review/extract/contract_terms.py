@@ -36,6 +36,8 @@ _EXPORTS = re.compile(
 )
 _HANDS_OVER = re.compile(
     r"\b(?:provide|deliver|send|supply|return|make)\s+(?:it|them|this|that|these)\b|\b(?:shall|will) do so\b"
+    # "The request must be made no later than ...", "The handover is charged on a time-and-materials basis"
+    r"|^\W*the (?:request|handover|hand-over)\b"
 )
 # The buyer denied the export itself: "Customer may not export data after the termination date".
 _BUYER_MAY_NOT_EXPORT = re.compile(
@@ -51,12 +53,16 @@ _TRANSITION = re.compile(
     r"|\bsupports? the (?:transfer|migration|move) of the services?\b"
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
     r"|\bassistance\b[^.;]{0,50}\bto migrate\b"
-    r"|\breversibility (?:assistance|services|support)\b",  # French drafting's exit help (réversibilité)
+    r"|\breversibility (?:assistance|services|support)\b"
+    r"|\bcooperate in the (?:migration|transfer|transition) of the services?\b"
+    # "assistance ... in connection with the transfer of the Services to another supplier"
+    r"|\bassistance\b(?:[^.;]|\.(?=\d)){0,60}\b(?:transfer|migration|move) of the services? to (?:another|a new"
+    r"|a successor)\b",  # French drafting's exit help (réversibilité)
 )
 _FREE = re.compile(r"\bno (?:additional |extra )?(?:charge|cost)\b|\bfree of charge\b|\bwithout charge\b"
                    r"|\bat no cost\b")  # fmt: skip
 _PAID = re.compile(
-    r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional[- ]services rates\b|\bstandard\b[^.;]{0,40}\brates\b"
+    r"\bthen[- ]current\b[^.;]{0,40}\brates\b|\bprofessional[- ]services rates?\b|\bstandard\b[^.;]{0,40}\brates\b"
     r"|\bagainst payment\b"
     r"|\bsubject to payment\b|\bda(?:y|ily) rates?\b"
     r"|\bper (?:consultant |person[- ])?(?:day|hour)\b|\brates? in\b[^.;]{0,30}\bprice list\b"
@@ -133,6 +139,21 @@ _NEEDS_APPROVAL = re.compile(
 _IMPLEMENTATION = re.compile(
     r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee"
 )
+# The work as an event, not its fee: "whether or not Customer has completed implementation".
+_IMPLEMENTATION_EVENT = re.compile(
+    r"\b(?:complet(?:ed?|ion of)|finish(?:ed)?|during|after|before|until)\s+(?:the\s+|its\s+)?implementation\b"
+)
+
+
+def implementation_named(lower: str) -> re.Match[str] | None:
+    """Where the sentence names implementation work or its fee, unless only as an event ("has completed
+    implementation")."""
+    for match in _IMPLEMENTATION.finditer(lower):
+        if not _IMPLEMENTATION_EVENT.search(lower, max(0, match.start() - 20), match.end()):
+            return match
+    return None
+
+
 # A sentence about the fee the previous one named: "half of it", "the balance of that fee", "invoices it on".
 _OF_IT = re.compile(
     r"\b(?:half|part|\d{1,3}\s?%|balance|rest|remainder) of (?:it|this|that|the (?:fee|charge|amount))\b"
@@ -241,7 +262,8 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
         # the price of the export right the sentence before grants (joined with it when the terms are finished);
         # an amendment's "the export period is forty-five (45) days" states the window itself.
         basis = _paid_or_free(lower)
-        window = _export_window(sentence, len(lower), emit.windows) if _EXPORT_PERIOD.search(lower) else None
+        asked = re.match(r"\W*the request\b", lower)
+        window = _export_window(sentence, len(lower), emit.windows) if _EXPORT_PERIOD.search(lower) or asked else None
         if basis is not None or window is not None:
             emit(sentence, TermKind.data_export, window[0] if window else None, window[1] if window else None,
                  "data export", basis)  # fmt: skip
@@ -346,7 +368,7 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     if sentence.is_row:
         return
-    implementation = _IMPLEMENTATION.search(lower)
+    implementation = implementation_named(lower)
     # "The onboarding charge is JPY 2,400,000. Kumotsu invoices half of it on countersignature and the other half on
     # the Go-Live Date.": the second sentence says when the fee of the first falls due.
     follows = not implementation and _OF_IT.search(lower) and _IMPLEMENTATION.search(sentence.previous)
@@ -370,7 +392,9 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
         _implementation_fee(sentence, emit)
     # "Late payments bear interest from 30 days after the invoice date": about arrears, no payment term before it.
     late = _OVERDUE.search(lower)
-    late_only = late is not None and not re.search(r"\b(?:payable|due|paid)\s+(?:within|in)\b", lower[: late.start()])
+    late_only = late is not None and not re.search(
+        r"\b(?:payable|due|paid)\b(?:\s+by\s+[\w ]{1,30}?)?\s+(?:within|in)\b", lower[: late.start()]
+    )  # "shall be paid by bank transfer within sixty (60) calendar days ... Law 3/2004 ... to combat late payment"
     if _PAYMENT.search(lower) and not implementation and not late_only and "notice" not in lower:
         net = _NET.search(lower)
         days = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
@@ -383,7 +407,10 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
                 r"\bsignature|\bexecution|\bgo-live|\bbreach|\bterminat|\bexport|(?<!direct )\bcredit|\bdisput", lower
             )
             # "may suspend the Services if an invoice is more than 15 days overdue": a remedy, not the payment term
-            and not _OVERDUE.search(lower[clause_start(lower, days[0].start) : clause_end(lower, days[0].end)])
+            # (near the days: "... from the invoice date, in accordance with the law to combat late payment" is one)
+            and not _OVERDUE.search(
+                lower[clause_start(lower, days[0].start) : min(clause_end(lower, days[0].end), days[0].end + 30)]
+            )
         ):
             emit(sentence, TermKind.payment_terms, days[0].value, days[0].unit, "payment terms")
     if (_PERSONNEL.search(lower) or _PERSONNEL.search(sentence.headings)) and _REPLACE.search(lower):

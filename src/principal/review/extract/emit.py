@@ -147,7 +147,8 @@ def _merge(terms: list[Term]) -> list[Term]:
         if amount is not None and when is not None:
             merged = replace(amount, basis=when.basis, confidence=min(amount.confidence, when.confidence))
             out = [merged if t is amount else t for t in out if t is not when]
-        elif len(of_kind) > 1:
+            of_kind = [t for t in out if t.kind is kind]
+        if len(of_kind) > 1:
             # The same right said twice, once with more detail: keep the fuller one.
             best = max(of_kind, key=lambda t: (t.value is not None) + (t.basis is not None))
             out = [t for t in out if t.kind is not kind or t is best or (t.value is not None and t.value != best.value)]

@@ -139,7 +139,7 @@ DURATION_UNIT = (
 DURATION = re.compile(
     rf"(?:\b(?P<words>{NUMBER_WORDS})\s*\(\s*(?P<paren>\d+)\s*\)|(?<![\w.$])(?!0\d)(?P<num>\d+)(?!\.\d)|\b(?P<only>{NUMBER_WORDS}))"
     # "thirty (30) days", "30 (thirty) days" (South African drafting), "30 days"
-    rf"[\s-]+(?:\(\d+\)\s+|\({NUMBER_WORDS}\)\s+)?(?:or\s+more\s+)?(?:consecutive\s+|full\s+)?{DURATION_UNIT}\b",
+    rf"[\s-]+(?:\(\d+\)\s+|\({NUMBER_WORDS}\)\s+)?(?:or\s+more\s+)?(?:consecutive\s+|full\s+|gregorian\s+)?{DURATION_UNIT}\b",
     re.I,
 )
 

@@ -64,7 +64,7 @@ _FIXED_PRICES = re.compile(
 )
 # "CPI plus 1.5 percentage points", "the index plus two percentage points (2%)".
 _CPI_POINTS = re.compile(
-    rf"(?:\bplus|\+)\s*(?:up\s+to\s+|a\s+maximum\s+of\s+|at\s+most\s+)?"
+    rf"(?:\bplus|\+|\bincreased by)\s*(?:up\s+to\s+|a\s+maximum\s+of\s+|at\s+most\s+)?"
     rf"(?:(?P<words>{NUMBER_WORDS})\s+percentage points?\s*\(\s*(?P<num>\d+(?:\.\d+)?)\s*%?\s*\)"
     rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*(?:percentage )?points?\b"
     rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?"
@@ -76,7 +76,7 @@ _MINIMUM = re.compile(
     r"\bminimum (?:(?:usage|voice|call|traffic|consumption) )?(?:commitment|purchase|spend|monthly|annual|order|fee"
     r"|charge)|\bcommits? to\b"
     r"|\b(?:annual|monthly|yearly) minimum\b|\bcommitted (?:\w+ )?(?:quantity|spend|volume|minutes)"
-    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b|\bminimum usage\b"
+    r"|\btake[- ]or[- ]pay\b|\bcommits? to purchase\b|\bminimum (?:usage|consumption)\b"
     r"|\b(?:usage|consumption|call|voice) (?:fees|charges) of (?:at least|not less than|no less than)\b",
     re.I,
 )
@@ -130,6 +130,7 @@ _RECURRING_SUBJECT = re.compile(
     r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
     r"|^\W*(?:all\s+)?(?:the\s+)?(?:charges|fees) are (?:invoiced|billed)\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
+    r"|^\W*(?:the\s+)?(?:licen[cs]es|seats) (?:are|will be|shall be) (?:invoiced|billed)\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b|^\W*(?:the\s+)?monthly (?:fees|charges)\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
     r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",

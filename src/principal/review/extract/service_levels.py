@@ -34,7 +34,8 @@ _WINDOW = (
                 r"|that quarter)\b", re.I),
      "quarter"),
     (re.compile(r"\b(?:monthly|per (?:calendar )?month|each (?:calendar )?month|calendar month|in any month"
-                r"|every month|each month|in a month|any month|of each month|that month)\b", re.I), "month"),
+                r"|every month|each month|in a month|any month|of each month|that month|for a month"
+                r"|the month['’]s)\b", re.I), "month"),
     (re.compile(r"\b(?:annual|annually|per year|each year|calendar year|contract year|yearly)\b", re.I), "year"),
 )  # fmt: skip
 COMPONENT = re.compile(
@@ -44,7 +45,7 @@ COMPONENT = re.compile(
 )
 _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platform[- ]wide|aggregate availability"
                     r"|all \w+ services together|across all", re.I)  # fmt: skip
-_CREDIT = re.compile(r"\bcredit", re.I)
+_CREDIT = re.compile(r"\bcredit(?!ors?\b|worth)", re.I)  # not "assignment for the benefit of creditors"
 # Civil-law drafting names the credit a penalty ("the Provider owes a penalty equal to 5 % of the monthly fees"):
 # one only in a service-level clause, never "without penalty".
 _PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b", re.I)
@@ -97,7 +98,8 @@ _MISS = re.compile(
 _NOT_REACHED = re.compile(
     r"\b(?:does|do|did) not(?= (?:reach|meet|achieve|attain)\b)|\bnot(?= (?:reached|met|achieved)\b)"
 )
-_NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
+# "thirty (30) days' written notice", "fifteen (15) calendar days' (días naturales) written notice"
+_NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:\([^()]{1,40}\)\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(

@@ -78,7 +78,7 @@ _OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments
 # subscription Fees that would have fallen due for the unexpired part of the initial period".
 _SHARE_OF_REMAINING = re.compile(
     r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
-    r"(?:remaining|outstanding|that would (?:have been|be|have fallen|fall) (?:payable|due))"
+    r"(?:remaining|outstanding|pending|that would (?:have been|be|have fallen|fall) (?:payable|due))"
     r"|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?(?:fees|charges)"
     # "... of the subscription Fees for the unexpired part of the Initial Term"
     r"|(?:\w+\s+)?(?:fees|charges)\s+(?:[\w,]+\s+){0,6}?(?:for|in|over|during)\s+the\s+(?:unexpired|remaining|rest"
@@ -89,7 +89,7 @@ _SHARE_OF_REMAINING = re.compile(
 _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
                    r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b", re.I)  # fmt: skip
 _EXIT_CHARGE = re.compile(
-    r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b", re.I
+    r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b|\bas compensation\b", re.I
 )
 
 

@@ -79,6 +79,7 @@ _OPT_IN = re.compile(
     r"\bopt(?:s|ed)?[- ]in\b|\b(?:disabled|deactivated|inactive|off) by default\b"
     r"|\b(?:delivered|supplied|provided|shipped|set up) (?:switched off|turned off|disabled|deactivated|inactive)\b"
     r"|\bonly (?:upon|after|with|for|on|where|if|when|once)\b|\b(?:asks|requests) for it\b"
+    r"|\bonly be (?:activated|enabled|switched on|turned on)\b"
     r"|\buntil (?:the )?customer'?s?\b|\bon request\b"
     r"|\bunless (?:the )?\w+ has (?:asked|requested|enabled)|\b(?:customer|subscriber) (?:must|may) (?:enable|activate)"
     r"|\bwhere (?:the )?customer has (?:switched|turned|enabled)|\bis off until\b"
@@ -96,7 +97,7 @@ _USAGE_SUBJECT = re.compile(
 _CAP_VERB = re.compile(
     r"\b(?:shall|will|must|may|can|do(?:es)?) not exceed\b|\bcannot exceed\b"
     r"|\bin no event (?:shall|will)\b[^.;]{0,80}\bexceed\b"
-    r"|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b"
+    r"|\bnot to exceed\b|\bcapped at\b|\bare capped\b|\bceiling\b|\b(?:invoiced|billed|charged) at most\b"
     r"|\bmaximum (?:monthly|annual)\b|\bis not charged\b|\bno (?:more|greater) than\b"
     r"|\bnot (?:be )?(?:required|obliged|liable) to pay\b[^.;]{0,80}\b(?:in excess of|more than|above)\b"
     r"|\b(?:shall|will|may) not (?:invoice|bill|charge)\b[^.;]{0,60}\b(?:above|more than|in excess of|beyond)\b",
@@ -124,6 +125,8 @@ _TRUE_UP = re.compile(
     # "If the number of users active in any month is higher than the number in your Service Order"
     r"|\b(?:users|seats|licen[cs]es|agents)\s+(?:active|in use|used|deployed)\b[^.;]{0,30}\b(?:is\s+)?(?:higher|more"
     r"|greater) than the (?:number|quantity)\b"
+    # "If that number exceeds the quantity on Line 1, the excess Seats will be invoiced at the unit fee"
+    r"|\bexcess (?:seats|users|licen[cs]es|agents)\b[^.;]{0,30}\b(?:invoiced|billed|charged)\b"
     # "Licences in use in excess of those ordered shall be invoiced at the Supplier's list price"
     r"|\b(?:in use|used|active|deployed)\b[^.;]{0,30}\b(?:above|beyond|in excess of|over|more than)\s+those\s+"
     r"(?:ordered|contracted|subscribed|committed|purchased)\b"
@@ -158,7 +161,8 @@ _CONTRACT_PRICE = re.compile(
     r"\bcontract(?:ed)? (?:price|rate)|\b(?:prices|rates) in this\b"
     r"|\b(?:unit |same |per-seat |per-user )?(?:prices?|rates?) (?:in|set out in|stated in|shown in|of)"
     r" (?:the |your |this )?(?:(?:service )?order(?: form| schedule)?|section|clause|schedule|table|part)\b"
-    r"|\bunit price of (?:that|the|each|this|line)\b",
+    r"|\bunit price of (?:that|the|each|this|line)\b"
+    r"|\bunit (?:fee|price|rate) (?:stated|set out|shown) (?:on|in) (?:line|the order|section)\b",
 )
 INCREASE = re.compile(
     r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
@@ -170,7 +174,8 @@ SURCHARGE = re.compile(
 )
 _ROUNDING = re.compile(
     r"\brounded up\b|\bincrements?\b|\bbilled per second\b|\bcharged per second\b|\bper[- ]second billing\b"
-    r"|\bfull[- ]minutes?\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b|\bper started minute\b"
+    r"|\bfull[- ]minutes?\b|\bwhole minute\b|\bbilled per minute\b|\bpulses?\b"
+    r"|\bper (?:started|commenced|begun) minute\b"
     r"|\b(?:measured|metered|rated|timed) per second\b|\b(?:billed|charged|metered|rated|timed) by the second\b"
     # "billed in units of sixty (60) seconds, and a part of a unit is billed as a full unit"
     r"|\b(?:billed|charged|rated|metered|measured|timed) in (?:units|blocks) of\b"
@@ -299,5 +304,7 @@ def _rounding(sentence: Sentence, emit: Emit) -> None:
         number, unit = found
         value = Decimal(_WORDS.get(number, 0) or int(number)) if not number.isdigit() else Decimal(number)
         emit(sentence, TermKind.usage_rounding, value, unit.lower(), "call rounding", "per_call")
-    elif re.search(r"\b(?:whole|full|nearest|next)[- ](?:whole )?minutes?\b|\bper started minute\b", lower):
+    elif re.search(
+        r"\b(?:whole|full|nearest|next)[- ](?:whole )?minutes?\b|\bper (?:started|commenced|begun) minute\b", lower
+    ):
         emit(sentence, TermKind.usage_rounding, Decimal(1), "minute", "call rounding", "per_call")
