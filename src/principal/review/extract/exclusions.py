@@ -1,6 +1,9 @@
 """Carve-outs from the uptime figure (planned and emergency maintenance, carrier networks, third-party services,
 force majeure) and the notice planned maintenance needs; an exclusion denied ("emergency maintenance counts as
-downtime") is not a carve-out."""
+downtime") is not a carve-out.
+
+Patterns searched in lower-case text are compiled without IGNORECASE (three times faster to match); the few that
+read the sentence's own text keep it."""
 
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ from principal.review.extract.numbers import find_durations
 from principal.review.extract.service_levels import OUTAGE_WORDS, UPTIME
 from principal.review.extract.terms import TermKind
 
-_MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b", re.I)
+_MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b")
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
     r"|\bshall not be considered|\bnot be taken into account|\bnot regarded as\b|\bnot be counted\b"
@@ -21,18 +24,15 @@ _EXCLUDE = re.compile(
     r"|\b(?:is|are) not (?:treated as |counted as )?(?:downtime|unavailab\w*)"
     r"|\bexcused|\bnot count|\bleft out\b|\bdisregarded\b|\b(?:is|are) not reduced by\b|\bdoes not reduce\b"
     r"|\b(?:shall|will) not be reduced by\b",
-    re.I,
 )
 _COUNTS = re.compile(
     r"(?<!not )\bcounts? (?:as|against)\b|(?<!not )\bcounted as\b|\bis not excluded\b|\bare not excluded\b"
     r"|\bis not excluded time\b|\b(?:is|are) not an? excluded\b",
-    re.I,
 )
 _CARRIER = re.compile(
     r"\bcarriers?\b|\btelecom(?:munications?)? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
     r"|\b(?:network|mobile|telephone|phone) operators?\b"
     r"|public (?:switched )?telephone network|internet service providers?|carrier networks",
-    re.I,
 )
 _THIRD_PARTY = re.compile(
     r"third[- ]party (?:(?!carrier|telecom)[a-z]+ )?"  # "third-party messaging platforms", not carrier networks
@@ -41,12 +41,11 @@ _THIRD_PARTY = re.compile(
     r"|\b(?:operated|provided|run|hosted|supplied) by third parties"
     r"|\b(?:services|systems|applications|channels) (?:that|which) (?:[\w'’]+ ){1,3}does not"
     r" (?:provide|operate|control)\b",
-    re.I,
 )
-_FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b", re.I)
+_FORCE_MAJEURE = re.compile(r"force majeure|\bbeyond (?:the )?(?:\w+['’]s |its |their )?reasonable control\b")
 _NOTICE_AFTER = re.compile(r"\W*(?:['’]s?\s+)?(?:in advance|prior|before|(?:written\s+)?notice)\b", re.I)
 _NOTICE_BEFORE = re.compile(r"\b(?:notice|notif\w*|announc\w*)\b[^.;]{0,20}$", re.I)
-_NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif", re.I)
+_NOTICE = re.compile(r"\bnotice|\bin advance|\bannounc|\bnotif")
 
 
 def extract_exclusions(sentence: Sentence, emit: Emit) -> None:
