@@ -36,7 +36,14 @@ _SIGNALS = ("agreement", "order", "customer", "client", "provider", "supplier", 
             "amend", "variation", "addend", "agreed", "rate", "per month", "with effect")  # fmt: skip
 _KINDS = (
     ("sla", re.compile(r"service level|\bsla\b|service levels|uptime|\bavailability\b|service description", re.I)),
-    ("dpa", re.compile(r"data processing|\bdpa\b", re.I)),
+    (
+        "dpa",
+        re.compile(
+            r"data processing|personal information processing|data protection (?:agreement|addendum)"
+            r"|\bdpa\b",
+            re.I,
+        ),
+    ),
     (
         "order",
         re.compile(

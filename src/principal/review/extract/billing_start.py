@@ -37,9 +37,12 @@ _BILLING = re.compile(
     r"|\b(?:(?:subscription|licen[cs]e|seat)\s+(?:fees?|charges?)|(?:fees|charges)\s+for\s+(?:the\s+)?(?:seats?"
     r"|licen[cs]es?|subscriptions?))\s+(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed|charged|payable)\s+from\b"
     # "Licences are invoiced quarterly in advance (kvartalsvis forud), from the go-live date."
-    r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:licen[cs]es|seats|subscriptions|licen[cs]e fees|recurring fees)\b"
-    r"[^.;]{0,30}?"
-    r"\b(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed)\b[^.;]{0,60}\b(?:from|(?:starting|commencing)\s+(?:on|from))\b",
+    # "(1) Seat Fees and Usage Fees for each month are invoiced after the end of that month, ..., starting from the
+    # Service Start Date."
+    r"|^\W*(?:\d+(?:\.\d+)*\.?\)?\s+)?(?:the\s+)?(?:licen[cs]es|seats|subscriptions|(?:licen[cs]e|seat|subscription"
+    r"|recurring) fees)\b[^.;]{0,40}?"
+    r"\b(?:are|will\s+be|shall\s+be)\s+(?:invoiced|billed)\b[^.;]{0,90}\b(?:from|(?:starting|commencing)\s+(?:on|from)"
+    r"|the first time (?:on|at))\b",  # "invoiced annually in advance, the first time on the Go-Live Date"
 )
 _REGARDLESS = re.compile(r"whether or not|regardless|irrespective|even if")
 # Signing, or the vendor handing over an empty tenant ("sends the login credentials", "provisions the tenant") while
@@ -71,6 +74,18 @@ def date_basis(lower: str) -> str | None:
     return "go_live" if go_live else None
 
 
+_THEY_ACCRUE = re.compile(r"^\W*(?:they|these fees|such fees)\s+(?:accrue|begin|start|commence|are (?:payable|due|"
+                          r"charged))\s+(?:from|on)\b")  # fmt: skip
+_RECURRING_FEES = re.compile(r"\b(?:subscription|licen[cs]e|seat|recurring|monthly) (?:fees|charges)\b")
+
+
+def _they_accrue(sentence: Sentence) -> re.Match[str] | None:
+    """The fees the sentence before names: "Subscription Fees are invoiced monthly in advance. They accrue
+    from the earlier of ..."."""
+    match = _THEY_ACCRUE.search(sentence.lower)
+    return match if match and _RECURRING_FEES.search(sentence.previous) else None
+
+
 def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     defined = _DEFINES.search(lower)
@@ -79,7 +94,7 @@ def extract_billing_start(sentence: Sentence, emit: Emit) -> None:
         if basis is not None and len(emit.dates) < MAX_DATES:
             name = next(group for group in defined.groups() if group)
             emit.dates[" ".join(name.split())] = basis
-    billing = _BILLING.search(lower)
+    billing = _BILLING.search(lower) or _they_accrue(sentence)
     if billing is None or ("implementation" in lower and implementation_named(lower)):
         if re.search(r"\b(?:date|day)\b", lower) and (basis := date_basis(lower)) is not None:
             emit.dates[THAT_DATE] = basis  # what "that date" in the next sentences refers to

@@ -54,7 +54,8 @@ _TRANSITION = re.compile(
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
     r"|\bassistance\b[^.;]{0,50}\bto migrate\b"
     r"|\breversibility (?:assistance|services|support)\b"
-    r"|\bcooperate in the (?:migration|transfer|transition) of the services?\b"
+    # "cooperate in good faith with the migration of the Service to ... its new service provider"
+    r"|\bcooperate\b[^.;]{0,40}?\b(?:in|with) the (?:migration|transfer|transition) of the services?\b"
     # "assistance ... in connection with the transfer of the Services to another supplier"
     r"|\bassistance\b(?:[^.;]|\.(?=\d)){0,60}\b(?:transfer|migration|move) of the services? to (?:another|a new"
     r"|a successor)\b",  # French drafting's exit help (réversibilité)
@@ -91,7 +92,8 @@ _WINDOW_BEFORE = re.compile(r"(?:\bfor(?: a period of)?|\bduring the|\bup to|\br
 # "... days after termination", "after the effective date of termination", "after the Order Form ends"
 _AFTER_THE_END = re.compile(
     r"^\W*(?:after|following)\s+(?:the\s+)?(?:effective\s+date\s+of\s+)?(?:termination|expiry|expiration|the end"
-    r"|end\b|(?:this|the|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:ends|terminates|expires|is terminated))",
+    r"|end\b|(?:this|the|an?|its)\s+(?:[\w-]+\s+){0,3}?(?:ends|terminates|expires|is terminated"
+    r"|has (?:ended|terminated|expired|been terminated)))",
 )
 _EXPORT_PERIOD = re.compile(r"\b(?:export|retrieval|download) (?:period|window)\b")
 _LIABILITY = re.compile(r"\bliabilit")
@@ -138,6 +140,7 @@ _NEEDS_APPROVAL = re.compile(
 )
 _IMPLEMENTATION = re.compile(
     r"\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b|\bdeployment fee"
+    r"|\bestablishment (?:fee|charge)s?\b"
 )
 # The work as an event, not its fee: "whether or not Customer has completed implementation".
 _IMPLEMENTATION_EVENT = re.compile(
@@ -162,7 +165,7 @@ _OF_IT = re.compile(
     r"|^\W*the (?:full |whole |total )?(?:amount|sum|fee) is (?:invoiced|payable|due)\b",
 )
 _FEE = re.compile(r"\bfees?\b|\bcharges?\b|\bpayable\b|\binvoiced\b|\bdue\b|\b(?:fixed|lump[- ]sum) price\b")
-_ORDER = r"(?:order(?: form)?|quote|quotation|proposal|agreement|offer|contract)"
+_ORDER = r"(?:order(?: form| confirmation)?|quote|quotation|proposal|agreement|offer|contract)"
 _AT_SIGNATURE = re.compile(
     r"\bupon (?:execution|signature|signing)|\bat signing\b|\bon signature\b|\bon signing\b|\bupon the effective date"
     r"|\bon the effective date\b|\bafter signature\b|\bon signature of\b|\bon execution\b"
@@ -171,7 +174,8 @@ _AT_SIGNATURE = re.compile(
     r"|\b(?:on|upon|at) (?:the )?\w+['’]s (?:signature|execution|signing) of (?:this|the)\b"
     r"|\b(?:on|upon|at) (?:the )?(?:acceptance|placement|receipt) of (?:this|the) " + _ORDER + r"\b"
     r"|\bwhen (?:the )?\w+ (?:accepts|signs|countersigns) (?:this|the) " + _ORDER + r"\b"
-    r"|\b(?:has|have) (?:countersigned|signed|accepted) (?:this|the) " + _ORDER + r"\b",
+    r"|\b(?:has|have) (?:countersigned|signed|accepted) (?:this|the) " + _ORDER + r"\b"
+    r"|\bwhen (?:this|the) " + _ORDER + r" is (?:signed|countersigned|executed|accepted)\b",
 )
 # Accepting the order is signing it; accepting the service is go-live.
 AT_GO_LIVE = re.compile(
@@ -184,7 +188,10 @@ _MILESTONES = re.compile(r"\binstal(?:l)?ments?\b|\bmilestones?\b|\bin (?:two|th
 _NET = re.compile(r"\bnet\s+(\d{1,3})\b")
 _OVERDUE = re.compile(r"\bsuspen\w*|\boverdue\b|\bpast due\b|\blate\b")
 _PAYMENT = re.compile(r"\binvoices?\b|\bpayment\b|\bpay each\b|\bpayable\b|\bdue\b")
-_OF_THE_MASTER = re.compile(r"\s+(?:of|in) (?:the|this) (?:MSA|Master \w+ Agreement|Agreement)\b")
+_OF_THE_MASTER = re.compile(
+    r"\s+(?:of|in) (?:the|this) (?:MSA|Master \w+ Agreement|Agreement)\b"
+    r"|\s+(?:of|in|to) the (?:MSA|General Terms|Master \w+ (?:Agreement|Terms))\b"
+)
 _REFERENCES = (
     ("msa", re.compile(r"\bMaster (?:Services?|Subscription) (?:Agreement|Terms)\b|\bMaster Agreement\b|\bMSA\b"
                        r"|\bStandard Terms\b|\bCall-Off Terms\b"
@@ -194,12 +201,16 @@ _REFERENCES = (
                        r"|\bGeneral Conditions(?: of (?:Service|Sale|Supply|Business))?\b|\bPlatform Terms\b"
                        r"|\bConditions of Contract\b"
                        r"|\b(?:Cloud |SaaS |Software )?Subscription Agreement\b"
-                       r"|\b(?:of|under|and) the Terms\b(?! of)")),
+                       r"|\b(?:of|under|and) the Terms\b(?! of)"
+                       # "made under the Cloud Contact Center Service Agreement", "To the ... Service Agreement"
+                       r"|(?:(?<=\b[Uu]nder the )|(?<=\b[Tt]o the ))(?:[A-Z][\w-]*\s+){1,5}Services? Agreement\b")),
     ("sla", re.compile(r"\bService Level (?:Agreement|Schedule|Terms|Exhibit|Policy|Addendum|Annex|Appendix)\b|\bSLA\b"
                        r"|\b[A-Z]\w+ (?:and|&) Service Levels\b"
                        r"|\bwhich (?:contains|sets out|includes|describes) the (?:[\w,]+ ){0,4}service levels\b"
                        r"|\((?:[\w ]+ )?(?:Service Levels?|Availability|Uptime)(?: [A-Z]\w+)?\)")),
-    ("dpa", re.compile(r"\bData Processing (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
+    # also Korean drafting's "Personal Information Processing Entrustment Agreement"
+    ("dpa", re.compile(r"\b(?:Personal (?:Information|Data) |Data )(?:Processing|Protection)(?: Entrustment)?"
+                       r" (?:Addendum|Agreement|Terms)\b|\bDPA\b")),
 )  # fmt: skip
 
 
@@ -473,6 +484,28 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
 
 
 _MAX_OWN_PARTS = 50
+_WITH_PART = re.compile(
+    r"\b(?:including|incl\.?|with)\s+(?P<their>(?:their|its)\s+)?(?:schedule|annex|appendix|exhibit|attachment)\s+"
+    r"[A-Z0-9]{1,3}\s*$",
+    re.I,
+)
+
+
+def _part_of_master(before: str) -> bool:
+    """The schedule named just before belongs to the master terms named ahead of it: "the General Terms ...,
+    including their Appendix A", "the Supplier's General Terms ..., version 2028-1, with Appendix A"."""
+    part = _WITH_PART.search(before[-200:])
+    if part is None:
+        return False
+    if part.group("their"):
+        return True
+    ahead = before[-200:][: part.start()]
+    master = None
+    for found in _REFERENCES[0][1].finditer(ahead):
+        master = found
+    return master is not None and len(ahead) - master.end() < 100 and " and " not in ahead[master.end() :]
+
+
 _PART_BEFORE = re.compile(r"\b(schedule|annex|appendix|exhibit|attachment)\s+([A-Z0-9]{1,3})\s*$", re.I)
 
 
@@ -506,6 +539,8 @@ def extract_references(sentence: Sentence, emit: Emit) -> None:
                 continue
             if topic == "sla" and match.group(0).startswith("(") and _OF_THE_MASTER.match(text, match.end()):
                 continue  # "Schedule 1 (Service Levels) of the MSA": a part of the master agreement
+            if topic == "sla" and match.group(0).startswith("(") and _part_of_master(text[: match.start()]):
+                continue  # "the General Terms ..., including their Appendix A (Service Levels)": inside them
             if topic == "sla" and match.group(0).startswith("(") and _own_part(text[: match.start()], emit):
                 continue  # '"Service Levels" means those in Schedule 3 (Service Levels)' where Schedule 3 follows
             emit(sentence, TermKind.reference, None, None, match.group(0), topic)

@@ -78,7 +78,7 @@ class Emit:
         if self.uptime_window is not None:
             terms = [replace(t, basis=self.uptime_window) if t.kind is TermKind.uptime_target and t.basis is None
                      else t for t in terms]  # fmt: skip
-        return tuple(_drop_self_references(_drop_vaguer(_reductions(_merge(_dedupe(terms)))), title))
+        return tuple(_drop_self_references(_drop_vaguer(_freezes(_reductions(_merge(_dedupe(terms))))), title))
 
 
 def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
@@ -162,6 +162,19 @@ def _reductions(terms: list[Term]) -> list[Term]:
     if {"prohibited", "renewal"} <= bases:
         return [t for t in terms if not (t.kind is TermKind.seat_reduction and t.basis == "prohibited")]
     return terms
+
+
+_INITIAL_PERIOD = re.compile(r"\binitial (?:subscription |contract |service )?(?:term|period)\b", re.I)
+
+
+def _freezes(terms: list[Term]) -> list[Term]:
+    """No increase in the initial term, then a cap on the increase at each extension (the clause's next sentence):
+    a freeze before capped increases, not prices fixed for the deal."""
+    caps = [t.location for t in terms if t.kind is TermKind.price_increase_cap]
+    return [t for t in terms if not (
+        t.kind is TermKind.price_increase and t.basis == "fixed" and _INITIAL_PERIOD.search(t.quote)
+        and any(c.section == t.location.section and 0 <= c.start - t.location.end < 400 for c in caps)
+    )]  # fmt: skip
 
 
 def _drop_vaguer(terms: list[Term]) -> list[Term]:

@@ -30,7 +30,7 @@ _COUNTS = re.compile(
     r"|\bis not excluded time\b|\b(?:is|are) not an? excluded\b",
 )
 _CARRIER = re.compile(
-    r"\bcarriers?\b|\btelecom(?:munications?)? (?:providers?|carriers?|networks?|operators?)|\bpstn\b"
+    r"\bcarriers?\b|\btelecom(?:munications?)? (?:business )?(?:providers?|carriers?|networks?|operators?)|\bpstn\b"
     r"|\b(?:network|mobile|telephone|phone) operators?\b"
     r"|public (?:switched )?telephone network|internet service providers?|carrier networks",
 )

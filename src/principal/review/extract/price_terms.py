@@ -54,7 +54,7 @@ _FREEZE = re.compile(
 )
 _FIXED_PRICES = re.compile(
     r"\b(?:prices|fees|charges|pricing|rates)\b[^.;]{0,40}\b(?:fixed|will not (?:increase|change)|shall not"
-    r" (?:increase|change)|remain (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
+    r" (?:increase|change)|(?:remain|stay) (?:fixed|unchanged))\b|\bwill not increase the (?:fees|prices|charges)\b"
     r"|\bnot (?:increase|raise|change) (?:the |its |any )?(?:[\w-]+ ){0,2}(?:fees|prices|charges|rates)\b"
     # "Prices are firm for the Term", "No price increase shall apply during the Initial Term"
     r"|\b(?:prices|fees|charges|rates)\b[^.;]{0,20}\b(?:firm|frozen)\b"

@@ -81,7 +81,7 @@ _TOTAL_HEADER = re.compile(
 _BAND_HEADER = re.compile(r"\b(?:per month|monthly|minutes|sessions|conversations|volume|tier)\b", re.I)
 _NOT_RECURRING = re.compile(
     r"\bone[- ]?(?:time|off)\b|\bimplementation\b|\bprofessional services\b|\bonboarding\b|\bset[- ]?up\b"
-    r"|\btraining\b|\btransition\b|\bmigration\b|\bper hour\b|\bhourly\b|\bday rate\b",
+    r"|\bestablishment\b|\btraining\b|\btransition\b|\bmigration\b|\bper hour\b|\bhourly\b|\bday rate\b",
     re.I,
 )
 _REFERENCE_CELL = re.compile(
@@ -303,8 +303,11 @@ def _own_spans(text: str, amounts: list[tuple[int, int]]) -> list[tuple[int, int
     return [(bounds[i], bounds[i + 1]) for i in range(len(amounts))]
 
 
+_TOLL_FREE_PREFIX = re.compile(r"1\s*-\s*8(?:00|33|44|55|66|77|88)")  # "numbers (1-800, 1-833, 1-844)": no band
+
+
 def _band(text: str, previous_threshold: Decimal | None) -> tuple[str | None, Decimal | None]:
-    up_to = _BAND_UP_TO.search(text)
+    up_to = next((m for m in _BAND_UP_TO.finditer(text) if not _TOLL_FREE_PREFIX.fullmatch(m.group(0))), None)
     above = _BAND_ABOVE.search(text)
     if above and (not up_to or above.start() < up_to.start()):
         return "band_above", count_of(above.group(1))
@@ -355,7 +358,8 @@ def _row_rates(sentence: Sentence, emit: Emit) -> None:
             continue
         context = f"{cell} {column} " + " ".join(c for c in cells if _SEAT_UNIT.search(c) or _USAGE_UNIT.search(c))
         if _NOT_RECURRING.search(row_text) and not _USAGE_UNIT.search(context.replace("per hour", "")):
-            if re.search(r"\bimplementation|\bonboarding|\bset[- ]?up|\bprofessional services", row_text, re.I):
+            if re.search(r"\bimplementation|\bonboarding|\bset[- ]?up|\bprofessional services|\bestablishment\b",
+                         row_text, re.I):  # fmt: skip
                 # "| Implementation: ... | 96,000.00 | In full when Customer accepts this Quotation |"
                 emit(sentence, TermKind.implementation_fee, value, currency, label, fee_due(row_text.lower()))
             elif re.search(r"\btransition", row_text, re.I):

@@ -32,7 +32,7 @@ _TERM_MENTIONED = re.compile(
 # "Renewal Order No. 2" names a document; it renews nothing by itself.
 _RENEW = re.compile(r"\brenew(?!al\s+(?:order|quote|quotation|form)\b)\w*|\bnonrenewal\b|\bextend\w*"
                     r"|\bcontinues? (?:on an? |from )?month[- ]to[- ]month\b"
-                    r"|\bfurther (?:periods?|year)\b"
+                    r"|\bfurther (?:periods?|year)\b|\bcontinues? for successive (?:periods|terms)\b"
                     # "within a rolling period of twelve months" counts failures in a window, it renews nothing
                     r"|\bcontinues? on a rolling basis\b|(?<!within a )(?<!in a )(?<!in any )(?<!over a )"
                     r"\brolling (?:periods?|basis)\b"

@@ -81,7 +81,8 @@ _SOLE = re.compile(
 _NOT_SOLE = re.compile(
     r"\bnot\s+(?:the\s+)?\w*['’]?s?\s*sole\b"
     # "credits do not limit / exclude / affect the Customer's right to claim damages"
-    r"|\bdo(?:es)? not (?:limit|exclude|affect|restrict|replace|prejudice)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
+    r"|\b(?:do(?:es)?|shall|will) not (?:limit|exclude|affect|restrict|replace|prejudice|preclude)\b[^.]{0,60}"
+    r"\b(?:remed|rights?\b|damages)"
     r"|\bnothing\b[^.]{0,60}\b(?:limits?|excludes?|restricts?)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
     r"|\bwithout prejudice\b[^.]{0,60}"
     r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
@@ -149,7 +150,10 @@ _MINIMUM_OUTAGE = re.compile(
     r"(?:consecutive\s+)?minutes?\b"
     r"|\bconsecutive minutes\b|\bminutes?\s+or\s+more\s+in\s+a\s+row\b"
     # "Only periods of Unavailability lasting ten (10) minutes or more are counted"
-    r"|\bonly\b[^.;]{0,60}?\(?\d{0,4}\)?\s*(?:consecutive\s+)?minutes?\s+or\s+(?:more|longer)\b",
+    r"|\bonly\b[^.;]{0,60}?\(?\d{0,4}\)?\s*(?:consecutive\s+)?minutes?\s+or\s+(?:more|longer)\b"
+    # "Any period of unavailability of one (1) minute or longer is counted as unavailable time"
+    r"|\b(?:of|lasting)\s+(?:\w+[- ]){0,4}?\(?\d{0,4}\)?\s*minutes?\s+or\s+(?:more|longer)\s+"
+    r"(?:is|are|shall be|will be)\s+(?:counted|treated|considered)\b",
     re.I,
 )
 _OUTAGE_LENGTH = re.compile(r"\bduration\b|\blength\b|\boutage\b|\bdowntime\b|\bincident\b|\bhours\b", re.I)

@@ -38,7 +38,7 @@ _CONVENIENCE = re.compile(
     r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
     r"(?=[^.;]{0,80}\bnotice\b)"
     # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
-    r"|\b(?:terminat\w*|cancel)\s+(?:this|the|an?|any)\s+(?:[\w-]+\s+){0,6}?(?:on|upon|by)\s+(?:giving\s+)?"
+    r"|\b(?:terminat\w*|cancel)\s+(?:this|the|an?|any)\s+(?:[\w-]+,?\s+){0,8}?(?:on|upon|by|with)\s+(?:giving\s+)?"
     r"(?:the\s+other\s+party\s+|the\s+\w+\s+)?(?:not less than|no less than|at least|a minimum of)?\s*"
     r"(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
     r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
@@ -85,7 +85,8 @@ _SHARE_OF_REMAINING = re.compile(
 _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\b"
                    r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b")  # fmt: skip
 _EXIT_CHARGE = re.compile(
-    r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b|\bas compensation\b"
+    r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b"
+    r"|\bas (?:compensation|liquidated damages)\b"
 )
 
 
@@ -159,7 +160,8 @@ def _termination_fee(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
     paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
     share = _SHARE_OF_REMAINING.search(lower)
-    if share and _EXIT_CHARGE.search(lower) and (percent := find_percents(sentence.text[share.start() : share.end()])):
+    charged = _EXIT_CHARGE.search(lower) or (paying and _TERMINATE.search(lower))
+    if share and charged and (percent := find_percents(sentence.text[share.start() : share.end()])):
         # "an early termination fee equal to 50% of the fees remaining for the Initial Term"
         emit(sentence, TermKind.termination_fee, percent[0].value, "%", "share of remaining fees on early termination",
              "remaining_fees")  # fmt: skip
@@ -176,11 +178,18 @@ def _termination_fee(sentence: Sentence, emit: Emit) -> None:
         # The months the charge is counted in, not a notice period before it ("on three months' notice, subject to
         # a termination charge of two months' fees").
         charge = _EXIT_CHARGE.search(lower)
-        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year") and charge
-                  and d.start > charge.start()]  # fmt: skip
+        # "... pay an amount equal to two (2) months of the Seat Fees as liquidated damages": the phrase naming the
+        # charge comes after its amount, which follows the verb.
+        after = charge.start() if charge and not charge.group(0).startswith("as ") else _pay_at(lower)
+        months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year") and d.start > after]
         if months:
             value, _unit = as_stated(months[0])
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
+
+
+def _pay_at(lower: str) -> int:
+    match = re.search(r"\bpay\b", lower)
+    return match.start() if match else len(lower)
 
 
 def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...]) -> bool:
@@ -188,5 +197,7 @@ def _vendor_subject(lower: str, at: int, aliases: tuple[str, ...]) -> bool:
     by the name the document gives it: "Duna is not entitled to terminate"): a right or a denial of the vendor's,
     which says nothing of the buyer's own right to leave."""
     subject = lower[clause_start(lower, at) : at]
-    named = any(re.search(rf"\b{re.escape(alias)}\b", subject) for alias in aliases)
-    return (bool(_VENDOR.search(subject)) or named) and not _BUYER_OR_BOTH.search(subject)
+    named = [alias for alias in aliases if re.search(rf"\b{re.escape(alias)}\b", subject)]
+    for alias in named:  # "Party B shall not terminate": the vendor's label, not "either party"
+        subject = re.sub(rf"\b{re.escape(alias)}\b", " ", subject)
+    return (bool(_VENDOR.search(subject)) or bool(named)) and not _BUYER_OR_BOTH.search(subject)

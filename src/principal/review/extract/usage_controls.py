@@ -238,7 +238,7 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         emit(sentence, TermKind.true_up, None, None, "true-up", "list_price")
     elif _TRUE_UP.search(lower) and _CONTRACT_PRICE.search(lower):
         emit(sentence, TermKind.true_up, None, None, "true-up", "contract_price")
-    if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharge\b|\bsurcharge\b|\blevy\b", lower):
+    if SURCHARGE.search(lower) and re.search(r"\bfee\b|\bcharges?\b|\bsurcharge\b|\blevy\b|\bsupplement\b", lower):
         percents = find_percents(sentence.text)
         if percents and not INCREASE.search(lower):
             emit(sentence, TermKind.surcharge, percents[0].value, "%", "surcharge")

@@ -224,7 +224,7 @@ def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
     """A line right under a table row whose cells all start at that row's cell positions continues those cells (a
     line under the first cell only when it is set tight or starts in lower case, else it is the next paragraph)."""
     out: list[Line] = []
-    for line in lines:
+    for position, line in enumerate(lines):
         previous = out[-1] if out else None
         if (
             previous is not None
@@ -239,7 +239,10 @@ def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
             slots = [_slot(starts, x) for x, _ in line.cells]
             tight = line.top - previous.bottom < 0.35 * line.height
             lower = line.cells[0][1][:1].islower()  # "Monthly availability of the | ..." / "component"
-            if all(slot is not None for slot in slots) and (len(line.cells) >= 2 or slots[0] != 0 or tight or lower):
+            header = _wrapped_header(out, line, lines[position + 1] if position + 1 < len(lines) else None)
+            if all(slot is not None for slot in slots) and (
+                len(line.cells) >= 2 or slots[0] != 0 or tight or lower or header
+            ):
                 cells = list(previous.cells)
                 for (_, text), slot in zip(line.cells, slots, strict=True):
                     x, old = cells[slot]  # type: ignore[index]
@@ -249,6 +252,24 @@ def _merge_wrapped_cells(lines: list[Line]) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+def _wrapped_header(out: list[Line], line: Line, following: Line | None) -> bool:
+    """A word or two under the first cell of a table's first row, with the table's rows going on below it: the
+    heading cell wrapped ("Uptime of the Component in the | Service Credit" then "Month"), not a paragraph."""
+    previous = out[-1]
+    starts = [x for x, _ in previous.cells]
+    first_row = len(out) < 2 or len(out[-2].cells) < 2 or out[-2].column != previous.column
+    return (
+        first_row
+        and len(line.cells) == 1
+        and len(line.text.split()) <= 3
+        and following is not None
+        and following.column == line.column
+        and len(following.cells) >= 2
+        and all(_slot(starts, x) is not None for x, _ in following.cells)
+        and following.top - line.bottom < 1.5 * line.height
+    )
 
 
 def _cell(text: str) -> str:
