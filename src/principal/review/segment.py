@@ -1,7 +1,7 @@
 """Split a document into numbered sections and clauses, definitions, tables and sentences, each with its span.
 
 Headings are recognised at the start of a line or right after a sentence ends (many filed contracts are one long
-line): `ARTICLE V`, `Section 4`, `1.`, `1.1`, `2.3(a)` and lettered sub-clauses `(a)`, `(iv)`.
+line): `ARTICLE V`, `FIFTH:`, `Section 4`, `1.`, `1.1`, `2.3(a)` and lettered sub-clauses `(a)`, `(iv)`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,14 @@ from dataclasses import dataclass
 
 from principal.review.document import Document
 
+_ORDINALS = ("FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH", "ELEVENTH",
+             "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH", "SIXTEENTH", "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH",
+             "TWENTIETH")  # fmt: skip
 _HEADING = re.compile(
     r"(?:(?<=\n)|\A|(?<=[.:;]\s)|(?<=[.:;]\s\s))[ \t]*"
     r"(?:(?P<article>ARTICLE|Article)\s+(?P<anum>[IVXLC]{1,6}|\d{1,2})\b[.:]?(?=\s+[A-Z(\n—–]|\s*$)"
+    # Civil-law clauses named by their ordinal: "FIFTH: Project Leader", "SEVENTH CLAUSE (Cláusula Séptima)"
+    r"|(?:(?<=\n)|\A)(?P<ordinal>" + "|".join(_ORDINALS) + r")(?:\s+CLAUSE)?(?:[.:]|(?=\s+\())(?=\s)"
     r"|(?P<section>SECTION|Section)\s+(?P<snum>\d{1,2}(?:\.\d{1,2}){0,3})\b[.:]?(?=\s+[A-Z(])"
     r"|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]\))?)(?:\.\s+|\s+)(?=[A-Z(])"
     r"|\((?P<sub>[a-z]|[ivx]{1,4})\)(?=\s))",
@@ -87,6 +92,8 @@ class Segments:
 def _level(match: re.Match[str], previous: int) -> tuple[str, int]:
     if match.group("article"):
         return match.group("anum"), 0  # "Article 12 (Limitation of Liability)" holds its paragraphs "1.", "2."
+    if match.group("ordinal"):
+        return str(_ORDINALS.index(match.group("ordinal")) + 1), 0  # "FIFTH:" holds "5.1", "5.2"
     if match.group("section"):
         number = match.group("snum")
         return number, number.count(".") + 1

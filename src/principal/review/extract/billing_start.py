@@ -75,7 +75,11 @@ def date_basis(lower: str) -> str | None:
 
 
 _THEY_ACCRUE = re.compile(r"^\W*(?:they|these fees|such fees)\s+(?:accrue|begin|start|commence|are (?:payable|due|"
-                          r"charged))\s+(?:from|on)\b")  # fmt: skip
+                          r"charged))\s+(?:from|on)\b"
+                          # "Licence Charges are invoiced quarterly in advance. The first invoice shall be issued on
+                          # the Go-Live Date"
+                          r"|^\W*the first invoice\s+(?:shall|will)\s+be\s+(?:issued|raised|sent)\s+"
+                          r"(?:on|at)\b")  # fmt: skip
 _RECURRING_FEES = re.compile(r"\b(?:subscription|licen[cs]e|seat|recurring|monthly) (?:fees|charges)\b")
 
 

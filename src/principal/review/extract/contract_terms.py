@@ -23,13 +23,19 @@ _ENDED = re.compile(r"\bterminat|\bexpir|\bend of the (?:contract|agreement|term
 _DATA = re.compile(
     r"\b(?:customer|client|subscriber|bank|council|personal) (?:data|content)\b|\byour (?:recordings and )?data\b"
     r"|\bits data\b|\bcouncil's data\b|\bdata\b|\b(?:its|the|your) content\b"
-    r"|\b(?:customer|client|subscriber)(?:'s)? records\b|\bits records\b",
+    r"|\b(?:customer|client|subscriber)(?:'s)? records\b|\bits records\b|\bits (?:call )?recordings\b",
 )
 _EXPORT = re.compile(
     r"\bexport|\bretriev|\bdownload|\breturn (?:all |the )?(?:[\w'’]+ )?(?:data|content|personal data)|\bcopy of\b"
     r"|\bdata extraction\b|\bmake (?:\w+ )?(?:data )?available for (?:export|download)|\bmake available for download"
     r"|\bhand(?:s|ing)? (?:over|back)\b"
+    # "may request ... the delivery of its recordings, transcripts and contact records"
+    r"|\bdelivery of (?:its|the|all(?: of)?(?: its| the)?) (?:[\w,-]+ ){0,6}?(?:data|recordings|records|content)\b"
     r"|\b(?:provide|deliver|send|supply)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?(?:data|content)\s+in\s+[\w-]+\s+format\b",
+)
+_SET_OUT_ELSEWHERE = re.compile(
+    r"\b(?:as (?:set out|described|provided|specified) in|in accordance with|pursuant to|under) (?:the )?"
+    r"(?:annex|schedule|appendix|exhibit|attachment|dpa|data processing)\b"
 )
 _EXPORTS = re.compile(
     r"\bexports?\b(?!\s+control)|\b(?:that|the|this|such|each)\s+(?:return|retrieval|download|copy)\b(?!\s+of\s+(?!data))",
@@ -44,7 +50,8 @@ _BUYER_MAY_NOT_EXPORT = re.compile(
     r"\b(?:customer|client|subscriber|licensee|buyer)\b[^.;]{0,30}\b(?:may not|cannot|can ?not|shall not|will not be"
     r" able to|is not entitled to|has no right to)\s+(?:\w+\s+)?(?:export|retrieve|download|extract)\b",
 )
-_DELETE = re.compile(r"\bdelet|\bdestroy|\berase")
+# not an amendment's "Clause 12.2 of the Terms is deleted and replaced with the following"
+_DELETE = re.compile(r"\bdelet(?!ed and replaced\b|ed in (?:its|their) entirety\b)|\bdestroy|\berase")
 _TRANSITION = re.compile(
     r"transition(?:\s+(?:or|and)\s+(?:migration|exit))? (?:assistance|services|support)|termination assistance"
     r"|migration (?:assistance|services|support)|exit (?:assistance|services|support)"
@@ -54,6 +61,9 @@ _TRANSITION = re.compile(
     r"|assist\w* (?:with|in) (?:the )?(?:transfer|transition|migration|move) of the service"
     r"|\bassistance\b[^.;]{0,50}\bto migrate\b"
     r"|\breversibility (?:assistance|services|support)\b"
+    # "will assist the Customer in transferring its telephone numbers and configuration to a new service provider"
+    r"|\bassist\w*\b[^.;]{0,40}\bin (?:transferring|migrating|moving)\b[^.;]{0,80}\bto (?:a|another|the) "
+    r"(?:new|successor|replacement)\b"
     # "cooperate in good faith with the migration of the Service to ... its new service provider"
     r"|\bcooperate\b[^.;]{0,40}?\b(?:in|with) the (?:migration|transfer|transition) of the services?\b"
     # "assistance ... in connection with the transfer of the Services to another supplier"
@@ -122,7 +132,8 @@ _DAMAGES_PAYABLE = re.compile(
     r"\b(?:aggregate|total|maximum)\s+(?:amount\s+of\s+)?(?:damages|compensation)\b|\bdamages\s+payable\s+by\b"
 )
 _FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b")
-_PERSONNEL = re.compile(r"\bpersonnel\b|project manager|solution architect|key person|key staff|delivery lead"
+_PERSONNEL = re.compile(r"\bpersonnel\b|project (?:manager|leader)|solution architect|key person|key staff"
+                        r"|delivery lead"
                         r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
                         r"|\bwhich (?:of its )?(?:consultants|engineers|staff|specialists)\b"
                         r"|account manager"
@@ -264,7 +275,9 @@ def extract_exit(sentence: Sentence, emit: Emit) -> None:
                       and re.search(r"\bafter\b", sentence.text[d.end : d.end + 10]) and not export]  # fmt: skip
             chosen = after[0] if after else (stated[0] if stated else None)
             value, unit = as_stated(chosen) if chosen else (None, None)
-            emit(sentence, TermKind.data_deletion, value, unit, "data deletion after termination")
+            if chosen is not None or not _SET_OUT_ELSEWHERE.search(lower[delete.start() :]):
+                # "shall be deleted as set out in Annex 2": the annex states the deletion, this only points to it
+                emit(sentence, TermKind.data_deletion, value, unit, "data deletion after termination")
     elif (
         _EXPORTS.search(lower)
         or (_HANDS_OVER.search(lower) and emit.terms and emit.terms[-1].kind is TermKind.data_export)
@@ -383,7 +396,7 @@ def extract_delivery(sentence: Sentence, emit: Emit) -> None:
     # "The onboarding charge is JPY 2,400,000. Kumotsu invoices half of it on countersignature and the other half on
     # the Go-Live Date.": the second sentence says when the fee of the first falls due.
     follows = not implementation and _OF_IT.search(lower) and _IMPLEMENTATION.search(sentence.previous)
-    if follows:
+    if follows or (not implementation and _names_implementation_row(lower, emit)):
         _implementation_fee(sentence, emit, continued=True)
     # "Implementation: SEK 240,000: 40% on signature ...": a term table's label names the fee.
     labelled = bool(
@@ -479,8 +492,20 @@ def _implementation_fee(sentence: Sentence, emit: Emit, continued: bool = False)
         emit(sentence, TermKind.implementation_fee, Decimal(0), emit.currency, "implementation fee", when)
     elif money:
         emit(sentence, TermKind.implementation_fee, money[0].value, money[0].unit, "implementation fee", when)
-    elif when is not None and (continued or re.search(r"\bfees?\b|\bcharges?\b", lower)):
+    elif when is not None and (continued or re.search(r"\bfees?\b|\bcharges?\b|\bprice\b", lower)):
         emit(sentence, TermKind.implementation_fee, None, None, "implementation fee", when)
+
+
+_ITEM_REFERENCE = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:item|line|position|row)\s+(\d{1,3})\s+"
+                             r"(?:is|shall be|will be)\s+(?:payable|invoiced|billed|due)\b")  # fmt: skip
+
+
+def _names_implementation_row(lower: str, emit: Emit) -> bool:
+    """ "Item 9 is payable in two instalments: ..." after a table whose row 9 is the implementation fee."""
+    item = _ITEM_REFERENCE.match(lower)
+    return item is not None and any(
+        t.kind is TermKind.implementation_fee and re.match(rf"\W*{item.group(1)}\s*\|", t.quote) for t in emit.terms
+    )
 
 
 _MAX_OWN_PARTS = 50

@@ -19,7 +19,8 @@ from principal.review.extract.terms import TermKind
 _MAINTENANCE = re.compile(r"\b(?:(?P<kind>emergency|urgent|unscheduled|scheduled|planned)\s+)?maintenance\b")
 _EXCLUDE = re.compile(
     r"\bexclu\w*|\bdoes not include|\bdo not include|\bnot include|\bdoes not count|\bdo not count|\bnot counted"
-    r"|\bshall not be considered|\bnot be taken into account|\bnot regarded as\b|\bnot be counted\b"
+    r"|\bshall not be considered|\bnot (?:be )?(?:computed|calculated) as\b"
+    r"|\bnot be taken into account|\bnot regarded as\b|\bnot be counted\b"
     r"|\bdo(?:es)? not take into account|\bnot taken into account"
     r"|\b(?:is|are) not (?:treated as |counted as )?(?:downtime|unavailab\w*)"
     r"|\bexcused|\bnot count|\bleft out\b|\bdisregarded\b|\b(?:is|are) not reduced by\b|\bdoes not reduce\b"

@@ -67,7 +67,9 @@ _CPI_POINTS = re.compile(
     rf"|{NUMBER_WORDS}\s*\(\s*(?P<num3>\d+(?:\.\d+)?)\s*\)\s*(?:percentage )?points?\b"
     rf"|(?P<num2>\d+(?:\.\d+)?)\s*(?:percentage points?|%\s*points?)|(?P<only>{NUMBER_WORDS})\s+percentage points?"
     # "plus half a point (0.5 percentage points)"
-    rf"|(?:[a-z-]+\s+){{1,4}}?\(\s*(?P<num4>\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\s*\))",
+    rf"|(?:[a-z-]+\s+){{1,4}}?\(\s*(?P<num4>\d+(?:\.\d+)?)\s*(?:percentage\s+)?points?\s*\)"
+    # "plus one point five percentage points (1.5%)"
+    rf"|(?:[a-z-]+\s+){{1,4}}?percentage points?\s*\(\s*(?P<num5>\d+(?:\.\d+)?)\s*%?\s*\))",
 )
 _MINIMUM = re.compile(
     r"\bminimum (?:(?:usage|voice|call|traffic|consumption) )?(?:commitment|purchase|spend|monthly|annual|order|fee"
@@ -122,7 +124,9 @@ _RECURRING_SUBJECT = re.compile(
     r"|\b(?:invoice|bill)s?\s+(?:all\s+)?the\s+(?:charges|fees)\b(?!\s+for\b)"
     r"|^\W*(?:all\s+)?(?:the\s+)?(?:charges|fees) are (?:invoiced|billed)\b"
     r"|^\W*(?:the\s+)?fees are invoiced|\bfees for each contract year\b|\bcharges in section a\b"
-    r"|^\W*(?:the\s+)?(?:licen[cs]es|seats) (?:are|will be|shall be) (?:invoiced|billed)\b"
+    # "The licences and the minimum commitment are invoiced monthly in arrears"
+    r"|^\W*(?:the\s+)?(?:licen[cs]es|seats)(?: and (?:the )?[\w ]{1,30}?)? (?:are|will be|shall be) "
+    r"(?:invoiced|billed)\b"
     r"|\bwe invoice the seat fees\b|\bseat fees\b|\bcharges for licen[cs]es\b|^\W*(?:the\s+)?monthly (?:fees|charges)\b"
     # Invoices in general ("invoices are issued monthly in arrears"): every fee, the recurring ones included.
     r"|(?:^|:)\W*(?:all\s+)?invoices\s+(?:are|will\s+be)\s+(?:issued|raised|sent|rendered)\b",
@@ -192,7 +196,7 @@ def extract_price_changes(sentence: Sentence, emit: Emit) -> None:
     if cpi and re.search(rf"\bexceed\s+the\s+{LESSER_OF}\b", lower) and not points:
         return  # "no adjustment shall exceed the lesser of 2% and CPI": the index bounds the cap, it is no increase
     if cpi and points:
-        digits = points.group("num") or points.group("num2") or points.group("num3") or points.group("num4")
+        digits = next((points.group(g) for g in ("num", "num2", "num3", "num4", "num5") if points.group(g)), None)
         number = words_to_int(points.group("only")) if points.group("only") else None
         value = to_decimal(digits) if digits else (Decimal(number) if number is not None else None)
         if value is not None:

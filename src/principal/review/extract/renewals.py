@@ -17,7 +17,7 @@ from principal.review.extract.terms import TermKind
 
 _TERM = re.compile(
     r"\b(?:initial|subscription|service|contract|order|minimum)\s+(?:(?:subscription|service|contract|firm|fixed)\s+)?"
-    r"(?:term|period)\b"
+    r"(?:term|period|duration)\b"
     r"|\bhas a term of\b"
     r"|^\W*(?:[a-z]?\d+(?:\.\d+)*\.?|\(?[a-z]{1,3}\))?\s*term\s*[:.]"  # "Term:", "3. Term:", "(c) Term:", "C1. Term."
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b"
@@ -84,7 +84,7 @@ _NOTICE_AFTER = re.compile(r"^\W*(?:\(\d+\)\s*)?(?:['’]s?\s*)?(?:prior|before|
                            r"|preceding)", re.I)  # fmt: skip
 _NOTICE_BEFORE = re.compile(r"(?:at least|no (?:less|fewer) than|not less than|minimum of|giving|on)\s*$", re.I)
 _LIST_PRICE = re.compile(
-    r"\blist price|\bprice list\b|\bprevailing (?:rates|prices)|\brack rates?\b"
+    r"\blist price|\bprice list\b|\bprevailing (?:rates|prices)|\brack rates?\b|\blist (?:charges|fees|rates)\b"
     r"|\b(?:standard|published) (?:rates|prices|pricing|rate card|price list)\b"
     r"|\bthen[- ](?:current|prevailing|applicable) (?:standard |published |list )?"
     r"(?:prices|rates|pricing|rate card|fees|charges)\b",

@@ -48,7 +48,8 @@ _WHOLE = re.compile(r"as a whole|across (?:the|all) (?:services|platform)|platfo
 _CREDIT = re.compile(r"\bcredit(?!ors?\b|worth)", re.I)  # not "assignment for the benefit of creditors"
 # Civil-law drafting names the credit a penalty ("the Provider owes a penalty equal to 5 % of the monthly fees"):
 # one only in a service-level clause, never "without penalty".
-_PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b", re.I)
+# Spanish drafting names it a discount ("a discount on the Monthly Fees of that month"), in the same places.
+_PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b|\bdiscounts?\b", re.I)
 
 
 def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
@@ -59,7 +60,7 @@ def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
     # the cheap word test first: the three scans run only for a sentence that says "penalty"
     if (
         found is None
-        and "penalt" in lower
+        and ("penalt" in lower or "discount" in lower)
         and (UPTIME.search(lower) or UPTIME.search(sentence.headings) or UPTIME.search(emit.title))
     ):
         found = _PENALTY.search(lower)
@@ -199,7 +200,11 @@ def extract_availability(sentence: Sentence, emit: Emit) -> None:
     percents = find_percents(text)
     # A ladder row listed under a lead-in that names the credit: "earns a credit ... as follows:" then "(i) from
     # 99.0% to below 99.9%: 5%;"
-    listed = _CREDIT.search(sentence.lead) and re.search(r"\bbelow\b|\bless than\b|\bunder\b|<", lower)
+    lead = sentence.lead
+    names_credit = _CREDIT.search(lead) or (
+        _PENALTY.search(lead) and (UPTIME.search(lead) or UPTIME.search(emit.title))
+    )
+    listed = names_credit and re.search(r"\bbelow\b|\b(?:less|lower) than\b|\bunder\b|<", lower)
     if _credit(sentence, emit) or ("credit" in sentence.headings and _BELOW.search(lower)) or listed:
         if not _CAP.search(lower):
             _credit_ladder(sentence, emit)
@@ -306,6 +311,9 @@ def _range_top(top: Decimal) -> Decimal:
     return top
 
 
+_BAND_FLOOR = re.compile(r"\b(?:higher|greater) than\s*$|\bequal to or (?:above|over)\s*$|\bat least\s*$", re.I)
+
+
 def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
     text = sentence.text
     pieces: list[tuple[int, int]] = []
@@ -335,6 +343,8 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
             if p.value <= 100
             and not (Decimal(90) <= p.value < 100 and _threshold_before(chunk, p))
             and not re.search(r"^\W*(?:of\s+)?(?:availability|uptime)", chunk[p.end : p.end + 20], re.I)
+            # "lower than the target and equal to or higher than 99.5%": the band's floor, no credit
+            and not (Decimal(90) <= p.value < 100 and _BAND_FLOOR.search(chunk[max(0, p.start - 30) : p.start]))
         ]
         credits = [c for c in credits if c < 90 or not thresholds]
         below_target = bool(_BELOW_TARGET.search(chunk))

@@ -10,11 +10,12 @@ read the sentence's own text keep it.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
 from principal.review.extract.meaning import clause_start, negated
-from principal.review.extract.numbers import as_stated, find_durations, find_percents
+from principal.review.extract.numbers import NUMBER_WORDS, as_stated, find_durations, find_percents, words_to_int
 from principal.review.extract.terms import TermKind
 
 _VENDOR = re.compile(r"\b(?:supplier|provider|vendor|contractor|licensor|we)\b")
@@ -39,10 +40,14 @@ _CONVENIENCE = re.compile(
     r"(?=[^.;]{0,80}\bnotice\b)"
     # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
     r"|\b(?:terminat\w*|cancel)\s+(?:this|the|an?|any)\s+(?:[\w-]+,?\s+){0,8}?(?:on|upon|by|with)\s+(?:giving\s+)?"
-    r"(?:the\s+other\s+party\s+|the\s+\w+\s+)?(?:not less than|no less than|at least|a minimum of)?\s*"
+    r"(?:the\s+other\s+party\s+|the\s+\w+\s+|\w+\s+(?=not |no |at least|a minimum))?"
+    r"(?:not less than|no less than|at least|a minimum of)?\s*"
     r"(?:\w+(?:-\w+)?\s+)?\(?\d{1,3}\)?\s+"
     r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
     r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
+)
+_FAILED_LEVEL = re.compile(
+    r"\b(?:availability|uptime|service level)\b[^.;]{0,60}\b(?:is |was |falls? |fell )?(?:less than|lower than|below)\b"
 )
 _AFTER_THE_EVENT = re.compile(
     r"\b(?:after|upon|on|following|before|until|at)\s+(?:the\s+|any\s+|its\s+)?(?:expiry\s+or\s+)?$"
@@ -86,7 +91,7 @@ _OWES = re.compile(r"\bsubject to paying\b|\b(?:must|to) pay\b|\bpays\b|\bowes?\
                    r"|\b(?:is|are|becomes?) (?:then |immediately |also )?(?:payable|due)\b")  # fmt: skip
 _EXIT_CHARGE = re.compile(
     r"\b(?:early exit|termination|early termination) (?:charge|fee|sum|payment|indemnity)\b"
-    r"|\bas (?:compensation|liquidated damages)\b"
+    r"|\bas (?:sole |full |a )?(?:compensation|liquidated damages)\b"
 )
 
 
@@ -127,8 +132,14 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
         if _TERMINATE.search(sentence.previous):
             _termination_fee(sentence, emit)
         return
-    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
-    chronic = re.search(r"\bconsecutive\b|\bmiss(?:es|ed)? (?:its|the|a) (?:target|service level|commitment)\b", lower)
+    paying = bool(re.search(r"\b(?:will|shall|must)(?: then| also)? pay\b|\bbecome (?:immediately )?due\b", lower))
+    chronic = re.search(
+        r"\bconsecutive\b|\bmiss(?:es|ed)? (?:its|the|a) (?:target|service level|commitment)\b", lower
+    ) or (
+        # "If the Availability of the Voice Service is less than 99.5% in any three (3) Months ...": a service
+        # failure is the reason, not convenience
+        _FAILED_LEVEL.search(lower, 0, verb.start())
+    )
     convenience = _CONVENIENCE.search(lower)
     if (
         convenience
@@ -158,7 +169,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
 
 def _termination_fee(sentence: Sentence, emit: Emit) -> None:
     lower = sentence.lower
-    paying = bool(re.search(r"\bwill pay\b|\bshall pay\b|\bbecome (?:immediately )?due\b", lower))
+    paying = bool(re.search(r"\b(?:will|shall|must)(?: then| also)? pay\b|\bbecome (?:immediately )?due\b", lower))
     share = _SHARE_OF_REMAINING.search(lower)
     charged = _EXIT_CHARGE.search(lower) or (paying and _TERMINATE.search(lower))
     if share and charged and (percent := find_percents(sentence.text[share.start() : share.end()])):
@@ -182,9 +193,19 @@ def _termination_fee(sentence: Sentence, emit: Emit) -> None:
         # charge comes after its amount, which follows the verb.
         after = charge.start() if charge and not charge.group(0).startswith("as ") else _pay_at(lower)
         months = [d for d in find_durations(sentence.text) if d.unit in ("month", "year") and d.start > after]
+        fees = _MONTHLY_FEES.search(lower, after)
         if months:
             value, _unit = as_stated(months[0])
             emit(sentence, TermKind.termination_fee, value, "month", "early exit charge", "fees")
+        elif fees and (count := words_to_int(fees.group("words")) if fees.group("words") else int(fees.group("num"))):
+            # "an amount equal to three (3) Monthly Fees": three months of fees
+            emit(sentence, TermKind.termination_fee, Decimal(count), "month", "early exit charge", "fees")
+
+
+_MONTHLY_FEES = re.compile(
+    rf"\b(?:(?P<words>{NUMBER_WORDS})\s*\(\s*\d{{1,2}}\s*\)|(?P<num>\d{{1,2}}))\s+monthly\s+(?:subscription\s+)?"
+    r"(?:fees|charges|instal(?:l)?ments|payments)\b"
+)
 
 
 def _pay_at(lower: str) -> int:

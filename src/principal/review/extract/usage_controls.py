@@ -73,7 +73,10 @@ _DEFAULT_ON = re.compile(
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:switches|turns) (?:\w+ ){0,3}off\b|\b(?:may|can) disable\b"
     r"|\b(?:may|can)\s+(?:switch|turn)\s+(?:it|them|\w+(?:\s+\w+)?)\s+off\b|\bopt[- ]out\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:declines|refuses|rejects|opts out of)\b"
-    r"|\bunless\b[^.;]{0,40}\b(?:disable|switch off|turn off|deactivate)\b",
+    r"|\bunless\b[^.;]{0,40}\b(?:disable|switch off|turn off|deactivate)\b"
+    # "is enabled on the main IVR number as part of the standard configuration", "may ask Lumpini to switch it off"
+    r"|\bas part of the (?:standard|default|base) (?:configuration|set[- ]?up|deployment)\b"
+    r"|\b(?:ask|request)\s+\w+\s+to\s+(?:switch|turn)\s+(?:it|them)\s+off\b",
 )
 _OPT_IN = re.compile(
     r"\bopt(?:s|ed)?[- ]in\b|\b(?:disabled|deactivated|inactive|off) by default\b"
@@ -86,9 +89,12 @@ _OPT_IN = re.compile(
     # Off until the buyer acts: "not switched on for any queue unless Customer's administrator activates it".
     r"|\bnot (?:be )?(?:switched on|turned on|active|activated|enabled|available)\b[^.;]{0,60}\bunless\b"
     r"|\bnot (?:enable|activate|switch on|turn on)\b[^.;]{0,60}\bunless\b"
-    r"|\b(?:switched|turned|kept|remains?|stays?|is|are) (?:switched )?(?:off|disabled|inactive) unless\b"
+    r"|\b(?:switched|turned|kept|remains?|stays?|is|are) (?:switched )?(?:off|disabled|deactivated|inactive) unless\b"
+    r"|\bunless\b[^.;]{0,40}\brequests?\b[^.;]{0,30}\b(?:its |their )?activation\b"
     r"|\bunless (?:the )?[\w']+(?: \w+)? (?:activates|enables|requests it|asks for it)\b",
 )
+_OF_THE_LIMIT = re.compile(r"\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%\s*\)\s*)?of (?:that|the|this|such|its) (?:[\w-]+ )?"
+                           r"(?:limit|cap|ceiling|threshold)\b")  # fmt: skip
 _BILLABLE = re.compile(r"billable|charged|billed|fee|invoic|\bcost")
 _USAGE_SUBJECT = re.compile(
     r"\busage\b|\bconsumption\b|\bcall(?:ing)? charges\b|\bminutes\b|\bmetered\b|\busage[- ](?:fees|charges)\b"
@@ -135,6 +141,8 @@ _TRUE_UP = re.compile(
     r"(?:quantit(?:y|ies)|numbers?)\s+(?:in|of|stated in|set out in|shown in)\s+(?:this|the)\b"
     # "If the Client uses more licences than it has ordered, the additional licences are invoiced at ..."
     r"|\buses more (?:licen[cs]es|seats|users)\b"
+    # "Named Users in excess of the quantities set out above, as shown by the licence reports, shall be charged"
+    r"|\b(?:users|seats|licen[cs]es|agents)\s+in excess of\s+the\s+(?:quantit(?:y|ies)|numbers?)\b"
     r"|\bthe additional (?:licen[cs]es|seats|users) are (?:invoiced|charged|billed)\b"
     # "Licences in excess of the ordered quantity are invoiced at ..."
     r"|\b(?:seats|licen[cs]es|users|agents)\s+(?:in excess of|above|beyond|over)\s+the\s+"
@@ -165,7 +173,8 @@ _CONTRACT_PRICE = re.compile(
     r"|\bunit (?:fee|price|rate) (?:stated|set out|shown) (?:on|in) (?:line|the order|section)\b",
 )
 INCREASE = re.compile(
-    r"\b(?:increase|uplift|escalat|adjust|raise|review|revise|revising)\w*|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
+    r"\b(?:increase|uplift|escalat|(?:re)?adjust|raise|review|revise|revising)\w*"
+    r"|(?<!give )(?<!gives )\bris(?:e|es|ing)\b"
     r"|\bchange (?:our|its|the|their|any) (?:rates|prices|fees|charges)\b",
 )
 SURCHARGE = re.compile(
@@ -210,7 +219,9 @@ def extract_usage_controls(sentence: Sentence, emit: Emit) -> None:
         r"\b(?:cap|ceiling|limit)\b", lower[increase.start() : increase.end() + 30]
     )
     if capping and "credit" not in lower and "liabil" not in lower and not priced:
-        percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"]
+        # "When consumption reaches eighty percent (80%) of that limit, ... shall notify": an alert, not the cap
+        percents = [p for p in find_percents(sentence.text) if bound_before(sentence.text, p.start) != "floor"
+                    and not _OF_THE_LIMIT.match(lower, p.end)]  # fmt: skip
         money = find_money(sentence.text)
         if percents:
             emit(sentence, TermKind.usage_cap, percents[-1].value, "%", "usage charges")
