@@ -195,3 +195,18 @@ def test_convenience_notice_given_to_the_vendor_by_name_and_help_transferring_nu
     )
     assert term_keys(result, TermKind.termination_right) == [(Decimal(30), "day", "convenience", None)]
     assert term_keys(result, TermKind.transition_assistance) == [(None, None, "paid", None)]
+
+
+def test_reasonable_efforts_about_anything_else_is_no_availability_promise() -> None:
+    result = review_text(
+        "# Distribution Agreement\n\n4.1 Each party shall use commercially reasonable efforts to resolve a dispute "
+        "by negotiation.\n\n4.2 The Distributor shall use best efforts to promote the Products.\n",
+        "agreement.md",
+    )
+    assert term_keys(result, TermKind.uptime_standard) == []
+    promised = review_text(
+        "# Service Levels\n\n2.1 The Provider shall use reasonable endeavours to ensure that the platform achieves "
+        "its availability target each month.\n",
+        "sla.md",
+    )
+    assert term_keys(promised, TermKind.uptime_standard) == [(None, None, "reasonable_efforts", None)]

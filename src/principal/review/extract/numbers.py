@@ -217,8 +217,13 @@ def amount_in(digits: str, currency: str | None) -> Decimal | None:
     return to_decimal(digits)
 
 
+_A_DIGIT = re.compile(r"\d")
+
+
 def find_money(text: str) -> list[Quantity]:
     found: list[Quantity] = []
+    if not _A_DIGIT.search(text):
+        return found  # every amount has a digit: most sentences of prose are skipped before the long pattern runs
     for m in MONEY.finditer(text):
         digits = m.group("amount") or m.group("amount2")
         code = m.group("cur") or m.group("cur2")

@@ -131,7 +131,9 @@ _EFFORTS = re.compile(
     r"\b(?:commercially\s+)?reasonable\s+(?:efforts|endeavou?rs)\b|\bbest\s+(?:efforts|endeavou?rs)\b", re.I
 )
 _EFFORTS_TO_MEET = re.compile(
-    _EFFORTS.pattern + r"[^.;]{0,60}\b(?:meet|achieve|attain|maintain)\b[^.;]{0,40}\b(?:service levels?|availability"
+    "(?:"
+    + _EFFORTS.pattern
+    + r")[^.;]{0,60}\b(?:meet|achieve|attain|maintain)s?\b[^.;]{0,40}\b(?:service levels?|availability"
     r"|uptime)\b",
     re.I,
 )
