@@ -20,7 +20,7 @@ from principal.review.amendments import is_amendment, terms_in_force
 from principal.review.document import Document
 from principal.review.extract import document_title, extract_terms, reference_mentions
 from principal.review.extract.defined_periods import package_periods
-from principal.review.extract.numbers import kroner_in
+from principal.review.extract.numbers import dollar_sign_in, kroner_in
 from principal.review.extract.parties import package_vendors
 from principal.review.extract.terms import Term, TermKind
 from principal.review.rules import RuleContext, run_rules
@@ -162,12 +162,13 @@ def review_package(documents: Sequence[Document], *, check_contract: bool = True
     # The kroner the package names: general terms that write "kr. 1.500.000,00" beside an order stating "Danish
     # kroner (DKK)" are in that currency.
     kroner = next((k for d in labelled if (k := kroner_in(d.text)) is not None), None)
+    dollar = next((k for d in labelled if (k := dollar_sign_in(d.text)) is not None), None)
     for document, kind in zip(labelled, kinds, strict=True):
         segments = segment(document)
         if kind == "amendment" and len(labelled) > 1:
             amending.add(document.label)
             amendments.append((document, segments))
-        terms.extend(extract_terms(document, segments, periods, vendors, designations, kroner))
+        terms.extend(extract_terms(document, segments, periods, vendors, designations, kroner, dollar))
         mentions.extend(reference_mentions(document, segments))
         summaries.append(DocumentSummary(document.name, document.label, document.format.value, kind,
                                          document_title(document), document.pages, len(document.paragraph_starts),

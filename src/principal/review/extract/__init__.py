@@ -19,7 +19,7 @@ from principal.review.extract.contract_terms import (
 from principal.review.extract.defined_periods import defined_periods, defined_windows
 from principal.review.extract.emit import Emit
 from principal.review.extract.exclusions import extract_exclusions
-from principal.review.extract.numbers import KRONER, find_money, kroner_in
+from principal.review.extract.numbers import DOLLAR_SIGN, KRONER, dollar_sign_in, find_money, kroner_in
 from principal.review.extract.parties import vendor_aliases
 from principal.review.extract.price_terms import extract_billing_frequency, extract_commitments, extract_price_changes
 from principal.review.extract.pricing import extract_rates
@@ -83,11 +83,28 @@ def extract_terms(
     shared_vendors: tuple[str, ...] = (),
     designations: dict[str, str] | None = None,
     shared_kroner: str | None = None,
+    shared_dollar: str | None = None,
 ) -> tuple[Term, ...]:
     """`shared_periods`: periods the other documents of its package define; the document's own definitions win.
     `shared_vendors`: the names the package's documents give the vendor. `designations`: what the package's
     documents are called ("annex sl") and what each is ("sla"). `shared_kroner`: the kroner another document of the
-    package names, for a document that writes "kr" without saying whose."""
+    package names, for a document that writes "kr" without saying whose; `shared_dollar`, what "$" means in the
+    package (`dollar_sign_in`) for a document that does not say."""
+    token = DOLLAR_SIGN.set(dollar_sign_in(document.text) or shared_dollar or "USD")
+    try:
+        return _extract_terms(document, segments, shared_periods, shared_vendors, designations, shared_kroner)
+    finally:
+        DOLLAR_SIGN.reset(token)
+
+
+def _extract_terms(
+    document: Document,
+    segments: Segments,
+    shared_periods: dict[str, str] | None,
+    shared_vendors: tuple[str, ...],
+    designations: dict[str, str] | None,
+    shared_kroner: str | None,
+) -> tuple[Term, ...]:
     periods = {**(shared_periods or {}), **defined_periods(document.text)}
     vendors = tuple(dict.fromkeys((*vendor_aliases(document.text), *shared_vendors)))
     kroner = kroner_in(document.text) or shared_kroner

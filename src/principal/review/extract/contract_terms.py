@@ -132,14 +132,14 @@ _DAMAGES_PAYABLE = re.compile(
     r"\b(?:aggregate|total|maximum)\s+(?:amount\s+of\s+)?(?:damages|compensation)\b|\bdamages\s+payable\s+by\b"
 )
 _FEES = re.compile(r"\bfees\b|amounts?\s+(?:(?:excluding|net of|before)\s+\w+\s+)?(?:paid|payable)|\bcharges\b")
-_PERSONNEL = re.compile(r"\bpersonnel\b|project (?:manager|leader)|solution architect|key person|key staff"
+_PERSONNEL = re.compile(r"\bpersonnel\b|project (?:manager|leader|director)|solution architect|key person|key staff"
                         r"|delivery lead"
                         r"|\bits (?:employees|staff|consultants|engineers|specialists)\b"
                         r"|\bwhich (?:of its )?(?:consultants|engineers|staff|specialists)\b"
                         r"|account manager"
                         r"|\b(?:implementation|project|technical|engagement|onboarding|delivery) lead\b")  # fmt: skip
 _REPLACE = re.compile(r"\breplac|\bsubstitut|\breassign|\bremov|\bassign (?:a |an )?(?:different|another|new)\b")
-_APPROVAL = re.compile(r"\bconsent\b|\bapprov")
+_APPROVAL = re.compile(r"\bconsent\b|\bapprov|\bagrees? in writing\b")
 # A replacing verb, not the noun: "Any replacement must have comparable experience" replaces nobody.
 _REPLACE_VERB = re.compile(
     r"\b(?:replace[sd]?|replacing|substitut(?:e|es|ed|ing)|reassign(?:s|ed|ing)?|remove[sd]?|removing)\b"
@@ -452,7 +452,9 @@ def _substitution(lower: str) -> str | None:
     verb = _REPLACE_VERB.search(lower)
     approval = _APPROVAL.search(lower)
     if approval is not None:
-        needed = _NEEDS_APPROVAL.search(lower) or (verb is not None and negated(lower, verb.start()))
+        # "the replacement does not require the Customer's consent" waives it
+        asked = _NEEDS_APPROVAL.search(lower)
+        needed = (asked and not negated(lower, asked.start())) or (verb is not None and negated(lower, verb.start()))
         waived = re.search(r"\bwithout\b[^.;]{0,40}$", lower[: approval.start()])
         if needed or (not waived and re.search(r"\bprior\b", lower)):
             return "approval"

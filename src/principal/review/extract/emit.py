@@ -78,7 +78,8 @@ class Emit:
         if self.uptime_window is not None:
             terms = [replace(t, basis=self.uptime_window) if t.kind is TermKind.uptime_target and t.basis is None
                      else t for t in terms]  # fmt: skip
-        return tuple(_drop_self_references(_drop_vaguer(_freezes(_reductions(_merge(_dedupe(terms))))), title))
+        kept = _reopened(_freezes(_reductions(_merge(_dedupe(terms)))))
+        return tuple(_drop_self_references(_drop_vaguer(kept), title))
 
 
 def _confidence(sentence: Sentence, kind: TermKind, value: Decimal | None, basis: str | None) -> float:
@@ -174,6 +175,19 @@ def _freezes(terms: list[Term]) -> list[Term]:
     return [t for t in terms if not (
         t.kind is TermKind.price_increase and t.basis == "fixed" and _INITIAL_PERIOD.search(t.quote)
         and any(c.section == t.location.section and 0 <= c.start - t.location.end < 400 for c in caps)
+    )]  # fmt: skip
+
+
+_FIRST_PERIOD = re.compile(r"\b(?:during|in|within|for) the first\b|\b(?:minimum|initial) (?:term|period)\b", re.I)
+
+
+def _reopened(terms: list[Term]) -> list[Term]:
+    """No reduction "during the first twelve (12) months", then "Thereafter ... may reduce ... up to 20%" in the
+    sentence after it: a reduction allowed after a lock-in, not prohibited for the deal."""
+    allowed = [t.location for t in terms if t.kind is TermKind.seat_reduction and t.basis == "allowed"]
+    return [t for t in terms if not (
+        t.kind is TermKind.seat_reduction and t.basis == "prohibited" and _FIRST_PERIOD.search(t.quote)
+        and any(a.section == t.location.section and 0 <= a.start - t.location.end < 600 for a in allowed)
     )]  # fmt: skip
 
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -72,6 +73,34 @@ def kroner_in(text: str) -> str | None:
     if match is None:
         return None
     return match.group(1).upper() if match.group(1) else _KRONER_NAMES[match.group(2).lower()]
+
+
+# "$" is the US dollar unless the document (or its package) names one other currency written with it: a
+# Colombian offer "in Colombian pesos (COP)" pricing "$ 145.000" means 145,000 pesos. `extract_terms` sets it.
+DOLLAR_SIGN: ContextVar[str] = ContextVar("dollar_sign", default="USD")
+_DOLLAR_CODES = re.compile(r"\b(COP|CLP|ARS|MXN|UYU|CAD|AUD|NZD|SGD|HKD)\b")
+_DOLLAR_NAMES = re.compile(
+    r"\b(colombian|chilean|argentine|mexican|uruguayan) pesos?\b|\b(canadian|australian|new zealand|singapore"
+    r"|hong kong) dollars?\b",
+    re.I,
+)
+_NAMED_DOLLARS = {"colombian": "COP", "chilean": "CLP", "argentine": "ARS", "mexican": "MXN", "uruguayan": "UYU",
+                  "canadian": "CAD", "australian": "AUD", "new zealand": "NZD", "singapore": "SGD",
+                  "hong kong": "HKD"}  # fmt: skip
+_US_DOLLARS = re.compile(r"\bUSD\b|\bUS\$|\bU\.?S\.? [Dd]ollars?\b|\bUnited States [Dd]ollars?\b")
+
+
+def dollar_sign_in(text: str) -> str | None:
+    """What "$" means in a document: USD where it names US dollars, the one other dollar or peso currency it names
+    by code or name, None where it names none (or several)."""
+    head = text[:200_000]
+    if _US_DOLLARS.search(head):
+        return "USD"
+    named = {m.group(1) for m in _DOLLAR_CODES.finditer(head)}
+    named |= {
+        _NAMED_DOLLARS[" ".join((m.group(1) or m.group(2)).lower().split())] for m in _DOLLAR_NAMES.finditer(head)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 # Any ISO 4217 code Principal accepts (NZD 88.00, 720 SEK), except the few that are also English words written in
@@ -227,7 +256,8 @@ def find_money(text: str) -> list[Quantity]:
     for m in MONEY.finditer(text):
         digits = m.group("amount") or m.group("amount2")
         code = m.group("cur") or m.group("cur2")
-        value = amount_in(digits, CURRENCY_CODES.get(code, code))
+        unit = DOLLAR_SIGN.get() if code == "$" else CURRENCY_CODES.get(code, code)
+        value = amount_in(digits, unit)
         if value is None:
             continue
         scale = (m.group("scale") or m.group("scale2") or "").lower()
@@ -235,8 +265,7 @@ def find_money(text: str) -> list[Quantity]:
             value *= _SCALES[scale]
             if value == value.to_integral_value():
                 value = value.quantize(Decimal(1))
-        code = m.group("cur") or m.group("cur2")
-        currency = "USD" if code == "dollars" else CURRENCY_CODES.get(code, code)
+        currency = "USD" if code == "dollars" else unit
         if code == "$" and _PESOS.match(text, m.end()):
             currency = "MXN"  # "$2,400,000.00 M.N.": Mexican pesos, moneda nacional
         found.append(Quantity(value, currency, m.start(), m.end()))

@@ -250,9 +250,13 @@ def extract_commitments(sentence: Sentence, emit: Emit) -> None:
     reduce = _REDUCE.search(lower)
     # "Licence quantities cannot be reduced during the Minimum Term. A reduction may take effect only at the end of
     # the Minimum Term ...": the second sentence is about the seats the first names
-    seats = _SEAT_WORDS.search(lower) or (
-        re.match(r"\W*(?:a|any|such|the|each) reductions?\b", sentence.body.lower())
-        and _SEAT_WORDS.search(sentence.previous)
+    seats = (
+        _SEAT_WORDS.search(lower)
+        or (
+            re.match(r"\W*(?:a|any|such|the|each) reductions?\b", sentence.body.lower())
+            and _SEAT_WORDS.search(sentence.previous)
+        )
+        or (re.search(r"\breduce (?:it|them)\b", lower) and _SEAT_WORDS.search(sentence.previous))
     )
     if reduce and seats and not sentence.is_row and not re.search(r"\bprice|\bfees? by\b", lower):
         allowed_later = re.search(r"\b(?:may|can)\s+(?:\w+\s+)?(?:reduce|decrease|lower)d?\b", lower)

@@ -23,7 +23,8 @@ _TERM = re.compile(
     r"|\bsubscription (?:runs|lasts|starts)\b|\bterm of (?:this|the) (?:agreement|order)\b|\blasts\b"
     # "This Agreement takes effect on signature and continues for thirty-six (36) months from the Go-Live Date"
     r"|\b(?:this|the) (?:agreement|order(?: form)?|contract)\b[^.;]{0,60}?"
-    r"\b(?:continues|remains in (?:force|effect)|runs) for\b",
+    r"\b(?:(?:continues|remains in (?:force|effect)|runs|is valid) for|(?:has|shall have) a duration of)\b"
+    r"|\bthe term of execution (?:shall be|is)\b",  # Colombian "plazo de ejecución"
 )
 _TERM_MENTIONED = re.compile(
     r"\b(?:end|expiry|expiration|remainder|rest|balance)\s+of\s+(?:the|this|its|each)\s+(?:\w+\s+)?$|\b(?:during|after"

@@ -49,7 +49,8 @@ _CREDIT = re.compile(r"\bcredit(?!ors?\b|worth)", re.I)  # not "assignment for t
 # Civil-law drafting names the credit a penalty ("the Provider owes a penalty equal to 5 % of the monthly fees"):
 # one only in a service-level clause, never "without penalty".
 # Spanish drafting names it a discount ("a discount on the Monthly Fees of that month"), in the same places.
-_PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b|\bdiscounts?\b", re.I)
+# and Colombian drafting a compensation ("Compensation (% of the monthly licence fees)").
+_PENALTY = re.compile(r"(?<!without )(?<!without any )\bpenalt(?:y|ies)\b|\bdiscounts?\b|\bcompensations?\b", re.I)
 
 
 def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
@@ -60,10 +61,12 @@ def _credit(sentence: Sentence, emit: Emit) -> re.Match[str] | None:
     # the cheap word test first: the three scans run only for a sentence that says "penalty"
     if (
         found is None
-        and ("penalt" in lower or "discount" in lower)
+        and ("penalt" in lower or "discount" in lower or "compensation" in lower)
         and (UPTIME.search(lower) or UPTIME.search(sentence.headings) or UPTIME.search(emit.title))
     ):
         found = _PENALTY.search(lower)
+        if found and found.group(0).startswith("compensation") and "terminat" in lower:
+            found = None  # "may terminate ... without paying the compensation provided in Clause Eight": the exit fee
     return found
 
 
@@ -85,7 +88,8 @@ _NOT_SOLE = re.compile(
     r"|\b(?:do(?:es)?|shall|will) not (?:limit|exclude|affect|restrict|replace|prejudice|preclude)\b[^.]{0,60}"
     r"\b(?:remed|rights?\b|damages)"
     r"|\bnothing\b[^.]{0,60}\b(?:limits?|excludes?|restricts?)\b[^.]{0,60}\b(?:remed|rights?\b|damages)"
-    r"|\bwithout prejudice\b[^.]{0,60}"
+    # (keeping only the right to terminate leaves the credits the sole money remedy)
+    r"|\bwithout prejudice\b(?![^.]{0,40}\bright (?:of|to) terminat)[^.]{0,60}"
     r"\b(?:rights?|remed)|\bin addition to\b[^.]{0,60}\b(?:rights?|remed|damages)|\bnot (?:instead|in place) of\b",
     re.I,
 )
@@ -107,6 +111,8 @@ _NOT_REACHED = re.compile(
 )
 # "thirty (30) days' written notice", "fifteen (15) calendar days' (días naturales) written notice"
 _NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:\([^()]{1,40}\)\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
+# "by a written notice of fifteen (15) days", "with written notice of thirty (30) calendar days"
+_NOTICE_OF = re.compile(r"\bnotice of\s+(?:at least\s+|not less than\s+)?(?:[a-z-]+\s+)?$", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
 # A report, not a component named after reporting ("the Reporting Portal is available 99.5%").
 _REPORT = re.compile(
@@ -248,7 +254,7 @@ def _availability_row(sentence: Sentence, emit: Emit) -> None:
     )
     if not header or not (UPTIME.search(header) or targets):
         return
-    if _CREDIT.search(header):
+    if _CREDIT.search(header) or _PENALTY.search(header):  # the header names availability too (above)
         first = cells[0] if cells else ""
         heads = [h.lower() for h in sentence.header]
         level = next((i for i, h in enumerate(heads) if UPTIME.search(h) and not _CREDIT.search(h)), 0)
@@ -346,7 +352,13 @@ def _credit_ladder(sentence: Sentence, emit: Emit) -> None:
             and not (Decimal(90) <= p.value < 100 and _threshold_before(chunk, p))
             and not re.search(r"^\W*(?:of\s+)?(?:availability|uptime)", chunk[p.end : p.end + 20], re.I)
             # "lower than the target and equal to or higher than 99.5%": the band's floor, no credit
-            and not (Decimal(90) <= p.value < 100 and _BAND_FLOOR.search(chunk[max(0, p.start - 30) : p.start]))
+            and not (
+                Decimal(90) <= p.value < 100
+                and (
+                    _BAND_FLOOR.search(chunk[max(0, p.start - 30) : p.start])
+                    or _NOT_BELOW.search(chunk[max(0, p.start - 34) : p.start])
+                )
+            )
         ]
         credits = [c for c in credits if c < 90 or not thresholds]
         below_target = bool(_BELOW_TARGET.search(chunk))
@@ -505,7 +517,8 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         # "... the Customer may terminate the Order by thirty (30) days' written notice": the notice it needs
         exit_at = _EXIT.search(lower).start()  # type: ignore[union-attr]
         notice = [d for d in find_durations(sentence.text) if d.start > exit_at and d.unit in ("day", "business_day")
-                  and _NOTICE_FOLLOWS.match(sentence.text[d.end :])]  # fmt: skip
+                  and (_NOTICE_FOLLOWS.match(sentence.text[d.end :])
+                       or _NOTICE_OF.search(sentence.text[max(0, d.start - 40) : d.start]))]  # fmt: skip
         value, unit = (notice[0].value, notice[0].unit) if notice else (None, None)
         emit(sentence, TermKind.termination_right, value, unit, "chronic service failure", "chronic")
     # Under a "Reporting" heading: "The Company shall notify the Customer by e-mail of the Monthly Availability

@@ -37,7 +37,7 @@ _CONVENIENCE = re.compile(
     r"|\b(?:end|terminate)\s+(?:this|the)\s+(?:\w+\s+){0,2}?early\b(?=[^.;]{0,100}\bnotice\b)"
     # "may terminate the Services ... at any time upon 45 days' written notice", no breach named
     r"|\bat any time\b(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control))"
-    r"(?=[^.;]{0,80}\bnotice\b)"
+    r"(?=[^.;]{0,120}\b(?:notice|notifying)\b)"
     # "may terminate this Call-Off Contract on giving not less than 90 days' written notice", no reason needed
     r"|\b(?:terminat\w*|cancel)\s+(?:this|the|an?|any)\s+(?:[\w-]+,?\s+){0,8}?(?:on|upon|by|with)\s+(?:giving\s+)?"
     r"(?:the\s+other\s+party\s+|the\s+\w+\s+|\w+\s+(?=not |no |at least|a minimum))?"
@@ -46,15 +46,19 @@ _CONVENIENCE = re.compile(
     r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
     r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
 )
+_NOTICE_AFTER = re.compile(r"['’]?s?\s*(?:\([^()]{1,30}\)\s*)?(?:prior\s+)?(?:written\s+)?(?:notice|advance notice)\b",
+                           re.I)  # fmt: skip
 _FAILED_LEVEL = re.compile(
     r"\b(?:availability|uptime|service level)\b[^.;]{0,60}\b(?:is |was |falls? |fell )?(?:less than|lower than|below)\b"
 )
 _AFTER_THE_EVENT = re.compile(
-    r"\b(?:after|upon|on|following|before|until|at)\s+(?:the\s+|any\s+|its\s+)?(?:expiry\s+or\s+)?$"
+    r"\b(?:after|upon|on|following|before|until|at|from)\s+(?:the\s+|any\s+|its\s+)?(?:expiry\s+or\s+)?$"
 )
 _LEAVES_OPEN = re.compile(r"\b(?:do(?:es)? not|shall not|will not) (?:limit|affect|prejudice|restrict)\b")
 _TERMINATE = re.compile(
     r"\bterminat\w*|\bends? (?:this|the|any|an?|its|each)\b(?! of\b)|\b(?:is|are|be|been|was) ended\b"
+    # Italian "recesso": "may withdraw from the Contract ... by giving at least three (3) months' notice"
+    r"|\bwithdraw from (?:this|the) (?:contract|agreement)\b|\bwithdrawal (?:under|from)\b|\bcase of withdrawal\b"
     r"|\bends? (?:early|before)\b"
     # "The Customer may cancel an Individual Contract during the Contract Period by giving ... notice"
     r"|\bcancel (?:this|the|an?|any|its) (?:[\w-]+ ){0,2}?(?:contract|agreement|order|subscription)s?\b",
@@ -68,7 +72,7 @@ _CAUSE = re.compile(
 )
 _REMAINING = re.compile(
     r"remainder of (?:the|that|its|this) (?:subscription |initial |then[- ]current )?term"
-    r"|all (?:remaining|unpaid) fees|accelerat"
+    r"|all (?:the )?(?:remaining|unpaid) (?:\w+ )?(?:fees|charges)|accelerat"
     r"|\b(?:all\s+)?fees\s+(?:through|until|up to|to)\s+the\s+end\s+of\s+the\s+"
     r"(?:subscription\s+|initial\s+|then[- ]current\s+)?term\b"
     # "the total amount of the Monthly Fees for the remaining portion of the Contract Period"
@@ -80,7 +84,8 @@ _OWES_NOTHING = re.compile(r"\bno (?:further )?(?:fees|charges|amounts?|payments
 # subscription Fees that would have fallen due for the unexpired part of the initial period".
 _SHARE_OF_REMAINING = re.compile(
     r"(?:\d[\d.,]*\s?%|\bper\s?cent\s*\(\s*\d[\d.,]*\s?%\s*\))\s+of\s+(?:the\s+|all\s+)?(?:(?:\w+\s+)?(?:fees|charges)\s+"
-    r"(?:remaining|outstanding|pending|that would (?:have been|be|have fallen|fall) (?:payable|due))"
+    r"(?:remaining|outstanding|pending|that would (?:have been|be|have fallen|fall) (?:payable|due)"
+    r"|that would have (?:accrued|been (?:invoiced|billed|charged)))"
     r"|(?:remaining|outstanding|unpaid)\s+(?:\w+\s+)?(?:fees|charges)"
     # "... of the subscription Fees for the unexpired part of the Initial Term"
     r"|(?:\w+\s+)?(?:fees|charges)\s+(?:[\w,]+\s+){0,6}?(?:for|in|over|during)\s+the\s+(?:unexpired|remaining|rest"
@@ -158,7 +163,10 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
             emit(sentence, TermKind.termination_right, None, None, "termination for convenience", "no_convenience")
         else:
             notice = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "month")]
-            value, unit = as_stated(notice[0]) if notice else (None, None)
+            # "at any time after twelve (12) months ..., by giving at least three (3) months' notice": the period
+            # that names the notice, where one does
+            named = [d for d in notice if _NOTICE_AFTER.match(sentence.text, d.end)]
+            value, unit = as_stated((named or notice)[0]) if notice else (None, None)
             emit(sentence, TermKind.termination_right, value, unit, "termination for convenience", "convenience")
     if _CAUSE.search(lower) and "chronic" not in lower:
         cure = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day")]
