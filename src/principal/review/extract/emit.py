@@ -78,7 +78,7 @@ class Emit:
         if self.uptime_window is not None:
             terms = [replace(t, basis=self.uptime_window) if t.kind is TermKind.uptime_target and t.basis is None
                      else t for t in terms]  # fmt: skip
-        kept = _reopened(_freezes(_reductions(_merge(_dedupe(terms)))))
+        kept = _lock_ins(_reductions(_merge(_dedupe(terms))))
         return tuple(_drop_self_references(_drop_vaguer(kept), title))
 
 
@@ -166,29 +166,25 @@ def _reductions(terms: list[Term]) -> list[Term]:
 
 
 _INITIAL_PERIOD = re.compile(r"\binitial (?:subscription |contract |service )?(?:term|period)\b", re.I)
-
-
-def _freezes(terms: list[Term]) -> list[Term]:
-    """No increase in the initial term, then a cap on the increase at each extension (the clause's next sentence):
-    a freeze before capped increases, not prices fixed for the deal."""
-    caps = [t.location for t in terms if t.kind is TermKind.price_increase_cap]
-    return [t for t in terms if not (
-        t.kind is TermKind.price_increase and t.basis == "fixed" and _INITIAL_PERIOD.search(t.quote)
-        and any(c.section == t.location.section and 0 <= c.start - t.location.end < 400 for c in caps)
-    )]  # fmt: skip
-
-
 _FIRST_PERIOD = re.compile(r"\b(?:during|in|within|for) the first\b|\b(?:minimum|initial) (?:term|period)\b", re.I)
 
 
-def _reopened(terms: list[Term]) -> list[Term]:
-    """No reduction "during the first twelve (12) months", then "Thereafter ... may reduce ... up to 20%" in the
-    sentence after it: a reduction allowed after a lock-in, not prohibited for the deal."""
-    allowed = [t.location for t in terms if t.kind is TermKind.seat_reduction and t.basis == "allowed"]
-    return [t for t in terms if not (
-        t.kind is TermKind.seat_reduction and t.basis == "prohibited" and _FIRST_PERIOD.search(t.quote)
-        and any(a.section == t.location.section and 0 <= a.start - t.location.end < 600 for a in allowed)
-    )]  # fmt: skip
+def _lock_ins(terms: list[Term]) -> list[Term]:
+    """A rule for a first period followed, in the same clause, by the rule after it: no increase in the initial
+    term then a cap on each extension's increase is a freeze before capped increases, not prices fixed for the
+    deal; no reduction "during the first twelve (12) months" then "Thereafter ... may reduce ... up to 20%" is a
+    reduction allowed after a lock-in, not prohibited."""
+    rules = (
+        (TermKind.price_increase, "fixed", _INITIAL_PERIOD, TermKind.price_increase_cap, None, 400),
+        (TermKind.seat_reduction, "prohibited", _FIRST_PERIOD, TermKind.seat_reduction, "allowed", 600),
+    )
+    for kind, basis, period, later_kind, later_basis, reach in rules:
+        later = [t.location for t in terms if t.kind is later_kind and (later_basis is None or t.basis == later_basis)]
+        terms = [t for t in terms if not (
+            t.kind is kind and t.basis == basis and period.search(t.quote)
+            and any(a.section == t.location.section and 0 <= a.start - t.location.end < reach for a in later)
+        )]  # fmt: skip
+    return terms
 
 
 def _drop_vaguer(terms: list[Term]) -> list[Term]:

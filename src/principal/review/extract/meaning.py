@@ -46,6 +46,8 @@ _CAP = re.compile(
     r"|\b(?:not|never)\s+(?:\w+\s+){0,5}by\s+(?:more|greater)\s+than)\s*(?:\S+\s+){0,3}$",
     re.I,
 )
+# A period that names the notice it is: "thirty (30) days' (días naturales) prior written notice".
+NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:\([^()]{1,40}\)\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
 _FLOOR = re.compile(r"(?:\bat\s+least|\bnot\s+less\s+than|\bno\s+less\s+than|\bminimum\s+of)\s*$", re.I)
 
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from principal.review.extract.context import Sentence
 from principal.review.extract.defined_periods import named_window
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import negated
+from principal.review.extract.meaning import NOTICE_FOLLOWS, negated
 from principal.review.extract.numbers import NUMBER_CELL, Quantity, find_durations, find_percents, to_decimal
 from principal.review.extract.parties import VENDOR_ROLES
 from principal.review.extract.terms import TermKind
@@ -110,7 +110,6 @@ _NOT_REACHED = re.compile(
     r"\b(?:does|do|did) not(?= (?:reach|meet|achieve|attain)\b)|\bnot(?= (?:reached|met|achieved)\b)"
 )
 # "thirty (30) days' written notice", "fifteen (15) calendar days' (días naturales) written notice"
-_NOTICE_FOLLOWS = re.compile(r"\W*(?:['’]s?\s*)?(?:\([^()]{1,40}\)\s*)?(?:prior\s+)?(?:written\s+)?notice\b", re.I)
 # "by a written notice of fifteen (15) days", "with written notice of thirty (30) calendar days"
 _NOTICE_OF = re.compile(r"\bnotice of\s+(?:at least\s+|not less than\s+)?(?:[a-z-]+\s+)?$", re.I)
 _EXIT = re.compile(r"\bterminat\w*|\bend (?:this|the|any)\b|\bexit\b", re.I)
@@ -517,7 +516,7 @@ def extract_service_exits(sentence: Sentence, emit: Emit) -> None:
         # "... the Customer may terminate the Order by thirty (30) days' written notice": the notice it needs
         exit_at = _EXIT.search(lower).start()  # type: ignore[union-attr]
         notice = [d for d in find_durations(sentence.text) if d.start > exit_at and d.unit in ("day", "business_day")
-                  and (_NOTICE_FOLLOWS.match(sentence.text[d.end :])
+                  and (NOTICE_FOLLOWS.match(sentence.text[d.end :])
                        or _NOTICE_OF.search(sentence.text[max(0, d.start - 40) : d.start]))]  # fmt: skip
         value, unit = (notice[0].value, notice[0].unit) if notice else (None, None)
         emit(sentence, TermKind.termination_right, value, unit, "chronic service failure", "chronic")

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from principal.review.extract.context import Sentence
 from principal.review.extract.emit import Emit
-from principal.review.extract.meaning import clause_start, negated
+from principal.review.extract.meaning import NOTICE_FOLLOWS, clause_start, negated
 from principal.review.extract.numbers import NUMBER_WORDS, as_stated, find_durations, find_percents, words_to_int
 from principal.review.extract.terms import TermKind
 
@@ -46,8 +46,6 @@ _CONVENIENCE = re.compile(
     r"(?:days|months|business days|working days)['’]?\s+(?:prior\s+)?(?:written\s+)?notice\b"
     r"(?![^.;]*\b(?:breach|insolv|bankrupt|winding|liquidat|change of control|fails?|default))",
 )
-_NOTICE_AFTER = re.compile(r"['’]?s?\s*(?:\([^()]{1,30}\)\s*)?(?:prior\s+)?(?:written\s+)?(?:notice|advance notice)\b",
-                           re.I)  # fmt: skip
 _FAILED_LEVEL = re.compile(
     r"\b(?:availability|uptime|service level)\b[^.;]{0,60}\b(?:is |was |falls? |fell )?(?:less than|lower than|below)\b"
 )
@@ -165,7 +163,7 @@ def extract_termination(sentence: Sentence, emit: Emit) -> None:
             notice = [d for d in find_durations(sentence.text) if d.unit in ("day", "business_day", "month")]
             # "at any time after twelve (12) months ..., by giving at least three (3) months' notice": the period
             # that names the notice, where one does
-            named = [d for d in notice if _NOTICE_AFTER.match(sentence.text, d.end)]
+            named = [d for d in notice if NOTICE_FOLLOWS.match(sentence.text, d.end)]
             value, unit = as_stated((named or notice)[0]) if notice else (None, None)
             emit(sentence, TermKind.termination_right, value, unit, "termination for convenience", "convenience")
     if _CAUSE.search(lower) and "chronic" not in lower:
